@@ -1,0 +1,6 @@
+/**
+ * Errors: the one {@link BillingError} class, its stable codes and a cross-realm guard.
+ * @module
+ */
+export { BillingError, BillingErrorCode, isBillingError } from './billing-error';
+export type { BillingErrorOptions, BillingIssue } from './billing-error';
