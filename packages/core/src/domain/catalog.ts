@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { PriceSchema } from '../pricing/price-schema';
+import { IdSchema, MetadataSchema } from './common';
+
+/** A billing code: what a line is sold as, for accounting and reports (`INT-100M`, `SUP-PREM`). */
+export const BillingCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, 'upper-case letters, digits, "_", "." or "-" (e.g. "INT-100M")');
+
+/** What a host gives to create a product. */
+export const ProductInputSchema = z.object({
+  id: IdSchema.optional(),
+  name: z.string().min(1).max(500),
+  billingCode: BillingCodeSchema,
+  category: z.string().min(1).max(100),
+  description: z.string().max(2000).optional(),
+  active: z.boolean().default(true),
+  metadata: MetadataSchema.default({}),
+});
+
+/** Input to create a product. */
+export type ProductInput = z.input<typeof ProductInputSchema>;
+
+/** A product of the catalog, identified for accounting by its unique billing code. */
+export const ProductSchema = ProductInputSchema.extend({ id: IdSchema });
+
+/** A product as stored. */
+export type Product = z.infer<typeof ProductSchema>;
+
+/** How often a recurring price bills. */
+export const BillingIntervalSchema = z.enum(['day', 'week', 'month', 'year']);
+
+/** How often a recurring price bills. */
+export type BillingInterval = z.infer<typeof BillingIntervalSchema>;
+
+/** What a host gives to create a catalog price. */
+export const CatalogPriceInputSchema = z.object({
+  id: IdSchema.optional(),
+  productId: IdSchema,
+  /** The pricing spec: model, currency, amounts, tiers. */
+  spec: PriceSchema,
+  /** `one_time` prices are for setup fees and one-off lines; the others recur. */
+  interval: z.union([BillingIntervalSchema, z.literal('one_time')]),
+  intervalCount: z.number().int().min(1).max(36).default(1),
+  /** `in_advance`: licensed, billed at the start of each period for its quantity; `in_arrears`: metered, billed after the period for its usage. */
+  timing: z.enum(['in_advance', 'in_arrears']).default('in_advance'),
+  /** The meter whose aggregated usage is the quantity of an `in_arrears` metered price. */
+  meterId: IdSchema.optional(),
+  active: z.boolean().default(true),
+  metadata: MetadataSchema.default({}),
+});
+
+/** Input to create a catalog price. */
+export type CatalogPriceInput = z.input<typeof CatalogPriceInputSchema>;
+
+/** A price of a product: a pricing spec plus how and when it bills. */
+export const CatalogPriceSchema = CatalogPriceInputSchema.extend({ id: IdSchema });
+
+/** A catalog price as stored. */
+export type CatalogPrice = z.infer<typeof CatalogPriceSchema>;
+
+/** How a meter reduces a period's usage events to one quantity. */
+export const AggregationSchema = z.enum(['sum', 'count', 'max', 'unique_count', 'last']);
+
+/** How a meter reduces usage events to one quantity. */
+export type Aggregation = z.infer<typeof AggregationSchema>;
+
+/** What a host gives to create a meter. */
+export const MeterInputSchema = z
+  .object({
+    id: IdSchema.optional(),
+    name: z.string().min(1).max(200),
+    /** Usage events with this name count toward the meter. */
+    eventName: z.string().min(1).max(100),
+    aggregation: AggregationSchema,
+    /** The event property aggregated (a decimal string for sum/max/last; any value for unique_count). Not used by count. */
+    property: z.string().min(1).max(100).optional(),
+  })
+  .refine((m) => m.aggregation === 'count' || m.property !== undefined, {
+    message: 'property is required for every aggregation but count',
+    path: ['property'],
+  });
+
+/** Input to create a meter. */
+export type MeterInput = z.input<typeof MeterInputSchema>;
+
+/** A meter: an event name and an aggregation over one of its properties. */
+export type Meter = z.infer<typeof MeterInputSchema> & { readonly id: string };
+
+/** What a host gives to create a coupon: percent or amount off, once, for N periods, or forever. */
+export const CouponInputSchema = z
+  .object({
+    id: IdSchema.optional(),
+    name: z.string().min(1).max(200),
+    percentOff: z.string().regex(/^\d{1,3}(\.\d{1,4})?$/).optional(),
+    amountOff: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+    currency: z.string().length(3).optional(),
+    duration: z.enum(['once', 'repeating', 'forever']),
+    /** For `repeating`: how many billing periods the coupon applies to. */
+    durationPeriods: z.number().int().min(1).max(120).optional(),
+  })
+  .refine((c) => (c.percentOff === undefined) !== (c.amountOff === undefined), {
+    message: 'exactly one of percentOff and amountOff',
+    path: ['percentOff'],
+  })
+  .refine((c) => c.amountOff === undefined || c.currency !== undefined, {
+    message: 'amountOff needs a currency',
+    path: ['currency'],
+  })
+  .refine((c) => (c.duration === 'repeating') === (c.durationPeriods !== undefined), {
+    message: 'durationPeriods is required for (and only for) a repeating coupon',
+    path: ['durationPeriods'],
+  });
+
+/** Input to create a coupon. */
+export type CouponInput = z.input<typeof CouponInputSchema>;
+
+/** A coupon as stored. */
+export type Coupon = z.infer<typeof CouponInputSchema> & { readonly id: string };

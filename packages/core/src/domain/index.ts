@@ -1,0 +1,69 @@
+/**
+ * The domain of an automated billing system: customers, catalog (products with billing codes, prices,
+ * meters, coupons), subscriptions, usage events, invoices, credit notes, payments, refunds and the customer
+ * credit ledger. Each is a zod schema and the type inferred from it.
+ * @module
+ */
+export {
+  AddressSchema,
+  IdSchema,
+  InstantInputSchema,
+  MetadataSchema,
+  PageRequestSchema,
+  TaxIdSchema,
+  TimestampSchema,
+} from './common';
+export type { Address, Metadata, Page, PageRequest, TaxId } from './common';
+export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema, TimeZoneSchema } from './customer';
+export type { Customer, CustomerInput, CustomerUpdate } from './customer';
+export {
+  AggregationSchema,
+  BillingCodeSchema,
+  BillingIntervalSchema,
+  CatalogPriceInputSchema,
+  CatalogPriceSchema,
+  CouponInputSchema,
+  MeterInputSchema,
+  ProductInputSchema,
+  ProductSchema,
+} from './catalog';
+export type {
+  Aggregation,
+  BillingInterval,
+  CatalogPrice,
+  CatalogPriceInput,
+  Coupon,
+  CouponInput,
+  Meter,
+  MeterInput,
+  Product,
+  ProductInput,
+} from './catalog';
+export {
+  PendingLineSchema,
+  SubscriptionItemSchema,
+  SubscriptionSchema,
+  SubscriptionStatusSchema,
+} from './subscription';
+export type { PendingLine, Subscription, SubscriptionItem, SubscriptionStatus } from './subscription';
+export { UsageEventSchema } from './usage-event';
+export type { UsageEvent } from './usage-event';
+export {
+  CustomerSnapshotSchema,
+  InvoiceLineSchema,
+  InvoiceSchema,
+  InvoiceStatusSchema,
+  InvoiceTaxSchema,
+  LineTaxSchema,
+} from './invoice';
+export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceStatus } from './invoice';
+export { CreditNoteLineSchema, CreditNoteSchema } from './credit-note';
+export type { CreditNote, CreditNoteLine } from './credit-note';
+export {
+  BalanceTransactionSchema,
+  PaymentAllocationSchema,
+  PaymentMethodSchema,
+  PaymentSchema,
+  RefundSchema,
+} from './payment';
+export type { BalanceTransaction, Payment, PaymentAllocation, PaymentMethod, Refund } from './payment';

@@ -1,0 +1,25 @@
+/**
+ * Storage: the adapter interface an integrator implements (see the rules at the top of `storage-adapter.ts`).
+ * @module
+ */
+export type {
+  AppendRepository,
+  BalanceRepository,
+  BillingStorageAdapter,
+  CatalogListRepository,
+  CreditNoteRepository,
+  CustomerRepository,
+  IdempotencyRecord,
+  IdempotencyRepository,
+  InvoiceRepository,
+  PaymentRepository,
+  PriceRepository,
+  ProductRepository,
+  RefundRepository,
+  StorageCapabilities,
+  StorageSession,
+  SubscriptionRepository,
+  UsageQuery,
+  UsageRepository,
+  VersionedRepository,
+} from './storage-adapter';

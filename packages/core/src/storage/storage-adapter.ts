@@ -1,0 +1,190 @@
+import type { Coupon, CatalogPrice, Meter, Product } from '../domain/catalog';
+import type { Page, PageRequest } from '../domain/common';
+import type { CreditNote } from '../domain/credit-note';
+import type { Customer } from '../domain/customer';
+import type { Invoice, InvoiceStatus } from '../domain/invoice';
+import type { BalanceTransaction, Payment, Refund } from '../domain/payment';
+import type { Subscription, SubscriptionStatus } from '../domain/subscription';
+import type { UsageEvent } from '../domain/usage-event';
+import type { TaxRate } from '../tax/tax-rate';
+
+/*
+ * The storage contract. Rules every adapter keeps (the conformance kit in @billfold/storage-testkit checks them):
+ * - Records go in and come out as plain data, equal field for field: decimal strings keep their exact text
+ *   (scale included, amounts beyond 2^53), timestamps keep their ISO UTC text, optional fields stay absent.
+ * - `insert` of an id that exists, or of a row that breaks a uniqueness rule named below, throws a
+ *   BillingError with code `conflict` and changes nothing.
+ * - `update` writes only when the stored `version` is exactly `record.version - 1` (optimistic locking);
+ *   otherwise it throws `conflict` (stale) or `not_found` (no such id).
+ * - `list` returns items in ascending `id` order; `nextCursor` is opaque and resumes after the last item,
+ *   so paging is stable while other rows are added.
+ * - Inside `transaction`, everything done through the session commits together or not at all; a thrown error
+ *   rolls back and is re-thrown unchanged.
+ */
+
+/** A repository of records that are written once and never change. */
+export interface AppendRepository<T> {
+  /** Stores a new record. @throws BillingError `conflict` when the id (or another unique key) exists. */
+  insert(record: T): Promise<void>;
+  /** The record with this id, or `undefined`. */
+  get(id: string): Promise<T | undefined>;
+}
+
+/** A repository of records that change over time, guarded by their `version`. */
+export interface VersionedRepository<T extends { version: number }> extends AppendRepository<T> {
+  /** Replaces the record when the stored version is `record.version - 1`. @throws BillingError `conflict` / `not_found`. */
+  update(record: T): Promise<void>;
+}
+
+/** Customers. */
+export interface CustomerRepository extends VersionedRepository<Customer> {
+  list(page: PageRequest): Promise<Page<Customer>>;
+}
+
+/** Products; `billingCode` is unique. */
+export interface ProductRepository extends AppendRepository<Product> {
+  getByBillingCode(billingCode: string): Promise<Product | undefined>;
+  list(page: PageRequest): Promise<Page<Product>>;
+}
+
+/** Catalog prices. */
+export interface PriceRepository extends AppendRepository<CatalogPrice> {
+  list(filter: { productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
+}
+
+/** A plain catalog list: meters, coupons, tax rates. */
+export interface CatalogListRepository<T> extends AppendRepository<T> {
+  list(page: PageRequest): Promise<Page<T>>;
+}
+
+/** Subscriptions, and the claiming of due ones for a billing run. */
+export interface SubscriptionRepository extends VersionedRepository<Subscription> {
+  list(filter: { customerId?: string; status?: SubscriptionStatus } & PageRequest): Promise<Page<Subscription>>;
+  /**
+   * Up to `limit` subscriptions with `nextBillingAt <= now`, oldest `nextBillingAt` first (then id), locked
+   * until the surrounding transaction ends. Rows another transaction has locked are skipped, not waited for
+   * (`FOR UPDATE SKIP LOCKED`), so concurrent runs share the work without billing anything twice.
+   * Must be called inside `transaction`.
+   */
+  claimDue(query: { now: string; limit: number }): Promise<Subscription[]>;
+  /** Updates many (each under the same version rule as `update`), in one round trip where the adapter can. */
+  updateMany(records: readonly Subscription[]): Promise<void>;
+}
+
+/** What to aggregate: one meter over one subscription's events in `[from, to)`. */
+export interface UsageQuery {
+  readonly subscriptionId: string;
+  readonly eventName: string;
+  readonly aggregation: 'sum' | 'count' | 'max' | 'unique_count' | 'last';
+  /** The property aggregated; not used by `count`. */
+  readonly property?: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Usage events: append-only and unique by event id. */
+export interface UsageRepository {
+  /**
+   * Stores the events whose ids are new and skips the rest (idempotent ingestion; the first write of an id wins).
+   * @returns the ids stored and the ids skipped as duplicates, in input order.
+   */
+  insertMany(events: readonly UsageEvent[]): Promise<{ inserted: string[]; duplicates: string[] }>;
+  /**
+   * The aggregated quantity of each query as a decimal string (`"0"` when no event matches): `sum` and `max` of
+   * the property's decimal values, `count` of events, `unique_count` of distinct property values, `last` the value
+   * of the latest event by timestamp (then id).
+   */
+  aggregate(queries: readonly UsageQuery[]): Promise<string[]>;
+  /** Events of one subscription in `[from, to)`, by timestamp then id. */
+  list(filter: { subscriptionId: string; from: string; to: string } & PageRequest): Promise<Page<UsageEvent>>;
+}
+
+/** Invoices. Unique: (`sequence`, `number`) once numbered; (`subscriptionId`, `periodStart`) for subscription invoices of reasons `subscription_create` and `subscription_cycle`. */
+export interface InvoiceRepository extends VersionedRepository<Invoice> {
+  /** Stores many new invoices, in one round trip where the adapter can; all or none. */
+  insertMany(records: readonly Invoice[]): Promise<void>;
+  list(
+    filter: { customerId?: string; subscriptionId?: string; status?: InvoiceStatus; dueBefore?: string } & PageRequest,
+  ): Promise<Page<Invoice>>;
+  /**
+   * Reserves `count` consecutive numbers of a gapless sequence and returns the first (sequences start at 1).
+   * Inside a transaction the reservation rolls back with it, so numbers never skip.
+   */
+  reserveNumbers(sequence: string, count: number): Promise<number>;
+}
+
+/** Credit notes (never change once issued). */
+export interface CreditNoteRepository extends AppendRepository<CreditNote> {
+  list(filter: { invoiceId?: string; customerId?: string } & PageRequest): Promise<Page<CreditNote>>;
+}
+
+/** Payments. */
+export interface PaymentRepository extends VersionedRepository<Payment> {
+  list(filter: { customerId?: string } & PageRequest): Promise<Page<Payment>>;
+}
+
+/** Refunds (never change). */
+export interface RefundRepository extends AppendRepository<Refund> {
+  list(filter: { paymentId?: string; customerId?: string } & PageRequest): Promise<Page<Refund>>;
+}
+
+/** The customer credit ledger. */
+export interface BalanceRepository extends AppendRepository<BalanceTransaction> {
+  /** The sum of a customer's entries in one currency, as an exact decimal string (`"0"` when none). */
+  balance(customerId: string, currency: string): Promise<string>;
+  list(filter: { customerId: string } & PageRequest): Promise<Page<BalanceTransaction>>;
+}
+
+/** The stored outcome of a request made with an idempotency key. */
+export interface IdempotencyRecord {
+  /** The caller's key, scoped by operation (`payments.record:abc`). */
+  readonly key: string;
+  /** A hash of the request, so the same key with a different request is refused. */
+  readonly requestHash: string;
+  /** The JSON result returned to the first request, returned again on replays. */
+  readonly response: unknown;
+  readonly createdAt: string;
+}
+
+/** Idempotency records. */
+export interface IdempotencyRepository {
+  get(key: string): Promise<IdempotencyRecord | undefined>;
+  /** Stores a record. @throws BillingError `conflict` when the key exists. */
+  put(record: IdempotencyRecord): Promise<void>;
+}
+
+/** Every repository, as seen inside or outside a transaction. */
+export interface StorageSession {
+  readonly customers: CustomerRepository;
+  readonly products: ProductRepository;
+  readonly prices: PriceRepository;
+  readonly meters: CatalogListRepository<Meter>;
+  readonly coupons: CatalogListRepository<Coupon>;
+  readonly taxRates: CatalogListRepository<TaxRate>;
+  readonly subscriptions: SubscriptionRepository;
+  readonly usage: UsageRepository;
+  readonly invoices: InvoiceRepository;
+  readonly creditNotes: CreditNoteRepository;
+  readonly payments: PaymentRepository;
+  readonly refunds: RefundRepository;
+  readonly balance: BalanceRepository;
+  readonly idempotency: IdempotencyRepository;
+}
+
+/** What an adapter can do; the engine adapts to what is declared. */
+export interface StorageCapabilities {
+  /** Row locks with skip-locked claiming, so several processes can run billing at once. */
+  readonly rowLocks: boolean;
+}
+
+/**
+ * Where Billfold keeps its records. Implement this to store billing data anywhere; prove the implementation
+ * with `describeStorageAdapter` from `@billfold/storage-testkit`.
+ */
+export interface BillingStorageAdapter extends StorageSession {
+  readonly capabilities: StorageCapabilities;
+  /** Runs `work` in one atomic transaction: all its writes commit together, or none when it throws. */
+  transaction<T>(work: (session: StorageSession) => Promise<T>): Promise<T>;
+  /** Releases connections and files. */
+  close(): Promise<void>;
+}
