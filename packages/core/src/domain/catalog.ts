@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BillingIntervalSchema } from '../periods/billing-periods';
 import { PriceSchema } from '../pricing/price-schema';
 import { IdSchema, MetadataSchema } from './common';
 
@@ -24,12 +25,6 @@ export const ProductSchema = ProductInputSchema.extend({ id: IdSchema });
 
 /** A product as stored. */
 export type Product = z.infer<typeof ProductSchema>;
-
-/** How often a recurring price bills. */
-export const BillingIntervalSchema = z.enum(['day', 'week', 'month', 'year']);
-
-/** How often a recurring price bills. */
-export type BillingInterval = z.infer<typeof BillingIntervalSchema>;
 
 /** What a host gives to create a catalog price. */
 export const CatalogPriceInputSchema = z.object({

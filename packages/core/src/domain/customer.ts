@@ -1,42 +1,47 @@
 import { z } from 'zod';
 import { CurrencySchema } from '../money/schemas';
+import { TimeZoneSchema } from '../periods/billing-periods';
 import { TaxStatusSchema } from '../tax/tax-status';
 import { AddressSchema, IdSchema, MetadataSchema, TaxIdSchema, TimestampSchema } from './common';
 
-/** An IANA time zone the runtime knows (`Europe/Berlin`). */
-export const TimeZoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as "Europe/Berlin"');
+/** Re-exported for the engine: an IANA time zone the runtime knows. */
+export { TimeZoneSchema };
 
-/** What a host gives to create a customer. */
-export const CustomerInputSchema = z.object({
+const customerFields = {
   name: z.string().min(1).max(10_000),
   email: z.email().max(320),
   phone: z.string().max(40).optional(),
   address: AddressSchema.optional(),
-  taxIds: z.array(TaxIdSchema).max(10).default([]),
-  locale: z.string().min(2).max(35).default('en-US'),
-  timeZone: TimeZoneSchema.default('UTC'),
+  taxIds: z.array(TaxIdSchema).max(10),
+  locale: z.string().min(2).max(35),
+  timeZone: TimeZoneSchema,
   currency: CurrencySchema,
-  paymentTermsDays: z.number().int().min(0).max(365).default(14),
-  taxStatus: TaxStatusSchema.default('taxable'),
+  paymentTermsDays: z.number().int().min(0).max(365),
+  taxStatus: TaxStatusSchema,
   /** Ids of catalog tax rates applied to this customer's invoices (e.g. state + city). */
-  taxRateIds: z.array(IdSchema).max(5).default([]),
+  taxRateIds: z.array(IdSchema).max(5),
   /** The customer's id in the host's CRM. */
   externalRef: z.string().max(200).optional(),
-  metadata: MetadataSchema.default({}),
+  metadata: MetadataSchema,
+};
+
+/** What a host gives to create a customer. */
+export const CustomerInputSchema = z.object({
+  ...customerFields,
+  taxIds: customerFields.taxIds.default([]),
+  locale: customerFields.locale.default('en-US'),
+  timeZone: customerFields.timeZone.default('UTC'),
+  paymentTermsDays: customerFields.paymentTermsDays.default(14),
+  taxStatus: customerFields.taxStatus.default('taxable'),
+  taxRateIds: customerFields.taxRateIds.default([]),
+  metadata: customerFields.metadata.default({}),
 });
 
 /** Input to create a customer (defaults applied by the schema). */
 export type CustomerInput = z.input<typeof CustomerInputSchema>;
 
 /** A customer with their billing profile and custom fields, as stored. */
-export const CustomerSchema = CustomerInputSchema.extend({
+export const CustomerSchema = z.object(customerFields).extend({
   id: IdSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -47,8 +52,8 @@ export const CustomerSchema = CustomerInputSchema.extend({
 /** A customer as stored. */
 export type Customer = z.infer<typeof CustomerSchema>;
 
-/** A change to a customer's profile: any subset of the input fields. */
-export const CustomerUpdateSchema = CustomerInputSchema.partial();
+/** A change to a customer's profile: any subset of the fields; fields left out keep their value (no defaults fill in). */
+export const CustomerUpdateSchema = z.object(customerFields).partial();
 
 /** A change to a customer's profile. */
 export type CustomerUpdate = z.input<typeof CustomerUpdateSchema>;

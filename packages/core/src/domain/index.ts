@@ -14,12 +14,11 @@ export {
   TimestampSchema,
 } from './common';
 export type { Address, Metadata, Page, PageRequest, TaxId } from './common';
-export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema, TimeZoneSchema } from './customer';
+export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema } from './customer';
 export type { Customer, CustomerInput, CustomerUpdate } from './customer';
 export {
   AggregationSchema,
   BillingCodeSchema,
-  BillingIntervalSchema,
   CatalogPriceInputSchema,
   CatalogPriceSchema,
   CouponInputSchema,
@@ -29,7 +28,6 @@ export {
 } from './catalog';
 export type {
   Aggregation,
-  BillingInterval,
   CatalogPrice,
   CatalogPriceInput,
   Coupon,

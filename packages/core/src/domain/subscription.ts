@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema, DecimalStringSchema, NonNegativeDecimalSchema } from '../money/schemas';
-import { BillingIntervalSchema } from './catalog';
+import { BillingIntervalSchema } from '../periods/billing-periods';
 import { IdSchema, MetadataSchema, TimestampSchema } from './common';
 
 /** The life of a subscription. `past_due` when an invoice of it is overdue; `paused` bills nothing. */

@@ -23,3 +23,4 @@ export type {
   UsageRepository,
   VersionedRepository,
 } from './storage-adapter';
+export { createMemoryStorage, MemoryStorage } from './memory-storage';

@@ -1,0 +1,5 @@
+/**
+ * An example third-party storage adapter for Billfold: everything in one JSON file.
+ * @module
+ */
+export { JsonFileStorage, openJsonFileStorage } from './json-file-storage';

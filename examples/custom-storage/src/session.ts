@@ -1,0 +1,166 @@
+import {
+  type BalanceTransaction,
+  BillingError,
+  type Invoice,
+  type Page,
+  type PageRequest,
+  type Product,
+  type StorageSession,
+  type Subscription,
+} from '@billfold/core';
+import { addDecimals, formatDecimal, parseDecimal, ZERO } from './decimal';
+import { copyJson, type FileData, type TableName } from './file-data';
+import {
+  assertUnique,
+  type DataAccess,
+  getRecord,
+  insertRecord,
+  listRecords,
+  matchesFilter,
+  table,
+  updateRecord,
+} from './records';
+import { aggregate, listUsage } from './usage';
+
+/** Only one invoice per subscription and period start for these reasons. */
+const ONCE_PER_PERIOD = new Set(['subscription_create', 'subscription_cycle']);
+
+function checkInvoiceKeys(data: FileData, invoice: Invoice): void {
+  assertUnique(data, 'invoices', invoice, (i) => (i.number === undefined ? undefined : `${i.sequence}|${i.number}`));
+  assertUnique(data, 'invoices', invoice, (i) =>
+    i.subscriptionId === undefined || i.periodStart === undefined || !ONCE_PER_PERIOD.has(i.billingReason)
+      ? undefined
+      : `${i.subscriptionId}|${i.periodStart}`,
+  );
+}
+
+/** Subscriptions by `nextBillingAt`, then id. */
+function byNextBilling(a: Subscription, b: Subscription): number {
+  const [x, y] = [a.nextBillingAt ?? '', b.nextBillingAt ?? ''];
+  if (x !== y) return x < y ? -1 : 1;
+  return a.id < b.id ? -1 : 1;
+}
+
+/** Every repository, reading and writing through `access`. */
+export function createSession(access: DataAccess): StorageSession {
+  /** insert, get and list of a table (list filtered by equal fields). */
+  const basic = <T extends { id: string }>(name: TableName, check?: (data: FileData, record: T) => void) => ({
+    insert: (record: T) =>
+      access.write((data) => {
+        check?.(data, record);
+        insertRecord(data, name, record);
+      }),
+    get: async (id: string) => getRecord<T>(access.read(), name, id),
+    list: async (filter: PageRequest & object): Promise<Page<T>> =>
+      listRecords<T>(access.read(), name, filter, matchesFilter(filter)),
+  });
+  /** basic, plus update under the version rule. */
+  const versioned = <T extends { id: string; version: number }>(
+    name: TableName,
+    check?: (data: FileData, record: T) => void,
+  ) => ({
+    ...basic<T>(name, check),
+    update: (record: T) =>
+      access.write((data) => {
+        check?.(data, record);
+        updateRecord(data, name, record);
+      }),
+  });
+
+  const invoices = versioned<Invoice>('invoices', checkInvoiceKeys);
+  const subscriptions = versioned<Subscription>('subscriptions');
+
+  return {
+    customers: versioned('customers'),
+    products: {
+      ...basic<Product>('products', (data, product) => assertUnique(data, 'products', product, (p) => p.billingCode)),
+      getByBillingCode: async (code) => {
+        const found = Object.values(table<Product>(access.read(), 'products')).find((p) => p.billingCode === code);
+        return found === undefined ? undefined : copyJson(found);
+      },
+    },
+    prices: basic('prices'),
+    meters: basic('meters'),
+    coupons: basic('coupons'),
+    taxRates: basic('taxRates'),
+    subscriptions: {
+      ...subscriptions,
+      updateMany: (records) =>
+        access.write((data) => {
+          for (const record of records) updateRecord(data, 'subscriptions', record);
+        }),
+      // Transactions run one at a time (see JsonFileStorage), so what one claims no other can see as due.
+      claimDue: async ({ now, limit }) =>
+        Object.values(table<Subscription>(access.read(), 'subscriptions'))
+          .filter((s) => s.nextBillingAt !== undefined && s.nextBillingAt <= now)
+          .sort((a, b) => byNextBilling(a, b))
+          .slice(0, limit)
+          .map((s) => copyJson(s)),
+    },
+    usage: {
+      insertMany: (events) =>
+        access.write((data) => {
+          const rows = table(data, 'usage');
+          const result = { inserted: [] as string[], duplicates: [] as string[] };
+          for (const event of events) {
+            if (rows[event.id] === undefined) {
+              rows[event.id] = copyJson(event);
+              result.inserted.push(event.id);
+            } else result.duplicates.push(event.id);
+          }
+          return result;
+        }),
+      aggregate: async (queries) => queries.map((query) => aggregate(access.read(), query)),
+      list: async (filter) => listUsage(access.read(), filter),
+    },
+    invoices: {
+      ...invoices,
+      list: async (filter) =>
+        listRecords<Invoice>(access.read(), 'invoices', filter, (invoice) => {
+          const { dueBefore, ...fields } = filter;
+          if (dueBefore !== undefined && !(invoice.dueAt !== undefined && invoice.dueAt < dueBefore)) return false;
+          return matchesFilter(fields)(invoice);
+        }),
+      insertMany: (records) =>
+        access.write((data) => {
+          for (const record of records) {
+            checkInvoiceKeys(data, record);
+            insertRecord(data, 'invoices', record);
+          }
+        }),
+      reserveNumbers: (sequence, count) =>
+        access.write((data) => {
+          const first = (data.sequences[sequence] ?? 0) + 1;
+          data.sequences[sequence] = first + count - 1;
+          return first;
+        }),
+    },
+    creditNotes: basic('creditNotes'),
+    payments: versioned('payments'),
+    refunds: basic('refunds'),
+    balance: {
+      ...basic<BalanceTransaction>('balance'),
+      balance: async (customerId, currency) => {
+        const entries = Object.values(table<BalanceTransaction>(access.read(), 'balance')).filter(
+          (entry) => entry.customerId === customerId && entry.currency === currency,
+        );
+        return formatDecimal(
+          entries.reduce((total, entry) => addDecimals(total, parseDecimal(entry.amount) ?? ZERO), ZERO),
+        );
+      },
+    },
+    idempotency: {
+      get: async (key) => {
+        const record = access.read().idempotency[key];
+        return record === undefined ? undefined : copyJson(record);
+      },
+      put: (record) =>
+        access.write((data) => {
+          if (data.idempotency[record.key] !== undefined) {
+            throw new BillingError('conflict', `idempotency key "${record.key}" is already used`);
+          }
+          data.idempotency[record.key] = copyJson(record);
+        }),
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
+import type { Clock } from '../clock/clock';
+import { TimeZoneSchema } from '../domain/customer';
+import { validate } from '../errors/validate';
+import { CurrencySchema } from '../money/schemas';
+import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode';
+import type { Notifier } from '../notify/notifier';
+import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
+import { type TaxRounding, TaxRoundingSchema } from '../tax/invoice-tax';
+import type { IdGenerator } from './ids';
+
+/** Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier. */
+export interface EngineContext {
+  readonly storage: BillingStorageAdapter;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly config: EngineConfig;
+  readonly notifier?: Notifier;
+}
+
+/** The engine's resolved configuration (see {@link EngineConfigInputSchema} for what a host may give). */
+export interface EngineConfig {
+  /** The invoice numbering sequence for an issue instant, e.g. `"INV-2026"`. Numbers are gapless per sequence. */
+  invoiceSequence(issuedAt: Date): string;
+  /** The credit-note numbering sequence for an issue instant, e.g. `"CN-2026"`. */
+  creditNoteSequence(issuedAt: Date): string;
+  /** Zero-padded digits of the running number: 6 → `INV-2026-000123`. */
+  readonly numberDigits: number;
+  /** Where tax is rounded on invoices: per `line` (default) or per `invoice`. */
+  readonly taxRounding: TaxRounding;
+  /** Rounding mode at every rounding point (default `half-up`). */
+  readonly roundingMode: RoundingMode;
+  /** Cash-rounding increment per currency (`{ CHF: "0.05" }`); currencies not listed are not cash-rounded. */
+  readonly cashRounding: Readonly<Record<string, string>>;
+}
+
+const SequenceFunctionSchema = z.custom<(issuedAt: Date) => string>((value) => typeof value === 'function', {
+  message: 'expected a function (issuedAt: Date) => string',
+});
+
+/**
+ * What a host may configure. Sequences default to `<prefix>-<year>`, the year taken in `timeZone`
+ * (the seller's, default UTC), so an invoice issued on 31 December 23:30 in Berlin is numbered in that year.
+ */
+export const EngineConfigInputSchema = z
+  .object({
+    invoicePrefix: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'upper-case letters and digits, e.g. "INV"')
+      .default('INV'),
+    creditNotePrefix: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'upper-case letters and digits, e.g. "CN"')
+      .default('CN'),
+    /** `year`: a new sequence each calendar year (`INV-2026`); `none`: one sequence forever (`INV`). */
+    sequenceBy: z.enum(['year', 'none']).default('year'),
+    /** The seller's time zone: which year an instant belongs to. */
+    timeZone: TimeZoneSchema.default('UTC'),
+    numberDigits: z.number().int().min(1).max(12).default(6),
+    taxRounding: TaxRoundingSchema.default('line'),
+    roundingMode: RoundingModeSchema.default('half-up'),
+    cashRounding: z.record(CurrencySchema, CashRoundingIncrementSchema).default({}),
+    /** Overrides the invoice sequence entirely. */
+    invoiceSequence: SequenceFunctionSchema.optional(),
+    /** Overrides the credit-note sequence entirely. */
+    creditNoteSequence: SequenceFunctionSchema.optional(),
+  })
+  .strict();
+
+/** What a host may configure; see {@link EngineConfigInputSchema}. */
+export type EngineConfigInput = z.input<typeof EngineConfigInputSchema>;
+
+/**
+ * Resolves a host's configuration into an {@link EngineConfig}.
+ * @throws BillingError `invalid_input` with a path under `config`.
+ * @example
+ * ```ts
+ * resolveEngineConfig({ invoicePrefix: 'BILL' }).invoiceSequence(new Date('2026-03-01T00:00:00Z')); // "BILL-2026"
+ * ```
+ */
+export function resolveEngineConfig(input: EngineConfigInput | undefined): EngineConfig {
+  const parsed = validate(EngineConfigInputSchema, input ?? {}, 'config');
+  const byDate = (prefix: string) => (issuedAt: Date) =>
+    parsed.sequenceBy === 'none'
+      ? prefix
+      : `${prefix}-${new TZDate(issuedAt.getTime(), parsed.timeZone).getFullYear()}`;
+  return {
+    invoiceSequence: parsed.invoiceSequence ?? byDate(parsed.invoicePrefix),
+    creditNoteSequence: parsed.creditNoteSequence ?? byDate(parsed.creditNotePrefix),
+    numberDigits: parsed.numberDigits,
+    taxRounding: parsed.taxRounding,
+    roundingMode: parsed.roundingMode,
+    cashRounding: parsed.cashRounding,
+  };
+}
+
+/** A document number: the sequence and the zero-padded running number (`INV-2026-000123`). */
+export function formatDocumentNumber(sequence: string, value: number, digits: number): string {
+  return `${sequence}-${String(value).padStart(digits, '0')}`;
+}

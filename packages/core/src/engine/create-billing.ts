@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { type Clock, systemClock } from '../clock/clock';
+import { validate } from '../errors/validate';
+import type { Notifier } from '../notify/notifier';
+import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type CatalogService, createCatalogService } from './catalog/catalog-service';
+import { type EngineConfigInput, type EngineContext, resolveEngineConfig } from './context';
+import { type CreditNoteService, createCreditNoteService } from './credit-notes/credit-note-service';
+import { type CustomerService, createCustomerService } from './customers/customer-service';
+import { createIdGenerator, type IdGenerator } from './ids';
+import { createInvoiceService, type InvoiceService } from './invoices/invoice-service';
+import { type BalanceService, createBalanceService } from './ledger/balance-service';
+import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
+import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
+import { createUsageService, type UsageService } from './usage/index';
+
+/** What {@link createBilling} takes. Only `storage` is required. */
+export interface BillingOptions {
+  /** Where records live: `new MemoryStorage()` in tests, the Postgres adapter in production. */
+  readonly storage: BillingStorageAdapter;
+  /** The source of "now" (default: the system clock); pass a test clock to move through months. */
+  readonly clock?: Clock;
+  /** Id minting (default: {@link createIdGenerator} over `clock`). */
+  readonly ids?: IdGenerator;
+  /** Told about finalized invoices, payments and credit notes once they are committed. */
+  readonly notifier?: Notifier;
+  readonly config?: EngineConfigInput;
+}
+
+const isObjectWith =
+  (...methods: string[]) =>
+  (value: unknown) =>
+    typeof value === 'object' &&
+    value !== null &&
+    methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
+
+const BillingOptionsSchema = z.strictObject({
+  storage: z.custom<BillingStorageAdapter>(isObjectWith('transaction', 'close'), {
+    message: 'expected a BillingStorageAdapter (e.g. new MemoryStorage())',
+  }),
+  clock: z.custom<Clock>(isObjectWith('now'), { message: 'expected a Clock with now()' }).optional(),
+  ids: z
+    .custom<IdGenerator>((value) => typeof value === 'function', { message: 'expected a function (prefix) => id' })
+    .optional(),
+  notifier: z.custom<Notifier>(isObjectWith('notify'), { message: 'expected a Notifier with notify()' }).optional(),
+  config: z.unknown().optional(),
+});
+
+/** The billing engine: every operation of Billfold over one storage, clock and configuration. */
+export interface Billing {
+  readonly customers: CustomerService;
+  readonly catalog: CatalogService;
+  readonly invoices: InvoiceService;
+  readonly creditNotes: CreditNoteService;
+  readonly payments: PaymentService;
+  readonly balance: BalanceService;
+  readonly subscriptions: SubscriptionService;
+  readonly usage: UsageService;
+  /** Bills every subscription due at `now` (default: the clock's now), batch by batch; see {@link runCycle}. */
+  runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
+  /** The context the services run on, for hosts that call engine functions directly. */
+  readonly context: EngineContext;
+}
+
+/**
+ * Creates the billing engine over a storage adapter. Every operation validates its input (a `BillingError`
+ * with `code` and `path` when it is bad, storage unchanged), runs its writes in one transaction, and takes an
+ * `idempotencyKey` where it moves money.
+ * @throws BillingError `invalid_input` with a path under `options` or `config`.
+ * @example
+ * ```ts
+ * const billing = createBilling({ storage: new MemoryStorage(), clock: createTestClock('2026-01-10T09:00:00Z') });
+ * const vat = await billing.catalog.taxRates.create({ name: 'VAT 19%', percentage: '19', inclusive: false });
+ * const customer = await billing.customers.create({
+ *   name: 'Acme GmbH', email: 'billing@acme.example', currency: 'EUR', timeZone: 'Europe/Berlin', taxRateIds: [vat.id],
+ * });
+ * const invoice = await billing.invoices.createOneOff({
+ *   customerId: customer.id, lines: [{ description: 'Installation', amount: '100.00' }], autoFinalize: true,
+ * });
+ * invoice.number; // "INV-2026-000001"
+ * invoice.total;  // "119.00"
+ * await billing.payments.record({ customerId: customer.id, amount: '119.00', currency: 'EUR', method: 'bank_transfer' });
+ * (await billing.invoices.get(invoice.id)).status; // "paid"
+ * ```
+ */
+export function createBilling(options: BillingOptions): Billing {
+  const parsed = validate(BillingOptionsSchema, options, 'options');
+  const clock = parsed.clock ?? systemClock;
+  const ctx: EngineContext = {
+    storage: parsed.storage,
+    clock,
+    ids: parsed.ids ?? createIdGenerator(clock),
+    config: resolveEngineConfig(parsed.config as EngineConfigInput | undefined),
+    ...(parsed.notifier !== undefined ? { notifier: parsed.notifier } : {}),
+  };
+  return {
+    customers: createCustomerService(ctx),
+    catalog: createCatalogService(ctx),
+    invoices: createInvoiceService(ctx),
+    creditNotes: createCreditNoteService(ctx),
+    payments: createPaymentService(ctx),
+    balance: createBalanceService(ctx),
+    subscriptions: createSubscriptionService(ctx),
+    usage: createUsageService(ctx),
+    runCycle: (runOptions) => runCycle(ctx, runOptions),
+    context: ctx,
+  };
+}

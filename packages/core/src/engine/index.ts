@@ -1,0 +1,44 @@
+/**
+ * The engine: `createBilling` and the services it wires over storage, a clock and a notifier — customers,
+ * catalog, subscriptions, usage, the billing run, invoices, credit notes, payments and the customer credit
+ * ledger — plus the building blocks other engine code and hosts use directly.
+ * @module
+ */
+export { createBilling } from './create-billing';
+export type { Billing, BillingOptions } from './create-billing';
+export { EngineConfigInputSchema, formatDocumentNumber, resolveEngineConfig } from './context';
+export type { EngineConfig, EngineConfigInput, EngineContext } from './context';
+export { createIdGenerator } from './ids';
+export type { IdGenerator, IdPrefix } from './ids';
+export { runIdempotent, withIdempotency } from './idempotency';
+export { deliverNotifications } from './notify';
+export { buildDraftInvoice } from './invoices/build-invoice';
+export type { DraftDiscount, DraftInvoiceInput, DraftLine } from './invoices/build-invoice';
+export { finalizeInvoices } from './invoices/finalize-invoices';
+export type { FinalizedInvoices } from './invoices/finalize-invoices';
+export { dueDate } from './invoices/due-date';
+export { customerSnapshot } from './invoices/customer-snapshot';
+export { OneOffInvoiceInputSchema } from './invoices/create-one-off';
+export type { OneOffInvoiceInput } from './invoices/create-one-off';
+export { InvoiceFilterSchema } from './invoices/invoice-service';
+export type { InvoiceFilter, InvoiceService } from './invoices/invoice-service';
+export { CreditNoteInputSchema } from './credit-notes/create-credit-note';
+export type { CreditNoteInput } from './credit-notes/create-credit-note';
+export { CreditNoteFilterSchema } from './credit-notes/credit-note-service';
+export type { CreditNoteFilter, CreditNoteService } from './credit-notes/credit-note-service';
+export { splitCredit } from './credit-notes/split-credit';
+export type { CreditSplit } from './credit-notes/split-credit';
+export { RecordPaymentInputSchema } from './payments/record-payment';
+export type { RecordPaymentInput } from './payments/record-payment';
+export { RefundPaymentInputSchema } from './payments/refund-payment';
+export type { RefundPaymentInput } from './payments/refund-payment';
+export { PaymentFilterSchema, RefundFilterSchema } from './payments/payment-service';
+export type { PaymentFilter, PaymentService, RefundFilter } from './payments/payment-service';
+export type { CustomerService } from './customers/customer-service';
+export { TaxRateInputSchema } from './catalog/catalog-service';
+export type { CatalogService, TaxRateInput } from './catalog/catalog-service';
+export type { BalanceService, CustomerBalance } from './ledger/balance-service';
+export type { SubscriptionService } from './subscriptions/index';
+export type { UsageService } from './usage/index';
+export { runCycle } from './run-cycle/index';
+export type { RunCycleOptions, RunCycleSummary } from './run-cycle/index';

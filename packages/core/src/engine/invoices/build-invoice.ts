@@ -1,0 +1,128 @@
+import type { Metadata } from '../../domain/common';
+import type { Customer } from '../../domain/customer';
+import type { Invoice, InvoiceLine } from '../../domain/invoice';
+import { money } from '../../money/money';
+import type { Price } from '../../pricing/price-schema';
+import type { TaxRate } from '../../tax/tax-rate';
+import { taxStatusNotes } from '../../tax/tax-status';
+import type { EngineContext } from '../context';
+import { draftTotals } from './draft-totals';
+
+/** One line to put on a draft: either a pricing spec and a quantity (rated), or a ready `amount`. */
+export interface DraftLine {
+  readonly kind: InvoiceLine['kind'];
+  readonly description: string;
+  readonly billingCode?: string;
+  /** The catalog price the line comes from, for reports. */
+  readonly priceId?: string;
+  /** The pricing spec to rate `quantity` (default `"1"`) against; give either `price` or `amount`. */
+  readonly price?: Price;
+  readonly quantity?: string;
+  /** A ready amount; negative for credits (proration of unused time). */
+  readonly amount?: string;
+  /** The unit price to print when the line has one. */
+  readonly unitAmount?: string;
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  /** Whether invoice discounts apply to the line (default true; negative lines never get discounts). */
+  readonly discountable?: boolean;
+}
+
+/** An invoice discount: exactly one of `percentOff` (0–100) or `amountOff` (in the invoice currency). */
+export interface DraftDiscount {
+  readonly percentOff?: string;
+  readonly amountOff?: string;
+}
+
+/** What a draft invoice is built from. Everything is already resolved: the build reads no storage. */
+export interface DraftInvoiceInput {
+  readonly customer: Customer;
+  /** The customer's tax rates, resolved from `customer.taxRateIds`; they apply to every line. */
+  readonly taxRates: readonly TaxRate[];
+  readonly billingReason: Invoice['billingReason'];
+  readonly subscriptionId?: string;
+  readonly currency: string;
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  readonly lines: readonly DraftLine[];
+  /** Applied in order, each to what the earlier ones left, on every discountable (non-negative) line. */
+  readonly discounts?: readonly DraftDiscount[];
+  /** The customer's credit balance in `currency` (a non-negative decimal string); as much as the total allows is applied. */
+  readonly creditBalance: string;
+  readonly metadata?: Metadata;
+}
+
+/**
+ * Builds a draft invoice: rated lines, discounts, tax (per the customer's tax status and the engine's tax
+ * rounding), cash rounding for the currency and credit applied from the balance (see {@link draftTotals}).
+ * Pure: reads no storage and writes nothing, so a billing run can build thousands in memory and finalize them
+ * in one batch. The draft has status `draft`, no number, `version` 1 and `amountRemaining = amountDue`.
+ * @throws BillingError `invalid_input` / `currency_mismatch` with a path under `input` (`["input", "lines", 2, "quantity"]`).
+ * @example
+ * ```ts
+ * const draft = buildDraftInvoice(ctx, {
+ *   customer, taxRates: [vat19], billingReason: 'manual', currency: 'EUR', creditBalance: '0',
+ *   lines: [{ kind: 'one_off', description: 'Installation', amount: '100.00' }],
+ * });
+ * draft.total; // "119.00"
+ * ```
+ */
+export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput): Invoice {
+  const now = ctx.clock.now();
+  const { customer, currency } = input;
+  const totals = draftTotals(ctx, input);
+  const lines: InvoiceLine[] = input.lines.map((line, index) => {
+    const computed = totals.lines[index] as (typeof totals.lines)[number];
+    return present({
+      id: ctx.ids('il'),
+      kind: line.kind,
+      description: line.description,
+      billingCode: line.billingCode,
+      priceId: line.priceId,
+      quantity: computed.quantity ?? line.quantity,
+      unitAmount: line.unitAmount,
+      periodStart: line.periodStart,
+      periodEnd: line.periodEnd,
+      amount: computed.amount,
+      discountAmount: computed.discountAmount,
+      taxableAmount: computed.taxableAmount,
+      taxes: computed.taxes.map((tax) => ({ rateId: tax.rateId, amount: tax.amount })),
+    });
+  });
+  const zero = money('0', currency).toString();
+  return present({
+    id: ctx.ids('inv'),
+    sequence: ctx.config.invoiceSequence(now),
+    customerId: customer.id,
+    subscriptionId: input.subscriptionId,
+    billingReason: input.billingReason,
+    status: 'draft' as const,
+    currency,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    lines,
+    taxRates: input.taxRates.map((rate) => ({ ...rate })),
+    subtotal: totals.subtotal,
+    discountTotal: totals.discountTotal,
+    taxes: totals.taxes.map((tax) => ({ rateId: tax.rateId, taxableAmount: tax.taxableAmount, amount: tax.amount })),
+    taxTotal: totals.taxTotal,
+    roundingAmount: totals.roundingAmount,
+    total: totals.total,
+    creditApplied: totals.creditApplied,
+    amountDue: totals.amountDue,
+    amountPaid: zero,
+    amountCredited: zero,
+    amountRemaining: totals.amountDue,
+    notes: taxStatusNotes(customer.taxStatus),
+    createdAt: now.toISOString(),
+    remindersSent: 0,
+    overdue: false,
+    metadata: { ...(input.metadata ?? {}) },
+    version: 1,
+  });
+}
+
+/** A copy without the keys whose value is `undefined`: stored records keep optional fields absent. */
+function present<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}

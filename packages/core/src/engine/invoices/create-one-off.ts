@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { CatalogPrice } from '../../domain/catalog';
+import { BillingCodeSchema } from '../../domain/catalog';
+import { IdSchema, MetadataSchema } from '../../domain/common';
+import type { Customer } from '../../domain/customer';
+import type { Invoice } from '../../domain/invoice';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import { validate } from '../../errors/validate';
+import { CurrencySchema, NonNegativeDecimalSchema } from '../../money/schemas';
+import type { BillingNotification } from '../../notify/notifier';
+import type { StorageSession } from '../../storage/storage-adapter';
+import type { TaxRate } from '../../tax/tax-rate';
+import { assertMinorUnits, IdempotencyKeySchema } from '../amount-schemas';
+import type { EngineContext } from '../context';
+import { runIdempotent } from '../idempotency';
+import { creditBalance } from '../ledger/credit-balance';
+import { requireRecord } from '../require-record';
+import { buildDraftInvoice, type DraftDiscount, type DraftLine } from './build-invoice';
+import { finalizeInvoices } from './finalize-invoices';
+
+/** One line of a one-off invoice: an explicit `amount` (the line total), or a catalog `priceId` rated at `quantity`. */
+const OneOffLineSchema = z
+  .strictObject({
+    description: z.string().min(1).max(10_000),
+    amount: NonNegativeDecimalSchema.optional(),
+    priceId: IdSchema.optional(),
+    quantity: NonNegativeDecimalSchema.optional(),
+    billingCode: BillingCodeSchema.optional(),
+    discountable: z.boolean().optional(),
+  })
+  .superRefine((line, ctx) => {
+    if ((line.amount === undefined) === (line.priceId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give exactly one of amount and priceId' });
+    }
+    if (line.quantity !== undefined && line.priceId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quantity'],
+        message: 'goes with priceId; an amount is already the line total',
+      });
+    }
+  });
+
+/** What `invoices.createOneOff` takes. */
+export const OneOffInvoiceInputSchema = z.strictObject({
+  customerId: IdSchema,
+  /** Defaults to the customer's currency. */
+  currency: CurrencySchema.optional(),
+  lines: z.array(OneOffLineSchema).min(1).max(500),
+  /** A coupon applied once to the discountable lines. */
+  couponId: IdSchema.optional(),
+  /** Finalize in the same transaction (number, snapshot, due date) instead of leaving a draft. */
+  autoFinalize: z.boolean().default(false),
+  metadata: MetadataSchema.default({}),
+  idempotencyKey: IdempotencyKeySchema.optional(),
+});
+
+/** Input of `invoices.createOneOff`; see {@link OneOffInvoiceInputSchema}. */
+export type OneOffInvoiceInput = z.input<typeof OneOffInvoiceInputSchema>;
+
+type ParsedInput = z.output<typeof OneOffInvoiceInputSchema>;
+
+/**
+ * Creates a one-off (manual) invoice for a customer, as a draft (or finalized with `autoFinalize`): the
+ * customer's tax rates apply to every line, the coupon once, and credit from the customer's balance.
+ * Moves money, so it takes an `idempotencyKey`.
+ * @throws BillingError `not_found` (customer, price, coupon, tax rate), `currency_mismatch` (a price or an
+ * amount-off coupon in another currency), `invalid_input`.
+ */
+export async function createOneOffInvoice(ctx: EngineContext, input: OneOffInvoiceInput): Promise<Invoice> {
+  const { idempotencyKey, ...request } = validate(OneOffInvoiceInputSchema, input, 'input');
+  const key = idempotencyKey === undefined ? undefined : `invoices.createOneOff:${idempotencyKey}`;
+  return runIdempotent(ctx, key, request, async (session, outbox) => {
+    const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
+    const currency = request.currency ?? customer.currency;
+    const lines = await draftLines(session, request, currency);
+    const discounts = await couponDiscounts(session, request.couponId, currency);
+    const taxRates: TaxRate[] = [];
+    for (const [index, id] of customer.taxRateIds.entries()) {
+      taxRates.push(await requireRecord(session.taxRates, id, 'tax rate', ['customer', 'taxRateIds', index]));
+    }
+    const draft = buildDraftInvoice(ctx, {
+      customer,
+      taxRates,
+      billingReason: 'manual',
+      currency,
+      lines,
+      discounts,
+      creditBalance: await creditBalance(session, customer.id, currency),
+      metadata: request.metadata,
+    });
+    if (!request.autoFinalize) {
+      await session.invoices.insert(draft);
+      return draft;
+    }
+    return insertFinalized(session, ctx, draft, customer, outbox);
+  });
+}
+
+/** Finalizes a draft built in memory and stores it (no draft round trip). */
+async function insertFinalized(
+  session: StorageSession,
+  ctx: EngineContext,
+  draft: Invoice,
+  customer: Customer,
+  outbox: BillingNotification[],
+): Promise<Invoice> {
+  const { invoices, notifications } = await finalizeInvoices(session, ctx, [draft], new Map([[customer.id, customer]]));
+  await session.invoices.insertMany(invoices);
+  outbox.push(...notifications);
+  return invoices[0] as Invoice;
+}
+
+/** The draft lines, with catalog prices resolved and amounts checked against the currency. */
+async function draftLines(session: StorageSession, request: ParsedInput, currency: string): Promise<DraftLine[]> {
+  const lines: DraftLine[] = [];
+  for (const [index, line] of request.lines.entries()) {
+    const path = ['input', 'lines', index];
+    if (line.amount !== undefined) {
+      assertMinorUnits(line.amount, currency, [...path, 'amount']);
+      lines.push({ kind: 'one_off', description: line.description, amount: line.amount, ...optional(line) });
+      continue;
+    }
+    const price: CatalogPrice = await requireRecord(session.prices, line.priceId as string, 'price', [
+      ...path,
+      'priceId',
+    ]);
+    if (price.spec.currency !== currency) {
+      throw new BillingError(
+        BillingErrorCode.currencyMismatch,
+        `Price ${price.id} is in ${price.spec.currency} but the invoice is in ${currency}`,
+        { path: [...path, 'priceId'] },
+      );
+    }
+    const product = await session.products.get(price.productId);
+    const billingCode = line.billingCode ?? product?.billingCode;
+    lines.push({
+      kind: 'one_off',
+      description: line.description,
+      priceId: price.id,
+      price: price.spec,
+      quantity: line.quantity ?? '1',
+      ...(price.spec.model === 'per_unit' ? { unitAmount: price.spec.unitAmount } : {}),
+      ...optional({ ...line, billingCode }),
+    });
+  }
+  return lines;
+}
+
+function optional(line: { billingCode?: string | undefined; discountable?: boolean | undefined }) {
+  return {
+    ...(line.billingCode !== undefined ? { billingCode: line.billingCode } : {}),
+    ...(line.discountable !== undefined ? { discountable: line.discountable } : {}),
+  };
+}
+
+/** The coupon as a one-time invoice discount. */
+async function couponDiscounts(
+  session: StorageSession,
+  couponId: string | undefined,
+  currency: string,
+): Promise<DraftDiscount[]> {
+  if (couponId === undefined) return [];
+  const coupon = await requireRecord(session.coupons, couponId, 'coupon', ['input', 'couponId']);
+  if (coupon.percentOff !== undefined) return [{ percentOff: coupon.percentOff }];
+  if (coupon.currency !== currency) {
+    throw new BillingError(
+      BillingErrorCode.currencyMismatch,
+      `Coupon ${coupon.id} takes ${coupon.currency} off, but the invoice is in ${currency}`,
+      { path: ['input', 'couponId'] },
+    );
+  }
+  return [{ amountOff: coupon.amountOff as string }];
+}

@@ -1,0 +1,140 @@
+import { BillingError, isBillingError } from '../../errors/billing-error';
+import { calculateInvoice, type InvoiceInput } from '../../invoice/index';
+import type { InvoiceLineResult, InvoiceResult, InvoiceTaxResult } from '../../invoice/invoice-result';
+import { type Money, money } from '../../money/money';
+import { cashRound } from '../../tax/cash-rounding';
+import type { EngineContext } from '../context';
+import type { DraftInvoiceInput, DraftLine } from './build-invoice';
+
+/** The figures of a draft: calculated lines (aligned with the draft lines) and invoice totals. */
+export interface DraftTotals {
+  readonly lines: readonly InvoiceLineResult[];
+  readonly subtotal: string;
+  readonly discountTotal: string;
+  readonly taxes: readonly Pick<InvoiceTaxResult, 'rateId' | 'taxableAmount' | 'amount'>[];
+  readonly taxTotal: string;
+  readonly roundingAmount: string;
+  readonly total: string;
+  /** Credit used; negative when the total is negative (credit given to the customer). */
+  readonly creditApplied: string;
+  readonly amountDue: string;
+}
+
+const isNegative = (line: DraftLine) => line.price === undefined && line.amount?.startsWith('-') === true;
+
+/**
+ * Calculates a draft's figures with `calculateInvoice`. Without negative lines this is one call. Negative
+ * lines (proration credits) are calculated apart, as positive amounts at the same tax rates and without
+ * discounts, and subtracted line by line and rate by rate; cash rounding then applies to the combined total,
+ * and a negative total applies no credit: `creditApplied` is that negative total and `amountDue` 0. (With
+ * per-invoice tax rounding the two parts are rounded apart: at most one minor unit per rate off a single pass.)
+ */
+export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): DraftTotals {
+  const { currency } = input;
+  const base = {
+    currency,
+    taxRounding: ctx.config.taxRounding,
+    roundingMode: ctx.config.roundingMode,
+    taxStatus: input.customer.taxStatus,
+  };
+  const toInput = (line: DraftLine, negate: boolean): InvoiceInput['lines'][number] => ({
+    description: line.description,
+    ...(line.price !== undefined
+      ? { price: line.price, quantity: line.quantity ?? '1' }
+      : { amount: negate ? (line.amount as string).slice(1) : line.amount }),
+    taxRates: [...input.taxRates],
+    discountable: !negate && (line.discountable ?? true),
+  });
+  const cash = ctx.config.cashRounding[currency];
+  const negatives = input.lines.flatMap((line, index) => (isNegative(line) ? [index] : []));
+  if (negatives.length === 0) {
+    const result = calculateInvoice({
+      ...base,
+      lines: input.lines.map((line) => toInput(line, false)),
+      discounts: [...(input.discounts ?? [])],
+      creditBalance: input.creditBalance,
+      ...(cash !== undefined ? { cashRounding: cash } : {}),
+    });
+    return { ...result, taxes: result.taxes };
+  }
+  const positives = input.lines.flatMap((line, index) => (isNegative(line) ? [] : [index]));
+  const debit = calculateWithPaths(positives, () =>
+    calculateInvoice({
+      ...base,
+      lines: positives.map((i) => toInput(input.lines[i] as DraftLine, false)),
+      discounts: [...(input.discounts ?? [])],
+    }),
+  );
+  const credit = calculateWithPaths(negatives, () =>
+    calculateInvoice({ ...base, lines: negatives.map((i) => toInput(input.lines[i] as DraftLine, true)) }),
+  );
+  const m = (amount: string) => money(amount, currency);
+  const lines: InvoiceLineResult[] = new Array(input.lines.length);
+  positives.forEach((index, j) => {
+    lines[index] = debit.lines[j] as InvoiceLineResult;
+  });
+  negatives.forEach((index, j) => {
+    const line = credit.lines[j] as InvoiceLineResult;
+    lines[index] = {
+      ...line,
+      amount: m(line.amount).negate().toString(),
+      taxableAmount: m(line.taxableAmount).negate().toString(),
+      taxes: line.taxes.map((tax) => ({ rateId: tax.rateId, amount: m(tax.amount).negate().toString() })),
+    };
+  });
+  const taxes = new Map<string, { rateId: string; taxableAmount: Money; amount: Money }>();
+  for (const [result, sign] of [
+    [debit, 1],
+    [credit, -1],
+  ] as const) {
+    for (const tax of result.taxes) {
+      const entry = taxes.get(tax.rateId) ?? { rateId: tax.rateId, taxableAmount: m('0'), amount: m('0') };
+      const taxable = m(tax.taxableAmount);
+      const amount = m(tax.amount);
+      entry.taxableAmount = sign === 1 ? entry.taxableAmount.add(taxable) : entry.taxableAmount.subtract(taxable);
+      entry.amount = sign === 1 ? entry.amount.add(amount) : entry.amount.subtract(amount);
+      taxes.set(tax.rateId, entry);
+    }
+  }
+  const beforeRounding = m(debit.total).subtract(m(credit.total));
+  const rounded =
+    cash === undefined
+      ? { total: beforeRounding, roundingAmount: m('0') }
+      : cashRound(beforeRounding, cash, { roundingMode: ctx.config.roundingMode });
+  const total = rounded.total;
+  const balance = m(input.creditBalance);
+  const creditApplied = total.isNegative() ? total : balance.compare(total) < 0 ? balance : total;
+  return {
+    lines,
+    subtotal: m(debit.subtotal).subtract(m(credit.subtotal)).toString(),
+    discountTotal: debit.discountTotal,
+    taxes: [...taxes.values()].map((tax) => ({
+      rateId: tax.rateId,
+      taxableAmount: tax.taxableAmount.toString(),
+      amount: tax.amount.toString(),
+    })),
+    taxTotal: m(debit.taxTotal).subtract(m(credit.taxTotal)).toString(),
+    roundingAmount: rounded.roundingAmount.toString(),
+    total: total.toString(),
+    creditApplied: creditApplied.toString(),
+    amountDue: total.isNegative() ? m('0').toString() : total.subtract(creditApplied).toString(),
+  };
+}
+
+/** Runs a partial calculation, mapping `["input", "lines", j, …]` in its errors back to the draft's line index. */
+function calculateWithPaths(indexes: readonly number[], calculate: () => InvoiceResult): InvoiceResult {
+  try {
+    return calculate();
+  } catch (error) {
+    if (!isBillingError(error)) throw error;
+    const remap = (path: readonly (string | number)[]) =>
+      path[1] === 'lines' && typeof path[2] === 'number'
+        ? [path[0], 'lines', indexes[path[2]] ?? path[2], ...path.slice(3)]
+        : path;
+    throw new BillingError(error.code, error.message, {
+      path: remap(error.path) as (string | number)[],
+      issues: error.issues.map((issue) => ({ ...issue, path: remap(issue.path) as (string | number)[] })),
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import type { Customer } from '../../domain/customer';
+import type { Invoice } from '../../domain/invoice';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import { type Money, money } from '../../money/money';
+import type { BillingNotification } from '../../notify/notifier';
+import type { StorageSession } from '../../storage/storage-adapter';
+import { type EngineContext, formatDocumentNumber } from '../context';
+import { recordBalanceEntry } from '../ledger/credit-balance';
+import { customerSnapshot } from './customer-snapshot';
+import { dueDate } from './due-date';
+
+/** What {@link finalizeInvoices} produced: the invoices to store and the notifications to send after commit. */
+export interface FinalizedInvoices {
+  /** The finalized invoices, in the order of the drafts, with their `version` unchanged (see {@link finalizeInvoices}). */
+  readonly invoices: Invoice[];
+  /** `invoice.finalized` for each (and `invoice.paid` when nothing is due); send them once the transaction commits. */
+  readonly notifications: BillingNotification[];
+}
+
+/**
+ * Finalizes a batch of draft invoices inside the caller's transaction:
+ * - reserves gapless numbers with one `reserveNumbers` call per sequence (the sequence is taken from the issue
+ *   instant, so a draft built on 31 December and finalized on 1 January is numbered in the new year);
+ * - freezes the customer snapshot, sets `issuedAt` = now and `dueAt` (see {@link dueDate});
+ * - records the credit applied as negative `applied_to_invoice` balance entries (a negative `creditApplied`, from a
+ *   negative total, becomes a positive `proration` entry instead). The credit available is read
+ *   again here: when it has shrunk since the draft was built, `creditApplied` is lowered to what is left
+ *   (shared in draft order among one customer's drafts) and `amountDue` raised by the difference;
+ * - sets status `open`, or `paid` (with `paidAt`) when nothing is due.
+ *
+ * It writes balance entries and number reservations, never the invoices: the caller stores them. The returned
+ * invoices keep the drafts' `version`, so drafts built in memory (version 1) go straight to
+ * `session.invoices.insertMany(invoices)`, and stored drafts are written with
+ * `session.invoices.update({ ...invoice, version: invoice.version + 1 })`.
+ * @throws BillingError `invalid_state` for a draft that is not in status `draft`; `not_found` when its
+ * customer is missing from `customers`.
+ */
+export async function finalizeInvoices(
+  session: StorageSession,
+  ctx: EngineContext,
+  drafts: readonly Invoice[],
+  customers: ReadonlyMap<string, Customer>,
+): Promise<FinalizedInvoices> {
+  const now = ctx.clock.now();
+  const issuedAt = now.toISOString();
+  const sequence = ctx.config.invoiceSequence(now);
+  drafts.forEach((draft, index) => {
+    if (draft.status !== 'draft') {
+      throw new BillingError(
+        BillingErrorCode.invalidState,
+        `Invoice ${draft.id} is ${draft.status}; only a draft can be finalized`,
+        {
+          path: ['drafts', index, 'status'],
+        },
+      );
+    }
+    if (!customers.has(draft.customerId)) {
+      throw new BillingError(
+        BillingErrorCode.notFound,
+        `Customer ${draft.customerId} of invoice ${draft.id} not found`,
+        {
+          path: ['drafts', index, 'customerId'],
+        },
+      );
+    }
+  });
+  const credit = await availableCredit(session, drafts);
+  const first = drafts.length > 0 ? await session.invoices.reserveNumbers(sequence, drafts.length) : 0;
+  const invoices: Invoice[] = [];
+  const notifications: BillingNotification[] = [];
+  for (const [index, draft] of drafts.entries()) {
+    const customer = customers.get(draft.customerId) as Customer;
+    const { creditApplied, amountDue } = settleCredit(draft, credit);
+    const paid = amountDue.isZero();
+    const invoice: Invoice = {
+      ...draft,
+      number: formatDocumentNumber(sequence, first + index, ctx.config.numberDigits),
+      sequence,
+      status: paid ? 'paid' : 'open',
+      creditApplied: creditApplied.toString(),
+      amountDue: amountDue.toString(),
+      amountPaid: zero(draft.currency),
+      amountCredited: zero(draft.currency),
+      amountRemaining: amountDue.toString(),
+      customerSnapshot: customerSnapshot(customer),
+      issuedAt,
+      dueAt: dueDate(issuedAt, customer.paymentTermsDays, customer.timeZone),
+    };
+    if (paid) invoice.paidAt = issuedAt;
+    invoices.push(invoice);
+    if (!creditApplied.isZero()) {
+      await recordBalanceEntry(session, ctx, {
+        customerId: draft.customerId,
+        currency: draft.currency,
+        amount: creditApplied.negate().toString(),
+        // A negative total (proration credit beyond the charges) gives the customer credit instead of using it.
+        type: creditApplied.isNegative() ? 'proration' : 'applied_to_invoice',
+        referenceId: draft.id,
+      });
+    }
+    notifications.push({
+      type: 'invoice.finalized',
+      customerId: draft.customerId,
+      invoiceId: draft.id,
+      occurredAt: issuedAt,
+    });
+    if (paid)
+      notifications.push({
+        type: 'invoice.paid',
+        customerId: draft.customerId,
+        invoiceId: draft.id,
+        occurredAt: issuedAt,
+      });
+  }
+  return { invoices, notifications };
+}
+
+function zero(currency: string): string {
+  return money('0', currency).toString();
+}
+
+const creditKey = (customerId: string, currency: string) => `${customerId}\u0000${currency}`;
+
+/** The balance of every customer and currency that a draft of the batch applies credit from. */
+async function availableCredit(session: StorageSession, drafts: readonly Invoice[]): Promise<Map<string, Money>> {
+  const credit = new Map<string, Money>();
+  for (const draft of drafts) {
+    const key = creditKey(draft.customerId, draft.currency);
+    const wanted = money(draft.creditApplied, draft.currency);
+    if (credit.has(key) || wanted.isZero() || wanted.isNegative()) continue;
+    const balance = money(await session.balance.balance(draft.customerId, draft.currency), draft.currency);
+    credit.set(key, balance.isNegative() ? money('0', draft.currency) : balance);
+  }
+  return credit;
+}
+
+/** The draft's credit, lowered to what the customer still has, and the amount due that follows. */
+function settleCredit(draft: Invoice, credit: Map<string, Money>): { creditApplied: Money; amountDue: Money } {
+  const wanted = money(draft.creditApplied, draft.currency);
+  const due = money(draft.amountDue, draft.currency);
+  if (wanted.isZero() || wanted.isNegative()) return { creditApplied: wanted, amountDue: due };
+  const key = creditKey(draft.customerId, draft.currency);
+  const left = credit.get(key) as Money;
+  const applied = wanted.compare(left) <= 0 ? wanted : left;
+  credit.set(key, left.subtract(applied));
+  return { creditApplied: applied, amountDue: due.add(wanted.subtract(applied)) };
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { IdSchema, type Page, PageRequestSchema, TimestampSchema } from '../../domain/common';
+import { type Invoice, type InvoiceStatus, InvoiceStatusSchema } from '../../domain/invoice';
+import { validate } from '../../errors/validate';
+import type { EngineContext } from '../context';
+import { requireRecord } from '../require-record';
+import { createOneOffInvoice, type OneOffInvoiceInput } from './create-one-off';
+import { finalizeInvoice, markInvoiceUncollectible, voidInvoice } from './invoice-transitions';
+
+/** Which invoices to list. */
+export const InvoiceFilterSchema = PageRequestSchema.extend({
+  customerId: IdSchema.optional(),
+  subscriptionId: IdSchema.optional(),
+  status: InvoiceStatusSchema.optional(),
+  /** Only invoices due before this instant. */
+  dueBefore: TimestampSchema.optional(),
+}).strict();
+
+/** Which invoices to list; see {@link InvoiceFilterSchema}. */
+export type InvoiceFilter = z.input<typeof InvoiceFilterSchema> & { readonly status?: InvoiceStatus };
+
+/** Invoices: one-off invoices and the life of every invoice (draft → open → paid | void | uncollectible). */
+export interface InvoiceService {
+  /** Creates a one-off invoice (a draft, or finalized with `autoFinalize`); see {@link createOneOffInvoice}. */
+  createOneOff(input: OneOffInvoiceInput): Promise<Invoice>;
+  /** Finalizes a draft; see {@link finalizeInvoice}. */
+  finalize(invoiceId: string): Promise<Invoice>;
+  /** Voids an open invoice with nothing paid or credited; see {@link voidInvoice}. */
+  void(invoiceId: string): Promise<Invoice>;
+  /** Writes off an open invoice; see {@link markInvoiceUncollectible}. */
+  markUncollectible(invoiceId: string): Promise<Invoice>;
+  /** @throws BillingError `not_found`. */
+  get(invoiceId: string): Promise<Invoice>;
+  /** Invoices in id (creation) order. */
+  list(filter?: InvoiceFilter): Promise<Page<Invoice>>;
+}
+
+/** Creates the invoice service over an engine context. */
+export function createInvoiceService(ctx: EngineContext): InvoiceService {
+  return {
+    createOneOff: (input) => createOneOffInvoice(ctx, input),
+    finalize: (invoiceId) => finalizeInvoice(ctx, invoiceId),
+    void: (invoiceId) => voidInvoice(ctx, invoiceId),
+    markUncollectible: (invoiceId) => markInvoiceUncollectible(ctx, invoiceId),
+    async get(invoiceId) {
+      validate(IdSchema, invoiceId, 'invoiceId');
+      return requireRecord(ctx.storage.invoices, invoiceId, 'invoice', ['invoiceId']);
+    },
+    list: async (filter) => ctx.storage.invoices.list(validate(InvoiceFilterSchema, filter ?? {}, 'filter')),
+  };
+}

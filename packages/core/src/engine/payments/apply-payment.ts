@@ -1,0 +1,46 @@
+import type { Invoice } from '../../domain/invoice';
+import { type Money, money } from '../../money/money';
+
+/**
+ * An invoice after `amount` of a payment was applied to it: `amountPaid` up, `amountRemaining` down, and
+ * `paid` (with `paidAt`) once nothing remains.
+ */
+export function applyToInvoice(invoice: Invoice, amount: Money, now: string): Invoice {
+  const m = (value: string) => money(value, invoice.currency);
+  const remaining = m(invoice.amountRemaining).subtract(amount);
+  return {
+    ...invoice,
+    amountPaid: m(invoice.amountPaid).add(amount).toString(),
+    amountRemaining: remaining.toString(),
+    ...(remaining.isZero() ? { status: 'paid' as const, paidAt: now } : {}),
+    version: invoice.version + 1,
+  };
+}
+
+/**
+ * An invoice after `amount` of its payments was given back: `amountPaid` down, `amountRemaining` up, and a
+ * `paid` invoice reopened (`open`, `paidAt` removed); an uncollectible invoice stays uncollectible.
+ */
+export function unapplyFromInvoice(invoice: Invoice, amount: Money): Invoice {
+  const m = (value: string) => money(value, invoice.currency);
+  const { paidAt: _paidAt, ...rest } = invoice;
+  const reopened = invoice.status === 'paid';
+  return {
+    ...(reopened ? rest : invoice),
+    status: reopened ? 'open' : invoice.status,
+    amountPaid: m(invoice.amountPaid).subtract(amount).toString(),
+    amountRemaining: m(invoice.amountRemaining).add(amount).toString(),
+    version: invoice.version + 1,
+  };
+}
+
+/**
+ * The order in which a payment without explicit allocations settles open invoices: oldest due date first,
+ * then oldest issue, then id.
+ */
+export function oldestDueFirst(a: Invoice, b: Invoice): number {
+  const key = (invoice: Invoice) => `${invoice.dueAt ?? ''}|${invoice.issuedAt ?? ''}|${invoice.id}`;
+  const x = key(a);
+  const y = key(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,179 @@
+import type { Customer } from '../../domain/customer';
+import type { Invoice } from '../../domain/invoice';
+import type { Subscription } from '../../domain/subscription';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import { formatFixed, parseFixed } from '../../money/fixed';
+import { type Money, money } from '../../money/money';
+import type { BillingNotification } from '../../notify/notifier';
+import type { StorageSession, UsageQuery } from '../../storage/storage-adapter';
+import type { EngineContext } from '../context';
+import { buildDraftInvoice } from '../invoices/build-invoice';
+import { finalizeInvoices } from '../invoices/finalize-invoices';
+import { creditBalance } from '../ledger/credit-balance';
+import { meteredItems } from '../usage/metered-prices';
+import { boundaryDraft } from './boundary-draft';
+import type { Catalog } from './catalog';
+import { loadCustomers } from './load-customers';
+import { type BoundaryPlan, planBoundary } from './plan-boundary';
+import { type RunError, runError } from './run-error';
+
+/** How far {@link billSubscriptions} bills. */
+export interface BillOptions {
+  readonly catalog: Catalog;
+  /** Boundaries at or before this instant are billed. */
+  readonly now: string;
+  /** At most this many boundaries per subscription per call (default 120); the rest stay due for the next batch. */
+  readonly maxBoundaries?: number;
+}
+
+/** What {@link billSubscriptions} wrote, and which subscriptions it left alone. */
+export interface BilledBatch {
+  /** The invoices stored (finalized). */
+  readonly invoices: readonly Invoice[];
+  /** The subscriptions stored with their new state (version + 1). */
+  readonly advanced: readonly Subscription[];
+  /** One entry per subscription left unbilled and unchanged. */
+  readonly errors: readonly RunError[];
+  /** To deliver once the transaction has committed. */
+  readonly notifications: readonly BillingNotification[];
+}
+
+interface Planned {
+  readonly subscription: Subscription;
+  readonly customer: Customer;
+  readonly plans: BoundaryPlan[];
+  /** Index of each plan's first usage query; the metered items follow in order. */
+  readonly firstQuery: number[];
+}
+
+/**
+ * Bills every boundary up to `now` of the given subscriptions inside the caller's transaction, with a fixed
+ * number of statements for the whole batch: customers read once each, one `usage.aggregate` for every metered
+ * item of every boundary, drafts built in memory, then one `finalizeInvoices`, one `invoices.insertMany` and one
+ * `subscriptions.updateMany`. A subscription many periods behind gets one invoice per boundary. A subscription
+ * whose billing fails (a missing price, a bad coupon) is left unchanged and reported in `errors`; the others are
+ * billed. Storage failures are thrown, so the transaction rolls back as a whole.
+ */
+export async function billSubscriptions(
+  session: StorageSession,
+  ctx: EngineContext,
+  subscriptions: readonly Subscription[],
+  options: BillOptions,
+): Promise<BilledBatch> {
+  const { catalog, now } = options;
+  const maxBoundaries = options.maxBoundaries ?? 120;
+  const updatedAt = ctx.clock.now().toISOString();
+  const errors: RunError[] = [];
+  const customers = await loadCustomers(
+    session,
+    subscriptions.map((s) => s.customerId),
+  );
+
+  const planned: Planned[] = [];
+  const queries: UsageQuery[] = [];
+  for (const subscription of subscriptions) {
+    const customer = customers.get(subscription.customerId);
+    if (customer === undefined) {
+      const missing = new BillingError(BillingErrorCode.notFound, `Customer ${subscription.customerId} not found`);
+      errors.push(runError(subscription.id, 'customer', missing));
+      continue;
+    }
+    try {
+      const plans: BoundaryPlan[] = [];
+      let state = subscription;
+      while (state.nextBillingAt !== undefined && state.nextBillingAt <= now && plans.length < maxBoundaries) {
+        const plan = planBoundary(state, customer.timeZone, updatedAt);
+        plans.push(plan);
+        state = plan.after;
+      }
+      const firstQuery = plans.map((plan) => {
+        const first = queries.length;
+        if (plan.arrears === undefined) return first;
+        for (const { meter } of meteredItems(subscription, catalog)) {
+          queries.push({
+            subscriptionId: subscription.id,
+            eventName: meter.eventName,
+            aggregation: meter.aggregation,
+            ...(meter.property === undefined ? {} : { property: meter.property }),
+            from: plan.arrears.span.start,
+            to: plan.arrears.span.end,
+          });
+        }
+        return first;
+      });
+      planned.push({ subscription, customer, plans, firstQuery });
+    } catch (error) {
+      errors.push(runError(subscription.id, 'plan', error));
+    }
+  }
+
+  // Adapters may keep trailing zeros ("25.0"); lines show the plain decimal.
+  const quantities = (queries.length > 0 ? await session.usage.aggregate(queries) : []).map(plainDecimal);
+  const credit = await creditByCustomer(session, planned);
+
+  const drafts: Invoice[] = [];
+  const advanced: Subscription[] = [];
+  for (const { subscription, customer, plans, firstQuery } of planned) {
+    const key = creditKey(customer.id, subscription.currency);
+    try {
+      let left = credit.get(key) as Money;
+      let state = subscription;
+      const own: Invoice[] = [];
+      plans.forEach((plan, p) => {
+        const metered = meteredItems(state, catalog).map((item, m) => [
+          item.itemId,
+          quantities[(firstQuery[p] as number) + m],
+        ]);
+        const usage = new Map(metered as [string, string][]);
+        const step = boundaryDraft(state, plan, {
+          customer,
+          catalog,
+          usage: (itemId) => usage.get(itemId) ?? '0',
+          creditBalance: left.toString(),
+          roundingMode: ctx.config.roundingMode,
+        });
+        if (step.input !== undefined) {
+          const draft = buildDraftInvoice(ctx, step.input);
+          // A negative total (credits exceed charges) adds to the balance; a positive one uses it.
+          left = left.subtract(money(draft.creditApplied, draft.currency));
+          own.push(draft);
+        }
+        state = step.after;
+      });
+      credit.set(key, left);
+      drafts.push(...own);
+      advanced.push({ ...state, version: subscription.version + 1 });
+    } catch (error) {
+      errors.push(runError(subscription.id, 'draft', error));
+    }
+  }
+
+  const { invoices, notifications } =
+    drafts.length > 0 ? await finalizeInvoices(session, ctx, drafts, customers) : { invoices: [], notifications: [] };
+  if (invoices.length > 0) await session.invoices.insertMany(invoices);
+  if (advanced.length > 0) await session.subscriptions.updateMany(advanced);
+  return { invoices, advanced, errors, notifications };
+}
+
+const creditKey = (customerId: string, currency: string) => `${customerId}\u0000${currency}`;
+
+/** The spendable credit of each customer (in each subscription currency) of the batch, read all at once. */
+async function creditByCustomer(session: StorageSession, planned: readonly Planned[]): Promise<Map<string, Money>> {
+  const keys = new Map<string, { customerId: string; currency: string }>();
+  for (const { subscription } of planned) {
+    const { customerId, currency } = subscription;
+    keys.set(creditKey(customerId, currency), { customerId, currency });
+  }
+  const entries = await Promise.all(
+    [...keys].map(async ([key, { customerId, currency }]) => {
+      const balance = await creditBalance(session, customerId, currency);
+      return [key, money(balance, currency)] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+/** A decimal string without trailing fractional zeros (`"25.0"` → `"25"`). */
+function plainDecimal(text: string): string {
+  return formatFixed(parseFixed(text));
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { InstantInputSchema } from '../../domain/common';
+import { BillingErrorCode, isBillingError } from '../../errors/billing-error';
+import { validate } from '../../errors/validate';
+import { type Money, money } from '../../money/money';
+import type { EngineContext } from '../context';
+import { deliverNotifications } from '../notify';
+import { type BilledBatch, billSubscriptions } from './bill-subscriptions';
+import { type Catalog, loadCatalog } from './catalog';
+import { type RunError, runError } from './run-error';
+
+/** Options of {@link runCycle}. */
+export const RunCycleOptionsSchema = z
+  .strictObject({
+    /** Bill every boundary at or before this instant (default: the clock's now). */
+    now: InstantInputSchema.optional(),
+    /** Subscriptions claimed and billed per transaction (default 500). */
+    batchSize: z.number().int().min(1).max(10_000).default(500),
+    /** Stop the run once this many subscriptions have failed (default 1000), so a broken catalog cannot spin it. */
+    maxErrors: z.number().int().min(1).max(1_000_000).default(1000),
+  })
+  .default({ batchSize: 500, maxErrors: 1000 });
+
+/** Options of {@link runCycle}; see {@link RunCycleOptionsSchema}. */
+export type RunCycleOptions = z.input<typeof RunCycleOptionsSchema>;
+
+/** What a billing run did. Durations come from the engine's clock (a test clock reports 0). */
+export interface RunCycleSummary {
+  readonly now: string;
+  readonly invoicesCreated: number;
+  /** Subscriptions whose billing state moved on (with or without an invoice, e.g. a trial start). */
+  readonly subscriptionsBilled: number;
+  /** The sum of the created invoices' totals per currency. */
+  readonly totalsByCurrency: Record<string, string>;
+  /** Subscriptions left unbilled (they stay due for the next run). */
+  readonly errors: readonly RunError[];
+  /** Whether the run stopped at `maxErrors` failures before billing everything due. */
+  readonly stoppedEarly: boolean;
+  readonly batches: number;
+  readonly durationMs: number;
+  readonly steps: {
+    readonly catalog: { readonly durationMs: number };
+    readonly batches: { readonly durationMs: number };
+  };
+}
+
+/**
+ * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch: each batch is one
+ * transaction that claims up to `batchSize` due subscriptions (`claimDue`, skip-locked where the storage has row
+ * locks), bills them with {@link billSubscriptions} and commits; notifications go out after the commit. The
+ * catalog is read once per run. A subscription that fails is reported in `errors`, left unchanged and skipped
+ * for the rest of the run. When a batch's writes conflict (another process billed some of the same
+ * subscriptions on storage without row locks), its subscriptions are billed again one by one from fresh reads.
+ *
+ * Idempotent (a second run for the same `now` finds nothing due), resumable (each batch commits whole, so a
+ * crash loses at most the batch in flight, and a rerun bills exactly what is left), and safe to run from several
+ * processes at once. Memory stays flat: only one batch is held at a time.
+ * @throws BillingError `invalid_input` for bad options; storage failures other than conflicts are re-thrown.
+ * @example
+ * ```ts
+ * const summary = await runCycle(ctx, { now: '2026-02-01T00:00:00Z' });
+ * // { invoicesCreated: 1250, subscriptionsBilled: 1300, totalsByCurrency: { EUR: '36250.00' }, errors: [], … }
+ * ```
+ */
+export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): Promise<RunCycleSummary> {
+  const { now: requested, batchSize, maxErrors } = validate(RunCycleOptionsSchema, options, 'options');
+  const clock = () => ctx.clock.now().getTime();
+  const started = clock();
+  const now = requested ?? ctx.clock.now().toISOString();
+  const catalog = await loadCatalog(ctx.storage);
+  const catalogMs = clock() - started;
+
+  const failed = new Set<string>();
+  const errors: RunError[] = [];
+  const totals = new Map<string, Money>();
+  let invoicesCreated = 0;
+  let subscriptionsBilled = 0;
+  let batches = 0;
+  let stoppedEarly = false;
+  for (;;) {
+    if (failed.size >= maxErrors) {
+      stoppedEarly = true;
+      break;
+    }
+    let claimedIds: string[] = [];
+    let batch: BilledBatch | undefined;
+    try {
+      batch = await ctx.storage.transaction(async (session) => {
+        // Failed subscriptions stay due and come first again: claim past them.
+        const claimed = await session.subscriptions.claimDue({ now, limit: batchSize + failed.size });
+        const due = claimed.filter((s) => !failed.has(s.id)).slice(0, batchSize);
+        claimedIds = due.map((s) => s.id);
+        return due.length === 0 ? undefined : billSubscriptions(session, ctx, due, { catalog, now });
+      });
+    } catch (error) {
+      if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
+      batch = await billOneByOne(ctx, claimedIds, catalog, now);
+    }
+    if (batch === undefined) break;
+    batches += 1;
+    invoicesCreated += batch.invoices.length;
+    subscriptionsBilled += batch.advanced.length;
+    for (const invoice of batch.invoices) {
+      const sum = totals.get(invoice.currency) ?? money('0', invoice.currency);
+      totals.set(invoice.currency, sum.add(money(invoice.total, invoice.currency)));
+    }
+    for (const error of batch.errors) {
+      failed.add(error.subscriptionId);
+      errors.push(error);
+    }
+    await deliverNotifications(ctx, batch.notifications);
+  }
+  const finished = clock();
+  return {
+    now,
+    invoicesCreated,
+    subscriptionsBilled,
+    totalsByCurrency: Object.fromEntries([...totals].map(([currency, total]) => [currency, total.toString()])),
+    errors,
+    stoppedEarly,
+    batches,
+    durationMs: finished - started,
+    steps: { catalog: { durationMs: catalogMs }, batches: { durationMs: finished - started - catalogMs } },
+  };
+}
+
+/** Bills each subscription in its own transaction from a fresh read, skipping those no longer due. */
+async function billOneByOne(
+  ctx: EngineContext,
+  ids: readonly string[],
+  catalog: Catalog,
+  now: string,
+): Promise<BilledBatch> {
+  const merged = { invoices: [], advanced: [], errors: [], notifications: [] } as {
+    [K in keyof BilledBatch]: BilledBatch[K][number][];
+  };
+  for (const id of ids) {
+    try {
+      const batch = await ctx.storage.transaction(async (session) => {
+        const fresh = await session.subscriptions.get(id);
+        if (fresh?.nextBillingAt === undefined || fresh.nextBillingAt > now) return undefined;
+        return billSubscriptions(session, ctx, [fresh], { catalog, now });
+      });
+      if (batch === undefined) continue;
+      merged.invoices.push(...batch.invoices);
+      merged.advanced.push(...batch.advanced);
+      merged.errors.push(...batch.errors);
+      merged.notifications.push(...batch.notifications);
+    } catch (error) {
+      if (!isBillingError(error)) throw error;
+      merged.errors.push(runError(id, 'write', error));
+    }
+  }
+  return merged;
+}

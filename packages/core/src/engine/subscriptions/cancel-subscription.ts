@@ -1,0 +1,92 @@
+import type { Subscription } from '../../domain/subscription';
+import { validate } from '../../errors/validate';
+import type { EngineContext } from '../context';
+import { recordBalanceEntry } from '../ledger/credit-balance';
+import { requireRecord } from '../require-record';
+import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
+import { type CancelSubscriptionInput, CancelSubscriptionInputSchema } from './subscription-input';
+import type { SubscriptionResult } from './subscription-result';
+import { currentPeriodInvoice, reversePendingAfter, unusedPaid } from './unused-time-credit';
+
+/**
+ * Cancels a subscription.
+ * - `atPeriodEnd: true`: it runs to the end of the current period; the run at that boundary bills the last
+ *   in-arrears usage, charges nothing in advance and ends it.
+ * - `atPeriodEnd: false`: it ends at `at` (default now). Usage up to `at` is billed by the next run (on a final
+ *   invoice); nothing more is charged in advance. With `prorate: true`, what the customer paid for the unused
+ *   rest of the period (after discount, with tax) becomes customer credit (`creditIssued`), and pending
+ *   proration lines are cut back to `at`. A subscription that has not started yet simply ends.
+ * @throws BillingError `not_found`, `invalid_state` (already canceled, or a boundary before `at` not billed yet)
+ * or `invalid_input`; nothing is stored.
+ * @example
+ * ```ts
+ * await cancelSubscription(ctx, { subscriptionId: 'sub_1', atPeriodEnd: false, prorate: true });
+ * // { subscription: { status: 'canceled', endedAt: … }, invoices: [], creditIssued: '12.34' }
+ * ```
+ */
+export async function cancelSubscription(
+  ctx: EngineContext,
+  input: CancelSubscriptionInput,
+): Promise<SubscriptionResult> {
+  const request = validate(CancelSubscriptionInputSchema, input, 'input');
+  const now = ctx.clock.now().toISOString();
+  return ctx.storage.transaction(async (session): Promise<SubscriptionResult> => {
+    const current = await requireRecord(session.subscriptions, request.subscriptionId, 'subscription', [
+      'input',
+      'subscriptionId',
+    ]);
+    assertLive(current, ['input', 'subscriptionId']);
+    const base = { ...current, updatedAt: now, version: current.version + 1 };
+    if (request.atPeriodEnd) {
+      const subscription: Subscription = { ...base, cancelAtPeriodEnd: true, canceledAt: now };
+      await session.subscriptions.update(subscription);
+      return { subscription, invoices: [] };
+    }
+    const at = request.at ?? now;
+    if (notStarted(current)) {
+      const { nextBillingAt: _never, ...rest } = base;
+      const subscription: Subscription = {
+        ...rest,
+        status: 'canceled',
+        cancelAtPeriodEnd: false,
+        canceledAt: at,
+        endedAt: at,
+      };
+      await session.subscriptions.update(subscription);
+      return { subscription, invoices: [] };
+    }
+    assertInCurrentPeriod(current, at, ['input', 'at']);
+    const { currentPeriodEnd, currency } = current;
+    const mode = ctx.config.roundingMode;
+    let creditIssued: string | undefined;
+    let pendingLines = current.pendingLines;
+    if (request.prorate) {
+      pendingLines = [...pendingLines, ...reversePendingAfter(pendingLines, currency, at, currentPeriodEnd, mode)];
+      const invoice = await currentPeriodInvoice(session, current);
+      const credit = invoice === undefined ? undefined : unusedPaid(invoice, at, currentPeriodEnd, mode);
+      if (invoice !== undefined && credit !== undefined && !credit.isZero()) {
+        await recordBalanceEntry(session, ctx, {
+          customerId: current.customerId,
+          currency,
+          amount: credit.toString(),
+          type: 'proration',
+          referenceId: invoice.id,
+        });
+        creditIssued = credit.toString();
+      }
+    }
+    // The next run bills the final boundary at `at`: the usage of [currentPeriodStart, at) and pending lines.
+    const subscription: Subscription = {
+      ...base,
+      status: 'canceled',
+      cancelAtPeriodEnd: false,
+      canceledAt: at,
+      endedAt: at,
+      currentPeriodEnd: at,
+      nextBillingAt: at,
+      pendingLines,
+    };
+    await session.subscriptions.update(subscription);
+    return { subscription, invoices: [], ...(creditIssued === undefined ? {} : { creditIssued }) };
+  });
+}

@@ -1,0 +1,115 @@
+import type { Invoice } from '../../domain/invoice';
+import type { PendingLine, Subscription } from '../../domain/subscription';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import { validate } from '../../errors/validate';
+import type { BillingNotification } from '../../notify/notifier';
+import type { EngineContext } from '../context';
+import { runIdempotent } from '../idempotency';
+import { deliverNotifications } from '../notify';
+import { requireRecord } from '../require-record';
+import { loadCatalogFor } from '../run-cycle/catalog';
+import { schedulePeriod } from '../run-cycle/schedule';
+import { invoiceNow } from './invoice-now';
+import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
+import { prorationLines } from './proration-lines';
+import { type ResolvedItem, resolveItems } from './resolve-items';
+import { type ChangeSubscriptionInput, ChangeSubscriptionInputSchema } from './subscription-input';
+import type { SubscriptionResult } from './subscription-result';
+
+/**
+ * Replaces a subscription's items (quantity changes, plan upgrades and downgrades) from `at` (default now),
+ * prorating the in-advance charges of the current period by the second with `planChange`: a credit for the
+ * unused time on the old items and a debit for the rest of the period on the new ones. `next_invoice` adds the
+ * lines to `pendingLines` for the next boundary's invoice; `immediate` invoices them now (a net credit becomes
+ * customer credit); `none` prorates nothing. Before the start and during a trial nothing was charged, so
+ * nothing is prorated. New prices must share the subscription's currency and schedule. Metered items are not
+ * prorated: the next invoice rates the whole period's usage on the items then in place.
+ * @throws BillingError `not_found`, `invalid_input` (`at` outside the current period), `currency_mismatch`, or
+ * `invalid_state` (canceled, or a boundary before `at` not billed yet); nothing is stored.
+ * @example
+ * ```ts
+ * await changeSubscription(ctx, { subscriptionId: 'sub_1', items: [{ priceId: 'price_pro', quantity: '3' }], prorate: 'immediate' });
+ * ```
+ */
+export async function changeSubscription(
+  ctx: EngineContext,
+  input: ChangeSubscriptionInput,
+): Promise<SubscriptionResult> {
+  const parsed = validate(ChangeSubscriptionInputSchema, input, 'input');
+  const { idempotencyKey, ...request } = parsed;
+  const now = ctx.clock.now().toISOString();
+  const at = request.at ?? now;
+  let notifications: readonly BillingNotification[] = [];
+  const key = idempotencyKey === undefined ? undefined : `subscriptions.change:${idempotencyKey}`;
+  const result = await runIdempotent(ctx, key, { ...request, at }, async (session): Promise<SubscriptionResult> => {
+    const current = await requireRecord(session.subscriptions, request.subscriptionId, 'subscription', [
+      'input',
+      'subscriptionId',
+    ]);
+    assertLive(current, ['input', 'subscriptionId']);
+    const started = !notStarted(current);
+    if (started) assertInCurrentPeriod(current, at, ['input', 'at']);
+    const customer = await requireRecord(session.customers, current.customerId, 'customer', [
+      'input',
+      'subscriptionId',
+    ]);
+    const terms = { currency: current.currency, interval: current.interval, intervalCount: current.intervalCount };
+    const next = await resolveItems(session, request.items, terms, ['input']);
+    const items = next.items.map((item) => ({
+      id: current.items.find((old) => old.priceId === item.priceId)?.id ?? ctx.ids('si'),
+      priceId: item.priceId,
+      quantity: item.quantity,
+    }));
+
+    const trialing = current.trialEnd !== undefined && at < current.trialEnd;
+    let lines: PendingLine[] = [];
+    if (request.prorate !== 'none' && started && !trialing) {
+      const catalog = await loadCatalogFor(session, {
+        priceIds: [...current.items, ...items].map((item) => item.priceId),
+      });
+      const before: ResolvedItem[] = current.items.map((item) => ({
+        priceId: item.priceId,
+        quantity: item.quantity,
+        price: catalog.prices.get(item.priceId) ?? requireMissing(item.priceId),
+      }));
+      lines = prorationLines({
+        before,
+        after: next.items,
+        period: schedulePeriod(current, customer.timeZone, at),
+        at,
+        products: catalog.products,
+        roundingMode: ctx.config.roundingMode,
+      });
+    }
+
+    const invoices: Invoice[] = [];
+    const pendingLines =
+      request.prorate === 'next_invoice' ? [...current.pendingLines, ...lines] : current.pendingLines;
+    const subscription: Subscription = {
+      ...current,
+      items,
+      pendingLines,
+      updatedAt: now,
+      version: current.version + 1,
+    };
+    if (request.prorate === 'immediate' && lines.length > 0) {
+      const billed = await invoiceNow(session, ctx, subscription, customer, lines);
+      invoices.push(billed.invoice);
+      notifications = billed.notifications;
+    }
+    await session.subscriptions.update(subscription);
+    return { subscription, invoices };
+  });
+  await deliverNotifications(ctx, notifications);
+  return result;
+}
+
+function requireMissing(priceId: string): never {
+  throw new BillingError(
+    BillingErrorCode.notFound,
+    `Price ${priceId} of the subscription is missing from the catalog`,
+    {
+      path: ['input', 'subscriptionId'],
+    },
+  );
+}

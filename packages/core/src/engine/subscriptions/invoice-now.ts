@@ -1,0 +1,42 @@
+import type { Customer } from '../../domain/customer';
+import type { Invoice } from '../../domain/invoice';
+import type { PendingLine, Subscription } from '../../domain/subscription';
+import type { BillingNotification } from '../../notify/notifier';
+import type { StorageSession } from '../../storage/storage-adapter';
+import type { EngineContext } from '../context';
+import { buildDraftInvoice } from '../invoices/build-invoice';
+import { finalizeInvoices } from '../invoices/finalize-invoices';
+import { creditBalance } from '../ledger/credit-balance';
+import { requireRecord } from '../require-record';
+
+/**
+ * Invoices proration lines at once (`subscription_update`), inside the caller's transaction: builds the draft
+ * (customer tax rates, credit balance applied; a negative total becomes customer credit), finalizes and stores it.
+ */
+export async function invoiceNow(
+  session: StorageSession,
+  ctx: EngineContext,
+  subscription: Subscription,
+  customer: Customer,
+  lines: readonly PendingLine[],
+): Promise<{ invoice: Invoice; notifications: readonly BillingNotification[] }> {
+  const taxRates = [];
+  for (const [index, id] of customer.taxRateIds.entries()) {
+    taxRates.push(await requireRecord(session.taxRates, id, 'tax rate', ['customer', 'taxRateIds', index]));
+  }
+  const first = lines[0] as PendingLine;
+  const draft = buildDraftInvoice(ctx, {
+    customer,
+    taxRates,
+    billingReason: 'subscription_update',
+    subscriptionId: subscription.id,
+    currency: subscription.currency,
+    periodStart: first.periodStart,
+    periodEnd: first.periodEnd,
+    lines: lines.map((line) => ({ ...line, discountable: false })),
+    creditBalance: await creditBalance(session, customer.id, subscription.currency),
+  });
+  const { invoices, notifications } = await finalizeInvoices(session, ctx, [draft], new Map([[customer.id, customer]]));
+  await session.invoices.insertMany(invoices);
+  return { invoice: invoices[0] as Invoice, notifications };
+}

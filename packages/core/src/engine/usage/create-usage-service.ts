@@ -1,0 +1,29 @@
+import type { EngineContext } from '../context';
+import { type IngestResult, ingestUsage } from './ingest-usage';
+import type { UsageEventInput } from './usage-event-input';
+import { type UsageSummary, type UsageSummaryInput, usageSummary } from './usage-summary';
+
+/** Usage metering: idempotent ingestion of usage events and the usage of a period so far. */
+export interface UsageService {
+  /** Stores a batch of up to 1000 events, skipping ids seen before; see {@link ingestUsage}. */
+  ingest(events: readonly UsageEventInput[]): Promise<IngestResult>;
+  /** The aggregated usage per metered price of a subscription's current period; see {@link usageSummary}. */
+  summary(input: UsageSummaryInput): Promise<UsageSummary>;
+}
+
+/**
+ * Creates the usage service over an engine context.
+ * @example
+ * ```ts
+ * const usage = createUsageService(ctx);
+ * await usage.ingest([{ id: 'evt_1', customerId: 'cus_1', eventName: 'data', properties: { gb: '2.5' } }]);
+ * // { inserted: 1, duplicates: 0, duplicateIds: [] }
+ * (await usage.summary({ subscriptionId: 'sub_1' })).meters[0].quantity; // "2.5"
+ * ```
+ */
+export function createUsageService(ctx: EngineContext): UsageService {
+  return {
+    ingest: (events) => ingestUsage(ctx, events),
+    summary: (input) => usageSummary(ctx, input),
+  };
+}

@@ -1,0 +1,164 @@
+import type { CatalogPrice, Meter } from '../../domain/catalog';
+import type { Subscription } from '../../domain/subscription';
+import type { UsageEvent } from '../../domain/usage-event';
+import { BillingError } from '../../errors/billing-error';
+import { validate } from '../../errors/validate';
+import type { EngineContext } from '../context';
+import { type Catalog, listAllById } from '../run-cycle/catalog';
+import { type UsageIssue, checkProperties } from './check-properties';
+import { meteredItems } from './metered-prices';
+import { UsageBatchSchema, type UsageEventInput } from './usage-event-input';
+
+/** What {@link ingestUsage} did: how many events were stored, and which ids had been seen before. */
+export interface IngestResult {
+  /** Events stored now. */
+  readonly inserted: number;
+  /** Events skipped because their id was already stored (a replay). */
+  readonly duplicates: number;
+  /** The ids of the skipped events, in input order. */
+  readonly duplicateIds: readonly string[];
+}
+
+/**
+ * Stores a batch of usage events, idempotently by event id: a replayed batch stores nothing and reports
+ * every event as a duplicate. The whole batch is checked before anything is written, so one bad event rejects
+ * all of them: the event shape, the properties the meters aggregate (non-negative decimal strings), the
+ * customer, and the subscription (given, or resolved as the customer's one live subscription with a metered
+ * price for the event name). An event dated before the subscription's current period is refused: that
+ * period has been invoiced and the usage could never be billed.
+ * @throws BillingError `invalid_input` / `not_found` with the path of the first bad field
+ * (`["events", 3, "properties", "gb"]`) and every problem in `issues`.
+ */
+export async function ingestUsage(ctx: EngineContext, events: readonly UsageEventInput[]): Promise<IngestResult> {
+  const batch = validate(UsageBatchSchema, events, 'events');
+  const storage = ctx.storage;
+  const now = ctx.clock.now().toISOString();
+  const meters = await listAllById((page) => storage.meters.list(page));
+  const metersByEvent = new Map<string, Meter[]>();
+  for (const meter of meters.values())
+    metersByEvent.set(meter.eventName, [...(metersByEvent.get(meter.eventName) ?? []), meter]);
+
+  const issues: UsageIssue[] = [];
+  batch.forEach((event, i) => {
+    const counted = metersByEvent.get(event.eventName);
+    if (counted === undefined) {
+      issues.push({
+        code: 'invalid_input',
+        path: ['events', i, 'eventName'],
+        message: `no meter counts events named "${event.eventName}"`,
+      });
+    } else {
+      issues.push(...checkProperties(i, event.properties, counted));
+    }
+  });
+  throwIfAny(issues);
+
+  // Read what resolution needs, once per distinct customer, subscription and price.
+  const customerIds = new Set(batch.map((e) => e.customerId));
+  const knownCustomers = new Set<string>();
+  const subscriptions = new Map<string, Subscription>();
+  const subscriptionsByCustomer = new Map<string, Subscription[]>();
+  for (const customerId of customerIds) {
+    if ((await storage.customers.get(customerId)) === undefined) continue;
+    knownCustomers.add(customerId);
+    if (batch.some((e) => e.customerId === customerId && e.subscriptionId === undefined)) {
+      const all = [...(await listAllById((page) => storage.subscriptions.list({ ...page, customerId }))).values()];
+      subscriptionsByCustomer.set(customerId, all);
+      for (const sub of all) subscriptions.set(sub.id, sub);
+    }
+  }
+  for (const id of new Set(batch.flatMap((e) => (e.subscriptionId === undefined ? [] : [e.subscriptionId])))) {
+    if (subscriptions.has(id)) continue;
+    const sub = await storage.subscriptions.get(id);
+    if (sub !== undefined) subscriptions.set(id, sub);
+  }
+  const prices = new Map<string, CatalogPrice>();
+  for (const priceId of new Set([...subscriptions.values()].flatMap((s) => s.items.map((item) => item.priceId)))) {
+    const price = await storage.prices.get(priceId);
+    if (price !== undefined) prices.set(priceId, price);
+  }
+  const catalog: Catalog = { products: new Map(), prices, meters, coupons: new Map(), taxRates: new Map() };
+  const hasMeterFor = (sub: Subscription, eventName: string) =>
+    meteredItems(sub, catalog).some((item) => item.meter.eventName === eventName);
+
+  const records: UsageEvent[] = [];
+  batch.forEach((event, i) => {
+    const timestamp = event.timestamp ?? now;
+    if (!knownCustomers.has(event.customerId)) {
+      issues.push({
+        code: 'not_found',
+        path: ['events', i, 'customerId'],
+        message: `customer ${event.customerId} not found`,
+      });
+      return;
+    }
+    let sub: Subscription | undefined;
+    if (event.subscriptionId !== undefined) {
+      sub = subscriptions.get(event.subscriptionId);
+      const path = ['events', i, 'subscriptionId'];
+      if (sub === undefined) {
+        issues.push({ code: 'not_found', path, message: `subscription ${event.subscriptionId} not found` });
+        return;
+      }
+      if (sub.customerId !== event.customerId) {
+        issues.push({ code: 'invalid_input', path, message: `subscription ${sub.id} belongs to another customer` });
+        return;
+      }
+      if (!hasMeterFor(sub, event.eventName)) {
+        issues.push({
+          code: 'invalid_input',
+          path,
+          message: `subscription ${sub.id} has no metered price for "${event.eventName}"`,
+        });
+        return;
+      }
+    } else {
+      const metering = (subscriptionsByCustomer.get(event.customerId) ?? []).filter((s) =>
+        hasMeterFor(s, event.eventName),
+      );
+      // A subscription cancelled now still takes usage dated before its end, until its final invoice.
+      const candidates = metering.filter((s) => s.status !== 'paused' && timestampRejection(s, timestamp) === undefined);
+      if (candidates.length !== 1) {
+        const path = ['events', i, candidates.length === 0 && metering.length > 0 ? 'timestamp' : 'subscriptionId'];
+        const message =
+          candidates.length > 1
+            ? `customer ${event.customerId} has ${candidates.length} subscriptions metering "${event.eventName}": give subscriptionId`
+            : metering.length > 0
+              ? `no subscription of customer ${event.customerId} takes "${event.eventName}" usage at ${timestamp} (ended, or already invoiced)`
+              : `customer ${event.customerId} has no subscription with a metered price for "${event.eventName}"`;
+        issues.push({ code: 'invalid_input', path, message });
+        return;
+      }
+      sub = candidates[0] as Subscription;
+    }
+    const rejection = timestampRejection(sub, timestamp);
+    if (rejection !== undefined) {
+      issues.push({ code: 'invalid_input', path: ['events', i, 'timestamp'], message: rejection });
+      return;
+    }
+    records.push({ ...event, subscriptionId: sub.id, timestamp });
+  });
+  throwIfAny(issues);
+
+  const { inserted, duplicates } = await storage.usage.insertMany(records);
+  return { inserted: inserted.length, duplicates: duplicates.length, duplicateIds: duplicates };
+}
+
+/** Why a subscription cannot take usage at `timestamp`, or `undefined` when it can. */
+function timestampRejection(sub: Subscription, timestamp: string): string | undefined {
+  if (sub.nextBillingAt === undefined) return `subscription ${sub.id} has ended and is fully billed`;
+  if (timestamp < sub.currentPeriodStart) {
+    return `${timestamp} is before the current period of subscription ${sub.id} (${sub.currentPeriodStart}), which is already invoiced`;
+  }
+  if (sub.endedAt !== undefined && timestamp >= sub.endedAt) return `subscription ${sub.id} ended at ${sub.endedAt}`;
+  return undefined;
+}
+
+function throwIfAny(issues: readonly UsageIssue[]): void {
+  const first = issues[0];
+  if (first === undefined) return;
+  throw new BillingError(first.code, `Invalid ${first.path.join('.')}: ${first.message}`, {
+    path: first.path,
+    issues: issues.map(({ path, message }) => ({ path, message })),
+  });
+}

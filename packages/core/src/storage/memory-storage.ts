@@ -1,0 +1,147 @@
+import type { Coupon, Meter } from '../domain/catalog';
+import { BillingError, BillingErrorCode } from '../errors/billing-error';
+import type { TaxRate } from '../tax/tax-rate';
+import { AsyncMutex } from './memory/async-mutex';
+import { createMemorySession } from './memory/memory-session';
+import { createMemoryState, type MemoryState } from './memory/memory-state';
+import { type OperationContext, runOperation, UndoLog } from './memory/undo-log';
+import type {
+  BalanceRepository,
+  BillingStorageAdapter,
+  CatalogListRepository,
+  CreditNoteRepository,
+  CustomerRepository,
+  IdempotencyRepository,
+  InvoiceRepository,
+  PaymentRepository,
+  PriceRepository,
+  ProductRepository,
+  RefundRepository,
+  StorageCapabilities,
+  StorageSession,
+  SubscriptionRepository,
+  UsageRepository,
+} from './storage-adapter';
+
+/**
+ * Billing storage held in memory: for tests, demos and browser playgrounds. Keeps every rule of the storage
+ * contract (exact copies of records, uniqueness, optimistic locking, gapless numbers, atomic transactions).
+ *
+ * How it stays consistent: every operation, and every transaction as a whole, runs alone behind one async
+ * lock, so nothing ever sees another transaction's uncommitted writes. Writes record undo steps; a transaction
+ * whose work throws undoes its own writes (cost proportional to the writes, not to the data held).
+ * Because transactions never overlap, `claimDue` needs no row locks and `capabilities.rowLocks` is `false`:
+ * a second billing run waits for the first instead of sharing its work.
+ *
+ * Inside `transaction(work)`, use only the session handed to `work`: calling the adapter itself from there
+ * waits for the lock the transaction holds, and so never finishes.
+ *
+ * @example
+ * ```ts
+ * const storage = createMemoryStorage();
+ * await storage.transaction(async (session) => {
+ *   await session.customers.insert(customer);
+ *   const first = await session.invoices.reserveNumbers('INV-2026', 1); // 1
+ * });
+ * ```
+ */
+export class MemoryStorage implements BillingStorageAdapter {
+  /** No row locks: transactions run one after the other (see the class comment). */
+  readonly capabilities: StorageCapabilities = { rowLocks: false };
+  readonly customers: CustomerRepository;
+  readonly products: ProductRepository;
+  readonly prices: PriceRepository;
+  readonly meters: CatalogListRepository<Meter>;
+  readonly coupons: CatalogListRepository<Coupon>;
+  readonly taxRates: CatalogListRepository<TaxRate>;
+  readonly subscriptions: SubscriptionRepository;
+  readonly usage: UsageRepository;
+  readonly invoices: InvoiceRepository;
+  readonly creditNotes: CreditNoteRepository;
+  readonly payments: PaymentRepository;
+  readonly refunds: RefundRepository;
+  readonly balance: BalanceRepository;
+  readonly idempotency: IdempotencyRepository;
+
+  readonly #state: MemoryState = createMemoryState();
+  readonly #lock = new AsyncMutex();
+  #closed = false;
+
+  constructor() {
+    // Outside a transaction, each operation takes the lock and commits on its own.
+    const session = createMemorySession(this.#state, (operation) =>
+      this.#lock.run(async () => {
+        this.#assertOpen();
+        return runOperation(operation, { log: new UndoLog(), inTransaction: false });
+      }),
+    );
+    this.customers = session.customers;
+    this.products = session.products;
+    this.prices = session.prices;
+    this.meters = session.meters;
+    this.coupons = session.coupons;
+    this.taxRates = session.taxRates;
+    this.subscriptions = session.subscriptions;
+    this.usage = session.usage;
+    this.invoices = session.invoices;
+    this.creditNotes = session.creditNotes;
+    this.payments = session.payments;
+    this.refunds = session.refunds;
+    this.balance = session.balance;
+    this.idempotency = session.idempotency;
+  }
+
+  /**
+   * Runs `work` alone: its writes all stay when it resolves, or are all undone when it throws (the error is
+   * re-thrown unchanged). Transactions queue in the order they were started.
+   */
+  transaction<T>(work: (session: StorageSession) => Promise<T>): Promise<T> {
+    return this.#lock.run(async () => {
+      this.#assertOpen();
+      const context: OperationContext = { log: new UndoLog(), inTransaction: true };
+      let open = true;
+      const session = createMemorySession(this.#state, async (operation) => {
+        if (!open) {
+          throw new BillingError(
+            BillingErrorCode.invalidState,
+            'this transaction has ended: use its session only inside the work function',
+          );
+        }
+        return runOperation(operation, context);
+      });
+      try {
+        return await work(session);
+      } catch (error) {
+        context.log.rollbackTo(0);
+        throw error;
+      } finally {
+        open = false;
+      }
+    });
+  }
+
+  /** Waits for queued work to finish, then refuses further use. */
+  close(): Promise<void> {
+    return this.#lock.run(async () => {
+      this.#closed = true;
+    });
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new BillingError(BillingErrorCode.invalidState, 'this MemoryStorage is closed');
+  }
+}
+
+/**
+ * A new, empty {@link MemoryStorage}.
+ *
+ * @example
+ * ```ts
+ * const storage = createMemoryStorage();
+ * await storage.customers.insert(customer);
+ * await storage.customers.get(customer.id); // an equal copy
+ * ```
+ */
+export function createMemoryStorage(): MemoryStorage {
+  return new MemoryStorage();
+}

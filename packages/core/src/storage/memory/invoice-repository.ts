@@ -1,0 +1,45 @@
+import type { Invoice } from '../../domain/invoice';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import type { InvoiceRepository } from '../storage-adapter';
+import { versionedRepository } from './basic-repositories';
+import { normalizeInstant } from './instant';
+import type { MemoryState } from './memory-state';
+import type { MemoryExecutor } from './undo-log';
+
+/** Invoices in memory, with their gapless number sequences. @internal */
+export function memoryInvoiceRepository(state: MemoryState, exec: MemoryExecutor): InvoiceRepository {
+  const { invoices, sequences } = state;
+  return {
+    ...versionedRepository(invoices, exec),
+    insertMany: (records) =>
+      exec(({ log }) => {
+        // All or none: a conflict half-way makes the operation undo the inserts before it.
+        for (const record of records) invoices.insert(record, log);
+      }),
+    list: (filter) =>
+      exec(() => {
+        const dueBefore = filter.dueBefore === undefined ? undefined : normalizeInstant(filter.dueBefore, 'dueBefore');
+        return invoices.page(filter, (invoice: Invoice) => {
+          if (filter.customerId !== undefined && invoice.customerId !== filter.customerId) return false;
+          if (filter.subscriptionId !== undefined && invoice.subscriptionId !== filter.subscriptionId) return false;
+          if (filter.status !== undefined && invoice.status !== filter.status) return false;
+          return dueBefore === undefined || (invoice.dueAt !== undefined && invoice.dueAt < dueBefore);
+        });
+      }),
+    reserveNumbers: (sequence, count) =>
+      exec(({ log }) => {
+        if (!Number.isInteger(count) || count < 1) {
+          throw new BillingError(BillingErrorCode.invalidInput, 'count must be a positive integer', {
+            path: ['count'],
+          });
+        }
+        const last = sequences.get(sequence);
+        sequences.set(sequence, (last ?? 0) + count);
+        log.record(() => {
+          if (last === undefined) sequences.delete(sequence);
+          else sequences.set(sequence, last);
+        });
+        return (last ?? 0) + 1;
+      }),
+  };
+}

@@ -1,0 +1,59 @@
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import { addFixed, DECIMAL_PATTERN, formatFixed, parseFixed } from '../../money/fixed';
+import type { BalanceRepository, IdempotencyRepository } from '../storage-adapter';
+import { appendRepository, listByFields } from './basic-repositories';
+import { balanceKey, type MemoryState } from './memory-state';
+import { copyRecord } from './record-copy';
+import type { MemoryExecutor } from './undo-log';
+
+/** The customer credit ledger in memory, with a running exact total per customer and currency. @internal */
+export function memoryBalanceRepository(state: MemoryState, exec: MemoryExecutor): BalanceRepository {
+  const { balanceEntries, balances } = state;
+  return {
+    ...appendRepository(balanceEntries, exec),
+    insert: (record) =>
+      exec(({ log }) => {
+        if (typeof record.amount !== 'string' || !DECIMAL_PATTERN.test(record.amount)) {
+          throw new BillingError(BillingErrorCode.invalidInput, 'amount must be a decimal string such as "19.99"', {
+            path: ['amount'],
+          });
+        }
+        balanceEntries.insert(record, log);
+        const key = balanceKey(record.customerId, record.currency);
+        const previous = balances.get(key);
+        balances.set(key, addFixed(previous ?? { units: 0n, scale: 0 }, parseFixed(record.amount)));
+        log.record(() => {
+          if (previous === undefined) balances.delete(key);
+          else balances.set(key, previous);
+        });
+      }),
+    balance: (customerId, currency) =>
+      exec(() => {
+        const total = balances.get(balanceKey(customerId, currency));
+        return total === undefined ? '0' : formatFixed(total, total.scale);
+      }),
+    list: listByFields(balanceEntries, exec),
+  };
+}
+
+/** Idempotency records in memory. @internal */
+export function memoryIdempotencyRepository(state: MemoryState, exec: MemoryExecutor): IdempotencyRepository {
+  const { idempotency } = state;
+  return {
+    get: (key) =>
+      exec(() => {
+        const record = idempotency.get(key);
+        return record === undefined ? undefined : copyRecord(record);
+      }),
+    put: (record) =>
+      exec(({ log }) => {
+        if (idempotency.has(record.key)) {
+          throw new BillingError(BillingErrorCode.conflict, `idempotency key "${record.key}" is already used`, {
+            path: ['key'],
+          });
+        }
+        idempotency.set(record.key, copyRecord(record));
+        log.record(() => idempotency.delete(record.key));
+      }),
+  };
+}

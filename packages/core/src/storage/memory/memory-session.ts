@@ -1,0 +1,39 @@
+import type { StorageSession } from '../storage-adapter';
+import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
+import { memoryInvoiceRepository } from './invoice-repository';
+import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
+import type { MemoryState } from './memory-state';
+import { memorySubscriptionRepository } from './subscription-repository';
+import type { MemoryExecutor } from './undo-log';
+
+/**
+ * Every repository over one memory state, each operation run through `exec` (alone under the adapter's lock,
+ * or inside an open transaction).
+ * @internal
+ */
+export function createMemorySession(state: MemoryState, exec: MemoryExecutor): StorageSession {
+  return {
+    customers: { ...versionedRepository(state.customers, exec), list: listByFields(state.customers, exec) },
+    products: {
+      ...appendRepository(state.products, exec),
+      getByBillingCode: (billingCode) => exec(() => state.products.findByKey('billingCode', billingCode)),
+      list: listByFields(state.products, exec),
+    },
+    prices: { ...appendRepository(state.prices, exec), list: listByFields(state.prices, exec) },
+    meters: { ...appendRepository(state.meters, exec), list: listByFields(state.meters, exec) },
+    coupons: { ...appendRepository(state.coupons, exec), list: listByFields(state.coupons, exec) },
+    taxRates: { ...appendRepository(state.taxRates, exec), list: listByFields(state.taxRates, exec) },
+    subscriptions: memorySubscriptionRepository(state, exec),
+    usage: {
+      insertMany: (events) => exec(({ log }) => state.usage.insertMany(events, log)),
+      aggregate: (queries) => exec(() => state.usage.aggregate(queries)),
+      list: (filter) => exec(() => state.usage.list(filter)),
+    },
+    invoices: memoryInvoiceRepository(state, exec),
+    creditNotes: { ...appendRepository(state.creditNotes, exec), list: listByFields(state.creditNotes, exec) },
+    payments: { ...versionedRepository(state.payments, exec), list: listByFields(state.payments, exec) },
+    refunds: { ...appendRepository(state.refunds, exec), list: listByFields(state.refunds, exec) },
+    balance: memoryBalanceRepository(state, exec),
+    idempotency: memoryIdempotencyRepository(state, exec),
+  };
+}

@@ -1,0 +1,88 @@
+import type { Page, PageRequest } from '../../domain/common';
+import type { UsageEvent } from '../../domain/usage-event';
+import type { UsageQuery } from '../storage-adapter';
+import { normalizeInstant } from './instant';
+import { invalidCursor, pageLimit } from './paging';
+import { copyRecord } from './record-copy';
+import { aggregateUsage } from './usage-aggregate';
+import type { UndoLog } from './undo-log';
+
+const CURSOR = 'ts:';
+
+/**
+ * Usage events by id (for idempotent ingestion) and by subscription (for aggregation and listing).
+ * @internal
+ */
+export class UsageStore {
+  private readonly events = new Map<string, UsageEvent>();
+  private readonly bySubscription = new Map<string, UsageEvent[]>();
+
+  /** Stores copies of the events whose ids are new; the first write of an id wins. */
+  insertMany(events: readonly UsageEvent[], log: UndoLog): { inserted: string[]; duplicates: string[] } {
+    const inserted: string[] = [];
+    const duplicates: string[] = [];
+    for (const event of events) {
+      if (this.events.has(event.id)) {
+        duplicates.push(event.id);
+        continue;
+      }
+      const stored = copyRecord(event);
+      this.events.set(stored.id, stored);
+      const subscriptionId = stored.subscriptionId;
+      if (subscriptionId !== undefined) {
+        let list = this.bySubscription.get(subscriptionId);
+        if (list === undefined) {
+          list = [];
+          this.bySubscription.set(subscriptionId, list);
+        }
+        list.push(stored);
+      }
+      inserted.push(stored.id);
+      log.record(() => {
+        this.events.delete(stored.id);
+        // Undo runs newest first, so this event is the last one of its subscription's list.
+        if (subscriptionId !== undefined) this.bySubscription.get(subscriptionId)?.pop();
+      });
+    }
+    return { inserted, duplicates };
+  }
+
+  /** Each query's quantity; see `UsageRepository.aggregate`. */
+  aggregate(queries: readonly UsageQuery[]): string[] {
+    return queries.map((query) => {
+      const from = normalizeInstant(query.from, 'from');
+      const to = normalizeInstant(query.to, 'to');
+      const events = (this.bySubscription.get(query.subscriptionId) ?? []).filter(
+        (event) => event.eventName === query.eventName && event.timestamp >= from && event.timestamp < to,
+      );
+      return aggregateUsage(events, query);
+    });
+  }
+
+  /** One page of a subscription's events in `[from, to)`, by timestamp then id. */
+  list(filter: { subscriptionId: string; from: string; to: string } & PageRequest): Page<UsageEvent> {
+    const limit = pageLimit(filter);
+    const from = normalizeInstant(filter.from, 'from');
+    const to = normalizeInstant(filter.to, 'to');
+    const after = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
+    const events = (this.bySubscription.get(filter.subscriptionId) ?? [])
+      .filter((event) => event.timestamp >= from && event.timestamp < to)
+      .filter((event) => after === undefined || compare(event, after) > 0)
+      .sort(compare);
+    const items = events.slice(0, limit).map((event) => copyRecord(event));
+    if (events.length <= limit) return { items };
+    const last = items[items.length - 1] as UsageEvent;
+    return { items, nextCursor: `${CURSOR}${last.timestamp}|${last.id}` };
+  }
+}
+
+function compare(a: { timestamp: string; id: string }, b: { timestamp: string; id: string }): number {
+  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function decodeCursor(cursor: string): { timestamp: string; id: string } {
+  const bar = cursor.indexOf('|');
+  if (!cursor.startsWith(CURSOR) || bar < 0) throw invalidCursor();
+  return { timestamp: cursor.slice(CURSOR.length, bar), id: cursor.slice(bar + 1) };
+}

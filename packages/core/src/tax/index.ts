@@ -1,0 +1,15 @@
+/**
+ * Tax: tax rates as validated plain JSON (exclusive, inclusive, compound), the taxes of one amount, per-line or
+ * per-invoice rounding, customer tax status (exempt, reverse charge) and cash rounding of totals.
+ * @module
+ */
+export { TaxRateSchema, findTaxRateConflicts } from './tax-rate';
+export type { TaxRate, TaxRateConflict } from './tax-rate';
+export { TaxStatusSchema, REVERSE_CHARGE_NOTE, chargesTax, taxStatusNotes } from './tax-status';
+export type { TaxStatus } from './tax-status';
+export { calculateLineTax } from './line-tax';
+export type { LineTax, TaxAmount } from './line-tax';
+export { TaxRoundingSchema, calculateInvoiceTax } from './invoice-tax';
+export type { TaxRounding, TaxableLine, TaxSummary, InvoiceTax } from './invoice-tax';
+export { CashRoundingIncrementSchema, cashRound } from './cash-rounding';
+export type { CashRounding } from './cash-rounding';

@@ -1,0 +1,26 @@
+/**
+ * `@billfold/documents`: invoices and credit notes as a printable HTML page, a PDF, a CSV for accountants and a
+ * UBL 2.1 e-invoice (EN 16931). Pure TypeScript for Node and browsers: no server, no headless browser.
+ * @module
+ */
+export { renderCreditNote, renderInvoice } from './render-invoice';
+export type { RenderedDocument } from './render-invoice';
+export {
+  CustomFieldSchema,
+  DocumentFormatSchema,
+  PaperSizeSchema,
+  PdfFontsSchema,
+  RenderOptionsSchema,
+} from './render-options';
+export type { DocumentFormat, PaperSize, PdfFonts, RenderOptions } from './render-options';
+export { BankAccountSchema, SellerProfileSchema } from './seller-profile';
+export type { BankAccount, SellerProfile } from './seller-profile';
+export { invoicesToCsv, INVOICE_LIST_CSV_COLUMNS } from './csv/invoices-to-csv';
+export { DOCUMENT_CSV_COLUMNS } from './csv/document-csv';
+export { EN16931_CUSTOMIZATION_ID } from './ubl/ubl-document';
+export { documentCatalogs, messagesFor } from './messages/document-messages';
+export type { DocumentMessages } from './messages/document-messages';
+export { en as englishMessages } from './messages/en';
+export { de as germanMessages } from './messages/de';
+export { escapeHtml } from './html/escape-html';
+export type { TaxCategoryCode } from './model/tax-category';

@@ -1,0 +1,68 @@
+import { en } from './en';
+import { de } from './de';
+
+/**
+ * The words on a document, one catalog per language. Add a language by writing a catalog of this shape
+ * (see `en.ts`) and passing it as the `messages` option, or by adding it to {@link documentCatalogs}.
+ */
+export interface DocumentMessages {
+  readonly invoice: string;
+  readonly creditNote: string;
+  readonly invoiceNumber: string;
+  readonly creditNoteNumber: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly servicePeriod: string;
+  readonly seller: string;
+  readonly buyer: string;
+  readonly vatId: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly lineItems: string;
+  readonly position: string;
+  readonly description: string;
+  readonly quantity: string;
+  readonly unitPrice: string;
+  readonly taxRate: string;
+  readonly amount: string;
+  readonly discount: string;
+  readonly subtotal: string;
+  readonly netTotal: string;
+  readonly rounding: string;
+  readonly total: string;
+  readonly creditApplied: string;
+  readonly amountDue: string;
+  readonly totalCredited: string;
+  readonly appliedToInvoice: string;
+  readonly creditedToBalance: string;
+  readonly payment: string;
+  readonly bankAccount: string;
+  readonly iban: string;
+  readonly bic: string;
+  readonly accountHolder: string;
+  readonly paymentReference: string;
+  readonly notes: string;
+  readonly reverseChargeNote: string;
+  readonly exemptNote: string;
+  readonly reasons: Readonly<Record<'duplicate' | 'fraudulent' | 'order_change' | 'product_unsatisfactory' | 'other', string>>;
+  readonly reason: string;
+  /** `"VAT 19 % of €100.00"`: a tax rate's row in the totals. */
+  readonly taxOn: (name: string, percent: string, base: string) => string;
+  /** `"Please pay €250.33 by 14 February 2026."` */
+  readonly payBy: (amount: string, date: string) => string;
+  /** `"Please pay €250.33."` when there is no due date. */
+  readonly pay: (amount: string) => string;
+  /** `"Corrects invoice INV-1 of 9 January 2026."` */
+  readonly corrects: (invoiceNumber: string, date: string) => string;
+  /** `"Page 2 of 3"` */
+  readonly pageOf: (page: number, pages: number) => string;
+}
+
+/** The built-in catalogs by language subtag (`en`, `de`). */
+export const documentCatalogs: Readonly<Record<string, DocumentMessages>> = { en, de };
+
+/** The catalog for `locale`: its language subtag's catalog (`de-AT` → `de`), else English. */
+export function messagesFor(locale: string): DocumentMessages {
+  const language = locale.split('-')[0]?.toLowerCase() ?? 'en';
+  return documentCatalogs[language] ?? en;
+}

@@ -1,0 +1,112 @@
+import type { Address, TaxId } from '@billfold/core';
+import type { ResolvedRenderOptions } from '../render-options';
+import type { TaxCategoryCode } from './tax-category';
+
+/** A party on a document, its text already cleaned. @internal */
+export interface DocumentParty {
+  readonly name: string;
+  readonly legalName?: string;
+  readonly address?: Address;
+  readonly vatId?: string;
+  /** Registrations other than the VAT id. */
+  readonly taxIds: readonly TaxId[];
+  readonly companyId?: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+/** One tax rate as it applies on a line. @internal */
+export interface DocumentRate {
+  readonly id: string;
+  readonly name: string;
+  readonly percentage: string;
+  readonly inclusive: boolean;
+  readonly compound: boolean;
+}
+
+/** One line of a document; amounts are decimal strings in the document's currency. @internal */
+export interface DocumentLine {
+  /** 1-based position. */
+  readonly position: number;
+  readonly description: string;
+  readonly billingCode?: string;
+  readonly quantity?: string;
+  readonly unitAmount?: string;
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  /** The line's amount as invoiced, before its discount (gross for tax-inclusive prices). */
+  readonly amount: string;
+  readonly discountAmount: string;
+  /** Net amount: after discount, without tax (EN 16931 BT-131). */
+  readonly netAmount: string;
+  readonly taxAmount: string;
+  readonly rates: readonly DocumentRate[];
+  /** Sum of the rates' percentages ("0" without tax). */
+  readonly percent: string;
+  readonly category: TaxCategoryCode;
+}
+
+/** Tax per rate over the document, as shown to people. @internal */
+export interface DocumentTax {
+  readonly rate: DocumentRate;
+  readonly taxableAmount: string;
+  readonly amount: string;
+}
+
+/** Tax per EN 16931 category and rate (UBL TaxSubtotal). @internal */
+export interface VatBreakdown {
+  readonly category: TaxCategoryCode;
+  readonly percent: string;
+  readonly taxableAmount: string;
+  readonly taxAmount: string;
+}
+
+/** The money summary of a document. @internal */
+export interface DocumentTotals {
+  /** Sum of line amounts before discounts. */
+  readonly subtotal: string;
+  readonly discountTotal: string;
+  /** Sum of line net amounts. */
+  readonly netTotal: string;
+  readonly taxTotal: string;
+  readonly roundingAmount: string;
+  readonly total: string;
+  readonly creditApplied: string;
+  readonly amountDue: string;
+}
+
+/** What a credit note corrects and where its money went. @internal */
+export interface DocumentCorrection {
+  readonly invoiceNumber: string;
+  readonly invoiceIssuedAt: string;
+  readonly reason: 'duplicate' | 'fraudulent' | 'order_change' | 'product_unsatisfactory' | 'other';
+  readonly appliedToInvoice: string;
+  readonly creditedToBalance: string;
+}
+
+/**
+ * An invoice or credit note reduced to what every format prints: cleaned text, tax categories per line,
+ * tax rows and totals. Built once per render; the formats only lay it out.
+ * @internal
+ */
+export interface DocumentModel {
+  readonly kind: 'invoice' | 'credit_note';
+  readonly number: string;
+  readonly currency: string;
+  readonly issuedAt: string;
+  readonly dueAt?: string;
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  readonly customerId: string;
+  readonly seller: DocumentParty;
+  readonly buyer: DocumentParty;
+  readonly taxStatus: 'taxable' | 'exempt' | 'reverse_charge';
+  readonly lines: readonly DocumentLine[];
+  readonly taxes: readonly DocumentTax[];
+  readonly vatBreakdown: readonly VatBreakdown[];
+  readonly totals: DocumentTotals;
+  /** Notes printed on the document, besides the reverse-charge note. */
+  readonly notes: readonly string[];
+  readonly correction?: DocumentCorrection;
+  readonly options: ResolvedRenderOptions;
+}

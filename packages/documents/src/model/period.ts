@@ -1,0 +1,9 @@
+/**
+ * The last instant inside a period whose `end` is exclusive (`[Jan 1, Feb 1)` → Jan 31, 23:59:59.999), so
+ * that printed end dates are the last day served; an inclusive `end` stays on its own day.
+ * @internal
+ */
+export function lastDay(start: string, end: string): string {
+  const endMs = Date.parse(end);
+  return endMs > Date.parse(start) ? new Date(endMs - 1).toISOString() : end;
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FontSources } from './font-sources';
+
+// Node only (see package.json "imports" → #default-fonts): the fonts ship as files of npm packages.
+const require = createRequire(import.meta.url);
+
+const REGULAR = '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf';
+const BOLD = '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf';
+const CJK = '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf';
+
+let sources: FontSources | undefined;
+let cjk: Uint8Array | null | undefined;
+
+function readPackageFile(specifier: string): Uint8Array {
+  return new Uint8Array(readFileSync(require.resolve(specifier)));
+}
+
+/**
+ * The default fonts in Node: Noto Sans regular and bold (Latin, Greek, Cyrillic, ₹ ₺ ₽ …) and, when the optional
+ * package is installed, Noto Sans JP as fallback for CJK (read on first need). Read once per process.
+ * @internal
+ */
+export function defaultFontSources(): FontSources {
+  sources ??= {
+    regular: readPackageFile(REGULAR),
+    bold: readPackageFile(BOLD),
+    fallbacks: [
+      () => {
+        if (cjk === undefined) {
+          try {
+            cjk = readPackageFile(CJK);
+          } catch {
+            cjk = null; // optional dependency not installed: CJK characters print as missing glyphs
+          }
+        }
+        return cjk ?? undefined;
+      },
+    ],
+  };
+  return sources;
+}

@@ -1,0 +1,97 @@
+import type { DocumentModel } from '../model/document-model';
+import { legalNotes } from '../model/legal-notes';
+import { isoDay } from '../model/localizer';
+import { lastDay } from '../model/period';
+import { en } from '../messages/en';
+import { checkUblTotals } from './check-totals';
+import { party } from './party';
+import { monetaryTotal, taxTotal } from './tax';
+import { ublLine } from './ubl-lines';
+import { group, leaf, serializeXml, type XmlElement } from './xml';
+
+const NS = {
+  invoice: 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
+  credit_note: 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2',
+  cac: 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2',
+  cbc: 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',
+};
+
+/** EN 16931 core, the specification every UBL e-invoice of Billfold claims (BT-24). */
+export const EN16931_CUSTOMIZATION_ID = 'urn:cen.eu:en16931:2017';
+
+/** How to pay (BG-16): credit transfer to the seller's account and/or free-text instructions. */
+function paymentMeans(model: DocumentModel): XmlElement | undefined {
+  const seller = model.options.seller;
+  const account = seller.bankAccount;
+  if (account === undefined && seller.paymentInstructions === undefined) return undefined;
+  const iban = account?.iban.replace(/\s+/g, '');
+  // 58 = SEPA credit transfer (an IBAN), 30 = credit transfer, 1 = instrument not defined (instructions only).
+  const code = iban === undefined ? '1' : /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban) ? '58' : '30';
+  return group('cac:PaymentMeans', [
+    leaf('cbc:PaymentMeansCode', code),
+    leaf('cbc:InstructionNote', seller.paymentInstructions),
+    leaf('cbc:PaymentID', model.number),
+    account &&
+      group('cac:PayeeFinancialAccount', [
+        leaf('cbc:ID', iban),
+        leaf('cbc:Name', account.accountName),
+        account.bic !== undefined && group('cac:FinancialInstitutionBranch', [leaf('cbc:ID', account.bic)]),
+      ]),
+  ]);
+}
+
+/**
+ * A UBL 2.1 Invoice (type 380) or CreditNote (type 381) following EN 16931: seller and buyer with VAT ids,
+ * lines with their VAT category, tax subtotals per category and rate, monetary totals, payment means and
+ * terms; a credit note refers to the invoice it corrects (BG-3). Amounts carry the currency's decimals.
+ * @internal
+ */
+export function renderUbl(model: DocumentModel): string {
+  const taxInclusive = checkUblTotals(model);
+  const tz = model.options.timeZone;
+  const invoice = model.kind === 'invoice';
+  const notes = [
+    ...legalNotes(model, en),
+    ...model.notes,
+    ...model.options.customFields.map((field) => `${field.name}: ${field.value}`),
+  ];
+  const period =
+    model.periodStart && model.periodEnd
+      ? group('cac:InvoicePeriod', [
+          leaf('cbc:StartDate', isoDay(model.periodStart, tz)),
+          leaf('cbc:EndDate', isoDay(lastDay(model.periodStart, model.periodEnd), tz)),
+        ])
+      : undefined;
+  const correction = model.correction;
+  const terms = model.options.seller.paymentTerms;
+  const root: XmlElement = {
+    name: invoice ? 'Invoice' : 'CreditNote',
+    attributes: { xmlns: invoice ? NS.invoice : NS.credit_note, 'xmlns:cac': NS.cac, 'xmlns:cbc': NS.cbc },
+    children: [
+      leaf('cbc:CustomizationID', EN16931_CUSTOMIZATION_ID),
+      leaf('cbc:ID', model.number),
+      leaf('cbc:IssueDate', isoDay(model.issuedAt, tz)),
+      invoice && model.dueAt ? leaf('cbc:DueDate', isoDay(model.dueAt, tz)) : undefined,
+      leaf(invoice ? 'cbc:InvoiceTypeCode' : 'cbc:CreditNoteTypeCode', invoice ? '380' : '381'),
+      ...notes.map((note) => leaf('cbc:Note', note)),
+      correction && leaf('cbc:Note', `${en.reason}: ${en.reasons[correction.reason]}`),
+      leaf('cbc:DocumentCurrencyCode', model.currency),
+      period,
+      correction &&
+        group('cac:BillingReference', [
+          group('cac:InvoiceDocumentReference', [
+            leaf('cbc:ID', correction.invoiceNumber),
+            leaf('cbc:IssueDate', isoDay(correction.invoiceIssuedAt, tz)),
+          ]),
+        ]),
+      group('cac:AccountingSupplierParty', [party(model.seller)]),
+      group('cac:AccountingCustomerParty', [party(model.buyer)]),
+      invoice ? paymentMeans(model) : undefined,
+      invoice && terms !== undefined ? group('cac:PaymentTerms', [leaf('cbc:Note', terms)]) : undefined,
+      taxTotal(model),
+      monetaryTotal(model, taxInclusive),
+      ...model.lines.map((line) => ublLine(line, model, model.kind)),
+    ].filter((child): child is XmlElement => typeof child === 'object' && child !== null),
+  };
+  return serializeXml(root);
+}

@@ -1,0 +1,90 @@
+import type { Pool, PoolClient } from 'pg';
+import { type RunStatement, type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
+import { toBillingError } from './sql-error';
+
+const BOOL = 16;
+const INT2 = 21;
+const INT4 = 23;
+const JSON_OID = 114;
+const JSONB = 3802;
+
+const keepText = (value: string) => value;
+const parseBoolean = (value: string) => value === 't';
+const parseInteger = (value: string) => Number.parseInt(value, 10);
+
+/**
+ * Per-query type parsers, so a host's global `pg.types.setTypeParser` calls can neither change what Billfold
+ * reads nor be changed by it: decimals, big integers and timestamps stay text.
+ */
+const types = {
+  getTypeParser(oid: number): (value: string) => unknown {
+    switch (oid) {
+      case BOOL:
+        return parseBoolean;
+      case INT2:
+      case INT4:
+        return parseInteger;
+      case JSON_OID:
+      case JSONB:
+        return JSON.parse;
+      default:
+        return keepText;
+    }
+  },
+};
+
+/** Runs one statement on a pool or on a checked-out connection, with Billfold's parsers and error mapping. */
+async function runOn(target: Pool | PoolClient, text: string, params?: readonly unknown[]): Promise<SqlRow[]> {
+  try {
+    const result = await target.query({ text, values: params as unknown[] | undefined, types });
+    return result.rows as SqlRow[];
+  } catch (error) {
+    throw toBillingError(error);
+  }
+}
+
+/** A {@link SqlClient} over a `pg` pool: statements go to any free connection; a transaction holds one. */
+class PoolSqlClient implements SqlClient {
+  readonly inTransaction = false;
+  readonly concurrent = true;
+
+  constructor(private readonly pool: Pool) {}
+
+  query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    return runOn(this.pool, text, params) as Promise<R[]>;
+  }
+
+  async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+    const connection = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      const run: RunStatement = (text, params) => runOn(connection, text, params);
+      await run('BEGIN');
+      const client = new TransactionSqlClient(run, true);
+      try {
+        const result = await client.finish(() => work(client));
+        // COMMIT of a transaction a failed statement aborted answers ROLLBACK instead of failing: report it.
+        const commit = await connection.query('COMMIT');
+        if (commit.command === 'ROLLBACK') {
+          throw new Error('The transaction was rolled back: a statement in it failed and its error was caught.');
+        }
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      }
+    } finally {
+      connection.release(broken);
+    }
+  }
+}
+
+/**
+ * Wraps a `pg` pool (PostgreSQL server) as a {@link SqlClient}. The pool stays the host's: closing the
+ * storage does not end it.
+ */
+export function sqlClientFromPool(pool: Pool): SqlClient {
+  return new PoolSqlClient(pool);
+}

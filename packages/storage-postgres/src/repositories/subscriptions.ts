@@ -1,0 +1,35 @@
+import { BillingError, type Subscription, type SubscriptionRepository } from '@billfold/core';
+import type { SqlClient } from '../client/sql-client';
+import type { BillingTables } from '../schema/tables';
+import { filters, RecordStore } from './record-store';
+
+/** Subscriptions over SQL, with skip-locked claiming of due ones. @internal */
+export function subscriptionRepository(client: SqlClient, tables: BillingTables): SubscriptionRepository {
+  const table = tables.subscriptions;
+  const store = new RecordStore<Subscription>(client, table);
+  return {
+    insert: (record) => store.insert(record),
+    get: (id) => store.get(id),
+    update: (record) => store.update(record),
+    updateMany: (records) => store.updateAll(records),
+    list: ({ customerId, status, ...page }) =>
+      store.list(
+        filters(
+          { column: table.column('customerId'), operator: '=', value: customerId },
+          { column: table.column('status'), operator: '=', value: status },
+        ),
+        page,
+      ),
+    async claimDue({ now, limit }) {
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new BillingError('invalid_input', 'limit must be a positive integer', { path: ['limit'] });
+      }
+      // Rows another transaction has claimed are skipped, not waited for: concurrent runs share the work.
+      const rows = await client.query(
+        `${table.select} WHERE t."next_billing_at" <= $1::timestamptz ORDER BY t."next_billing_at", t."id" LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
+        [now, limit],
+      );
+      return rows.map((row) => table.toRecord(row));
+    },
+  };
+}

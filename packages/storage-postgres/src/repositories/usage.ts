@@ -1,0 +1,103 @@
+import { BillingError, type UsageEvent, type UsageQuery, type UsageRepository } from '@billfold/core';
+import type { SqlClient } from '../client/sql-client';
+import type { BillingTables } from '../schema/tables';
+import { decodeEventCursor, encodeEventCursor, pageLimit } from './paging';
+
+const AGGREGATIONS = new Set(['sum', 'count', 'max', 'unique_count', 'last']);
+
+/**
+ * The aggregation of many usage queries in one statement: each query (a row of `$1`) is joined to its events
+ * through the (subscription_id, event_name, timestamp) index, and every aggregate is computed in SQL on
+ * `numeric`, so sums of amounts beyond 2^53 stay exact. `FILTER` keeps the property from being read as a
+ * number for aggregations that do not need it.
+ */
+function aggregateStatement(events: string): string {
+  return `SELECT q.i, CASE q.aggregation
+      WHEN 'count' THEN a.event_count::text
+      WHEN 'sum' THEN coalesce(a.total::text, '0')
+      WHEN 'max' THEN coalesce(a.maximum::text, '0')
+      WHEN 'unique_count' THEN a.distinct_count::text
+      ELSE coalesce(a.latest, '0')
+    END AS quantity
+    FROM json_to_recordset($1::json) AS q(i integer, "subscriptionId" text, "eventName" text, aggregation text,
+      property text, "from" timestamptz, "to" timestamptz)
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS event_count,
+        sum((e.properties ->> q.property)::numeric) FILTER (WHERE q.aggregation = 'sum') AS total,
+        max((e.properties ->> q.property)::numeric) FILTER (WHERE q.aggregation = 'max') AS maximum,
+        count(DISTINCT e.properties ->> q.property) FILTER (WHERE q.aggregation = 'unique_count') AS distinct_count,
+        (array_agg(e.properties ->> q.property ORDER BY e."timestamp" DESC, e.id DESC)
+          FILTER (WHERE q.aggregation = 'last'))[1] AS latest
+      FROM ${events} e
+      WHERE e.subscription_id = q."subscriptionId" AND e.event_name = q."eventName"
+        AND e."timestamp" >= q."from" AND e."timestamp" < q."to"
+    ) a
+    ORDER BY q.i`;
+}
+
+/** Usage events over SQL: idempotent batched ingestion, batched aggregation, paging by (timestamp, id). @internal */
+export function usageRepository(client: SqlClient, tables: BillingTables): UsageRepository {
+  const table = tables.usageEvents;
+  const insert = table.insertNew;
+  const aggregate = aggregateStatement(table.name);
+  return {
+    async insertMany(events) {
+      if (events.length === 0) return { inserted: [], duplicates: [] };
+      const rows = await client.query<{ id: string }>(insert, [JSON.stringify(events)]);
+      // Each id returned was written by the first event that carries it; later ones in the batch are duplicates.
+      const written = new Set(rows.map((row) => row.id));
+      const inserted: string[] = [];
+      const duplicates: string[] = [];
+      for (const event of events) {
+        if (written.delete(event.id)) inserted.push(event.id);
+        else duplicates.push(event.id);
+      }
+      return { inserted, duplicates };
+    },
+
+    async aggregate(queries) {
+      if (queries.length === 0) return [];
+      queries.forEach(checkQuery);
+      const rows = await client.query<{ quantity: string }>(aggregate, [
+        JSON.stringify(queries.map((q, i) => ({ ...q, i }))),
+      ]);
+      return rows.map((row) => row.quantity);
+    },
+
+    async list({ subscriptionId, from, to, ...page }) {
+      const limit = pageLimit(page);
+      const params: unknown[] = [subscriptionId, from, to];
+      let after = '';
+      if (page.cursor !== undefined) {
+        const cursor = decodeEventCursor(page.cursor);
+        params.push(cursor.timestamp, cursor.id);
+        after = ' AND (t."timestamp", t."id") > ($4::timestamptz, $5)';
+      }
+      params.push(limit + 1);
+      const rows = await client.query(
+        `${table.select} WHERE t."subscription_id" = $1 AND t."timestamp" >= $2::timestamptz AND t."timestamp" < $3::timestamptz${after}
+          ORDER BY t."timestamp", t."id" LIMIT $${params.length}`,
+        params,
+      );
+      const items = rows.slice(0, limit).map((row) => table.toRecord(row) as UsageEvent);
+      const last = items[items.length - 1];
+      return rows.length > limit && last !== undefined
+        ? { items, nextCursor: encodeEventCursor(last.timestamp, last.id) }
+        : { items };
+    },
+  };
+}
+
+/** Refuses a query the SQL could not answer as asked. */
+function checkQuery(query: UsageQuery, index: number): void {
+  if (!AGGREGATIONS.has(query.aggregation)) {
+    throw new BillingError('invalid_input', `unknown aggregation "${query.aggregation}"`, {
+      path: [index, 'aggregation'],
+    });
+  }
+  if (query.aggregation !== 'count' && query.property === undefined) {
+    throw new BillingError('invalid_input', `aggregation "${query.aggregation}" needs a property`, {
+      path: [index, 'property'],
+    });
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * How a record type maps to a table: one column per field, named in snake_case. The SQL that reads and writes
+ * whole records is generated from the map, so every repository shares one tested code path.
+ * @internal
+ */
+
+/** The SQL type of a column. */
+export type ColumnKind = 'text' | 'integer' | 'boolean' | 'numeric' | 'timestamptz' | 'jsonb';
+
+/**
+ * The column kind of every field of `T`; optional fields must say so with a trailing `?` (they are stored as
+ * `NULL` and left out again when read), so a field added to a domain type fails to compile until it is mapped.
+ */
+export type ColumnMap<T> = {
+  readonly [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? `${ColumnKind}?` : ColumnKind;
+};
+
+/** One mapped field. */
+interface Column {
+  readonly field: string;
+  readonly column: string;
+  readonly kind: ColumnKind;
+  readonly optional: boolean;
+}
+
+/** Double-quotes an SQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A table name, qualified with its schema when one is given. */
+export function qualifiedName(table: string, schema: string | undefined): string {
+  return schema === undefined ? quoteIdent(table) : `${quoteIdent(schema)}.${quoteIdent(table)}`;
+}
+
+/** `amountDue` → `amount_due`. */
+function snakeCase(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** How an instant is read back: ISO-8601 in UTC with milliseconds, whatever the session's TimeZone or DateStyle. */
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The expression that reads `column` (of `alias`) as the value its field holds in the domain. */
+function readExpression(alias: string, column: Column): string {
+  const ref = `${alias}.${quoteIdent(column.column)}`;
+  switch (column.kind) {
+    case 'numeric':
+      return `${ref}::text`;
+    case 'timestamptz':
+      return `to_char(${ref} AT TIME ZONE 'UTC', ${ISO_UTC})`;
+    default:
+      return ref;
+  }
+}
+
+/**
+ * The generated statements of one table. Writes take every record as one JSON parameter read with
+ * `json_to_recordset`, so one record and ten thousand cost one statement each.
+ */
+export class TableSql<T> {
+  /** The qualified table name. */
+  readonly name: string;
+  /** The primary-key column, as `t."id"`. */
+  readonly keyColumn: string;
+  /** `SELECT <every field> FROM <table> t`, each column read back as its field (`"amount_due"::text AS "amountDue"`). */
+  readonly select: string;
+  /** `INSERT` of the records in `$1` (a JSON array); a duplicate key fails the whole statement. */
+  readonly insert: string;
+  /** `INSERT` of the records in `$1` that skips rows breaking a unique key and returns the keys it wrote. */
+  readonly insertNew: string;
+  /** `UPDATE` of the records in `$1` whose stored version is `version - 1`; returns the ids written. */
+  readonly update: string;
+  readonly #columns: readonly Column[];
+
+  constructor(
+    readonly table: string,
+    map: ColumnMap<T>,
+    schema: string | undefined,
+    key: keyof T & string = 'id' as keyof T & string,
+  ) {
+    this.name = qualifiedName(table, schema);
+    this.keyColumn = `t.${quoteIdent(snakeCase(key))}`;
+    const all = Object.entries(map as Record<string, string>).map(([field, spec]) => ({
+      field,
+      column: snakeCase(field),
+      kind: spec.replace('?', '') as ColumnKind,
+      optional: spec.endsWith('?'),
+    }));
+    this.#columns = all;
+    this.select = `SELECT ${all.map((c) => `${readExpression('t', c)} AS ${quoteIdent(c.field)}`).join(', ')} FROM ${this.name} t`;
+    const recordset = `json_to_recordset($1::json) AS r(${all.map((c) => `${quoteIdent(c.field)} ${c.kind}`).join(', ')})`;
+    const columns = all.map((c) => quoteIdent(c.column)).join(', ');
+    const values = all.map((c) => `r.${quoteIdent(c.field)}`).join(', ');
+    this.insert = `INSERT INTO ${this.name} (${columns}) SELECT ${values} FROM ${recordset}`;
+    this.insertNew = `${this.insert} ON CONFLICT DO NOTHING RETURNING ${quoteIdent(snakeCase(key))}`;
+    const assignments = all
+      .filter((c) => c.field !== key)
+      .map((c) => `${quoteIdent(c.column)} = r.${quoteIdent(c.field)}`);
+    this.update = `UPDATE ${this.name} t SET ${assignments.join(', ')} FROM ${recordset}
+      WHERE t."id" = r."id" AND t."version" = r."version" - 1 RETURNING t."id"`;
+  }
+
+  /** The record a row of {@link select} holds: `NULL` optional fields are left out. */
+  toRecord(row: Record<string, unknown>): T {
+    for (const column of this.#columns) {
+      if (column.optional && row[column.field] === null) delete row[column.field];
+    }
+    return row as T;
+  }
+
+  /** The SQL column of a field, for filters. */
+  column(field: keyof T & string): string {
+    return `t.${quoteIdent(snakeCase(field))}`;
+  }
+}

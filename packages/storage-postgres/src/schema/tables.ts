@@ -1,0 +1,250 @@
+import type {
+  BalanceTransaction,
+  CatalogPrice,
+  Coupon,
+  CreditNote,
+  Customer,
+  IdempotencyRecord,
+  Invoice,
+  Meter,
+  Payment,
+  Product,
+  Refund,
+  Subscription,
+  TaxRate,
+  UsageEvent,
+} from '@billfold/core';
+import { type ColumnMap, qualifiedName, TableSql } from './table';
+
+/*
+ * The column kind of every stored field. Amounts that reports and collections query on are `numeric` (which
+ * keeps the scale it was given: '19.990' reads back as '19.990'); nested parts are `jsonb`.
+ * These maps must agree with the migrations: the round-trip tests read every field back.
+ */
+
+const customer: ColumnMap<Customer> = {
+  id: 'text',
+  name: 'text',
+  email: 'text',
+  phone: 'text?',
+  address: 'jsonb?',
+  taxIds: 'jsonb',
+  locale: 'text',
+  timeZone: 'text',
+  currency: 'text',
+  paymentTermsDays: 'integer',
+  taxStatus: 'text',
+  taxRateIds: 'jsonb',
+  externalRef: 'text?',
+  metadata: 'jsonb',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
+const product: ColumnMap<Product> = {
+  id: 'text',
+  name: 'text',
+  billingCode: 'text',
+  category: 'text',
+  description: 'text?',
+  active: 'boolean',
+  metadata: 'jsonb',
+};
+
+const price: ColumnMap<CatalogPrice> = {
+  id: 'text',
+  productId: 'text',
+  spec: 'jsonb',
+  interval: 'text',
+  intervalCount: 'integer',
+  timing: 'text',
+  meterId: 'text?',
+  active: 'boolean',
+  metadata: 'jsonb',
+};
+
+const meter: ColumnMap<Meter> = {
+  id: 'text',
+  name: 'text',
+  eventName: 'text',
+  aggregation: 'text',
+  property: 'text?',
+};
+
+const coupon: ColumnMap<Coupon> = {
+  id: 'text',
+  name: 'text',
+  percentOff: 'numeric?',
+  amountOff: 'numeric?',
+  currency: 'text?',
+  duration: 'text',
+  durationPeriods: 'integer?',
+};
+
+const taxRate: ColumnMap<TaxRate> = {
+  id: 'text',
+  name: 'text',
+  percentage: 'numeric',
+  inclusive: 'boolean',
+  compound: 'boolean?',
+  jurisdiction: 'text?',
+};
+
+const subscription: ColumnMap<Subscription> = {
+  id: 'text',
+  customerId: 'text',
+  currency: 'text',
+  status: 'text',
+  items: 'jsonb',
+  interval: 'text',
+  intervalCount: 'integer',
+  anchor: 'timestamptz',
+  currentPeriodStart: 'timestamptz',
+  currentPeriodEnd: 'timestamptz',
+  nextBillingAt: 'timestamptz?',
+  trialEnd: 'timestamptz?',
+  cancelAtPeriodEnd: 'boolean',
+  canceledAt: 'timestamptz?',
+  endedAt: 'timestamptz?',
+  couponId: 'text?',
+  couponPeriodsUsed: 'integer',
+  pendingLines: 'jsonb',
+  metadata: 'jsonb',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
+const usageEvent: ColumnMap<UsageEvent> = {
+  id: 'text',
+  customerId: 'text',
+  subscriptionId: 'text?',
+  eventName: 'text',
+  timestamp: 'timestamptz',
+  properties: 'jsonb',
+};
+
+const invoice: ColumnMap<Invoice> = {
+  id: 'text',
+  number: 'text?',
+  sequence: 'text',
+  customerId: 'text',
+  subscriptionId: 'text?',
+  billingReason: 'text',
+  status: 'text',
+  currency: 'text',
+  periodStart: 'timestamptz?',
+  periodEnd: 'timestamptz?',
+  lines: 'jsonb',
+  taxRates: 'jsonb',
+  subtotal: 'numeric',
+  discountTotal: 'numeric',
+  taxes: 'jsonb',
+  taxTotal: 'numeric',
+  roundingAmount: 'numeric',
+  total: 'numeric',
+  creditApplied: 'numeric',
+  amountDue: 'numeric',
+  amountPaid: 'numeric',
+  amountCredited: 'numeric',
+  amountRemaining: 'numeric',
+  notes: 'jsonb',
+  customerSnapshot: 'jsonb?',
+  createdAt: 'timestamptz',
+  issuedAt: 'timestamptz?',
+  dueAt: 'timestamptz?',
+  paidAt: 'timestamptz?',
+  voidedAt: 'timestamptz?',
+  remindersSent: 'integer',
+  overdue: 'boolean',
+  metadata: 'jsonb',
+  version: 'integer',
+};
+
+const creditNote: ColumnMap<CreditNote> = {
+  id: 'text',
+  number: 'text',
+  invoiceId: 'text',
+  invoiceNumber: 'text',
+  customerId: 'text',
+  currency: 'text',
+  reason: 'text',
+  memo: 'text?',
+  lines: 'jsonb',
+  subtotal: 'numeric',
+  taxTotal: 'numeric',
+  total: 'numeric',
+  appliedToInvoice: 'numeric',
+  creditedToBalance: 'numeric',
+  issuedAt: 'timestamptz',
+  metadata: 'jsonb',
+};
+
+const payment: ColumnMap<Payment> = {
+  id: 'text',
+  customerId: 'text',
+  currency: 'text',
+  amount: 'numeric',
+  method: 'text',
+  reference: 'text?',
+  status: 'text',
+  allocations: 'jsonb',
+  unapplied: 'numeric',
+  amountRefunded: 'numeric',
+  receivedAt: 'timestamptz',
+  metadata: 'jsonb',
+  version: 'integer',
+};
+
+const refund: ColumnMap<Refund> = {
+  id: 'text',
+  paymentId: 'text',
+  customerId: 'text',
+  currency: 'text',
+  amount: 'numeric',
+  reason: 'text?',
+  createdAt: 'timestamptz',
+};
+
+const balanceTransaction: ColumnMap<BalanceTransaction> = {
+  id: 'text',
+  customerId: 'text',
+  currency: 'text',
+  amount: 'numeric',
+  type: 'text',
+  referenceId: 'text?',
+  createdAt: 'timestamptz',
+};
+
+const idempotencyRecord: ColumnMap<IdempotencyRecord> = {
+  key: 'text',
+  requestHash: 'text',
+  response: 'jsonb',
+  createdAt: 'timestamptz',
+};
+
+/** The generated SQL of every table, qualified with `schema` when one is given. @internal */
+export function billingTables(schema: string | undefined) {
+  return {
+    customers: new TableSql('customers', customer, schema),
+    products: new TableSql('products', product, schema),
+    prices: new TableSql('prices', price, schema),
+    meters: new TableSql('meters', meter, schema),
+    coupons: new TableSql('coupons', coupon, schema),
+    taxRates: new TableSql('tax_rates', taxRate, schema),
+    subscriptions: new TableSql('subscriptions', subscription, schema),
+    usageEvents: new TableSql('usage_events', usageEvent, schema),
+    invoices: new TableSql('invoices', invoice, schema),
+    creditNotes: new TableSql('credit_notes', creditNote, schema),
+    payments: new TableSql('payments', payment, schema),
+    refunds: new TableSql('refunds', refund, schema),
+    balanceTransactions: new TableSql('balance_transactions', balanceTransaction, schema),
+    idempotencyRecords: new TableSql('idempotency_records', idempotencyRecord, schema, 'key'),
+    /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
+    numberSequences: qualifiedName('number_sequences', schema),
+  };
+}
+
+/** The tables of one schema. @internal */
+export type BillingTables = ReturnType<typeof billingTables>;

@@ -1,0 +1,30 @@
+import type { StorageSession } from '@billfold/core';
+import type { SqlClient } from './client/sql-client';
+import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
+import { customerRepository } from './repositories/customers';
+import { idempotencyRepository } from './repositories/idempotency';
+import { creditNoteRepository, invoiceRepository } from './repositories/invoices';
+import { balanceRepository, paymentRepository, refundRepository } from './repositories/payments';
+import { subscriptionRepository } from './repositories/subscriptions';
+import { usageRepository } from './repositories/usage';
+import type { BillingTables } from './schema/tables';
+
+/** Every repository over one client: the pool (or PGlite) itself, or one open transaction. @internal */
+export function createSession(client: SqlClient, tables: BillingTables): StorageSession {
+  return {
+    customers: customerRepository(client, tables),
+    products: productRepository(client, tables),
+    prices: priceRepository(client, tables),
+    meters: catalogListRepository(client, tables.meters),
+    coupons: catalogListRepository(client, tables.coupons),
+    taxRates: catalogListRepository(client, tables.taxRates),
+    subscriptions: subscriptionRepository(client, tables),
+    usage: usageRepository(client, tables),
+    invoices: invoiceRepository(client, tables),
+    creditNotes: creditNoteRepository(client, tables),
+    payments: paymentRepository(client, tables),
+    refunds: refundRepository(client, tables),
+    balance: balanceRepository(client, tables),
+    idempotency: idempotencyRepository(client, tables),
+  };
+}

@@ -1,0 +1,22 @@
+import { describeStorageAdapter } from '@billfold/storage-testkit';
+import type { PostgresStorage } from '../src/index';
+import { describeServer, dropSchema, pgliteBackend, postgresBackend } from './support/backends';
+
+/*
+ * The storage conformance kit, against PGlite and against a real PostgreSQL server. Each test gets storage
+ * in a fresh schema (migrated on creation) over a shared PGlite instance or pool; destroy drops the schema.
+ */
+
+const destroy = (adapter: unknown) => dropSchema(adapter as PostgresStorage);
+
+describeStorageAdapter('storage-postgres on PGlite', {
+  createAdapter: () => pgliteBackend.storage(),
+  destroy,
+  skip: {
+    rowLocks: 'PGlite has one connection: its transactions run one at a time (capabilities.rowLocks is false)',
+  },
+});
+
+describeServer('storage-postgres on a PostgreSQL server', () => {
+  describeStorageAdapter('conformance', { createAdapter: () => postgresBackend.storage(), destroy });
+});

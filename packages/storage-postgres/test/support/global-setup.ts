@@ -1,0 +1,34 @@
+import type { TestProject } from 'vitest/node';
+import { startThrowawayCluster } from './postgres-cluster';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The server the server suites run against (`DATABASE_URL`, or a throwaway cluster). */
+    postgresUrl: string | undefined;
+    /** Why no server is available, when none is. */
+    postgresUnavailable: string | undefined;
+  }
+}
+
+/**
+ * Gives the server suites a PostgreSQL server: `DATABASE_URL` when set, else a throwaway cluster started
+ * here and stopped after the run. When neither works, the reason is passed on (the suites fail under CI).
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv) {
+    project.provide('postgresUrl', fromEnv);
+    project.provide('postgresUnavailable', undefined);
+    return undefined;
+  }
+  try {
+    const cluster = await startThrowawayCluster();
+    project.provide('postgresUrl', cluster.url);
+    project.provide('postgresUnavailable', undefined);
+    return () => cluster.stop();
+  } catch (error) {
+    project.provide('postgresUrl', undefined);
+    project.provide('postgresUnavailable', `no DATABASE_URL and no throwaway cluster: ${(error as Error).message}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * `@billfold/storage-testkit`: the conformance suite for Billfold storage adapters, and builders of valid
+ * records. Import it in a vitest test file and call {@link describeStorageAdapter}.
+ * @module
+ */
+export { describeStorageAdapter } from './describe-storage-adapter';
+export type { StorageAdapterKitOptions } from './describe-storage-adapter';
+export { storageSuiteNames } from './suite-names';
+export type { StorageSuiteName } from './suite-names';
+export { makeCatalogPrice, makeCoupon, makeMeter, makeProduct, makeTaxRate } from './builders/catalog';
+export { makeCustomer } from './builders/customer';
+export { makeCreditNote, makeInvoice, makeInvoiceLine } from './builders/invoice';
+export { makeBalanceTransaction, makeIdempotencyRecord, makePayment, makeRefund } from './builders/payment';
+export { makeSubscription, makeUsageEvent } from './builders/subscription';
