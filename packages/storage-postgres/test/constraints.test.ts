@@ -38,10 +38,15 @@ describeBackends('constraints', (backend: Backend) => {
   it('allows one create/cycle invoice per subscription period, other reasons freely', async () => {
     const period = { subscriptionId: 'sub_p', periodStart: '2026-02-01T00:00:00.000Z' };
     await storage.invoices.insert(invoice({ ...period, billingReason: 'subscription_cycle' }));
-    await expectBillingError(storage.invoices.insert(invoice({ ...period, billingReason: 'subscription_create' })), 'conflict');
+    await expectBillingError(
+      storage.invoices.insert(invoice({ ...period, billingReason: 'subscription_create' })),
+      'conflict',
+    );
     await storage.invoices.insert(invoice({ ...period, billingReason: 'subscription_update' }));
     await storage.invoices.insert(invoice({ ...period, billingReason: 'manual' }));
-    await storage.invoices.insert(invoice({ ...period, billingReason: 'subscription_cycle', periodStart: '2026-03-01T00:00:00.000Z' }));
+    await storage.invoices.insert(
+      invoice({ ...period, billingReason: 'subscription_cycle', periodStart: '2026-03-01T00:00:00.000Z' }),
+    );
     expect((await storage.invoices.list({ subscriptionId: 'sub_p' })).items).toHaveLength(4);
   });
 
@@ -77,8 +82,20 @@ describeBackends('constraints', (backend: Backend) => {
       { ...b, status: 'canceled', version: 3 },
     ]);
     expect((await expectBillingError(stale, 'conflict')).message).toContain(b.id);
-    await expectBillingError(storage.subscriptions.updateMany([{ ...c, version: 2 }, { ...subscription(), version: 2 }]), 'not_found');
-    await expectBillingError(storage.subscriptions.updateMany([{ ...c, version: 2 }, { ...c, version: 2 }]), 'conflict');
+    await expectBillingError(
+      storage.subscriptions.updateMany([
+        { ...c, version: 2 },
+        { ...subscription(), version: 2 },
+      ]),
+      'not_found',
+    );
+    await expectBillingError(
+      storage.subscriptions.updateMany([
+        { ...c, version: 2 },
+        { ...c, version: 2 },
+      ]),
+      'conflict',
+    );
     expect(await storage.subscriptions.get(a.id)).toStrictEqual(a);
     expect(await storage.subscriptions.get(c.id)).toStrictEqual(c);
     await storage.subscriptions.updateMany([a, b, c].map((s) => ({ ...s, status: 'past_due' as const, version: 2 })));
@@ -122,7 +139,11 @@ describeBackends('constraints', (backend: Backend) => {
       usageEvent({ id: 'evt_b', properties: { v: '3' } }),
     ]);
     expect(result).toEqual({ inserted: ['evt_b', 'evt_c'], duplicates: ['evt_a', 'evt_b'] });
-    const page = await storage.usage.list({ subscriptionId: 'sub_1', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' });
+    const page = await storage.usage.list({
+      subscriptionId: 'sub_1',
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-02-01T00:00:00.000Z',
+    });
     expect(page.items.find((e) => e.id === 'evt_a')?.properties).toEqual({ v: '1' });
     expect(page.items.find((e) => e.id === 'evt_b')?.properties).toEqual({});
   });

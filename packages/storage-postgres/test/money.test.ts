@@ -4,7 +4,15 @@ import { createPostgresStorage, type PostgresStorage } from '../src/index';
 import { type Backend, describeBackends, describeServer, dropSchema, freshSchema, serverUrl } from './support/backends';
 import { balanceTransaction, invoice, usageEvent } from './support/records';
 
-const AMOUNTS = ['19.990', '-0.0004', '0', '0.00', '90071992547409930.01', '123456789012345678901234567890.123456789', '-7'];
+const AMOUNTS = [
+  '19.990',
+  '-0.0004',
+  '0',
+  '0.00',
+  '90071992547409930.01',
+  '123456789012345678901234567890.123456789',
+  '-7',
+];
 
 describeBackends('money in numeric columns', (backend: Backend) => {
   let storage: PostgresStorage;
@@ -38,7 +46,13 @@ describeBackends('money in numeric columns', (backend: Backend) => {
       usageEvent({ subscriptionId: 'sub_m', properties: { bytes: '90071992547409930.5' } }),
       usageEvent({ subscriptionId: 'sub_m', properties: { bytes: '0.25' }, timestamp: '2026-01-11T00:00:00.000Z' }),
     ]);
-    const range = { subscriptionId: 'sub_m', eventName: 'api_call', property: 'bytes', from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
+    const range = {
+      subscriptionId: 'sub_m',
+      eventName: 'api_call',
+      property: 'bytes',
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-02-01T00:00:00.000Z',
+    };
     expect(
       await storage.usage.aggregate([
         { ...range, aggregation: 'sum' },
@@ -63,7 +77,9 @@ describeServer('money does not depend on the host’s global pg type parsers', (
       expect(await storage.invoices.get(record.id)).toStrictEqual(record);
       expect(await storage.invoices.reserveNumbers('INV', 3)).toBe(1);
     } finally {
-      parsers.forEach((oid, index) => types.setTypeParser(oid, saved[index] as (value: string) => unknown));
+      parsers.forEach((oid, index) => {
+        types.setTypeParser(oid, saved[index] as (value: string) => unknown);
+      });
       await dropSchema(storage);
       await storage.close();
     }

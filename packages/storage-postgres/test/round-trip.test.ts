@@ -1,7 +1,15 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresStorage, type PostgresStorage } from '../src/index';
-import { type Backend, describeBackends, describeServer, dropSchema, freshSchema, serverUrl, sharedPGlite } from './support/backends';
+import {
+  type Backend,
+  describeBackends,
+  describeServer,
+  dropSchema,
+  freshSchema,
+  serverUrl,
+  sharedPGlite,
+} from './support/backends';
 import { customer, invoice, subscription } from './support/records';
 
 /** Every field of a stored record comes back as it went in: optional ones absent, timestamps in ISO UTC. */
@@ -19,7 +27,13 @@ describeBackends('record round trips', (backend: Backend) => {
     expect(read).toStrictEqual(sparse);
     expect(Object.keys(read ?? {})).not.toContain('trialEnd');
 
-    const full = { ...sparse, trialEnd: '2026-02-14T00:00:00.000Z', couponId: 'co_1', canceledAt: '2026-02-01T12:00:00.500Z', version: 2 };
+    const full = {
+      ...sparse,
+      trialEnd: '2026-02-14T00:00:00.000Z',
+      couponId: 'co_1',
+      canceledAt: '2026-02-01T12:00:00.500Z',
+      version: 2,
+    };
     await storage.subscriptions.update(full);
     expect(await storage.subscriptions.get(sparse.id)).toStrictEqual(full);
     const { trialEnd: _t, couponId: _c, canceledAt: _a, ...cleared } = { ...full, version: 3 };
@@ -78,13 +92,18 @@ describe('timestamps do not depend on the session', () => {
 
   describeServer('server', () => {
     it('a pool whose connections use another TimeZone and DateStyle still reads ISO UTC', async () => {
-      const pool = new pg.Pool({ connectionString: serverUrl(), options: '-c TimeZone=Asia/Kolkata -c DateStyle=SQL,DMY' });
+      const pool = new pg.Pool({
+        connectionString: serverUrl(),
+        options: '-c TimeZone=Asia/Kolkata -c DateStyle=SQL,DMY',
+      });
       const storage = await createPostgresStorage({ pool, schema: freshSchema() });
       try {
         const record = subscription({ anchor: '2026-01-31T00:00:00.000Z', nextBillingAt: '2026-02-28T18:30:00.250Z' });
         await storage.subscriptions.insert(record);
         expect(await storage.subscriptions.get(record.id)).toStrictEqual(record);
-        const due = await storage.transaction((tx) => tx.subscriptions.claimDue({ now: '2026-02-28T18:30:00.250Z', limit: 5 }));
+        const due = await storage.transaction((tx) =>
+          tx.subscriptions.claimDue({ now: '2026-02-28T18:30:00.250Z', limit: 5 }),
+        );
         expect(due.map((s) => s.id)).toEqual([record.id]);
       } finally {
         await dropSchema(storage);

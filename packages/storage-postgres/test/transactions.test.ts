@@ -51,7 +51,14 @@ describeBackends('transactions', (backend: Backend) => {
     await storage.customers.insert(kept);
     const aborted = storage.transaction(async (tx) => {
       await tx.customers.insert(customer());
-      const badPeriod = { subscriptionId: 's', eventName: 'e', aggregation: 'sum' as const, property: 'v', from: 'not a date', to: 'x' };
+      const badPeriod = {
+        subscriptionId: 's',
+        eventName: 'e',
+        aggregation: 'sum' as const,
+        property: 'v',
+        from: 'not a date',
+        to: 'x',
+      };
       await tx.usage.aggregate([badPeriod]).catch(() => undefined);
     });
     await expect(aborted).rejects.toThrow();

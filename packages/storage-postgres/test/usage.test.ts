@@ -58,7 +58,11 @@ describeBackends('usage', (backend: Backend) => {
 
   it('lists a subscription’s events in [from, to) by timestamp then id, page after page', async () => {
     const events = Array.from({ length: 7 }, (_, i) =>
-      usageEvent({ id: `p${6 - i}`, subscriptionId: 'sub_l', timestamp: i < 4 ? '2026-01-05T00:00:00.000Z' : `2026-01-0${i}T12:00:00.000Z` }),
+      usageEvent({
+        id: `p${6 - i}`,
+        subscriptionId: 'sub_l',
+        timestamp: i < 4 ? '2026-01-05T00:00:00.000Z' : `2026-01-0${i}T12:00:00.000Z`,
+      }),
     );
     await storage.usage.insertMany([...events, usageEvent({ subscriptionId: 'sub_l', timestamp: TO })]);
     const seen: string[] = [];
@@ -70,7 +74,10 @@ describeBackends('usage', (backend: Backend) => {
       cursor = page.nextCursor;
     } while (cursor !== undefined);
     expect(seen).toEqual(['p2', 'p3', 'p4', 'p5', 'p6', 'p1', 'p0']);
-    await expectBillingError(storage.usage.list({ subscriptionId: 'sub_l', from: FROM, to: TO, cursor: 'p3' }), 'invalid_input');
+    await expectBillingError(
+      storage.usage.list({ subscriptionId: 'sub_l', from: FROM, to: TO, cursor: 'p3' }),
+      'invalid_input',
+    );
   });
 });
 
@@ -80,9 +87,11 @@ describeBackends('usage ingestion batching', (backend: Backend) => {
     const counting = new CountingClient(base.client);
     const storage = await createPostgresStorage({ client: counting, schema: freshSchema() });
     counting.clear();
-    const events = Array.from({ length: 5000 }, (_, i) => usageEvent({ id: `bulk_${i}`, properties: { n: String(i) } }));
+    const events = Array.from({ length: 5000 }, (_, i) =>
+      usageEvent({ id: `bulk_${i}`, properties: { n: String(i) } }),
+    );
     expect((await storage.usage.insertMany(events)).inserted).toHaveLength(5000);
-    expect(counting.statements).toEqual(['INSERT INTO "' + storage.schema + '"."usage_events"']);
+    expect(counting.statements).toEqual([`INSERT INTO "${storage.schema}"."usage_events"`]);
     await dropSchema(storage);
     await dropSchema(base);
   });

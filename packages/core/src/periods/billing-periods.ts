@@ -10,13 +10,18 @@ export const BillingIntervalSchema = z.enum(['day', 'week', 'month', 'year']);
 /** One of the units of {@link BillingIntervalSchema}. */
 export type BillingInterval = z.infer<typeof BillingIntervalSchema>;
 
+const knownTimeZones = new Set<string>();
+
 function isKnownTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  // Zones are only ever added: the runtime's zone database does not change while it runs.
+  knownTimeZones.add(timeZone);
+  return true;
 }
 
 /** An IANA time zone name the runtime's `Intl` knows (`"Europe/Berlin"`, `"America/New_York"`, `"UTC"`). */

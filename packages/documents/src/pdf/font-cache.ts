@@ -30,7 +30,7 @@ export function prepareFont(bytes: Uint8Array): PreparedFont {
   if (font !== undefined) return font;
   const embedBytes = padGlyphs(bytes);
   const parsedFont = fontkit.create(embedBytes);
-  parsed.set(embedBytes, parsedFont);
+  parsed.set(embedBytes, withCharacterMapLayout(parsedFont));
   const scale = 1 / parsedFont.unitsPerEm;
   const coverage = new Map<number, boolean>();
   const advances = new Map<number, number>();
@@ -56,6 +56,31 @@ export function prepareFont(bytes: Uint8Array): PreparedFont {
   };
   prepared.set(bytes, font);
   return font;
+}
+
+/**
+ * The font as pdf-lib sees it: `layout` maps each code point to its glyph through the character map and
+ * nothing more. pdf-lib draws glyph ids at their advance widths and ignores OpenType positioning anyway, so
+ * full shaping (GSUB/GPOS, most of a render's time) only swapped in ligatures; without it text is drawn
+ * exactly as it is measured. Everything else is the parsed font itself (prototype delegation).
+ */
+function withCharacterMapLayout(font: FontkitFont): FontkitFont {
+  const glyphs = new Map<number, ReturnType<FontkitFont['glyphForCodePoint']>>();
+  const view = Object.create(font) as FontkitFont;
+  view.layout = (text: string) => {
+    const run = [];
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) as number;
+      let glyph = glyphs.get(codePoint);
+      if (glyph === undefined) {
+        glyph = font.glyphForCodePoint(codePoint);
+        glyphs.set(codePoint, glyph);
+      }
+      run.push(glyph);
+    }
+    return { glyphs: run } as unknown as ReturnType<FontkitFont['layout']>;
+  };
+  return view;
 }
 
 /**

@@ -31,7 +31,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -53,7 +55,10 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   };
   try {
     if (asRoot) {
-      const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+      const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
+        run('id', ['-u', 'postgres']),
+        run('id', ['-g', 'postgres']),
+      ]);
       await chown(dir, Number(uid.trim()), Number(gid.trim()));
     }
     await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);

@@ -36,7 +36,15 @@ export function customer(overrides: Partial<Customer> = {}): Customer {
 
 export function product(overrides: Partial<Product> = {}): Product {
   const id = newId('prod');
-  return { id, name: 'Internet 100M', billingCode: id.toUpperCase(), category: 'internet', active: true, metadata: {}, ...overrides };
+  return {
+    id,
+    name: 'Internet 100M',
+    billingCode: id.toUpperCase(),
+    category: 'internet',
+    active: true,
+    metadata: {},
+    ...overrides,
+  };
 }
 
 export function subscription(overrides: Partial<Subscription> = {}): Subscription {
@@ -117,5 +125,13 @@ export function usageEvent(overrides: Partial<UsageEvent> = {}): UsageEvent {
 }
 
 export function balanceTransaction(overrides: Partial<BalanceTransaction> = {}): BalanceTransaction {
-  return { id: newId('cbt'), customerId: 'cus_1', currency: 'EUR', amount: '10.00', type: 'adjustment', createdAt: CREATED, ...overrides };
+  return {
+    id: newId('cbt'),
+    customerId: 'cus_1',
+    currency: 'EUR',
+    amount: '10.00',
+    type: 'adjustment',
+    createdAt: CREATED,
+    ...overrides,
+  };
 }

@@ -7,7 +7,7 @@ import { customerTaxRates, requireCoupon, requireMeter, requirePrice, requirePro
 import { couponActive, couponDiscount } from './coupon-discount';
 import { partialCharge } from './period-charge';
 import type { BoundaryPlan } from './plan-boundary';
-import type { Span } from './schedule';
+import { type Span, schedulePeriod } from './schedule';
 
 /** What {@link boundaryDraft} needs besides the plan: all resolved, so it reads no storage. */
 export interface BoundaryDraftContext {
@@ -76,11 +76,13 @@ export function boundaryDraft(
       );
     }
     if (price.timing === 'in_arrears' && plan.arrears !== undefined) {
-      const { span, period } = plan.arrears;
+      const { span } = plan.arrears;
       if (price.meterId !== undefined) {
         const meter = requireMeter(catalog, price.meterId, owner);
         line('usage', price.id, ` (${meter.name})`, span, { quantity: context.usage(item.id) });
       } else {
+        // The arrears window lies in the schedule period of the period that ends (computed only when needed).
+        const period = schedulePeriod(subscription, customer.timeZone, subscription.currentPeriodStart);
         const partial = partialCharge(price, item.quantity, span, period, context.roundingMode);
         const charge = partial === undefined ? { quantity: item.quantity } : { amount: partial };
         line(

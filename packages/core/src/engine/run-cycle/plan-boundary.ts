@@ -8,8 +8,8 @@ export interface BoundaryPlan {
   readonly boundary: string;
   /** `subscription_create` for the first boundary (the start), `subscription_cycle` after. */
   readonly billingReason: Extract<Invoice['billingReason'], 'subscription_create' | 'subscription_cycle'>;
-  /** The in-arrears window ending at `B` (after any trial) and the schedule period it lies in; absent when none. */
-  readonly arrears?: { readonly span: Span; readonly period: Span };
+  /** The in-arrears window ending at `B` (after any trial); absent when none. */
+  readonly arrears?: { readonly span: Span };
   /** The in-advance span starting at `B` and its schedule period; absent when trialing, paused or ending. */
   readonly advance?: { readonly span: Span; readonly period: Span };
   /** The invoice's period: from `B` to the next boundary (no end when the subscription ends at `B`). */
@@ -39,12 +39,7 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
   let arrears: BoundaryPlan['arrears'];
   if (!opening) {
     const from = trialEnd === undefined ? currentPeriodStart : later(currentPeriodStart, trialEnd);
-    if (from < boundary) {
-      arrears = {
-        span: { start: from, end: boundary },
-        period: schedulePeriod(subscription, timeZone, currentPeriodStart),
-      };
-    }
+    if (from < boundary) arrears = { span: { start: from, end: boundary } };
   }
 
   const ends =

@@ -28,9 +28,18 @@ async function busyFixture(wrap?: (storage: MemoryStorage) => BillingStorageAdap
   const f = await createCycleFixture({ start: '2026-01-01T00:00:00Z', ...(wrap ? { wrap } : {}) });
   for (let i = 0; i < 12; i++) {
     const customer = await f.addCustomer(`cus_${String(i).padStart(2, '0')}`);
-    await f.subscriptions.create({ customerId: customer.id, items: [{ priceId: f.prices.pro.id }, { priceId: f.prices.data.id }] });
+    await f.subscriptions.create({
+      customerId: customer.id,
+      items: [{ priceId: f.prices.pro.id }, { priceId: f.prices.data.id }],
+    });
     await f.usage.ingest([
-      { id: `use_${i}`, customerId: customer.id, eventName: 'data', timestamp: '2026-01-20T00:00:00Z', properties: { gb: String(10 + i) } },
+      {
+        id: `use_${i}`,
+        customerId: customer.id,
+        eventName: 'data',
+        timestamp: '2026-01-20T00:00:00Z',
+        properties: { gb: String(10 + i) },
+      },
     ]);
   }
   f.clock.set('2026-03-01T00:00:00Z');
@@ -132,7 +141,10 @@ describe('runCycle', () => {
 
   it('reports a subscription it cannot bill, leaves it unchanged, and bills the others', async () => {
     const f = await createCycleFixture({ start: '2026-01-01T00:00:00Z' });
-    const { subscription: good } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }] });
+    const { subscription: good } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.pro.id }],
+    });
     const other = await f.addCustomer('cus_other');
     await f.subscriptions.create({ customerId: other.id, items: [{ priceId: f.prices.basic.id }] });
     // Due first (oldest nextBillingAt), but its price is gone from the catalog.
@@ -150,7 +162,12 @@ describe('runCycle', () => {
     // batchSize 1: the broken row is claimed first every time; the run must claim past it and end.
     const summary = await f.run({ batchSize: 1 });
     expect(summary.errors).toEqual([
-      { subscriptionId: 'sub_broken', step: 'draft', code: 'not_found', message: expect.stringContaining('price_gone') },
+      {
+        subscriptionId: 'sub_broken',
+        step: 'draft',
+        code: 'not_found',
+        message: expect.stringContaining('price_gone'),
+      },
     ]);
     expect(summary).toMatchObject({ invoicesCreated: 2, subscriptionsBilled: 2, stoppedEarly: false });
     expect(await f.storage.subscriptions.get('sub_broken')).toEqual(broken);
@@ -160,9 +177,16 @@ describe('runCycle', () => {
 
   it('stops after maxErrors failures instead of spinning on a broken catalog', async () => {
     const f = await createCycleFixture({ start: '2026-01-01T00:00:00Z' });
-    const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }] });
+    const { subscription } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.pro.id }],
+    });
     for (let i = 0; i < 3; i++) {
-      await f.storage.subscriptions.insert({ ...subscription, id: `sub_broken_${i}`, items: [{ id: `si_b${i}`, priceId: 'price_gone', quantity: '1' }] });
+      await f.storage.subscriptions.insert({
+        ...subscription,
+        id: `sub_broken_${i}`,
+        items: [{ id: `si_b${i}`, priceId: 'price_gone', quantity: '1' }],
+      });
     }
     f.clock.set('2026-02-01T00:00:00Z');
     const summary = await runCycleWith(f, { batchSize: 1, maxErrors: 2 });

@@ -17,8 +17,15 @@ describe('subscriptions.cancel', () => {
   it('at period end: runs to the boundary, bills the last usage only, then ends', async () => {
     const { f, subscription, use } = await subscribed();
     f.clock.set('2026-01-15T00:00:00Z');
-    const { subscription: pending } = await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: true });
-    expect(pending).toMatchObject({ status: 'active', cancelAtPeriodEnd: true, canceledAt: '2026-01-15T00:00:00.000Z' });
+    const { subscription: pending } = await f.subscriptions.cancel({
+      subscriptionId: subscription.id,
+      atPeriodEnd: true,
+    });
+    expect(pending).toMatchObject({
+      status: 'active',
+      cancelAtPeriodEnd: true,
+      canceledAt: '2026-01-15T00:00:00.000Z',
+    });
     await use('u1', '2026-01-20T00:00:00Z', '12');
     f.clock.set('2026-02-01T00:00:00Z');
     expect((await f.run()).invoicesCreated).toBe(1);
@@ -40,7 +47,11 @@ describe('subscriptions.cancel', () => {
     const result = await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false, prorate: true });
     // Paid for January: 29.00 + 5.51 VAT = 34.51; unused Jan 16 – Feb 1: 16 of 31 days → 34.51 × 16/31 = 17.8116… → 17.81.
     expect(result.creditIssued).toBe('17.81');
-    expect(result.subscription).toMatchObject({ status: 'canceled', endedAt: '2026-01-16T00:00:00.000Z', nextBillingAt: '2026-01-16T00:00:00.000Z' });
+    expect(result.subscription).toMatchObject({
+      status: 'canceled',
+      endedAt: '2026-01-16T00:00:00.000Z',
+      nextBillingAt: '2026-01-16T00:00:00.000Z',
+    });
     expect(await f.storage.balance.balance(f.customer.id, 'EUR')).toBe('17.81');
     // Usage dated after the end is refused; usage reported late but dated before it still counts.
     expect((await rejection(use('late', '2026-01-20T00:00:00Z', '1'))).path).toEqual(['events', 0, 'timestamp']);
@@ -65,7 +76,10 @@ describe('subscriptions.cancel', () => {
 
   it('cuts pending proration back to the cancellation instant', async () => {
     const f = await createCycleFixture({ start: '2026-04-01T00:00:00Z' });
-    const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.basic.id }] });
+    const { subscription } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.basic.id }],
+    });
     f.clock.set('2026-04-16T00:00:00Z');
     // Upgrade at Apr 16 (15 of 30 days left): −5.00 and +12.50 wait for the next invoice.
     await f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }] });
@@ -79,7 +93,13 @@ describe('subscriptions.cancel', () => {
     // Final invoice: −5.00 + 12.50 + 2.50 − 6.25 = 3.75 (7.5 days of the 15.00 difference). VAT per line:
     // −0.95 + 2.375→2.38 + 0.475→0.48 − 1.1875→1.19 = 0.72. Total 4.47, 2.98 of it paid by the credit: 1.49 due.
     const final = (await f.invoices())[1];
-    expect(final).toMatchObject({ subtotal: '3.75', taxTotal: '0.72', total: '4.47', creditApplied: '2.98', amountDue: '1.49' });
+    expect(final).toMatchObject({
+      subtotal: '3.75',
+      taxTotal: '0.72',
+      total: '4.47',
+      creditApplied: '2.98',
+      amountDue: '1.49',
+    });
   });
 
   it('refuses to cancel twice, and a canceled subscription stays as it was', async () => {
@@ -98,7 +118,10 @@ describe('subscriptions.cancel', () => {
       items: [{ priceId: f.prices.pro.id }],
       startAt: '2026-02-01T00:00:00Z',
     });
-    const { subscription: canceled } = await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false });
+    const { subscription: canceled } = await f.subscriptions.cancel({
+      subscriptionId: subscription.id,
+      atPeriodEnd: false,
+    });
     expect(canceled.nextBillingAt).toBeUndefined();
     f.clock.set('2026-03-01T00:00:00Z');
     expect((await f.run()).invoicesCreated).toBe(0);

@@ -6,11 +6,15 @@ import { rejection, storageDump } from '../test-fixture';
 // April 2026 has 30 days: 2,592,000 s. A change at Apr 16 06:00:00 leaves 14 d 18 h = 1,274,400 s,
 // a share of 1,274,400 / 2,592,000 = 0.491666… of the period.
 const AT = '2026-04-16T06:00:00Z';
-const lines = (invoice: Invoice | undefined) => invoice?.lines.map((line) => [line.kind, line.description, line.amount]);
+const lines = (invoice: Invoice | undefined) =>
+  invoice?.lines.map((line) => [line.kind, line.description, line.amount]);
 
 async function upgradeFixture(from: 'basic' | 'plus') {
   const f = await createCycleFixture({ start: '2026-04-01T00:00:00Z' });
-  const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices[from].id }] });
+  const { subscription } = await f.subscriptions.create({
+    customerId: f.customer.id,
+    items: [{ priceId: f.prices[from].id }],
+  });
   f.clock.set(AT);
   return { f, subscription };
 }
@@ -25,7 +29,9 @@ describe('subscriptions.change', () => {
     });
     expect(invoices).toEqual([]);
     // Credit: 10.00 × 0.491666… = 4.91666… → −4.92. Debit: 25.00 × 0.491666… = 12.291666… → 12.29.
-    expect(changed.pendingLines.map((line) => [line.description, line.amount, line.periodStart, line.periodEnd])).toEqual([
+    expect(
+      changed.pendingLines.map((line) => [line.description, line.amount, line.periodStart, line.periodEnd]),
+    ).toEqual([
       ['Unused time on Basic', '-4.92', '2026-04-16T06:00:00.000Z', '2026-05-01T00:00:00.000Z'],
       ['Remaining time on Plus', '12.29', '2026-04-16T06:00:00.000Z', '2026-05-01T00:00:00.000Z'],
     ]);
@@ -53,7 +59,13 @@ describe('subscriptions.change', () => {
     });
     // 12.29 − 4.92 = 7.37; VAT 2.34 − 0.93 = 1.41; total 8.78.
     expect(invoices).toHaveLength(1);
-    expect(invoices[0]).toMatchObject({ billingReason: 'subscription_update', subtotal: '7.37', taxTotal: '1.41', total: '8.78', status: 'open' });
+    expect(invoices[0]).toMatchObject({
+      billingReason: 'subscription_update',
+      subtotal: '7.37',
+      taxTotal: '1.41',
+      total: '8.78',
+      status: 'open',
+    });
     expect(lines(invoices[0])).toEqual([
       ['proration', 'Unused time on Basic', '-4.92'],
       ['proration', 'Remaining time on Plus', '12.29'],
@@ -62,7 +74,10 @@ describe('subscriptions.change', () => {
     f.clock.set('2026-05-01T00:00:00Z');
     await f.run();
     // May: Plus 25.00 + 4.75 VAT, no proration left.
-    expect((await f.invoices())[2]).toMatchObject({ total: '29.75', lines: [expect.objectContaining({ description: 'Plus' })] });
+    expect((await f.invoices())[2]).toMatchObject({
+      total: '29.75',
+      lines: [expect.objectContaining({ description: 'Plus' })],
+    });
   });
 
   it('turns an immediate downgrade into customer credit used by the next invoice', async () => {
@@ -84,7 +99,10 @@ describe('subscriptions.change', () => {
 
   it('prorates a quantity change of the same price', async () => {
     const f = await createCycleFixture({ start: '2026-04-01T00:00:00Z' });
-    const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.seat.id, quantity: '3' }] });
+    const { subscription } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.seat.id, quantity: '3' }],
+    });
     f.clock.set(AT);
     const { subscription: changed } = await f.subscriptions.change({
       subscriptionId: subscription.id,
@@ -100,10 +118,22 @@ describe('subscriptions.change', () => {
 
   it('changes without proration, and within a trial, without any line', async () => {
     const { f, subscription } = await upgradeFixture('basic');
-    const none = await f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }], prorate: 'none' });
+    const none = await f.subscriptions.change({
+      subscriptionId: subscription.id,
+      items: [{ priceId: f.prices.plus.id }],
+      prorate: 'none',
+    });
     expect(none.subscription.pendingLines).toEqual([]);
-    const { subscription: trial } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.basic.id }], trialDays: 30 });
-    const changed = await f.subscriptions.change({ subscriptionId: trial.id, items: [{ priceId: f.prices.plus.id }], prorate: 'immediate' });
+    const { subscription: trial } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.basic.id }],
+      trialDays: 30,
+    });
+    const changed = await f.subscriptions.change({
+      subscriptionId: trial.id,
+      items: [{ priceId: f.prices.plus.id }],
+      prorate: 'immediate',
+    });
     expect(changed).toMatchObject({ invoices: [], subscription: { pendingLines: [] } });
   });
 
@@ -111,18 +141,38 @@ describe('subscriptions.change', () => {
     const { f, subscription } = await upgradeFixture('basic');
     const before = await storageDump(f.storage);
     const outside = await rejection(
-      f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }], at: '2026-03-20T00:00:00Z' }),
+      f.subscriptions.change({
+        subscriptionId: subscription.id,
+        items: [{ priceId: f.prices.plus.id }],
+        at: '2026-03-20T00:00:00Z',
+      }),
     );
     expect(outside).toMatchObject({ code: 'invalid_input', path: ['input', 'at'] });
-    const usd = await rejection(f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.proUsd.id }] }));
+    const usd = await rejection(
+      f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.proUsd.id }] }),
+    );
     expect(usd).toMatchObject({ code: 'currency_mismatch', path: ['input', 'items', 0, 'priceId'] });
     expect(await storageDump(f.storage)).toEqual(before);
     f.clock.set('2026-05-03T00:00:00Z');
-    const behind = await rejection(f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }] }));
+    const behind = await rejection(
+      f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }] }),
+    );
     expect(behind.code).toBe('invalid_state');
     await f.run();
     await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false });
-    const canceled = await rejection(f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }] }));
+    const canceled = await rejection(
+      f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }] }),
+    );
     expect(canceled).toMatchObject({ code: 'invalid_state', path: ['input', 'subscriptionId'] });
+  });
+
+  it('replays a change with the same idempotency key without prorating twice', async () => {
+    const { f, subscription } = await upgradeFixture('basic');
+    const input = { subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }], idempotencyKey: 'upgrade-1' };
+    const first = await f.subscriptions.change(input);
+    f.clock.set('2026-04-17T00:00:00Z');
+    const again = await f.subscriptions.change(input);
+    expect(again).toEqual(first);
+    expect((await f.subscriptions.get(subscription.id)).pendingLines).toHaveLength(2);
   });
 });

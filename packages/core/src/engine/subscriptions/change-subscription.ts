@@ -41,7 +41,7 @@ export async function changeSubscription(
   const at = request.at ?? now;
   let notifications: readonly BillingNotification[] = [];
   const key = idempotencyKey === undefined ? undefined : `subscriptions.change:${idempotencyKey}`;
-  const result = await runIdempotent(ctx, key, { ...request, at }, async (session): Promise<SubscriptionResult> => {
+  const result = await runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
     const current = await requireRecord(session.subscriptions, request.subscriptionId, 'subscription', [
       'input',
       'subscriptionId',

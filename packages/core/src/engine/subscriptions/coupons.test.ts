@@ -7,7 +7,11 @@ import { rejection } from '../test-fixture';
 async function totalsWith(coupon: CouponInput, months: number) {
   const f = await createCycleFixture({ start: '2026-01-01T00:00:00Z' });
   const created = await f.billing.catalog.coupons.create(coupon);
-  const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }], couponId: created.id });
+  const { subscription } = await f.subscriptions.create({
+    customerId: f.customer.id,
+    items: [{ priceId: f.prices.pro.id }],
+    couponId: created.id,
+  });
   for (let month = 2; month <= months; month++) {
     f.clock.set(`2026-${String(month).padStart(2, '0')}-01T00:00:00Z`);
     await f.run();
@@ -35,7 +39,10 @@ describe('coupons on subscription invoices', () => {
   it('repeating 2: 5.00 EUR off two invoices', async () => {
     // 29.00 − 5.00 = 24.00; VAT 4.56; 28.56.
     expect(
-      await totalsWith({ name: 'Five off', amountOff: '5.00', currency: 'EUR', duration: 'repeating', durationPeriods: 2 }, 4),
+      await totalsWith(
+        { name: 'Five off', amountOff: '5.00', currency: 'EUR', duration: 'repeating', durationPeriods: 2 },
+        4,
+      ),
     ).toEqual({
       totals: [
         ['5.00', '28.56'],
@@ -71,7 +78,12 @@ describe('coupons on subscription invoices', () => {
 
   it('refuses an amount-off coupon in another currency', async () => {
     const f = await createCycleFixture();
-    const coupon = await f.billing.catalog.coupons.create({ name: 'Dollars', amountOff: '5', currency: 'USD', duration: 'once' });
+    const coupon = await f.billing.catalog.coupons.create({
+      name: 'Dollars',
+      amountOff: '5',
+      currency: 'USD',
+      duration: 'once',
+    });
     const error = await rejection(
       f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }], couponId: coupon.id }),
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../domain/customer';
 import { createCycleFixture } from '../run-cycle/cycle-fixture';
+import type { CreateSubscriptionInput } from './subscription-input';
 import { rejection, storageDump } from '../test-fixture';
 
 describe('subscriptions.create', () => {
@@ -8,7 +9,10 @@ describe('subscriptions.create', () => {
     const f = await createCycleFixture();
     const before = await storageDump(f.storage);
     const error = await rejection(
-      f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }, { priceId: f.prices.proUsd.id }] }),
+      f.subscriptions.create({
+        customerId: f.customer.id,
+        items: [{ priceId: f.prices.pro.id }, { priceId: f.prices.proUsd.id }],
+      }),
     );
     expect(error).toMatchObject({ code: 'currency_mismatch', path: ['input', 'items', 1, 'priceId'] });
     expect(await storageDump(f.storage)).toEqual(before);
@@ -16,15 +20,21 @@ describe('subscriptions.create', () => {
 
   it('answers unknown ids with not_found and the path of the id', async () => {
     const f = await createCycleFixture();
-    const cases = [
+    const cases: [CreateSubscriptionInput, (string | number)[]][] = [
       [{ customerId: 'cus_nobody', items: [{ priceId: f.prices.pro.id }] }, ['input', 'customerId']],
       [{ customerId: f.customer.id, items: [{ priceId: 'price_nothing' }] }, ['input', 'items', 0, 'priceId']],
-      [{ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }], couponId: 'coupon_nothing' }, ['input', 'couponId']],
-    ] as const;
+      [
+        { customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }], couponId: 'coupon_nothing' },
+        ['input', 'couponId'],
+      ],
+    ];
     for (const [input, path] of cases) {
       expect(await rejection(f.subscriptions.create(input))).toMatchObject({ code: 'not_found', path });
     }
-    expect(await rejection(f.subscriptions.get('sub_nothing'))).toMatchObject({ code: 'not_found', path: ['subscriptionId'] });
+    expect(await rejection(f.subscriptions.get('sub_nothing'))).toMatchObject({
+      code: 'not_found',
+      path: ['subscriptionId'],
+    });
     for (const call of [
       f.subscriptions.change({ subscriptionId: 'sub_nothing', items: [{ priceId: f.prices.pro.id }] }),
       f.subscriptions.cancel({ subscriptionId: 'sub_nothing', atPeriodEnd: true }),
@@ -52,7 +62,10 @@ describe('subscriptions.create', () => {
       code: 'invalid_input',
       path: ['input', 'items', 1, 'priceId'],
     });
-    expect(await refused([{ priceId: setup.id }])).toMatchObject({ code: 'invalid_input', path: ['input', 'items', 0, 'priceId'] });
+    expect(await refused([{ priceId: setup.id }])).toMatchObject({
+      code: 'invalid_input',
+      path: ['input', 'items', 0, 'priceId'],
+    });
     expect(await refused([{ priceId: f.prices.data.id, quantity: '2' }])).toMatchObject({
       code: 'invalid_input',
       path: ['input', 'items', 0, 'quantity'],
@@ -66,7 +79,12 @@ describe('subscriptions.create', () => {
       path: ['input', 'items', 0, 'quantity'],
     });
     const both = await rejection(
-      f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }], trialDays: 7, trialEnd: '2026-02-01T00:00:00Z' }),
+      f.subscriptions.create({
+        customerId: f.customer.id,
+        items: [{ priceId: f.prices.pro.id }],
+        trialDays: 7,
+        trialEnd: '2026-02-01T00:00:00Z',
+      }),
     );
     expect(both).toMatchObject({ code: 'invalid_input', path: ['input', 'trialEnd'] });
     expect((await f.storage.subscriptions.list({})).items).toEqual([]);
@@ -77,10 +95,15 @@ describe('subscriptions.create', () => {
     const stranger: Customer = { ...f.customer, id: 'cus_stranger', taxRateIds: ['txr_gone'] };
     await f.storage.customers.insert(stranger);
     const before = await storageDump(f.storage);
-    const error = await rejection(f.subscriptions.create({ customerId: stranger.id, items: [{ priceId: f.prices.pro.id }] }));
+    const error = await rejection(
+      f.subscriptions.create({ customerId: stranger.id, items: [{ priceId: f.prices.pro.id }] }),
+    );
     expect(error.code).toBe('not_found');
     expect(await storageDump(f.storage)).toEqual(before);
-    const { invoices } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }] });
+    const { invoices } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.pro.id }],
+    });
     expect(invoices[0]?.number).toBe('INV-2026-000001');
   });
 
@@ -104,6 +127,8 @@ describe('subscriptions.create', () => {
     await f.subscriptions.create({ customerId: other.id, items: [{ priceId: f.prices.pro.id }], trialDays: 7 });
     expect((await f.subscriptions.list({ customerId: other.id })).items.map((s) => s.status)).toEqual(['trialing']);
     expect((await f.subscriptions.list({ status: 'active' })).items.map((s) => s.customerId)).toEqual([f.customer.id]);
-    expect(await rejection(f.subscriptions.list({ status: 'bogus' as never }))).toMatchObject({ path: ['input', 'status'] });
+    expect(await rejection(f.subscriptions.list({ status: 'bogus' as never }))).toMatchObject({
+      path: ['input', 'status'],
+    });
   });
 });

@@ -23,8 +23,20 @@ describe('subscriptions.preview', () => {
       items: [{ priceId: f.prices.pro.id }, { priceId: f.prices.data.id }],
     });
     await f.usage.ingest([
-      { id: 'a', customerId: f.customer.id, eventName: 'data', timestamp: '2026-01-10T00:00:00Z', properties: { gb: '14' } },
-      { id: 'b', customerId: f.customer.id, eventName: 'data', timestamp: '2026-01-25T00:00:00Z', properties: { gb: '6' } },
+      {
+        id: 'a',
+        customerId: f.customer.id,
+        eventName: 'data',
+        timestamp: '2026-01-10T00:00:00Z',
+        properties: { gb: '14' },
+      },
+      {
+        id: 'b',
+        customerId: f.customer.id,
+        eventName: 'data',
+        timestamp: '2026-01-25T00:00:00Z',
+        properties: { gb: '6' },
+      },
     ]);
     f.clock.set('2026-01-20T00:00:00Z');
     // Usage so far (to Jan 20): 14 GB → 4 × 0.50 = 2.00.
@@ -47,11 +59,16 @@ describe('subscriptions.preview', () => {
 
   it('is undefined when the next boundary charges nothing, and refuses an ended subscription', async () => {
     const f = await createCycleFixture({ start: '2026-01-01T00:00:00Z' });
-    const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }] });
+    const { subscription } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.pro.id }],
+    });
     await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: true });
     expect(await f.subscriptions.preview({ subscriptionId: subscription.id })).toBeUndefined();
     f.clock.set('2026-02-01T00:00:00Z');
     await f.run();
-    expect(await rejection(f.subscriptions.preview({ subscriptionId: subscription.id }))).toMatchObject({ code: 'invalid_state' });
+    expect(await rejection(f.subscriptions.preview({ subscriptionId: subscription.id }))).toMatchObject({
+      code: 'invalid_state',
+    });
   });
 });

@@ -117,7 +117,9 @@ export async function ingestUsage(ctx: EngineContext, events: readonly UsageEven
         hasMeterFor(s, event.eventName),
       );
       // A subscription cancelled now still takes usage dated before its end, until its final invoice.
-      const candidates = metering.filter((s) => s.status !== 'paused' && timestampRejection(s, timestamp) === undefined);
+      const candidates = metering.filter(
+        (s) => s.status !== 'paused' && timestampRejection(s, timestamp) === undefined,
+      );
       if (candidates.length !== 1) {
         const path = ['events', i, candidates.length === 0 && metering.length > 0 ? 'timestamp' : 'subscriptionId'];
         const message =

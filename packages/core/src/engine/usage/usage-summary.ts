@@ -3,6 +3,7 @@ import type { Aggregation } from '../../domain/catalog';
 import { IdSchema, InstantInputSchema } from '../../domain/common';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
+import { formatFixed, parseFixed } from '../../money/fixed';
 import { rate } from '../../pricing/rate';
 import type { EngineContext } from '../context';
 import { loadCatalogFor } from '../run-cycle/catalog';
@@ -79,7 +80,7 @@ export async function usageSummary(ctx: EngineContext, input: UsageSummaryInput)
     from,
     to,
     meters: items.map(({ price, meter }, i) => {
-      const quantity = quantities[i] ?? '0';
+      const quantity = formatFixed(parseFixed(quantities[i] ?? '0'));
       return {
         priceId: price.id,
         meterId: meter.id,
