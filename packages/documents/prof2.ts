@@ -27,7 +27,7 @@ import { FontSet } from './src/pdf/font-set';
 import { PageLayout } from './src/pdf/page-layout';
 import { drawLineTable } from './src/pdf/line-table';
 import { writePdf } from './src/pdf/pdf-writer';
-import { defaultFontSources } from './src/pdf/default-fonts.node.ts';
+import { defaultFontSources } from './src/pdf/platform.node.ts';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { cachedFontkit, prepareFont } from './src/pdf/font-cache';
 const fonts = new FontSet(defaultFontSources());

@@ -21,7 +21,8 @@ export interface PostgresStorageCommonOptions {
 
 /**
  * Where the records live: a `pg` pool you own, a connection string (a pool is made and owned by the
- * storage), a PGlite instance you own, or a PGlite made by the storage (in memory, or in `dataDir`).
+ * storage), a PGlite instance you own, a PGlite made by the storage (in memory, or in `dataDir`), or any
+ * {@link SqlClient} (e.g. one that wraps another for tracing).
  */
 export type PostgresStorageOptions = PostgresStorageCommonOptions &
   (
@@ -68,7 +69,7 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
  *
  * @example
  * ```ts
- * const storage = await createPostgresStorage({ connectionString: process.env.DATABASE_URL });
+ * const storage = await createPostgresStorage({ connectionString: 'postgres://localhost/billing', schema: 'billing' });
  * const embedded = await createPostgresStorage({ dataDir: './billing-data' }); // PGlite in a folder
  * await storage.transaction(async (tx) => {
  *   const due = await tx.subscriptions.claimDue({ now: '2026-02-01T00:00:00.000Z', limit: 100 });

@@ -141,7 +141,7 @@ export async function seedCustomers(
       currency: customer.currency as DemoCurrency,
       existing,
       signupDay: existing ? 1 : random.int(2, 20),
-      plan: business ? random.int(1, 2) : random.weighted({ 0: 5, 1: 4, 2: 2 }) === '0' ? 0 : random.int(1, 2),
+      plan: business ? random.int(1, 2) : Number(random.weighted({ 0: 5, 1: 4, 2: 2 })),
       staticIp: business || random.chance(0.1),
       coupon: !existing && random.chance(0.5),
       habit: business ? 'prompt' : random.weighted({ prompt: 55, partial: 12, over: 8, late: 13, never: 12 }),

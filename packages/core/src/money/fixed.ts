@@ -11,8 +11,11 @@ export interface Fixed {
   readonly scale: number;
 }
 
-/** Matches a plain decimal string in major units: `"19.99"`, `"-0.0004"`, `"5"`. */
-export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
+/**
+ * Matches a plain decimal string in major units: `"19.99"`, `"-0.0004"`, `"5"`. No leading zeros (`"007"`), so a
+ * value has one spelling per scale and storage (a `numeric` column) gives back exactly the text it was given.
+ */
+export const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 const POW10: bigint[] = [];
 /** 10^n as a BigInt (cached). */

@@ -9,10 +9,11 @@ import { DECIMAL_PATTERN } from './fixed';
 export const DecimalStringSchema = z
   .string({ error: (issue) => (typeof issue.input === 'number' ? 'expected a decimal string such as "19.99", not a number (floats are not exact)' : 'expected a decimal string such as "19.99"') })
   .max(64, 'at most 64 characters')
-  .regex(DECIMAL_PATTERN, 'expected a decimal string such as "19.99" (digits, optional "-" and ".")');
+  .regex(DECIMAL_PATTERN, 'expected a decimal string such as "19.99" (digits without leading zeros, optional "-" and ".")')
+  .refine((s) => !/^-0(\.0+)?$/.test(s), 'negative zero: write "0"');
 
 /** A decimal string that is zero or more. */
-export const NonNegativeDecimalSchema = DecimalStringSchema.refine((s) => !s.startsWith('-') || /^-0+(\.0+)?$/.test(s), 'must not be negative');
+export const NonNegativeDecimalSchema = DecimalStringSchema.refine((s) => !s.startsWith('-'), 'must not be negative');
 
 /** An ISO 4217 currency code known to `Intl` (`"EUR"`, `"JPY"`, `"KWD"`). */
 export const CurrencySchema = z.string().refine(isKnownCurrency, { error: (issue) => `unknown currency "${String(issue.input)}": use an ISO 4217 code such as "EUR"` });

@@ -12,14 +12,21 @@ import type { TaxRate } from '../tax/tax-rate';
  * The storage contract. Rules every adapter keeps (the conformance kit in @billfold/storage-testkit checks them):
  * - Records go in and come out as plain data, equal field for field: decimal strings keep their exact text
  *   (scale included, amounts beyond 2^53), timestamps keep their ISO UTC text, optional fields stay absent.
- * - `insert` of an id that exists, or of a row that breaks a uniqueness rule named below, throws a
+ * - `insert` of an id that exists, or an `insert`/`update` that breaks a uniqueness rule named below, throws a
  *   BillingError with code `conflict` and changes nothing.
  * - `update` writes only when the stored `version` is exactly `record.version - 1` (optimistic locking);
- *   otherwise it throws `conflict` (stale) or `not_found` (no such id).
- * - `list` returns items in ascending `id` order; `nextCursor` is opaque and resumes after the last item,
- *   so paging is stable while other rows are added.
+ *   otherwise it throws `conflict` (stale) or `not_found` (no such id). `updateMany` and `insertMany` are
+ *   all-or-none, also outside a transaction.
+ * - `list` returns items in ascending `id` order, comparing ids by code point (binary, `COLLATE "C"`), except
+ *   `usage.list`, which orders by timestamp then id; `nextCursor` is opaque and resumes after the last item, so
+ *   paging is stable while other rows are added.
+ * - Instants passed in queries (`now`, `from`, `to`, `dueBefore`) are ISO UTC strings in the stored form; ranges are
+ *   half-open `[from, to)` and `dueBefore` is strict.
  * - Inside `transaction`, everything done through the session commits together or not at all; a thrown error
- *   rolls back and is re-thrown unchanged.
+ *   rolls back and is re-thrown unchanged. A failed statement ends the transaction's usefulness (as in
+ *   PostgreSQL): the engine never catches an error inside `work` and carries on writing.
+ * - Calling the adapter itself (not the session) from inside `transaction(work)` is not allowed: an adapter may
+ *   serialise transactions and would then wait on itself.
  */
 
 /** A repository of records that are written once and never change. */
@@ -61,7 +68,8 @@ export interface CatalogListRepository<T> extends AppendRepository<T> {
 export interface SubscriptionRepository extends VersionedRepository<Subscription> {
   list(filter: { customerId?: string; status?: SubscriptionStatus } & PageRequest): Promise<Page<Subscription>>;
   /**
-   * Up to `limit` subscriptions with `nextBillingAt <= now`, oldest `nextBillingAt` first (then id), locked
+   * Up to `limit` subscriptions with `nextBillingAt <= now` (whatever their status: the engine clears
+   * `nextBillingAt` when nothing is left to bill), oldest `nextBillingAt` first (then id), locked
    * until the surrounding transaction ends. Rows another transaction has locked are skipped, not waited for
    * (`FOR UPDATE SKIP LOCKED`), so concurrent runs share the work without billing anything twice.
    * Must be called inside `transaction`.
@@ -90,16 +98,22 @@ export interface UsageRepository {
    */
   insertMany(events: readonly UsageEvent[]): Promise<{ inserted: string[]; duplicates: string[] }>;
   /**
-   * The aggregated quantity of each query as a decimal string (`"0"` when no event matches): `sum` and `max` of
-   * the property's decimal values, `count` of events, `unique_count` of distinct property values, `last` the value
-   * of the latest event by timestamp (then id).
+   * The aggregated quantity of each query as a decimal string (`"0"` when no event matches; compared by value, so
+   * `"4.00"` and `"4"` are both right): `sum` and `max` of the property's decimal values, `count` of events,
+   * `unique_count` of distinct property values, `last` the value of the latest event by timestamp (then id).
+   * Events without the property are left out of every aggregation but `count` (the engine validates properties
+   * at ingestion, so stored values of a meter's property are decimal strings).
    */
   aggregate(queries: readonly UsageQuery[]): Promise<string[]>;
   /** Events of one subscription in `[from, to)`, by timestamp then id. */
   list(filter: { subscriptionId: string; from: string; to: string } & PageRequest): Promise<Page<UsageEvent>>;
 }
 
-/** Invoices. Unique: (`sequence`, `number`) once numbered; (`subscriptionId`, `periodStart`) for subscription invoices of reasons `subscription_create` and `subscription_cycle`. */
+/**
+ * Invoices. Unique: (`sequence`, `number`) once numbered; (`subscriptionId`, `periodStart`) over the subscription
+ * invoices of reasons `subscription_create` and `subscription_cycle` together, whatever their status (a voided
+ * period invoice keeps its period: re-bill it with a one-off invoice, never a second period invoice).
+ */
 export interface InvoiceRepository extends VersionedRepository<Invoice> {
   /** Stores many new invoices, in one round trip where the adapter can; all or none. */
   insertMany(records: readonly Invoice[]): Promise<void>;

@@ -1,4 +1,4 @@
-import { defaultFontSources } from '#default-fonts';
+import { defaultFontSources } from '#platform';
 import type { DocumentModel } from '../model/document-model';
 import { legalNotes } from '../model/legal-notes';
 import type { Localizer } from '../model/localizer';

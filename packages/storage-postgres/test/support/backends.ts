@@ -54,11 +54,13 @@ export async function dropSchema(storage: PostgresStorage): Promise<void> {
   await storage.client.query(`DROP SCHEMA IF EXISTS "${storage.schema}" CASCADE`);
 }
 
+/** Storage over the worker's shared PGlite, in a fresh schema per call. */
 export const pgliteBackend: Backend = {
   name: 'pglite',
   storage: async () => createPostgresStorage({ pglite: await sharedPGlite(), schema: freshSchema() }),
 };
 
+/** Storage over the worker's shared server pool, in a fresh schema per call. */
 export const postgresBackend: Backend = {
   name: 'postgres',
   storage: () => createPostgresStorage({ pool: sharedPool(), schema: freshSchema() }),

@@ -14,6 +14,7 @@ export function newId(prefix: string): string {
 
 const CREATED = '2026-01-15T10:30:00.123Z';
 
+/** A customer with no optional fields. */
 export function customer(overrides: Partial<Customer> = {}): Customer {
   return {
     id: newId('cus'),
@@ -34,6 +35,7 @@ export function customer(overrides: Partial<Customer> = {}): Customer {
   };
 }
 
+/** A product whose billing code is its upper-cased id. */
 export function product(overrides: Partial<Product> = {}): Product {
   const id = newId('prod');
   return {
@@ -47,6 +49,7 @@ export function product(overrides: Partial<Product> = {}): Product {
   };
 }
 
+/** A monthly subscription of `cus_1`, due on 2026-02-28, without optional fields but `nextBillingAt`. */
 export function subscription(overrides: Partial<Subscription> = {}): Subscription {
   return {
     id: newId('sub'),
@@ -71,6 +74,7 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
   };
 }
 
+/** A manual draft invoice of `cus_1` with one taxed line; amounts keep a trailing zero (`19.990`). */
 export function invoice(overrides: Partial<Invoice> = {}): Invoice {
   return {
     id: newId('in'),
@@ -112,6 +116,7 @@ export function invoice(overrides: Partial<Invoice> = {}): Invoice {
   };
 }
 
+/** An `api_call` event of `sub_1` on 2026-01-10. */
 export function usageEvent(overrides: Partial<UsageEvent> = {}): UsageEvent {
   return {
     id: newId('evt'),
@@ -124,6 +129,7 @@ export function usageEvent(overrides: Partial<UsageEvent> = {}): UsageEvent {
   };
 }
 
+/** A 10.00 EUR credit-ledger adjustment of `cus_1`. */
 export function balanceTransaction(overrides: Partial<BalanceTransaction> = {}): BalanceTransaction {
   return {
     id: newId('cbt'),

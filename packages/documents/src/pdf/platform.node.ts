@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import type { FontSources } from './font-sources';
 
-// Node only (see package.json "imports" → #default-fonts): the fonts ship as files of npm packages.
+// Node only: package.json "imports" maps #platform here under the "node" condition and to platform.browser.ts
+// elsewhere, so browser bundles never see node:* modules.
+
 const require = createRequire(import.meta.url);
 
 const REGULAR = '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf';
@@ -40,3 +43,10 @@ export function defaultFontSources(): FontSources {
   };
   return sources;
 }
+
+/**
+ * zlib's deflate for PDF streams: native, and several times faster than pdf-lib's JavaScript deflate, which
+ * spends most of a small PDF's time setting up its buffers. Output is deterministic for a given zlib.
+ * @internal
+ */
+export const deflate: ((data: Uint8Array) => Uint8Array) | undefined = (data) => deflateSync(data, { level: 6 });

@@ -12,3 +12,6 @@ export function defaultFontSources(): FontSources {
     { path: ['options', 'fonts'] },
   );
 }
+
+/** No native deflate here: pdf-lib compresses streams itself. @internal */
+export const deflate: ((data: Uint8Array) => Uint8Array) | undefined = undefined;

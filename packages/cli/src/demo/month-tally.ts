@@ -1,0 +1,57 @@
+import type { Invoice, Payment, RunCycleSummary } from '@billfold/core';
+import { CurrencyTotals } from '../money-totals';
+import type { DemoPaymentMethod } from './seed-customers';
+
+/** What happened in one demo month, counted from the results of the operations as they ran. */
+export class MonthTally {
+  invoices = 0;
+  readonly invoiced = new CurrencyTotals();
+  payments = 0;
+  readonly received = new CurrencyTotals();
+  readonly paymentMethods: Record<DemoPaymentMethod, number> = { cash: 0, cheque: 0, bank_transfer: 0 };
+  creditNotes = 0;
+  readonly credited = new CurrencyTotals();
+  signups = 0;
+  upgrades = 0;
+  downgrades = 0;
+  addOns = 0;
+  cancellations = 0;
+  usageEvents = 0;
+  /** Data transfer uploaded, in tenths of a GB (the demo's events carry one decimal), so sums stay exact. */
+  usageTenthsGb = 0;
+  /** Subscriptions a billing run could not bill, with the reason. */
+  readonly runErrors: string[] = [];
+
+  /** Counts finalized invoices returned by an operation. */
+  addInvoices(invoices: readonly Invoice[]): void {
+    for (const invoice of invoices) {
+      this.invoices += 1;
+      this.invoiced.add(invoice.currency, invoice.total);
+    }
+  }
+
+  /** Counts what a billing run invoiced. */
+  addRun(summary: RunCycleSummary): void {
+    this.invoices += summary.invoicesCreated;
+    for (const [currency, total] of Object.entries(summary.totalsByCurrency)) this.invoiced.add(currency, total);
+    for (const error of summary.errors) this.runErrors.push(`${error.subscriptionId}: ${error.code} ${error.message}`);
+  }
+
+  /** Counts a recorded payment. */
+  addPayment(payment: Payment): void {
+    this.payments += 1;
+    this.received.add(payment.currency, payment.amount);
+    if (payment.method in this.paymentMethods) this.paymentMethods[payment.method as DemoPaymentMethod] += 1;
+  }
+
+  /** Counts an issued credit note. */
+  addCreditNote(currency: string, total: string): void {
+    this.creditNotes += 1;
+    this.credited.add(currency, total);
+  }
+
+  /** The gigabytes uploaded this month, as a decimal string with one decimal (`"1234.5"`). */
+  get usageGb(): string {
+    return `${Math.floor(this.usageTenthsGb / 10)}.${this.usageTenthsGb % 10}`;
+  }
+}
