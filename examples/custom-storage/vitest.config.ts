@@ -1,8 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { billfoldVitest } from '../../vitest.shared';
 
-export default defineConfig({
-  resolve: { conditions: ['@billfold/source'] },
-  // Tests run in vitest's server (SSR) environment, which takes its own resolve conditions.
-  ssr: { resolve: { conditions: ['@billfold/source'] } },
-  test: { include: ['test/**/*.test.ts'] },
-});
+export default mergeConfig(billfoldVitest, defineConfig({ test: { include: ['test/**/*.test.ts'] } }));

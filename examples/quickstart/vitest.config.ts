@@ -1,3 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
+import { billfoldVitest } from '../../vitest.shared';
 
-export default defineConfig({ resolve: { conditions: ['@billfold/source'] } });
+export default mergeConfig(billfoldVitest, {});

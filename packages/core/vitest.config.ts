@@ -1,6 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { billfoldVitest } from '../../vitest.shared';
 
-export default defineConfig({
-  resolve: { conditions: ['@billfold/source'] },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
-});
+export default mergeConfig(billfoldVitest, defineConfig({ test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } }));

@@ -1,4 +1,5 @@
-import { type Billing, type Invoice, money, type TestClock } from '@billfold/core';
+import { type Billing, type Invoice, type Money, money, type TestClock } from '@billfold/core';
+import { listAll } from '../list-all';
 import { localMidnight } from './local-time';
 import type { DemoAction, MonthWindow } from './month-plan';
 import type { MonthTally } from './month-tally';
@@ -52,16 +53,9 @@ function itemsFor(ctx: ActionContext, customer: DemoCustomer, plan: number, stat
   ];
 }
 
-/** The customer's invoices, oldest first. */
-async function invoicesOf(billing: Billing, customerId: string, status?: 'open'): Promise<Invoice[]> {
-  const all: Invoice[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await billing.invoices.list({ customerId, status, limit: 1000, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return all;
+/** The customer's invoices (or only the open ones), oldest first. */
+function invoicesOf(billing: Billing, customerId: string, status?: 'open'): Promise<Invoice[]> {
+  return listAll((page) => billing.invoices.list({ ...page, customerId, ...(status ? { status } : {}) }));
 }
 
 async function subscribe(ctx: ActionContext, customer: DemoCustomer): Promise<void> {
@@ -155,14 +149,16 @@ async function outageCredit(ctx: ActionContext, customer: DemoCustomer): Promise
 }
 
 /** How much a customer pays of what they owe, by habit (`undefined`: nothing this time). */
-function paymentAmount(customer: DemoCustomer, owed: ReturnType<typeof money>, window: MonthWindow) {
+function paymentAmount(customer: DemoCustomer, owed: Money, window: MonthWindow): Money | undefined {
   switch (customer.habit) {
     case 'prompt':
       return owed;
     case 'partial':
-      return money(String(Math.floor(Number(owed.toString()) / 2)), owed.currency);
+      // Half, in whole units.
+      return owed.multiply('0.5').round('down', 0);
     case 'over':
-      return money(String((Math.floor(Number(owed.toString()) / 10) + 1) * 10), owed.currency);
+      // Rounded up to the next ten: the rest becomes customer credit.
+      return owed.multiply('0.1').round('down', 0).add(money('1', owed.currency)).multiply('10');
     case 'late':
       return window.index % 2 === 1 ? owed : undefined;
     case 'never':

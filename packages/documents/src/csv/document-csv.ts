@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../model/document-model';
 import { isoDay, type Localizer } from '../model/localizer';
+import { lastDay } from '../model/period';
 import { summaryRows } from '../model/summary-rows';
 import { taxCategoryOf } from '../model/tax-category';
 import { CRLF, csvNumber, csvRecord, csvText } from './csv-cell';
@@ -56,7 +57,7 @@ export function renderCsv(model: DocumentModel, l10n: Localizer): string {
         quantity: csvNumber(line.quantity),
         unit_amount: csvNumber(line.unitAmount),
         period_start: line.periodStart && isoDay(line.periodStart, tz),
-        period_end: line.periodEnd && isoDay(line.periodEnd, tz),
+        period_end: line.periodStart && line.periodEnd && isoDay(lastDay(line.periodStart, line.periodEnd), tz),
         amount: csvNumber(line.amount),
         discount_amount: csvNumber(line.discountAmount),
         net_amount: csvNumber(line.netAmount),

@@ -1,6 +1,7 @@
 import type { DocumentLine, DocumentModel, DocumentParty } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { partyBlock } from '../model/party-lines';
+import { lastDay } from '../model/period';
 import type { SummaryRow } from '../model/summary-rows';
 import { escapeHtml as e } from './escape-html';
 
@@ -18,7 +19,7 @@ export function headerHtml(model: DocumentModel, l10n: Localizer): string {
   ];
   if (model.dueAt) meta.push([m.dueDate, l10n.date(model.dueAt)]);
   if (model.periodStart && model.periodEnd) {
-    meta.push([m.servicePeriod, `${l10n.date(model.periodStart)} – ${l10n.date(model.periodEnd)}`]);
+    meta.push([m.servicePeriod, `${l10n.date(model.periodStart)} – ${l10n.date(lastDay(model.periodStart, model.periodEnd))}`]);
   }
   for (const field of model.options.customFields) meta.push([field.name, field.value]);
   const items = meta.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
@@ -40,7 +41,9 @@ export function partiesHtml(model: DocumentModel, l10n: Localizer): string {
 function lineHtml(line: DocumentLine, l10n: Localizer): string {
   const m = l10n.messages;
   const subs: string[] = [];
-  if (line.periodStart && line.periodEnd) subs.push(`${l10n.date(line.periodStart)} – ${l10n.date(line.periodEnd)}`);
+  if (line.periodStart && line.periodEnd) {
+    subs.push(`${l10n.date(line.periodStart)} – ${l10n.date(lastDay(line.periodStart, line.periodEnd))}`);
+  }
   if (line.billingCode) subs.push(line.billingCode);
   if (!/^-?0*(\.0*)?$/.test(line.discountAmount)) subs.push(`${m.discount} ${l10n.money(negated(line.discountAmount))}`);
   const description = `<span class="desc">${e(line.description)}</span>${subs.map((s) => `<span class="sub">${e(s)}</span>`).join('')}`;

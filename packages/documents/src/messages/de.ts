@@ -12,6 +12,7 @@ export const de: DocumentMessages = {
   seller: 'Von',
   buyer: 'Rechnung an',
   vatId: 'USt-IdNr.',
+  companyId: 'Handelsregister-Nr.',
   email: 'E-Mail',
   phone: 'Telefon',
   lineItems: 'Positionen',

@@ -16,6 +16,8 @@ export interface DocumentMessages {
   readonly seller: string;
   readonly buyer: string;
   readonly vatId: string;
+  /** The seller's company registration number. */
+  readonly companyId: string;
   readonly email: string;
   readonly phone: string;
   readonly lineItems: string;

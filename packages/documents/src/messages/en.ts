@@ -12,6 +12,7 @@ export const en: DocumentMessages = {
   seller: 'From',
   buyer: 'Bill to',
   vatId: 'VAT ID',
+  companyId: 'Company reg. no.',
   email: 'Email',
   phone: 'Phone',
   lineItems: 'Line items',

@@ -5,12 +5,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * Text from a user made safe to print in any format: line breaks normalised to `\n`, tabs to spaces,
- * control characters and bidi overrides removed, lone surrogates replaced by U+FFFD.
+ * control characters and bidi overrides removed, lone surrogates replaced by U+FFFD, ends trimmed.
  * Escaping for each format's syntax happens later, in that format.
  * @internal
  */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, '').replace(LONE_SURROGATE, '\uFFFD');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .trim();
 }
 
 /** {@link cleanText} on one line: line breaks become spaces. @internal */

@@ -47,7 +47,7 @@ export function partyBlock(party: DocumentParty, l10n: Localizer): { lines: stri
   const details: PartyDetail[] = [];
   if (party.vatId) details.push({ label: m.vatId, value: party.vatId });
   for (const id of party.taxIds) details.push({ label: id.type, value: id.value });
-  if (party.companyId) details.push({ label: 'ID', value: party.companyId });
+  if (party.companyId) details.push({ label: m.companyId, value: party.companyId });
   if (party.email) details.push({ label: m.email, value: party.email });
   if (party.phone) details.push({ label: m.phone, value: party.phone });
   return { lines, details };

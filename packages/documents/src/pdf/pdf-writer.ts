@@ -3,6 +3,7 @@ import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { cachedFontkit } from './font-cache';
 import type { Face, FontSet } from './font-set';
 import type { DrawOp, PageLayout, Rgb } from './page-layout';
+import { serializeSubsetSynchronously } from './sync-subset';
 
 /** Document information written into the PDF (from the invoice, never the wall clock). @internal */
 export interface PdfMetadata {
@@ -72,7 +73,9 @@ export async function writePdf(layout: PageLayout, fonts: FontSet, metadata: Pdf
   const embedded = new Map<Face, PDFFont>();
   for (const face of [...fonts.used].sort((a, b) => String(a).localeCompare(String(b)))) {
     const font = fonts.font(face);
-    embedded.set(face, await doc.embedFont(font.bytes, { subset: font.subset }));
+    const pdfFont = await doc.embedFont(font.bytes, { subset: font.subset });
+    if (font.subset) serializeSubsetSynchronously(pdfFont);
+    embedded.set(face, pdfFont);
   }
   for (const ops of layout.pages) {
     const page = doc.addPage([layout.width, layout.height]);

@@ -1,4 +1,5 @@
 import { defaultFontSources } from '#platform';
+import { BillingError, BillingErrorCode, isBillingError } from '@billfold/core';
 import type { DocumentModel } from '../model/document-model';
 import { legalNotes } from '../model/legal-notes';
 import type { Localizer } from '../model/localizer';
@@ -18,6 +19,20 @@ function fontSources(fonts: PdfFonts | undefined): FontSources {
     bold: fonts.bold ?? fonts.regular,
     fallbacks: (fonts.fallbacks ?? []).map((bytes) => () => bytes),
   };
+}
+
+/** The document's fonts; bytes no font parser understands are bad input at `options.fonts`. */
+function fontSet(fonts: PdfFonts | undefined): FontSet {
+  const sources = fontSources(fonts);
+  try {
+    return new FontSet(sources);
+  } catch (error) {
+    if (isBillingError(error)) throw error;
+    throw new BillingError(BillingErrorCode.invalidInput, 'The font bytes are not a TrueType or OpenType font', {
+      path: ['options', 'fonts'],
+      cause: error,
+    });
+  }
 }
 
 function paymentParagraphs(model: DocumentModel, l10n: Localizer): { text: string; bold?: boolean }[] {
@@ -63,7 +78,7 @@ function drawFooters(layout: PageLayout, model: DocumentModel, l10n: Localizer):
  */
 export async function renderPdf(model: DocumentModel, l10n: Localizer): Promise<Uint8Array> {
   const m = l10n.messages;
-  const fonts = new FontSet(fontSources(model.options.fonts));
+  const fonts = fontSet(model.options.fonts);
   const layout = new PageLayout(fonts, model.options.paperSize);
   const title = `${model.kind === 'invoice' ? m.invoice : m.creditNote} ${model.number}`;
   layout.onNewPage = () => {

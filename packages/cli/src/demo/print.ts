@@ -1,0 +1,104 @@
+import type { CatalogPrice, Invoice } from '@billfold/core';
+import type { MonthReport, ScenarioResult } from './scenario';
+import { DATA_INCLUDED_GB, DEMO_CURRENCIES, type PricePerCurrency } from './seed-catalog';
+import type { ShowcaseInvoice } from './write-documents';
+
+/** What the demo printout is made of. */
+export interface DemoPrintout {
+  readonly result: ScenarioResult;
+  /** Where the data lives, for people: `PGlite (in memory)`. */
+  readonly target: string;
+  readonly showcases: readonly ShowcaseInvoice[];
+  /** The absolute path of the documents folder. */
+  readonly outDir: string;
+}
+
+const amountOf = (price: CatalogPrice): string => {
+  const { spec } = price;
+  if (spec.model === 'flat') return spec.amount;
+  if (spec.model === 'graduated') return spec.tiers.at(-1)?.unitAmount ?? '?';
+  return '?';
+};
+const both = (prices: PricePerCurrency) => DEMO_CURRENCIES.map((c) => `${c} ${amountOf(prices[c])}`).join(' / ');
+
+/** `EUR    12.50   USD     0.00`: every demo currency, amounts right-aligned. */
+function perCurrency(amounts: Readonly<Record<string, string>>): string {
+  return DEMO_CURRENCIES.map((c) => `${c} ${(amounts[c] ?? '0.00').padStart(9)}`).join('   ');
+}
+
+function monthLines(month: MonthReport): string[] {
+  const methods = month.paymentMethods;
+  const row = (label: string, count: number | '', amounts: Readonly<Record<string, string>>, note = '') =>
+    `  ${label.padEnd(18)}${String(count).padStart(4)}   ${perCurrency(amounts)}${note}`.trimEnd();
+  const lines = [
+    `${month.label}  sign-ups ${month.signups}, upgrades ${month.upgrades}, downgrades ${month.downgrades}, ` +
+      `static IPs added ${month.addOns}, cancellations ${month.cancellations}, ` +
+      `data ${month.usageGb} GB in ${month.usageEvents} events`,
+    row('invoices made', month.invoices, month.invoiced),
+    row(
+      'payments received',
+      month.payments,
+      month.received,
+      `   (cash ${methods.cash}, cheque ${methods.cheque}, bank transfer ${methods.bank_transfer})`,
+    ),
+    row('credit notes', month.creditNotes, month.credited),
+    row('outstanding', month.openInvoices, month.outstanding, '   (open invoices at month end)'),
+    row('customer credit', '', month.customerCredit),
+  ];
+  for (const error of month.runErrors) lines.push(`  billing run error: ${error}`);
+  return lines;
+}
+
+/**
+ * Document numbers per sequence as `INV-2026-000001 … INV-2026-000042 (42, no gaps)`: first, last, how many, and
+ * how many numbers from 1 to the last are missing.
+ */
+export function numberRanges(numbers: readonly string[]): string[] {
+  const bySequence = new Map<string, { value: number; text: string }[]>();
+  for (const text of numbers) {
+    const cut = text.lastIndexOf('-');
+    const sequence = text.slice(0, cut);
+    bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), { value: Number(text.slice(cut + 1)), text }]);
+  }
+  return [...bySequence.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => a.value - b.value);
+    const first = sorted[0] as { value: number; text: string };
+    const last = sorted.at(-1) as { value: number; text: string };
+    const missing = last.value - new Set(sorted.map((entry) => entry.value)).size;
+    return `${first.text} … ${last.text} (${sorted.length}, ${missing === 0 ? 'no gaps' : `${missing} missing`})`;
+  });
+}
+
+/**
+ * The demo's printout, line by line: the catalog and customers, then per month what happened (invoices and
+ * their totals per currency, payments, credit notes, outstanding balance, customer credit), the invoice and
+ * credit-note numbers, and where the documents are. Deterministic: the same result prints the same text.
+ */
+export function formatDemo({ result, target, showcases, outDir }: DemoPrintout): string[] {
+  const { catalog, customers, months } = result;
+  const count = (region: string) => customers.filter((c) => c.region === region).length;
+  const invoiceNumbers = result.invoices.flatMap((invoice: Invoice) => (invoice.number ? [invoice.number] : []));
+  const lines = [
+    `Billfold demo: an internet provider with ${customers.length} customers over ${months.length} months ` +
+      `from ${result.start.slice(0, 10)}, on ${target}`,
+    '',
+    `Catalog     ${catalog.plans.map((p) => `${p.billingCode} ${both(p.prices)}`).join(', ')} a month in advance`,
+    `            DATA ${DATA_INCLUDED_GB} GB included, then ${both(catalog.data)} per GB in arrears; ` +
+      `IP-STATIC ${both(catalog.staticIp)} a month; SETUP ${both(catalog.setup)} once`,
+    `            coupon ${catalog.coupon.name}`,
+    `Customers   ${count('DE')} in Germany (VAT 19%), ${count('EU-B2B')} EU business (reverse charge), ` +
+      `${count('US-NY')} in New York and ${count('US-TX')} in Austin (state + city sales tax)`,
+  ];
+  for (const month of months) lines.push('', ...monthLines(month));
+  lines.push('');
+  lines.push(...numberRanges(invoiceNumbers).map((range, i) => `${i === 0 ? 'Invoices    ' : '            '}${range}`));
+  lines.push(
+    ...numberRanges(result.creditNoteNumbers).map((range, i) => `${i === 0 ? 'Credit notes' : '            '}${range}`),
+  );
+  lines.push('');
+  showcases.forEach(({ invoice, shows }, i) => {
+    lines.push(`${i === 0 ? 'Documents   ' : '            '}${invoice.number} (${invoice.currency} ${invoice.total}): ${shows}`);
+  });
+  lines.push(`            as HTML, PDF, CSV and UBL XML in ${outDir}`);
+  return lines;
+}

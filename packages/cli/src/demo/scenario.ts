@@ -1,0 +1,161 @@
+import {
+  type BillingOptions,
+  type BillingStorageAdapter,
+  createBilling,
+  createTestClock,
+  type Invoice,
+  money,
+} from '@billfold/core';
+import { listAll } from '../list-all';
+import { CurrencyTotals } from '../money-totals';
+import { type Progress, silentProgress } from '../progress';
+import { type ActionContext, type CustomerState, playAction } from './actions';
+import { monthWindows, planMonth } from './month-plan';
+import { MonthTally } from './month-tally';
+import { createRandom } from './random';
+import { type DemoCatalog, seedCatalog } from './seed-catalog';
+import { type DemoCustomer, seedCustomers } from './seed-customers';
+
+/** Options of {@link runScenario}. */
+export interface ScenarioOptions {
+  readonly customers: number;
+  readonly months: number;
+  /** The first instant of the demo (default `2026-01-01T00:00:00Z`); months are calendar months in UTC. */
+  readonly start?: string;
+  /** The seed of every random choice (default 2026): the same seed tells the same story. */
+  readonly seed?: number;
+  readonly progress?: Progress;
+}
+
+/** One month of the demo: what happened, and what was owed at its end. */
+export interface MonthReport {
+  readonly label: string;
+  /** Invoices finalized in the month (sign-ups, one-off setup fees, immediate plan changes, the billing run). */
+  readonly invoices: number;
+  /** Their totals per currency. */
+  readonly invoiced: Record<string, string>;
+  readonly payments: number;
+  readonly received: Record<string, string>;
+  readonly paymentMethods: Readonly<Record<'cash' | 'cheque' | 'bank_transfer', number>>;
+  readonly creditNotes: number;
+  readonly credited: Record<string, string>;
+  readonly signups: number;
+  readonly upgrades: number;
+  readonly downgrades: number;
+  readonly addOns: number;
+  readonly cancellations: number;
+  readonly usageEvents: number;
+  readonly usageGb: string;
+  /** Σ `amountRemaining` of the open invoices at the end of the month, per currency. */
+  readonly outstanding: Record<string, string>;
+  readonly openInvoices: number;
+  /** Σ customer credit balances (overpayments, credit-note surpluses, proration credits) at the end of the month. */
+  readonly customerCredit: Record<string, string>;
+  readonly runErrors: readonly string[];
+}
+
+/** What the demo did. */
+export interface ScenarioResult {
+  readonly start: string;
+  readonly catalog: DemoCatalog;
+  readonly customers: readonly DemoCustomer[];
+  readonly months: readonly MonthReport[];
+  /** Every stored invoice at the end, in creation order. */
+  readonly invoices: readonly Invoice[];
+  /** The numbers of every credit note issued, in creation order. */
+  readonly creditNoteNumbers: readonly string[];
+}
+
+/** Ids that count up (`inv_0000000042`): the same on every run, and sorted in creation order like the default ids. */
+export function countingIds(): NonNullable<BillingOptions['ids']> {
+  let next = 0;
+  return (prefix) => `${prefix}_${String(++next).padStart(10, '0')}`;
+}
+
+/**
+ * Plays the demo on `storage` (empty): seeds an internet provider's catalog and customers, then drives a test
+ * clock month by month through sign-ups, usage, billing runs, plan changes with proration, cancellations,
+ * credit notes and manual payments. Deterministic: ids count up and every choice comes from a seeded random
+ * source, so the same options give the same result. Leaves `storage` open.
+ * @example
+ * ```ts
+ * const result = await runScenario(await createPostgresStorage(), { customers: 50, months: 3 });
+ * result.months[0].invoices; // invoices finalized in January
+ * ```
+ */
+export async function runScenario(storage: BillingStorageAdapter, options: ScenarioOptions): Promise<ScenarioResult> {
+  const start = options.start ?? '2026-01-01T00:00:00Z';
+  const progress = options.progress ?? silentProgress;
+  const clock = createTestClock(start);
+  const billing = createBilling({ storage, clock, ids: countingIds() });
+  const random = createRandom(options.seed ?? 2026);
+
+  const catalog = await progress.step('seeding the catalog', () => seedCatalog(billing));
+  const customers = await progress.step(
+    `seeding ${options.customers} customers`,
+    () => seedCustomers(billing, catalog, random, options.customers),
+  );
+  const states = new Map<number, CustomerState>(
+    customers.map((c) => [c.index, { plan: c.plan, staticIp: c.staticIp, cancelled: false }]),
+  );
+  const standing = (customer: DemoCustomer) => {
+    const state = states.get(customer.index);
+    const live = state?.subscriptionId !== undefined && !state.cancelled;
+    return { live, plan: state?.plan ?? customer.plan, staticIp: state?.staticIp ?? customer.staticIp };
+  };
+
+  const months: MonthReport[] = [];
+  for (const window of monthWindows(start, options.months)) {
+    const tally = new MonthTally();
+    const ctx: ActionContext = { billing, clock, catalog, random, customers, states, window, tally };
+    for (const { at, action } of planMonth(window, customers, standing, random)) {
+      clock.set(at);
+      if (action.kind === 'run') {
+        await progress.step(`${window.label} billing run`, () => playAction(ctx, action), () => `${tally.invoices} invoices`);
+      } else {
+        await playAction(ctx, action);
+      }
+    }
+    clock.set(window.end);
+    const owed = await progress.step(`${window.label} month-end balances`, async () => {
+      const open = await listAll((page) => billing.invoices.list({ ...page, status: 'open' }));
+      const outstanding = new CurrencyTotals();
+      for (const invoice of open) outstanding.add(invoice.currency, invoice.amountRemaining);
+      const credit = new CurrencyTotals();
+      for (const { customer, currency } of customers) {
+        const balance = await billing.balance.get(customer.id, currency);
+        if (!money(balance.amount, currency).isZero()) credit.add(currency, balance.amount);
+      }
+      return { outstanding: outstanding.toRecord(), openInvoices: open.length, customerCredit: credit.toRecord() };
+    });
+    months.push({
+      label: window.label,
+      invoices: tally.invoices,
+      invoiced: tally.invoiced.toRecord(),
+      payments: tally.payments,
+      received: tally.received.toRecord(),
+      paymentMethods: { ...tally.paymentMethods },
+      creditNotes: tally.creditNotes,
+      credited: tally.credited.toRecord(),
+      signups: tally.signups,
+      upgrades: tally.upgrades,
+      downgrades: tally.downgrades,
+      addOns: tally.addOns,
+      cancellations: tally.cancellations,
+      usageEvents: tally.usageEvents,
+      usageGb: tally.usageGb,
+      ...owed,
+      runErrors: [...tally.runErrors],
+    });
+  }
+  const invoices = await listAll((page) => billing.invoices.list(page));
+  const creditNotes = await listAll((page) => billing.creditNotes.list(page));
+  return {
+    start: new Date(start).toISOString(),
+    catalog,
+    customers,
+    months,
+    invoices,
+    creditNoteNumbers: creditNotes.map((note) => note.number),
+  };
+}

@@ -1,0 +1,114 @@
+import { isAbsolute, resolve } from 'node:path';
+import { createPostgresStorage, migrate, type PostgresStorage } from '@billfold/storage-postgres';
+import { type OptionSpecs, type ParsedOptions, stringOption } from './parse-options';
+import { UsageError } from './usage-error';
+
+/** The flags that say where the records live: `--db`, `--data-dir`, `--schema`. */
+export const STORAGE_OPTIONS = {
+  db: { type: 'string' },
+  'data-dir': { type: 'string' },
+  schema: { type: 'string' },
+} as const satisfies OptionSpecs;
+
+/** The help lines of {@link STORAGE_OPTIONS}. */
+export const STORAGE_HELP = [
+  '  --db URL          a PostgreSQL server: postgres://user:password@host:5432/database',
+  '  --data-dir DIR    or embedded PostgreSQL (PGlite) kept in a folder',
+  '  --schema NAME     the schema of the billing tables (default: the first of the search_path, usually public)',
+];
+
+/** Where a command's records live. */
+export type StorageTarget =
+  | { readonly kind: 'memory'; readonly schema?: string }
+  | { readonly kind: 'server'; readonly url: string; readonly schema?: string }
+  | { readonly kind: 'data-dir'; readonly dir: string; readonly schema?: string };
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * Reads `--db`, `--data-dir` and `--schema`. Without either of the first two the target is an in-memory PGlite,
+ * allowed only where `required` is false (the demo); `--data-dir` resolves against `cwd`.
+ * @throws UsageError for both at once, neither when required, a URL that is not `postgres://…`, a bad schema name.
+ */
+export function storageTarget(
+  command: string,
+  parsed: ParsedOptions,
+  options: { readonly required: boolean; readonly cwd: string; readonly defaultSchema?: string },
+): StorageTarget {
+  const db = stringOption(parsed, 'db');
+  const dataDir = stringOption(parsed, 'data-dir');
+  const given = stringOption(parsed, 'schema');
+  if (given !== undefined && !SCHEMA_NAME.test(given)) {
+    throw new UsageError(`--schema must be letters, digits and "_", not starting with a digit (got "${given}")`, command);
+  }
+  if (db !== undefined && dataDir !== undefined) throw new UsageError('give --db or --data-dir, not both', command);
+  if (db !== undefined) {
+    let protocol: string;
+    try {
+      protocol = new URL(db).protocol;
+    } catch {
+      protocol = '';
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      throw new UsageError('--db must be a PostgreSQL URL: postgres://user:password@host:5432/database', command);
+    }
+  }
+  const schema = given ?? (db !== undefined || dataDir !== undefined ? options.defaultSchema : undefined);
+  const withSchema = schema === undefined ? {} : { schema };
+  if (db !== undefined) return { kind: 'server', url: db, ...withSchema };
+  if (dataDir !== undefined) {
+    return { kind: 'data-dir', dir: isAbsolute(dataDir) ? dataDir : resolve(options.cwd, dataDir), ...withSchema };
+  }
+  if (options.required) throw new UsageError('name the database: --db postgres://… or --data-dir DIR', command);
+  return { kind: 'memory', ...withSchema };
+}
+
+/** The target for people, without credentials: `PostgreSQL at db.example:5432/billing (schema billing)`. */
+export function describeTarget(target: StorageTarget): string {
+  const schema = target.schema === undefined ? '' : ` (schema ${target.schema})`;
+  switch (target.kind) {
+    case 'memory':
+      return `PGlite (in memory)${schema}`;
+    case 'data-dir':
+      return `PGlite in ${target.dir}${schema}`;
+    case 'server': {
+      const url = new URL(target.url);
+      return `PostgreSQL at ${url.host}${url.pathname === '/' ? '' : url.pathname}${schema}`;
+    }
+    default: {
+      const never: never = target;
+      throw new Error(`unknown storage target ${String(never)}`);
+    }
+  }
+}
+
+/** Options of {@link openStorage}. */
+export interface OpenStorageOptions {
+  /** Apply pending migrations (default true). */
+  readonly migrate?: boolean;
+  /** Drop the target's schema first (everything in it), for a demo that starts from nothing. Needs a schema. */
+  readonly fresh?: boolean;
+}
+
+/** Opens the SQL storage on a target; the caller closes it. */
+export async function openStorage(target: StorageTarget, options: OpenStorageOptions = {}): Promise<PostgresStorage> {
+  const schema = target.schema === undefined ? {} : { schema: target.schema };
+  const where =
+    target.kind === 'server'
+      ? { connectionString: target.url }
+      : target.kind === 'data-dir'
+        ? { dataDir: target.dir }
+        : {};
+  const storage = await createPostgresStorage({ ...where, ...schema, migrate: false });
+  try {
+    if (options.fresh) {
+      if (target.schema === undefined) throw new Error('a fresh start needs a schema of its own to drop');
+      await storage.client.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
+    }
+    if (options.migrate !== false) await migrate(storage.client, schema);
+    return storage;
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
