@@ -1,12 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { billfoldVitest } from '../../vitest.shared';
 
-export default defineConfig({
-  resolve: { conditions: ['@billfold/source'] },
-  ssr: { resolve: { conditions: ['@billfold/source'] } },
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // The end-to-end demo runs on PGlite (about 2 s to start) and renders PDFs.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-  },
-});
+export default mergeConfig(
+  billfoldVitest,
+  defineConfig({
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // The end-to-end demo runs on PGlite (about 2 s and 750 MB to start) and renders PDFs.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+    },
+  }),
+);

@@ -1,6 +1,7 @@
 import {
   type BalanceTransaction,
   BillingError,
+  type Customer,
   type Invoice,
   type Page,
   type PageRequest,
@@ -8,7 +9,7 @@ import {
   type StorageSession,
   type Subscription,
 } from '@billfold/core';
-import { addDecimals, formatDecimal, parseDecimal, ZERO } from './decimal';
+import { addDecimals, type Decimal, formatDecimal, parseDecimal, ZERO } from './decimal';
 import { copyJson, type FileData, type TableName } from './file-data';
 import {
   assertUnique,
@@ -41,6 +42,17 @@ function byNextBilling(a: Subscription, b: Subscription): number {
   return a.id < b.id ? -1 : 1;
 }
 
+/** The exact sum of each customer's ledger entries in `currency`, in one pass over the ledger (zero when none). */
+function balancesOf(data: FileData, customerIds: readonly string[], currency: string): Map<string, Decimal> {
+  const totals = new Map<string, Decimal>(customerIds.map((id) => [id, ZERO]));
+  for (const entry of Object.values(table<BalanceTransaction>(data, 'balance'))) {
+    const total = totals.get(entry.customerId);
+    if (total === undefined || entry.currency !== currency) continue;
+    totals.set(entry.customerId, addDecimals(total, parseDecimal(entry.amount) ?? ZERO));
+  }
+  return totals;
+}
+
 /** Every repository, reading and writing through `access`. */
 export function createSession(access: DataAccess): StorageSession {
   /** insert, get and list of a table (list filtered by equal fields). */
@@ -71,7 +83,14 @@ export function createSession(access: DataAccess): StorageSession {
   const subscriptions = versioned<Subscription>('subscriptions');
 
   return {
-    customers: versioned('customers'),
+    customers: {
+      ...versioned<Customer>('customers'),
+      getMany: async (ids) =>
+        [...new Set(ids)].flatMap((id) => {
+          const customer = getRecord<Customer>(access.read(), 'customers', id);
+          return customer === undefined ? [] : [customer];
+        }),
+    },
     products: {
       ...basic<Product>('products', (data, product) => assertUnique(data, 'products', product, (p) => p.billingCode)),
       getByBillingCode: async (code) => {
@@ -140,13 +159,10 @@ export function createSession(access: DataAccess): StorageSession {
     refunds: basic('refunds'),
     balance: {
       ...basic<BalanceTransaction>('balance'),
-      balance: async (customerId, currency) => {
-        const entries = Object.values(table<BalanceTransaction>(access.read(), 'balance')).filter(
-          (entry) => entry.customerId === customerId && entry.currency === currency,
-        );
-        return formatDecimal(
-          entries.reduce((total, entry) => addDecimals(total, parseDecimal(entry.amount) ?? ZERO), ZERO),
-        );
+      balance: async (customerId, currency) => formatDecimal(balancesOf(access.read(), [customerId], currency).get(customerId) ?? ZERO),
+      balances: async (customerIds, currency) => {
+        const totals = balancesOf(access.read(), customerIds, currency);
+        return new Map([...totals].map(([customerId, total]) => [customerId, formatDecimal(total)]));
       },
     },
     idempotency: {

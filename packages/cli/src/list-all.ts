@@ -11,7 +11,9 @@ interface ListPage<T> {
  * const invoices = await listAll((page) => storage.invoices.list({ ...page, status: 'open' }));
  * ```
  */
-export async function listAll<T>(list: (page: { limit: number; cursor?: string }) => Promise<ListPage<T>>): Promise<T[]> {
+export async function listAll<T>(
+  list: (page: { limit: number; cursor?: string }) => Promise<ListPage<T>>,
+): Promise<T[]> {
   const all: T[] = [];
   let cursor: string | undefined;
   do {

@@ -23,8 +23,6 @@ export class CurrencyTotals {
 
   /** The sums as `{ EUR: "12.50", USD: "3.00" }`, currencies in alphabetical order. */
   toRecord(): Record<string, string> {
-    return Object.fromEntries(
-      [...this.#sums.keys()].sort().map((currency) => [currency, this.get(currency)] as const),
-    );
+    return Object.fromEntries([...this.#sums.keys()].sort().map((currency) => [currency, this.get(currency)] as const));
   }
 }

@@ -39,7 +39,10 @@ export function storageTarget(
   const dataDir = stringOption(parsed, 'data-dir');
   const given = stringOption(parsed, 'schema');
   if (given !== undefined && !SCHEMA_NAME.test(given)) {
-    throw new UsageError(`--schema must be letters, digits and "_", not starting with a digit (got "${given}")`, command);
+    throw new UsageError(
+      `--schema must be letters, digits and "_", not starting with a digit (got "${given}")`,
+      command,
+    );
   }
   if (db !== undefined && dataDir !== undefined) throw new UsageError('give --db or --data-dir, not both', command);
   if (db !== undefined) {
@@ -88,6 +91,8 @@ export interface OpenStorageOptions {
   readonly migrate?: boolean;
   /** Drop the target's schema first (everything in it), for a demo that starts from nothing. Needs a schema. */
   readonly fresh?: boolean;
+  /** Without migrating, refuse a schema that has never been migrated (a read-only command on the wrong database). */
+  readonly requireTables?: boolean;
 }
 
 /** Opens the SQL storage on a target; the caller closes it. */
@@ -106,9 +111,24 @@ export async function openStorage(target: StorageTarget, options: OpenStorageOpt
       await storage.client.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
     }
     if (options.migrate !== false) await migrate(storage.client, schema);
+    else if (options.requireTables) await assertMigrated(storage, target);
     return storage;
   } catch (error) {
     await storage.close();
     throw error;
+  }
+}
+
+/** Throws when the target's schema has no billing tables (no `schema_migrations` table). */
+async function assertMigrated(storage: PostgresStorage, target: StorageTarget): Promise<void> {
+  const rows = await storage.client.query<{ found: number }>(
+    `SELECT count(*)::int AS found FROM information_schema.tables
+      WHERE table_schema = coalesce($1::text, current_schema()) AND table_name = 'schema_migrations'`,
+    [target.schema ?? null],
+  );
+  if ((rows[0]?.found ?? 0) === 0) {
+    throw new Error(
+      `${describeTarget(target)} has no billing tables: run "billfold migrate" first (or check --schema)`,
+    );
   }
 }

@@ -249,5 +249,6 @@ export type {
   SubscriptionService,
   UsageService,
   RunCycleOptions,
+  RunCycleProgress,
   RunCycleSummary,
 } from './engine/index';

@@ -1,13 +1,18 @@
 import { type CreditNote, CreditNoteSchema, type Invoice, InvoiceSchema } from '@billfold/core';
 import { renderCsv } from './csv/document-csv';
 import { renderHtml } from './html/render-html';
-import { messagesFor } from './messages/document-messages';
+import { catalogFor, messagesFor } from './messages/document-messages';
 import { creditNoteModel } from './model/credit-note-model';
 import type { DocumentModel } from './model/document-model';
 import { invoiceModel } from './model/invoice-model';
 import { createLocalizer } from './model/localizer';
 import { renderPdf } from './pdf/render-pdf';
-import { type DocumentFormat, type RenderOptions, RenderOptionsSchema, type ResolvedRenderOptions } from './render-options';
+import {
+  type DocumentFormat,
+  type RenderOptions,
+  RenderOptionsSchema,
+  type ResolvedRenderOptions,
+} from './render-options';
 import { renderUbl } from './ubl/ubl-document';
 import { validateInput } from './validate-input';
 
@@ -27,7 +32,11 @@ const FILE_TYPES: Record<DocumentFormat, { mimeType: string; extension: string }
 };
 
 function fileName(number: string, format: DocumentFormat): string {
-  const safe = number.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'document';
+  const safe =
+    number
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 120) || 'document';
   return `${safe}.${FILE_TYPES[format].extension}`;
 }
 
@@ -47,8 +56,11 @@ async function render<F extends DocumentFormat>(
   options: ResolvedRenderOptions,
   customerLocale: string | undefined,
 ): Promise<RenderedDocument<F>> {
-  const locale = localeOf(options, customerLocale);
-  const l10n = createLocalizer(locale, options.timeZone, model.currency, options.messages ?? messagesFor(locale));
+  const requested = localeOf(options, customerLocale);
+  // A language without a catalog renders wholly in English, labels and formats alike, not half and half.
+  const messages = options.messages ?? catalogFor(requested);
+  const locale = messages === undefined ? 'en' : requested;
+  const l10n = createLocalizer(locale, options.timeZone, model.currency, messages ?? messagesFor('en'));
   const format = options.format;
   let body: string | Uint8Array;
   switch (format) {
@@ -69,7 +81,11 @@ async function render<F extends DocumentFormat>(
       throw new Error(`unknown format ${String(never)}`);
     }
   }
-  return { body: body as RenderedDocument<F>['body'], mimeType: FILE_TYPES[format].mimeType, fileName: fileName(model.number, format) };
+  return {
+    body: body as RenderedDocument<F>['body'],
+    mimeType: FILE_TYPES[format].mimeType,
+    fileName: fileName(model.number, format),
+  };
 }
 
 /**

@@ -85,7 +85,8 @@ export const CustomFieldSchema = z.object({ name: z.string().min(1).max(40), val
 
 /**
  * Options of {@link renderInvoice} and {@link renderCreditNote}.
- * `locale` defaults to the customer's locale on the invoice; dates are shown in `timeZone` (default `UTC`).
+ * `locale` defaults to the customer's locale on the invoice; a language without a catalog (built in: `en`, `de`)
+ * renders in English unless `messages` gives one. Dates are shown in `timeZone` (default `UTC`).
  */
 export const RenderOptionsSchema = z.object({
   format: DocumentFormatSchema,

@@ -14,5 +14,7 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown, ro
     message: issue.message,
   }));
   const first = issues[0] as BillingIssue;
-  throw new BillingError(BillingErrorCode.invalidInput, `Invalid ${first.path.join('.')}: ${first.message}`, { issues });
+  throw new BillingError(BillingErrorCode.invalidInput, `Invalid ${first.path.join('.')}: ${first.message}`, {
+    issues,
+  });
 }

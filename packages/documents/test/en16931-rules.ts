@@ -74,12 +74,22 @@ export function checkTotalsRules(xml: string): string[] {
   const subtotals = kids(mainTaxTotal, 'TaxSubtotal');
 
   expect('BR-CO-10', lineTotal, sum(lines.map((l) => amount(l, 'LineExtensionAmount'))), 'LineExtensionAmount');
-  expect('BR-CO-11', allowanceTotal, sum(docAllowances.filter((a) => !a.charge).map((a) => a.amount)), 'AllowanceTotalAmount');
+  expect(
+    'BR-CO-11',
+    allowanceTotal,
+    sum(docAllowances.filter((a) => !a.charge).map((a) => a.amount)),
+    'AllowanceTotalAmount',
+  );
   expect('BR-CO-12', chargeTotal, sum(docAllowances.filter((a) => a.charge).map((a) => a.amount)), 'ChargeTotalAmount');
   expect('BR-CO-13', taxExclusive, lineTotal - allowanceTotal + chargeTotal, 'TaxExclusiveAmount');
   expect('BR-CO-14', taxAmount, sum(subtotals.map((s) => amount(s, 'TaxAmount'))), 'TaxTotal/TaxAmount');
   expect('BR-CO-15', taxInclusive, taxExclusive + taxAmount, 'TaxInclusiveAmount');
-  expect('BR-CO-16', amount(totals, 'PayableAmount'), taxInclusive - amount(totals, 'PrepaidAmount') + amount(totals, 'PayableRoundingAmount'), 'PayableAmount');
+  expect(
+    'BR-CO-16',
+    amount(totals, 'PayableAmount'),
+    taxInclusive - amount(totals, 'PrepaidAmount') + amount(totals, 'PayableRoundingAmount'),
+    'PayableAmount',
+  );
 
   const basisOf = (category: Category) =>
     sum(
@@ -90,8 +100,26 @@ export function checkTotalsRules(xml: string): string[] {
         })
         .map((l) => amount(l, 'LineExtensionAmount')),
     ) +
-    sum(docAllowances.filter((a) => a.charge && a.category.id === category.id && (category.id !== 'S' || a.category.percent === category.percent)).map((a) => a.amount)) -
-    sum(docAllowances.filter((a) => !a.charge && a.category.id === category.id && (category.id !== 'S' || a.category.percent === category.percent)).map((a) => a.amount));
+    sum(
+      docAllowances
+        .filter(
+          (a) =>
+            a.charge &&
+            a.category.id === category.id &&
+            (category.id !== 'S' || a.category.percent === category.percent),
+        )
+        .map((a) => a.amount),
+    ) -
+    sum(
+      docAllowances
+        .filter(
+          (a) =>
+            !a.charge &&
+            a.category.id === category.id &&
+            (category.id !== 'S' || a.category.percent === category.percent),
+        )
+        .map((a) => a.amount),
+    );
 
   for (const subtotal of subtotals) {
     const categoryElement = kid(subtotal, 'TaxCategory');
@@ -107,13 +135,16 @@ export function checkTotalsRules(xml: string): string[] {
       const rounded = ((exact + cent / 2n) / cent) * 10n ** BigInt(SCALE - 2); // back to scale 8
       const one = 10n ** BigInt(SCALE);
       if (!(abs(tax) - one < rounded && abs(tax) + one > rounded)) {
-        violations.push(`BR-S-09: tax of S ${show(category.percent)} % is ${show(tax)}, expected about ${show(rounded)}`);
+        violations.push(
+          `BR-S-09: tax of S ${show(category.percent)} % is ${show(tax)}, expected about ${show(rounded)}`,
+        );
       }
     }
     if (category.id === 'AE') {
       expect('BR-AE-08', taxable, basisOf(category), 'taxable amount of AE');
       expect('BR-AE-09', tax, 0n, 'tax amount of AE');
-      const reason = text(kid(categoryElement, 'TaxExemptionReasonCode')) ?? text(kid(categoryElement, 'TaxExemptionReason'));
+      const reason =
+        text(kid(categoryElement, 'TaxExemptionReasonCode')) ?? text(kid(categoryElement, 'TaxExemptionReason'));
       if (!reason?.trim()) violations.push('BR-AE-10: an AE breakdown has no exemption reason (code or text)');
     }
   }

@@ -1,4 +1,11 @@
-import { type CreditNote, CreditNoteSchema, type Invoice, type InvoiceLine, InvoiceSchema, money } from '@billfold/core';
+import {
+  type CreditNote,
+  CreditNoteSchema,
+  type Invoice,
+  type InvoiceLine,
+  InvoiceSchema,
+  money,
+} from '@billfold/core';
 import type { SellerProfile } from '../src/index';
 
 /** A Dutch seller: NL VAT rates 6 % and 21 % as in the official EN 16931 example. */
@@ -161,7 +168,13 @@ export function reverseChargeInvoice(): Invoice {
       billingReason: 'manual',
       taxRates: [],
       lines: [
-        line('il_1', { description: 'Consulting, January', quantity: '4', unitAmount: '125.00', amount: '500.00', taxableAmount: '500.00' }),
+        line('il_1', {
+          description: 'Consulting, January',
+          quantity: '4',
+          unitAmount: '125.00',
+          amount: '500.00',
+          taxableAmount: '500.00',
+        }),
         line('il_2', { description: 'Travel expenses', amount: '120.50', taxableAmount: '120.50' }),
       ],
       subtotal: '620.50',
@@ -193,7 +206,13 @@ export function sslCreditNote(): CreditNote {
     reason: 'product_unsatisfactory',
     memo: 'Certificate was not issued in time.',
     lines: [
-      { id: 'cnl_1', invoiceLineId: 'il_5', description: 'SSL certificate', amount: '34.00', taxes: [{ rateId: 'nl-vat-21', amount: '7.14' }] },
+      {
+        id: 'cnl_1',
+        invoiceLineId: 'il_5',
+        description: 'SSL certificate',
+        amount: '34.00',
+        taxes: [{ rateId: 'nl-vat-21', amount: '7.14' }],
+      },
     ],
     subtotal: '34.00',
     taxTotal: '7.14',
@@ -317,7 +336,13 @@ export function hostileInvoice(): Invoice {
         }),
       ),
       subtotal: `${values.length}.00`,
-      taxes: [{ rateId: 'nl-vat-21', taxableAmount: `${values.length}.00`, amount: money('0.21', 'EUR').multiply(values.length).toString() }],
+      taxes: [
+        {
+          rateId: 'nl-vat-21',
+          taxableAmount: `${values.length}.00`,
+          amount: money('0.21', 'EUR').multiply(values.length).toString(),
+        },
+      ],
       taxTotal: money('0.21', 'EUR').multiply(values.length).toString(),
       total: money('1.21', 'EUR').multiply(values.length).toString(),
       amountDue: money('1.21', 'EUR').multiply(values.length).toString(),
@@ -326,7 +351,12 @@ export function hostileInvoice(): Invoice {
       customerSnapshot: {
         name: HOSTILE.markup,
         email: 'x@example.com',
-        address: { line1: HOSTILE.script.slice(0, 200), line2: longName.slice(0, 200), city: HOSTILE.formula.slice(0, 100), country: 'NL' },
+        address: {
+          line1: HOSTILE.script.slice(0, 200),
+          line2: longName.slice(0, 200),
+          city: HOSTILE.formula.slice(0, 100),
+          country: 'NL',
+        },
         taxIds: [{ type: 'eu_vat', value: HOSTILE.plus }],
         taxStatus: 'taxable',
         locale: 'en',
@@ -341,4 +371,63 @@ export function longNameInvoice(): Invoice {
   const invoice = hostileInvoice();
   const name = `Zoë ${'Øster-'.repeat(2000)}`.slice(0, 10_000);
   return InvoiceSchema.parse({ ...invoice, customerSnapshot: { ...invoice.customerSnapshot, name } });
+}
+
+/**
+ * US sales tax, state 4 % + city 4.5 % on every line, and a proration credit:
+ * 100.00 (tax 4.00 + 4.50) − 30.00 (tax −1.20 − 1.35) = 70.00 net, tax 2.80 + 3.15 = 5.95, total 75.95.
+ */
+export function salesTaxInvoice(): Invoice {
+  return InvoiceSchema.parse(
+    base({
+      id: 'in_us',
+      number: 'INV-2026-000200',
+      currency: 'USD',
+      taxRates: [
+        { id: 'ny-state', name: 'NY State', percentage: '4', inclusive: false, jurisdiction: 'US-NY' },
+        { id: 'nyc', name: 'NYC', percentage: '4.5', inclusive: false, jurisdiction: 'US-NY-NYC' },
+      ],
+      lines: [
+        line('il_1', {
+          kind: 'subscription',
+          description: 'Business plan (monthly)',
+          quantity: '1',
+          unitAmount: '100.00',
+          amount: '100.00',
+          taxableAmount: '100.00',
+          taxes: [
+            { rateId: 'ny-state', amount: '4.00' },
+            { rateId: 'nyc', amount: '4.50' },
+          ],
+        }),
+        line('il_2', {
+          kind: 'proration',
+          description: 'Unused time on Starter plan',
+          amount: '-30.00',
+          taxableAmount: '-30.00',
+          taxes: [
+            { rateId: 'ny-state', amount: '-1.20' },
+            { rateId: 'nyc', amount: '-1.35' },
+          ],
+        }),
+      ],
+      subtotal: '70.00',
+      taxes: [
+        { rateId: 'ny-state', taxableAmount: '70.00', amount: '2.80' },
+        { rateId: 'nyc', taxableAmount: '70.00', amount: '3.15' },
+      ],
+      taxTotal: '5.95',
+      total: '75.95',
+      amountDue: '75.95',
+      amountRemaining: '75.95',
+      customerSnapshot: {
+        name: 'Brooklyn Bagels LLC',
+        email: 'ap@bagels.example',
+        address: { line1: '1 Bedford Ave', city: 'Brooklyn', region: 'NY', postalCode: '11211', country: 'US' },
+        taxIds: [],
+        taxStatus: 'taxable',
+        locale: 'en-US',
+      },
+    }),
+  );
 }

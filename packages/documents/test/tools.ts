@@ -52,3 +52,12 @@ export function suiteTitle(title: string, ...checks: ToolCheck[]): string {
   const missing = checks.filter((c) => !c.available).map((c) => c.reason);
   return missing.length === 0 ? title : `${title} (skipped: ${missing.join('; ')})`;
 }
+
+/** Whether text holds C0 control characters other than tab, LF and CR, or the bidi override U+202E. */
+export function hasControlCharacters(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x202e) return true;
+  }
+  return false;
+}

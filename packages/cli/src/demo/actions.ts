@@ -89,16 +89,24 @@ async function waiveSetup(ctx: ActionContext, customer: DemoCustomer): Promise<v
   const invoiceId = stateOf(ctx, customer).setupInvoiceId;
   if (invoiceId === undefined) return;
   const invoice = await ctx.billing.invoices.get(invoiceId);
+  const line = invoice.lines[0];
+  if (line === undefined) return;
+  // The whole setup line back, tax included, so revenue reports take it off SETUP.
   const note = await ctx.billing.creditNotes.create({
     invoiceId,
-    amount: invoice.total,
+    lines: [{ invoiceLineId: line.id, description: 'Setup fee waived: launch promotion', amount: invoice.total }],
     reason: 'other',
-    memo: 'Setup fee waived: launch promotion',
   });
   ctx.tally.addCreditNote(note.currency, note.total);
 }
 
-async function changePlan(ctx: ActionContext, customer: DemoCustomer, plan: number, staticIp: boolean, immediate: boolean) {
+async function changePlan(
+  ctx: ActionContext,
+  customer: DemoCustomer,
+  plan: number,
+  staticIp: boolean,
+  immediate: boolean,
+) {
   const state = stateOf(ctx, customer);
   if (state.subscriptionId === undefined || state.cancelled) return false;
   const { invoices } = await ctx.billing.subscriptions.change({
@@ -141,7 +149,9 @@ async function outageCredit(ctx: ActionContext, customer: DemoCustomer): Promise
   if (credit.isZero() || credit.isNegative()) return;
   const note = await ctx.billing.creditNotes.create({
     invoiceId: invoice.id,
-    lines: [{ invoiceLineId: line.id, description: 'Outage credit: fibre line down for a week', amount: credit.toString() }],
+    lines: [
+      { invoiceLineId: line.id, description: 'Outage credit: fibre line down for a week', amount: credit.toString() },
+    ],
     reason: 'product_unsatisfactory',
     idempotencyKey: `demo-outage-${customer.index}-${ctx.window.label}`,
   });
@@ -174,7 +184,10 @@ async function pay(ctx: ActionContext, customer: DemoCustomer): Promise<void> {
   const open = await invoicesOf(ctx.billing, customer.customer.id, 'open');
   const owed = open
     .filter((invoice) => invoice.currency === customer.currency)
-    .reduce((sum, invoice) => sum.add(money(invoice.amountRemaining, customer.currency)), money('0', customer.currency));
+    .reduce(
+      (sum, invoice) => sum.add(money(invoice.amountRemaining, customer.currency)),
+      money('0', customer.currency),
+    );
   if (owed.isZero()) return;
   const amount = paymentAmount(customer, owed, ctx.window);
   if (amount === undefined || amount.isZero() || amount.isNegative()) return;
@@ -205,7 +218,10 @@ async function uploadUsage(ctx: ActionContext): Promise<void> {
     if (state.subscriptionId === undefined || state.subscribedAt === undefined) continue;
     // After the 1st's billing run (every local midnight has passed) and after the sign-up.
     const from = Math.max(Date.parse(window.start) + 13 * HOUR, Date.parse(state.subscribedAt) + HOUR);
-    const to = Math.min(now - 2 * HOUR, state.endsAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(state.endsAt));
+    const to = Math.min(
+      now - 2 * HOUR,
+      state.endsAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(state.endsAt),
+    );
     if (to <= from) continue;
     const count = random.int(4, 8);
     const tenths = Math.round(customer.monthlyGb * 10 * (0.6 + random.next() * 0.8) * ((to - from) / (30 * 24 * HOUR)));

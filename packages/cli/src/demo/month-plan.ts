@@ -71,8 +71,7 @@ export function planMonth(
   standing: (customer: DemoCustomer) => CustomerStanding,
   random: DemoRandom,
 ): TimedAction[] {
-  const at = (day: number, hour: number) =>
-    new Date(Date.UTC(window.year, window.month - 1, day, hour)).toISOString();
+  const at = (day: number, hour: number) => new Date(Date.UTC(window.year, window.month - 1, day, hour)).toISOString();
   const planned: TimedAction[] = [];
   const add = (time: string, action: DemoAction) => planned.push({ at: time, action });
 

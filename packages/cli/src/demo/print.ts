@@ -78,27 +78,27 @@ export function formatDemo({ result, target, showcases, outDir }: DemoPrintout):
   const { catalog, customers, months } = result;
   const count = (region: string) => customers.filter((c) => c.region === region).length;
   const invoiceNumbers = result.invoices.flatMap((invoice: Invoice) => (invoice.number ? [invoice.number] : []));
+  const label = (text: string, first = true) => (first ? text : '').padEnd(14);
   const lines = [
-    `Billfold demo: an internet provider with ${customers.length} customers over ${months.length} months ` +
+    `Billfold demo: an internet provider with ${customers.length} customers over ${months.length} ` +
+      `${months.length === 1 ? 'month' : 'months'} ` +
       `from ${result.start.slice(0, 10)}, on ${target}`,
     '',
-    `Catalog     ${catalog.plans.map((p) => `${p.billingCode} ${both(p.prices)}`).join(', ')} a month in advance`,
-    `            DATA ${DATA_INCLUDED_GB} GB included, then ${both(catalog.data)} per GB in arrears; ` +
+    `${label('Catalog')}${catalog.plans.map((p) => `${p.billingCode} ${both(p.prices)}`).join(', ')} a month in advance`,
+    `${label('', false)}DATA ${DATA_INCLUDED_GB} GB included, then ${both(catalog.data)} per GB in arrears; ` +
       `IP-STATIC ${both(catalog.staticIp)} a month; SETUP ${both(catalog.setup)} once`,
-    `            coupon ${catalog.coupon.name}`,
-    `Customers   ${count('DE')} in Germany (VAT 19%), ${count('EU-B2B')} EU business (reverse charge), ` +
+    `${label('', false)}coupon ${catalog.coupon.name}`,
+    `${label('Customers')}${count('DE')} in Germany (VAT 19%), ${count('EU-B2B')} EU business (reverse charge), ` +
       `${count('US-NY')} in New York and ${count('US-TX')} in Austin (state + city sales tax)`,
   ];
   for (const month of months) lines.push('', ...monthLines(month));
   lines.push('');
-  lines.push(...numberRanges(invoiceNumbers).map((range, i) => `${i === 0 ? 'Invoices    ' : '            '}${range}`));
-  lines.push(
-    ...numberRanges(result.creditNoteNumbers).map((range, i) => `${i === 0 ? 'Credit notes' : '            '}${range}`),
-  );
+  lines.push(...numberRanges(invoiceNumbers).map((range, i) => `${label('Invoices', i === 0)}${range}`));
+  lines.push(...numberRanges(result.creditNoteNumbers).map((range, i) => `${label('Credit notes', i === 0)}${range}`));
   lines.push('');
   showcases.forEach(({ invoice, shows }, i) => {
-    lines.push(`${i === 0 ? 'Documents   ' : '            '}${invoice.number} (${invoice.currency} ${invoice.total}): ${shows}`);
+    lines.push(`${label('Documents', i === 0)}${invoice.number} (${invoice.currency} ${invoice.total}): ${shows}`);
   });
-  lines.push(`            as HTML, PDF, CSV and UBL XML in ${outDir}`);
+  lines.push(`${label('', false)}as HTML, PDF, CSV and UBL XML in ${outDir}`);
   return lines;
 }

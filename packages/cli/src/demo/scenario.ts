@@ -16,11 +16,14 @@ import { createRandom } from './random';
 import { type DemoCatalog, seedCatalog } from './seed-catalog';
 import { type DemoCustomer, seedCustomers } from './seed-customers';
 
+/** Where the demo's test clock starts. */
+export const DEMO_START = '2026-01-01T00:00:00Z';
+
 /** Options of {@link runScenario}. */
 export interface ScenarioOptions {
   readonly customers: number;
   readonly months: number;
-  /** The first instant of the demo (default `2026-01-01T00:00:00Z`); months are calendar months in UTC. */
+  /** The first instant of the demo (default {@link DEMO_START}); months are calendar months in UTC. */
   readonly start?: string;
   /** The seed of every random choice (default 2026): the same seed tells the same story. */
   readonly seed?: number;
@@ -84,16 +87,15 @@ export function countingIds(): NonNullable<BillingOptions['ids']> {
  * ```
  */
 export async function runScenario(storage: BillingStorageAdapter, options: ScenarioOptions): Promise<ScenarioResult> {
-  const start = options.start ?? '2026-01-01T00:00:00Z';
+  const start = options.start ?? DEMO_START;
   const progress = options.progress ?? silentProgress;
   const clock = createTestClock(start);
   const billing = createBilling({ storage, clock, ids: countingIds() });
   const random = createRandom(options.seed ?? 2026);
 
   const catalog = await progress.step('seeding the catalog', () => seedCatalog(billing));
-  const customers = await progress.step(
-    `seeding ${options.customers} customers`,
-    () => seedCustomers(billing, catalog, random, options.customers),
+  const customers = await progress.step(`seeding ${options.customers} customers`, () =>
+    seedCustomers(billing, catalog, random, options.customers),
   );
   const states = new Map<number, CustomerState>(
     customers.map((c) => [c.index, { plan: c.plan, staticIp: c.staticIp, cancelled: false }]),
@@ -108,14 +110,29 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
   for (const window of monthWindows(start, options.months)) {
     const tally = new MonthTally();
     const ctx: ActionContext = { billing, clock, catalog, random, customers, states, window, tally };
-    for (const { at, action } of planMonth(window, customers, standing, random)) {
-      clock.set(at);
-      if (action.kind === 'run') {
-        await progress.step(`${window.label} billing run`, () => playAction(ctx, action), () => `${tally.invoices} invoices`);
-      } else {
+    const planned = planMonth(window, customers, standing, random);
+    const play = async (actions: typeof planned) => {
+      for (const { at, action } of actions) {
+        clock.set(at);
         await playAction(ctx, action);
       }
+    };
+    // A month opens with its billing run (reported on its own), then the rest of the month plays as one step.
+    const opening = planned.findIndex(({ action }) => action.kind !== 'run');
+    const runs = planned.slice(0, opening < 0 ? planned.length : opening);
+    if (runs.length > 0) {
+      await progress.step(
+        `${window.label} billing run`,
+        () => play(runs),
+        () => `${tally.invoices} invoices`,
+      );
     }
+    await progress.step(
+      `${window.label} sign-ups, changes, payments and usage`,
+      () => play(planned.slice(runs.length)),
+      () =>
+        `${tally.signups + tally.upgrades + tally.downgrades + tally.addOns + tally.cancellations} subscription events, ${tally.payments} payments, ${tally.usageEvents} usage events`,
+    );
     clock.set(window.end);
     const owed = await progress.step(`${window.label} month-end balances`, async () => {
       const open = await listAll((page) => billing.invoices.list({ ...page, status: 'open' }));

@@ -79,12 +79,12 @@ export async function seedCatalog(billing: Billing): Promise<DemoCatalog> {
   }
 
   const meter = await catalog.meters.create({
-    name: 'Data transfer',
+    name: 'GB transferred',
     eventName: 'data.transfer',
     aggregation: 'sum',
     property: 'gb',
   });
-  const dataProduct = await product('DATA', 'Data transfer', 'usage');
+  const dataProduct = await product('DATA', 'Data volume', 'usage');
   const dataPrice = (currency: DemoCurrency) =>
     catalog.prices.create({
       productId: dataProduct.id,
@@ -122,10 +122,13 @@ export async function seedCatalog(billing: Billing): Promise<DemoCatalog> {
 
   const rate = (name: string, percentage: string, jurisdiction: string) =>
     catalog.taxRates.create({ name, percentage, inclusive: false, jurisdiction });
-  const vat = await rate('VAT 19%', '19', 'DE');
+  const vat = await rate('VAT', '19', 'DE');
   const salesTax = {
-    NY: [await rate('New York State sales tax', '4', 'US-NY'), await rate('New York City sales tax', '4.5', 'US-NY-NYC')],
-    TX: [await rate('Texas state sales tax', '6.25', 'US-TX'), await rate('Austin city sales tax', '2', 'US-TX-AUS')],
+    NY: [
+      await rate('New York State sales tax', '4', 'US-NY'),
+      await rate('New York City sales tax', '4.5', 'US-NY-NYC'),
+    ],
+    TX: [await rate('Texas sales tax', '6.25', 'US-TX'), await rate('Austin sales tax', '2', 'US-TX-AUS')],
   } as const;
 
   return { plans, data, meter, staticIp, setup, coupon, vat, salesTax };

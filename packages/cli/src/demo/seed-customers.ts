@@ -52,6 +52,15 @@ const US_PLACES = {
 } as const;
 const US_STREETS = ['Main Street', 'Oak Avenue', 'Maple Drive', 'Cedar Lane', 'Park Road'] as const;
 
+/** The first customers cover every payment habit and method, so even a small demo shows them all. */
+const SHOWCASE_HABITS: Readonly<Record<number, { habit: PayerHabit; method: DemoPaymentMethod }>> = {
+  1: { habit: 'prompt', method: 'cash' },
+  2: { habit: 'over', method: 'cheque' },
+  3: { habit: 'partial', method: 'bank_transfer' },
+  4: { habit: 'never', method: 'cash' },
+  5: { habit: 'late', method: 'cheque' },
+};
+
 /** An e-mail local part from a name: lower case ASCII (`Jürgen Müller` → `juergen.mueller`). */
 function emailName(name: string): string {
   return name
@@ -83,6 +92,17 @@ export async function seedCustomers(
   count: number,
 ): Promise<DemoCustomer[]> {
   const customers: DemoCustomer[] = [];
+  const taken = new Set<string>();
+  /** A first and last name nobody else has (with a middle initial once the pairs run out). */
+  const uniqueName = (first: readonly string[], last: readonly string[]) => {
+    let name = `${random.pick(first)} ${random.pick(last)}`;
+    for (let attempt = 0; taken.has(name); attempt++) {
+      const initial = attempt < 20 ? '' : ` ${String.fromCharCode(65 + (attempt % 26))}.`;
+      name = `${random.pick(first)}${initial} ${random.pick(last)}`;
+    }
+    taken.add(name);
+    return name;
+  };
   for (let index = 0; index < count; index++) {
     const region = regionOf(index);
     const business = region === 'EU-B2B' || (region === 'DE' && random.chance(0.2));
@@ -102,9 +122,9 @@ export async function seedCustomers(
         externalRef: `CRM-${number}`,
       });
     } else if (region === 'DE') {
-      const person = `${random.pick(FIRST_NAMES.DE)} ${random.pick(LAST_NAMES.DE)}`;
+      const person = uniqueName(FIRST_NAMES.DE, LAST_NAMES.DE);
       const place = random.pick(DE_CITIES);
-      const name = business ? `${person.split(' ')[1]} Handwerk GmbH` : person;
+      const name = business ? `${person.split(' ').at(-1)} Handwerk GmbH` : person;
       customer = await billing.customers.create({
         name,
         email: `${emailName(name)}.${number}@example.de`,
@@ -120,7 +140,7 @@ export async function seedCustomers(
     } else {
       const state = region === 'US-NY' ? 'NY' : 'TX';
       const { timeZone, ...place } = US_PLACES[state];
-      const name = `${random.pick(FIRST_NAMES.US)} ${random.pick(LAST_NAMES.US)}`;
+      const name = uniqueName(FIRST_NAMES.US, LAST_NAMES.US);
       customer = await billing.customers.create({
         name,
         email: `${emailName(name)}.${number}@example.com`,
@@ -134,6 +154,8 @@ export async function seedCustomers(
       });
     }
     const existing = index === 0 || random.chance(0.6);
+    const habit = business ? 'prompt' : random.weighted({ prompt: 55, partial: 12, over: 8, late: 13, never: 12 });
+    const method = business ? 'bank_transfer' : random.weighted({ cash: 20, cheque: 25, bank_transfer: 55 });
     customers.push({
       index,
       customer,
@@ -144,8 +166,9 @@ export async function seedCustomers(
       plan: business ? random.int(1, 2) : Number(random.weighted({ 0: 5, 1: 4, 2: 2 })),
       staticIp: business || random.chance(0.1),
       coupon: !existing && random.chance(0.5),
-      habit: business ? 'prompt' : random.weighted({ prompt: 55, partial: 12, over: 8, late: 13, never: 12 }),
-      method: business ? 'bank_transfer' : random.weighted({ cash: 20, cheque: 25, bank_transfer: 55 }),
+      habit,
+      method,
+      ...SHOWCASE_HABITS[index],
       monthlyGb: random.int(30, 260),
     });
   }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Invoice } from '@billfold/core';
 import { type DocumentFormat, renderInvoice, type SellerProfile } from '@billfold/documents';
@@ -53,7 +53,11 @@ export function pickShowcaseInvoices(
       prefer: cycle,
     },
     { shows: 'US state + city sales tax', matches: (i) => i.currency === 'USD' && i.taxes.length >= 2, prefer: usage },
-    { shows: 'proration after a plan change', matches: (i) => i.lines.some((l) => l.kind === 'proration'), prefer: cycle },
+    {
+      shows: 'proration after a plan change',
+      matches: (i) => i.lines.some((l) => l.kind === 'proration'),
+      prefer: cycle,
+    },
   ];
   const picked: ShowcaseInvoice[] = [];
   for (const { shows, matches, prefer } of showcases) {
@@ -64,17 +68,29 @@ export function pickShowcaseInvoices(
   return picked;
 }
 
+/** The file names the demo writes (`INV-2026-000042.pdf`): only these are replaced on the next run. */
+const DOCUMENT_FILE = /^(INV|CN)-\d{4}-\d+\.(html|pdf|csv|xml)$/;
+
 /**
- * Writes each invoice as HTML, PDF, CSV and UBL into `dir` (created when missing), in the customer's language.
+ * Writes each invoice as HTML, PDF, CSV and UBL into `dir` (created when missing), in the customer's language,
+ * with dates in the customer's time zone. Documents an earlier demo left in `dir` are removed first (nothing
+ * else is touched), so the folder holds this run's documents only.
+ * @param timeZones the IANA time zone of each customer, by customer id (default UTC).
  * @returns the paths written, in order.
  */
-export async function writeInvoiceDocuments(dir: string, invoices: readonly Invoice[]): Promise<string[]> {
+export async function writeInvoiceDocuments(
+  dir: string,
+  invoices: readonly Invoice[],
+  timeZones: ReadonlyMap<string, string> = new Map(),
+): Promise<string[]> {
   await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) if (DOCUMENT_FILE.test(name)) await rm(join(dir, name));
   const written: string[] = [];
   for (const invoice of invoices) {
     const seller = DEMO_SELLERS[invoice.currency] ?? (DEMO_SELLERS.EUR as SellerProfile);
     for (const format of DEMO_FORMATS) {
-      const document = await renderInvoice(invoice, { format, seller });
+      const timeZone = timeZones.get(invoice.customerId) ?? 'UTC';
+      const document = await renderInvoice(invoice, { format, seller, timeZone });
       const path = join(dir, document.fileName);
       await writeFile(path, document.body);
       written.push(path);

@@ -41,4 +41,4 @@ export type { BalanceService, CustomerBalance } from './ledger/balance-service';
 export type { SubscriptionService } from './subscriptions/index';
 export type { UsageService } from './usage/index';
 export { runCycle } from './run-cycle/index';
-export type { RunCycleOptions, RunCycleSummary } from './run-cycle/index';
+export type { RunCycleOptions, RunCycleProgress, RunCycleSummary } from './run-cycle/index';

@@ -46,6 +46,12 @@ export interface VersionedRepository<T extends { version: number }> extends Appe
 /** Customers. */
 export interface CustomerRepository extends VersionedRepository<Customer> {
   list(page: PageRequest): Promise<Page<Customer>>;
+  /**
+   * The customers with these ids, read in one round trip where the adapter can (a billing run reads a whole
+   * batch's customers at once). Each customer found is returned once, in no particular order: ids with no
+   * customer are left out, and an id listed twice gives one record. An empty list gives `[]`.
+   */
+  getMany(ids: readonly string[]): Promise<Customer[]>;
 }
 
 /** Products; `billingCode` is unique. */
@@ -146,6 +152,12 @@ export interface RefundRepository extends AppendRepository<Refund> {
 export interface BalanceRepository extends AppendRepository<BalanceTransaction> {
   /** The sum of a customer's entries in one currency, as an exact decimal string (`"0"` when none). */
   balance(customerId: string, currency: string): Promise<string>;
+  /**
+   * The balances of many customers in one currency, in one round trip where the adapter can: one entry per
+   * distinct id, each the exact decimal sum that {@link BalanceRepository.balance} gives (`"0"` for a customer
+   * with no entries in `currency`, or no such customer). Compared by value, so `"4.00"` and `"4"` are both right.
+   */
+  balances(customerIds: readonly string[], currency: string): Promise<Map<string, string>>;
   list(filter: { customerId: string } & PageRequest): Promise<Page<BalanceTransaction>>;
 }
 

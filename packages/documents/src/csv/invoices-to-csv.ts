@@ -102,6 +102,9 @@ function invoiceRecord(invoice: Invoice, index: number, timeZone: string): strin
 export function invoicesToCsv(invoices: readonly Invoice[], options?: { readonly timeZone?: string }): string {
   const list = validateInput(ListSchema, invoices, 'invoices');
   const { timeZone } = validateInput(OptionsSchema, options, 'options');
-  const records = [csvRecord(INVOICE_LIST_CSV_COLUMNS), ...list.map((invoice, i) => invoiceRecord(invoice, i, timeZone))];
+  const records = [
+    csvRecord(INVOICE_LIST_CSV_COLUMNS),
+    ...list.map((invoice, i) => invoiceRecord(invoice, i, timeZone)),
+  ];
   return records.join(CRLF) + CRLF;
 }

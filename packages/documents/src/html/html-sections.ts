@@ -15,11 +15,14 @@ export function headerHtml(model: DocumentModel, l10n: Localizer): string {
   const m = l10n.messages;
   const meta: [string, string][] = [
     [model.kind === 'invoice' ? m.invoiceNumber : m.creditNoteNumber, model.number],
-    [m.issueDate, l10n.date(model.issuedAt)],
+    [model.kind === 'invoice' ? m.issueDate : m.creditNoteDate, l10n.date(model.issuedAt)],
   ];
   if (model.dueAt) meta.push([m.dueDate, l10n.date(model.dueAt)]);
   if (model.periodStart && model.periodEnd) {
-    meta.push([m.servicePeriod, `${l10n.date(model.periodStart)} – ${l10n.date(lastDay(model.periodStart, model.periodEnd))}`]);
+    meta.push([
+      m.servicePeriod,
+      `${l10n.date(model.periodStart)} – ${l10n.date(lastDay(model.periodStart, model.periodEnd))}`,
+    ]);
   }
   for (const field of model.options.customFields) meta.push([field.name, field.value]);
   const items = meta.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
@@ -45,7 +48,8 @@ function lineHtml(line: DocumentLine, l10n: Localizer): string {
     subs.push(`${l10n.date(line.periodStart)} – ${l10n.date(lastDay(line.periodStart, line.periodEnd))}`);
   }
   if (line.billingCode) subs.push(line.billingCode);
-  if (!/^-?0*(\.0*)?$/.test(line.discountAmount)) subs.push(`${m.discount} ${l10n.money(negated(line.discountAmount))}`);
+  if (!/^-?0*(\.0*)?$/.test(line.discountAmount))
+    subs.push(`${m.discount} ${l10n.money(negated(line.discountAmount))}`);
   const description = `<span class="desc">${e(line.description)}</span>${subs.map((s) => `<span class="sub">${e(s)}</span>`).join('')}`;
   return `<tr><td class="num">${line.position}</td><td>${description}</td><td class="num">${line.quantity === undefined ? '' : e(l10n.quantity(line.quantity))}</td><td class="num">${line.unitAmount === undefined ? '' : e(l10n.money(line.unitAmount))}</td><td class="num">${e(l10n.percent(line.percent))}</td><td class="num">${e(l10n.money(line.amount))}</td></tr>`;
 }
@@ -78,7 +82,10 @@ export function paymentHtml(model: DocumentModel, l10n: Localizer): string {
   const parts = [`<p>${e(model.dueAt ? m.payBy(amount, l10n.date(model.dueAt)) : m.pay(amount))}</p>`];
   if (seller.bankAccount) {
     const account = seller.bankAccount;
-    const items: [string, string][] = [[m.accountHolder, account.accountName ?? seller.name], [m.iban, account.iban]];
+    const items: [string, string][] = [
+      [m.accountHolder, account.accountName ?? seller.name],
+      [m.iban, account.iban],
+    ];
     if (account.bic) items.push([m.bic, account.bic]);
     items.push([m.paymentReference, model.number]);
     parts.push(`<dl>${items.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`);

@@ -21,7 +21,12 @@ export function renderHtml(model: DocumentModel, l10n: Localizer): string {
     ? `<p class="correction">${e(m.corrects(model.correction.invoiceNumber, l10n.date(model.correction.invoiceIssuedAt)))} ${e(m.reason)}: ${e(m.reasons[model.correction.reason])}</p>`
     : '';
   const seller = model.seller;
-  const footer = [seller.legalName ?? seller.name, seller.vatId && `${m.vatId} ${seller.vatId}`, seller.email, seller.phone]
+  const footer = [
+    seller.legalName ?? seller.name,
+    seller.vatId && `${m.vatId} ${seller.vatId}`,
+    seller.email,
+    seller.phone,
+  ]
     .filter((part): part is string => typeof part === 'string' && part !== '')
     .map(e)
     .join(' · ');

@@ -7,6 +7,7 @@ export const de: DocumentMessages = {
   invoiceNumber: 'Rechnungsnummer',
   creditNoteNumber: 'Gutschriftnummer',
   issueDate: 'Rechnungsdatum',
+  creditNoteDate: 'Gutschriftdatum',
   dueDate: 'Fällig am',
   servicePeriod: 'Leistungszeitraum',
   seller: 'Von',

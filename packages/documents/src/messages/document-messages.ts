@@ -11,6 +11,7 @@ export interface DocumentMessages {
   readonly invoiceNumber: string;
   readonly creditNoteNumber: string;
   readonly issueDate: string;
+  readonly creditNoteDate: string;
   readonly dueDate: string;
   readonly servicePeriod: string;
   readonly seller: string;
@@ -46,7 +47,9 @@ export interface DocumentMessages {
   readonly notes: string;
   readonly reverseChargeNote: string;
   readonly exemptNote: string;
-  readonly reasons: Readonly<Record<'duplicate' | 'fraudulent' | 'order_change' | 'product_unsatisfactory' | 'other', string>>;
+  readonly reasons: Readonly<
+    Record<'duplicate' | 'fraudulent' | 'order_change' | 'product_unsatisfactory' | 'other', string>
+  >;
   readonly reason: string;
   /** `"VAT 19 % of €100.00"`: a tax rate's row in the totals. */
   readonly taxOn: (name: string, percent: string, base: string) => string;
@@ -63,8 +66,12 @@ export interface DocumentMessages {
 /** The built-in catalogs by language subtag (`en`, `de`). */
 export const documentCatalogs: Readonly<Record<string, DocumentMessages>> = { en, de };
 
+/** The built-in catalog of `locale`'s language (`de-AT` → `de`), if there is one. */
+export function catalogFor(locale: string): DocumentMessages | undefined {
+  return documentCatalogs[locale.split('-')[0]?.toLowerCase() ?? ''];
+}
+
 /** The catalog for `locale`: its language subtag's catalog (`de-AT` → `de`), else English. */
 export function messagesFor(locale: string): DocumentMessages {
-  const language = locale.split('-')[0]?.toLowerCase() ?? 'en';
-  return documentCatalogs[language] ?? en;
+  return catalogFor(locale) ?? en;
 }

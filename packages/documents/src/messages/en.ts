@@ -7,6 +7,7 @@ export const en: DocumentMessages = {
   invoiceNumber: 'Invoice number',
   creditNoteNumber: 'Credit note number',
   issueDate: 'Issue date',
+  creditNoteDate: 'Issue date',
   dueDate: 'Due date',
   servicePeriod: 'Service period',
   seller: 'From',

@@ -11,11 +11,19 @@ import { lineCategory, lineRates, ratesById, taxesFromLines, vatBreakdownOf } fr
  * (`total = subtotal + taxTotal`). Tax categories come from the invoice's customer snapshot and rates.
  * @internal
  */
-export function creditNoteModel(creditNote: CreditNote, invoice: Invoice, options: ResolvedRenderOptions): DocumentModel {
+export function creditNoteModel(
+  creditNote: CreditNote,
+  invoice: Invoice,
+  options: ResolvedRenderOptions,
+): DocumentModel {
   if (creditNote.invoiceId !== invoice.id) {
-    throw new BillingError(BillingErrorCode.invalidInput, `Credit note ${creditNote.number} corrects invoice ${creditNote.invoiceId}, not ${invoice.id}`, {
-      path: ['creditNote', 'invoiceId'],
-    });
+    throw new BillingError(
+      BillingErrorCode.invalidInput,
+      `Credit note ${creditNote.number} corrects invoice ${creditNote.invoiceId}, not ${invoice.id}`,
+      {
+        path: ['creditNote', 'invoiceId'],
+      },
+    );
   }
   if (creditNote.currency !== invoice.currency) {
     throw new BillingError(BillingErrorCode.invalidInput, 'A credit note must be in the currency of its invoice', {

@@ -31,9 +31,13 @@ export function lineRates(
   return taxes.map((tax, index) => {
     const rate = rates.get(tax.rateId);
     if (rate === undefined) {
-      throw new BillingError(BillingErrorCode.invalidInput, `Tax rate "${tax.rateId}" is not in the invoice's taxRates`, {
-        path: [...path, index, 'rateId'],
-      });
+      throw new BillingError(
+        BillingErrorCode.invalidInput,
+        `Tax rate "${tax.rateId}" is not in the invoice's taxRates`,
+        {
+          path: [...path, index, 'rateId'],
+        },
+      );
     }
     return rate;
   });

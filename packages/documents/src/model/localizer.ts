@@ -42,7 +42,10 @@ export function createLocalizer(
   currency: string,
   messages: DocumentMessages,
 ): Localizer {
-  const dates = cached(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }));
+  const dates = cached(
+    `d|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
+  );
   const quantities = cached(`q|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }));
   const percents = cached(
     `p|${locale}`,

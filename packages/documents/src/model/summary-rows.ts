@@ -45,7 +45,9 @@ export function summaryRows(model: DocumentModel, l10n: Localizer): SummaryRow[]
     ...extra,
   });
   const taxRows = model.taxes.map((tax) =>
-    row('tax', m.taxOn(tax.rate.name, l10n.percent(tax.rate.percentage), l10n.money(tax.taxableAmount)), tax.amount, { tax }),
+    row('tax', m.taxOn(tax.rate.name, l10n.percent(tax.rate.percentage), l10n.money(tax.taxableAmount)), tax.amount, {
+      tax,
+    }),
   );
   if (model.correction !== undefined) {
     return [
@@ -65,7 +67,10 @@ export function summaryRows(model: DocumentModel, l10n: Localizer): SummaryRow[]
     row('tax_total', m.taxRate, t.taxTotal, { visible: false }),
     row('rounding', m.rounding, t.roundingAmount, { visible: !isZeroDecimal(t.roundingAmount) }),
     row('total', m.total, t.total, { emphasis: true }),
-    row('credit_applied', m.creditApplied, t.creditApplied, { subtracted: true, visible: !isZeroDecimal(t.creditApplied) }),
+    row('credit_applied', m.creditApplied, t.creditApplied, {
+      subtracted: true,
+      visible: !isZeroDecimal(t.creditApplied),
+    }),
     row('amount_due', m.amountDue, t.amountDue, { emphasis: true }),
   ];
 }

@@ -28,7 +28,15 @@ function columns(layout: PageLayout): Columns {
   const unitPrice = tax - 46;
   const quantity = unitPrice - 74;
   const description = left + 28;
-  return { position: left + 22, description, descriptionWidth: quantity - 46 - description, quantity, unitPrice, tax, amount };
+  return {
+    position: left + 22,
+    description,
+    descriptionWidth: quantity - 46 - description,
+    quantity,
+    unitPrice,
+    tax,
+    amount,
+  };
 }
 
 function drawHeader(layout: PageLayout, cols: Columns, l10n: Localizer): void {
@@ -55,7 +63,9 @@ function subLines(line: DocumentLine, l10n: Localizer): string[] {
   }
   if (line.billingCode) subs.push(line.billingCode);
   if (!isZeroDecimal(line.discountAmount)) {
-    subs.push(`${l10n.messages.discount} ${l10n.money(line.discountAmount.startsWith('-') ? line.discountAmount.slice(1) : `-${line.discountAmount}`)}`);
+    subs.push(
+      `${l10n.messages.discount} ${l10n.money(line.discountAmount.startsWith('-') ? line.discountAmount.slice(1) : `-${line.discountAmount}`)}`,
+    );
   }
   return subs;
 }

@@ -54,7 +54,10 @@ export function padGlyphs(bytes: Uint8Array): Uint8Array {
   const data = new Map<string, Uint8Array>();
   for (const tag of order) {
     const table = tables.get(tag) as { offset: number; length: number };
-    data.set(tag, tag === 'glyf' ? newGlyf : tag === 'loca' ? newLoca : bytes.slice(table.offset, table.offset + table.length));
+    data.set(
+      tag,
+      tag === 'glyf' ? newGlyf : tag === 'loca' ? newLoca : bytes.slice(table.offset, table.offset + table.length),
+    );
   }
   const newHead = data.get('head') as Uint8Array;
   const headView = new DataView(newHead.buffer, newHead.byteOffset, newHead.byteLength);

@@ -6,9 +6,31 @@ export type Rgb = readonly [number, number, number];
 
 /** One drawing operation, recorded during layout and replayed onto pdf-lib pages. @internal */
 export type DrawOp =
-  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly size: number; readonly face: Face; readonly text: string; readonly color: Rgb }
-  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly color: Rgb }
-  | { readonly kind: 'line'; readonly x1: number; readonly x2: number; readonly y: number; readonly thickness: number; readonly color: Rgb };
+  | {
+      readonly kind: 'text';
+      readonly x: number;
+      readonly y: number;
+      readonly size: number;
+      readonly face: Face;
+      readonly text: string;
+      readonly color: Rgb;
+    }
+  | {
+      readonly kind: 'rect';
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+      readonly color: Rgb;
+    }
+  | {
+      readonly kind: 'line';
+      readonly x1: number;
+      readonly x2: number;
+      readonly y: number;
+      readonly thickness: number;
+      readonly color: Rgb;
+    };
 
 /** Text styles of the layout. @internal */
 export interface TextStyle {
@@ -106,7 +128,15 @@ export class PageLayout {
     for (const run of runs) {
       if (run.text.trim() !== '') {
         this.fonts.used.add(run.face);
-        this.#ops().push({ kind: 'text', x: cursor, y: baseline, size: style.size, face: run.face, text: run.text, color: style.color ?? INK });
+        this.#ops().push({
+          kind: 'text',
+          x: cursor,
+          y: baseline,
+          size: style.size,
+          face: run.face,
+          text: run.text,
+          color: style.color ?? INK,
+        });
       }
       cursor += run.width * style.size;
     }

@@ -16,18 +16,24 @@ export function drawHeader(layout: PageLayout, model: DocumentModel, l10n: Local
   const title = model.kind === 'invoice' ? m.invoice : m.creditNote;
   const metaWidth = 230;
   const titleWidth = layout.contentWidth - metaWidth - 16;
-  layout.text(layout.wrap(title, titleWidth, { size: 22, style: 'bold' }, 1)[0] ?? '', layout.left, top - 22, { size: 22, style: 'bold' });
+  layout.text(layout.wrap(title, titleWidth, { size: 22, style: 'bold' }, 1)[0] ?? '', layout.left, top - 22, {
+    size: 22,
+    style: 'bold',
+  });
   layout.y = top - 30;
   layout.paragraph(model.seller.name, layout.left, titleWidth, { size: 10, color: MUTED }, 2);
   const leftBottom = layout.y;
 
   const meta: [string, string][] = [
     [model.kind === 'invoice' ? m.invoiceNumber : m.creditNoteNumber, model.number],
-    [m.issueDate, l10n.date(model.issuedAt)],
+    [model.kind === 'invoice' ? m.issueDate : m.creditNoteDate, l10n.date(model.issuedAt)],
   ];
   if (model.dueAt) meta.push([m.dueDate, l10n.date(model.dueAt)]);
   if (model.periodStart && model.periodEnd) {
-    meta.push([m.servicePeriod, `${l10n.date(model.periodStart)} – ${l10n.date(lastDay(model.periodStart, model.periodEnd))}`]);
+    meta.push([
+      m.servicePeriod,
+      `${l10n.date(model.periodStart)} – ${l10n.date(lastDay(model.periodStart, model.periodEnd))}`,
+    ]);
   }
   for (const field of model.options.customFields) meta.push([field.name, field.value]);
   const labelX = layout.right - metaWidth;
@@ -35,14 +41,25 @@ export function drawHeader(layout: PageLayout, model: DocumentModel, l10n: Local
   for (const [label, value] of meta) {
     const labelLines = layout.wrap(label, 95, { size: LABEL }, 2);
     const valueLines = layout.wrap(value, metaWidth - 100, { size: BODY }, 3);
-    labelLines.forEach((text, i) => layout.text(text, labelX, y - BODY - i * LINE, { size: LABEL, color: MUTED }));
-    valueLines.forEach((text, i) => layout.text(text, layout.right, y - BODY - i * LINE, { size: BODY, align: 'right' }));
+    labelLines.forEach((text, i) => {
+      layout.text(text, labelX, y - BODY - i * LINE, { size: LABEL, color: MUTED });
+    });
+    valueLines.forEach((text, i) => {
+      layout.text(text, layout.right, y - BODY - i * LINE, { size: BODY, align: 'right' });
+    });
     y -= Math.max(labelLines.length, valueLines.length) * LINE + 2;
   }
   layout.y = Math.min(leftBottom, y) - 22;
 }
 
-function drawParty(layout: PageLayout, heading: string, party: DocumentParty, x: number, width: number, l10n: Localizer): number {
+function drawParty(
+  layout: PageLayout,
+  heading: string,
+  party: DocumentParty,
+  x: number,
+  width: number,
+  l10n: Localizer,
+): number {
   const { lines, details } = partyBlock(party, l10n);
   let y = layout.y;
   layout.text(heading.toUpperCase(), x, y - LABEL, { size: LABEL, style: 'bold', color: MUTED });
@@ -74,7 +91,11 @@ export function drawParties(layout: PageLayout, model: DocumentModel, l10n: Loca
 }
 
 /** A heading followed by paragraphs, kept off the page bottom. @internal */
-export function drawSection(layout: PageLayout, heading: string, paragraphs: readonly { text: string; bold?: boolean }[]): void {
+export function drawSection(
+  layout: PageLayout,
+  heading: string,
+  paragraphs: readonly { text: string; bold?: boolean }[],
+): void {
   if (paragraphs.length === 0) return;
   layout.ensure(LABEL * 2 + LINE * 2);
   layout.text(heading.toUpperCase(), layout.left, layout.y - LABEL, { size: LABEL, style: 'bold', color: MUTED });

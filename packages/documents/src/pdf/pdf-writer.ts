@@ -28,7 +28,9 @@ function pageContent(ops: readonly DrawOp[], fonts: ReadonlyMap<Face, { font: PD
     switch (op.kind) {
       case 'text': {
         const face = fonts.get(op.face) as { font: PDFFont; key: string };
-        out.push(`BT ${face.key} ${n(op.size)} Tf ${color(op.color, 'rg')} ${n(op.x)} ${n(op.y)} Td ${face.font.encodeText(op.text).toString()} Tj ET`);
+        out.push(
+          `BT ${face.key} ${n(op.size)} Tf ${color(op.color, 'rg')} ${n(op.x)} ${n(op.y)} Td ${face.font.encodeText(op.text).toString()} Tj ET`,
+        );
         break;
       }
       case 'rect':
@@ -51,12 +53,13 @@ function pageContent(ops: readonly DrawOp[], fonts: ReadonlyMap<Face, { font: PD
  * native deflate when there is one; pdf-lib's own (pako) stays the fallback.
  */
 function useNativeDeflate(doc: PDFDocument): void {
-  if (deflate === undefined) return;
+  const compress = deflate;
+  if (compress === undefined) return;
   const context = doc.context;
   const encoder = new TextEncoder();
   context.flateStream = (contents, dict = {}) => {
     const bytes = typeof contents === 'string' ? encoder.encode(contents) : contents;
-    return context.stream(deflate(bytes), { ...dict, Filter: 'FlateDecode' });
+    return context.stream(compress(bytes), { ...dict, Filter: 'FlateDecode' });
   };
 }
 
@@ -80,7 +83,8 @@ export async function writePdf(layout: PageLayout, fonts: FontSet, metadata: Pdf
   for (const ops of layout.pages) {
     const page = doc.addPage([layout.width, layout.height]);
     const keys = new Map<Face, { font: PDFFont; key: string }>();
-    for (const [face, font] of embedded) keys.set(face, { font, key: page.node.newFontDictionary(font.name, font.ref).toString() });
+    for (const [face, font] of embedded)
+      keys.set(face, { font, key: page.node.newFontDictionary(font.name, font.ref).toString() });
     page.node.addContentStream(doc.context.register(doc.context.flateStream(pageContent(ops, keys))));
   }
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });

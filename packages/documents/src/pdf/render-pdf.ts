@@ -54,7 +54,12 @@ function paymentParagraphs(model: DocumentModel, l10n: Localizer): { text: strin
 
 function drawFooters(layout: PageLayout, model: DocumentModel, l10n: Localizer): void {
   const seller = model.seller;
-  const text = [seller.legalName ?? seller.name, seller.vatId && `${l10n.messages.vatId} ${seller.vatId}`, seller.email, seller.phone]
+  const text = [
+    seller.legalName ?? seller.name,
+    seller.vatId && `${l10n.messages.vatId} ${seller.vatId}`,
+    seller.email,
+    seller.phone,
+  ]
     .filter((part): part is string => typeof part === 'string' && part !== '')
     .join(' · ');
   const pages = layout.pages.length;
@@ -82,14 +87,22 @@ export async function renderPdf(model: DocumentModel, l10n: Localizer): Promise<
   const layout = new PageLayout(fonts, model.options.paperSize);
   const title = `${model.kind === 'invoice' ? m.invoice : m.creditNote} ${model.number}`;
   layout.onNewPage = () => {
-    layout.text(layout.wrap(title, layout.contentWidth, { size: 8 }, 1)[0] ?? '', layout.left, layout.y - 8, { size: 8, color: MUTED });
+    layout.text(layout.wrap(title, layout.contentWidth, { size: 8 }, 1)[0] ?? '', layout.left, layout.y - 8, {
+      size: 8,
+      color: MUTED,
+    });
     layout.y -= 20;
   };
   drawHeader(layout, model, l10n);
   drawParties(layout, model, l10n);
   if (model.correction) {
     const c = model.correction;
-    layout.paragraph(`${m.corrects(c.invoiceNumber, l10n.date(c.invoiceIssuedAt))} ${m.reason}: ${m.reasons[c.reason]}`, layout.left, layout.contentWidth, { size: 9.5 });
+    layout.paragraph(
+      `${m.corrects(c.invoiceNumber, l10n.date(c.invoiceIssuedAt))} ${m.reason}: ${m.reasons[c.reason]}`,
+      layout.left,
+      layout.contentWidth,
+      { size: 9.5 },
+    );
     layout.y -= 12;
   }
   drawLineTable(layout, model, l10n);

@@ -24,16 +24,39 @@ class SyncEncodeStream {
     return this.pos;
   }
 
-  writeUInt8(v: number) { return this.#write(1, (d, at) => d.setUint8(at, v)); }
-  writeInt8(v: number) { return this.#write(1, (d, at) => d.setInt8(at, v)); }
-  writeUInt16BE(v: number) { return this.#write(2, (d, at) => d.setUint16(at, v)); }
-  writeInt16BE(v: number) { return this.#write(2, (d, at) => d.setInt16(at, v)); }
-  writeUInt24BE(v: number) { return this.#write(3, (d, at) => { d.setUint8(at, (v >>> 16) & 0xff); d.setUint16(at + 1, v & 0xffff); }); }
-  writeInt24BE(v: number) { return this.writeUInt24BE(v >= 0 ? v : v + 0x1000000); }
-  writeUInt32BE(v: number) { return this.#write(4, (d, at) => d.setUint32(at, v)); }
-  writeInt32BE(v: number) { return this.#write(4, (d, at) => d.setInt32(at, v)); }
-  writeFloatBE(v: number) { return this.#write(4, (d, at) => d.setFloat32(at, v)); }
-  writeDoubleBE(v: number) { return this.#write(8, (d, at) => d.setFloat64(at, v)); }
+  writeUInt8(v: number) {
+    return this.#write(1, (d, at) => d.setUint8(at, v));
+  }
+  writeInt8(v: number) {
+    return this.#write(1, (d, at) => d.setInt8(at, v));
+  }
+  writeUInt16BE(v: number) {
+    return this.#write(2, (d, at) => d.setUint16(at, v));
+  }
+  writeInt16BE(v: number) {
+    return this.#write(2, (d, at) => d.setInt16(at, v));
+  }
+  writeUInt24BE(v: number) {
+    return this.#write(3, (d, at) => {
+      d.setUint8(at, (v >>> 16) & 0xff);
+      d.setUint16(at + 1, v & 0xffff);
+    });
+  }
+  writeInt24BE(v: number) {
+    return this.writeUInt24BE(v >= 0 ? v : v + 0x1000000);
+  }
+  writeUInt32BE(v: number) {
+    return this.#write(4, (d, at) => d.setUint32(at, v));
+  }
+  writeInt32BE(v: number) {
+    return this.#write(4, (d, at) => d.setInt32(at, v));
+  }
+  writeFloatBE(v: number) {
+    return this.#write(4, (d, at) => d.setFloat32(at, v));
+  }
+  writeDoubleBE(v: number) {
+    return this.#write(8, (d, at) => d.setFloat64(at, v));
+  }
 
   writeBuffer(buffer: Uint8Array): number {
     this.#ensure(buffer.length);

@@ -23,16 +23,23 @@ function pricing(line: DocumentLine, currency: string) {
   const exclusive = line.rates.length === 0 || !line.rates[0]?.inclusive;
   const net = money(line.netAmount, currency);
   const discount = money(line.discountAmount, currency);
-  const allowance = exclusive && !net.isNegative() && !discount.isZero() && !discount.isNegative() ? discount : undefined;
+  const allowance =
+    exclusive && !net.isNegative() && !discount.isZero() && !discount.isNegative() ? discount : undefined;
   const gross = allowance ? net.add(allowance) : net;
-  const rawQuantity = line.quantity !== undefined && !isZeroDecimal(line.quantity) ? line.quantity.replace(/^-/, '') : '1';
+  const rawQuantity =
+    line.quantity !== undefined && !isZeroDecimal(line.quantity) ? line.quantity.replace(/^-/, '') : '1';
   const quantity = gross.isNegative() ? `-${rawQuantity}` : rawQuantity;
   const grossAbs = gross.isNegative() ? gross.negate() : gross;
   const unit = line.unitAmount?.replace(/^-/, '');
   if (unit !== undefined && money(unit, currency).multiply(rawQuantity).compare(grossAbs) === 0) {
     return { quantity, price: unit, baseQuantity: undefined, allowance };
   }
-  return { quantity, price: grossAbs.toString(), baseQuantity: rawQuantity === '1' ? undefined : rawQuantity, allowance };
+  return {
+    quantity,
+    price: grossAbs.toString(),
+    baseQuantity: rawQuantity === '1' ? undefined : rawQuantity,
+    allowance,
+  };
 }
 
 /** One `cac:InvoiceLine` or `cac:CreditNoteLine` (BG-25). @internal */

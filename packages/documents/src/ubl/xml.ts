@@ -9,6 +9,7 @@ export interface XmlElement {
 type Child = XmlElement | undefined | false | '';
 
 // Characters XML 1.0 cannot carry at all; cleaned text has none, this is the last line of defence.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching what XML forbids is the point
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for element content and double-quoted attributes. @internal */
@@ -23,7 +24,11 @@ export function escapeXml(text: string): string {
 }
 
 /** A leaf element with text; `undefined` text leaves the element out. @internal */
-export function leaf(name: string, text: string | undefined, attributes?: Record<string, string>): XmlElement | undefined {
+export function leaf(
+  name: string,
+  text: string | undefined,
+  attributes?: Record<string, string>,
+): XmlElement | undefined {
   return text === undefined ? undefined : { name, text, attributes };
 }
 

@@ -11,5 +11,6 @@ export function customerRepository(client: SqlClient, tables: BillingTables): Cu
     get: (id) => store.get(id),
     update: (record) => store.update(record),
     list: (page) => store.list([], page),
+    getMany: (ids) => store.getMany(ids),
   };
 }

@@ -56,5 +56,17 @@ export function balanceRepository(client: SqlClient, tables: BillingTables): Bal
       );
       return (rows[0] as { balance: string }).balance;
     },
+    async balances(customerIds, currency) {
+      const distinct = [...new Set(customerIds)];
+      const result = new Map(distinct.map((id) => [id, '0']));
+      if (distinct.length === 0) return result;
+      const rows = await client.query<{ customerId: string; balance: string }>(
+        `SELECT t."customer_id" AS "customerId", sum(t."amount")::text AS balance FROM ${table.name} t
+          WHERE t."customer_id" = ANY($1::text[]) AND t."currency" = $2 GROUP BY t."customer_id"`,
+        [distinct, currency],
+      );
+      for (const row of rows) result.set(row.customerId, row.balance);
+      return result;
+    },
   };
 }

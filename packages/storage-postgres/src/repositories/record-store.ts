@@ -64,6 +64,15 @@ export class RecordStore<T> {
     return rows[0] === undefined ? undefined : this.table.toRecord(rows[0]);
   }
 
+  /** The records with these ids (or keys), in one statement; missing ids are left out, in no particular order. */
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.client.query(`${this.table.select} WHERE ${this.table.keyColumn} = ANY($1::text[])`, [
+      [...new Set(ids)],
+    ]);
+    return rows.map((row) => this.table.toRecord(row));
+  }
+
   /** The records matching `conditions` in id order, as one page after `page.cursor`. */
   async list(conditions: readonly Filter[], page: PageRequest): Promise<Page<T>> {
     const limit = pageLimit(page);

@@ -9,7 +9,9 @@ const AGGREGATIONS = new Set(['sum', 'count', 'max', 'unique_count', 'last']);
  * The aggregation of many usage queries in one statement: each query (a row of `$1`) is joined to its events
  * through the (subscription_id, event_name, timestamp) index, and every aggregate is computed in SQL on
  * `numeric`, so sums of amounts beyond 2^53 stay exact. `FILTER` keeps the property from being read as a
- * number for aggregations that do not need it.
+ * number for aggregations that do not need it. Events without the property are NULL there, which `sum`, `max`
+ * and `count(DISTINCT …)` skip by themselves; `last` must skip them explicitly, or a latest event without the
+ * property would hide the latest one with it.
  */
 function aggregateStatement(events: string): string {
   return `SELECT q.i, CASE q.aggregation
@@ -27,7 +29,7 @@ function aggregateStatement(events: string): string {
         max((e.properties ->> q.property)::numeric) FILTER (WHERE q.aggregation = 'max') AS maximum,
         count(DISTINCT e.properties ->> q.property) FILTER (WHERE q.aggregation = 'unique_count') AS distinct_count,
         (array_agg(e.properties ->> q.property ORDER BY e."timestamp" DESC, e.id DESC)
-          FILTER (WHERE q.aggregation = 'last'))[1] AS latest
+          FILTER (WHERE q.aggregation = 'last' AND e.properties ->> q.property IS NOT NULL))[1] AS latest
       FROM ${events} e
       WHERE e.subscription_id = q."subscriptionId" AND e.event_name = q."eventName"
         AND e."timestamp" >= q."from" AND e."timestamp" < q."to"

@@ -76,7 +76,7 @@ export function refundsSuite(kit: KitContext): void {
   });
 }
 
-/** Suite `balance`: the credit ledger's entries, `list` per customer and the exact `balance()` sum. */
+/** Suite `balance`: the credit ledger's entries, `list` per customer, the exact `balance()` sum and `balances()`. */
 export function balanceSuite(kit: KitContext): void {
   recordCases(kit, balanceTransactionKind);
 
@@ -128,5 +128,41 @@ export function balanceSuite(kit: KitContext): void {
     }
     expect(idsOf(await storage.balance.list({ customerId: ann.id }))).toEqual(['kit_btx_1', 'kit_btx_2']);
     expect(idsOf(await storage.balance.list({ customerId: bob.id }))).toEqual(['kit_btx_3']);
+  });
+
+  it('balances sums many customers’ entries in one currency exactly, "0" for those without any', async () => {
+    const storage = kit.storage();
+    const ann = await insertCustomer(storage);
+    const bob = await insertCustomer(storage);
+    const cid = await insertCustomer(storage);
+    const entry = (customerId: string, currency: string, amount: string) =>
+      storage.balance.insert(makeBalanceTransaction({ customerId, currency, amount }));
+    await entry(ann.id, 'EUR', '10.10');
+    await entry(ann.id, 'EUR', '-3.333');
+    await entry(ann.id, 'USD', '100');
+    await entry(bob.id, 'EUR', '90071992547409930.01');
+    await entry(bob.id, 'EUR', '0.99');
+    await entry(cid.id, 'USD', '5');
+    const balances = await storage.balance.balances([bob.id, ann.id, cid.id, 'kit_no_such_id', ann.id], 'EUR');
+    expect([...balances.keys()].sort()).toEqual([ann.id, bob.id, cid.id, 'kit_no_such_id'].sort());
+    expectDecimal(balances.get(ann.id), '6.767');
+    expectDecimal(balances.get(bob.id), '90071992547409931');
+    expectDecimal(balances.get(cid.id), '0');
+    expectDecimal(balances.get('kit_no_such_id'), '0');
+    const usd = await storage.balance.balances([ann.id, cid.id], 'USD');
+    expectDecimal(usd.get(ann.id), '100');
+    expectDecimal(usd.get(cid.id), '5');
+    expect((await storage.balance.balances([], 'EUR')).size).toBe(0);
+  });
+
+  it('balances agrees with balance, also inside a transaction that wrote entries', async () => {
+    const storage = kit.storage();
+    const ann = await insertCustomer(storage);
+    await storage.balance.insert(makeBalanceTransaction({ customerId: ann.id, amount: '0.1' }));
+    await storage.transaction(async (tx) => {
+      await tx.balance.insert(makeBalanceTransaction({ customerId: ann.id, amount: '0.2' }));
+      expectDecimal((await tx.balance.balances([ann.id], 'EUR')).get(ann.id), '0.3');
+      expectDecimal(await tx.balance.balance(ann.id, 'EUR'), '0.3');
+    });
   });
 }

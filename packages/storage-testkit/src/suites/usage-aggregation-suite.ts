@@ -120,6 +120,34 @@ export function usageAggregationSuite(kit: KitContext): void {
     expectDecimal(await aggregateOne(storage, query(sub, 'last')), '8');
   });
 
+  it('last leaves out events without the property, even when they are the latest', async () => {
+    const storage = kit.storage();
+    const sub = await insertSubscription(storage);
+    await ingest(storage, sub, [
+      ['kit_e1', '2026-01-05T00:00:00.000Z', '3'],
+      ['kit_e2', '2026-01-10T00:00:00.000Z', '4.5'],
+    ]);
+    const bare = (id: string, timestamp: string) =>
+      makeUsageEvent({ id, customerId: sub.customerId, subscriptionId: sub.id, timestamp });
+    await storage.usage.insertMany([
+      bare('kit_e3', '2026-01-20T00:00:00.000Z'),
+      makeUsageEvent({
+        id: 'kit_e4',
+        customerId: sub.customerId,
+        subscriptionId: sub.id,
+        timestamp: '2026-01-25T00:00:00.000Z',
+        properties: { other: '99' },
+      }),
+    ]);
+    expectDecimal(await aggregateOne(storage, query(sub, 'last')), '4.5');
+    expectDecimal(await aggregateOne(storage, query(sub, 'count')), '4');
+    const none = await insertSubscription(storage);
+    await storage.usage.insertMany([
+      makeUsageEvent({ id: 'kit_n1', customerId: none.customerId, subscriptionId: none.id, timestamp: FROM }),
+    ]);
+    expectDecimal(await aggregateOne(storage, query(none, 'last')), '0');
+  });
+
   it('periods are half-open: an event at `from` counts, one at `to` does not', async () => {
     const storage = kit.storage();
     const sub = await insertSubscription(storage);

@@ -4,7 +4,7 @@
  * @module
  */
 export { runCycle, RunCycleOptionsSchema } from './run-cycle';
-export type { RunCycleOptions, RunCycleSummary } from './run-cycle';
+export type { RunCycleOptions, RunCycleProgress, RunCycleSummary } from './run-cycle';
 export { billSubscriptions } from './bill-subscriptions';
 export type { BillOptions, BilledBatch } from './bill-subscriptions';
 export { planBoundary } from './plan-boundary';

@@ -5,7 +5,7 @@ import type { MemoryStorage } from '../../storage/memory-storage';
 import type { BillingStorageAdapter, StorageSession } from '../../storage/storage-adapter';
 import { rejection } from '../test-fixture';
 import { type CycleFixture, createCycleFixture } from './cycle-fixture';
-import { type RunCycleOptions, runCycle } from './run-cycle';
+import { type RunCycleOptions, type RunCycleProgress, runCycle } from './run-cycle';
 
 const runCycleWith = (f: CycleFixture, options: RunCycleOptions) => runCycle(f.billing.context, options);
 
@@ -198,5 +198,90 @@ describe('runCycle', () => {
     const f = await createCycleFixture();
     const error = await rejection(f.run({ batchSize: 0 }));
     expect(error).toMatchObject({ code: 'invalid_input', path: ['options', 'batchSize'] });
+    const callback = await rejection(runCycleWith(f, { onBatch: 'log' as never }));
+    expect(callback).toMatchObject({ code: 'invalid_input', path: ['options', 'onBatch'] });
+  });
+
+  it('reports each committed batch to onBatch, and stops with the error it throws', async () => {
+    const f = await busyFixture();
+    const seen: RunCycleProgress[] = [];
+    const summary = await runCycleWith(f, { batchSize: 5, onBatch: (progress) => void seen.push(progress) });
+    expect(summary.batches).toBe(3);
+    expect(seen).toEqual([
+      { batches: 1, batchSubscriptionsBilled: 5, batchInvoicesCreated: 10, subscriptionsBilled: 5, invoicesCreated: 10, errors: 0 },
+      { batches: 2, batchSubscriptionsBilled: 5, batchInvoicesCreated: 10, subscriptionsBilled: 10, invoicesCreated: 20, errors: 0 },
+      { batches: 3, batchSubscriptionsBilled: 2, batchInvoicesCreated: 4, subscriptionsBilled: 12, invoicesCreated: 24, errors: 0 },
+    ]);
+
+    const g = await busyFixture();
+    const before = (await g.invoices()).length;
+    const stop = new Error('stop');
+    await expect(runCycleWith(g, { batchSize: 5, onBatch: () => Promise.reject(stop) })).rejects.toBe(stop);
+    // The first batch committed; the rest stays due for the next run.
+    expect(await g.invoices()).toHaveLength(before + 10);
+    expect(await g.run()).toMatchObject({ subscriptionsBilled: 7, invoicesCreated: 14 });
+  });
+
+  it('reads a batch’s customers and credit balances with one call each, never per customer', async () => {
+    const calls: string[] = [];
+    const f = await busyFixture((memory) =>
+      withTransaction(memory, (work) => memory.transaction((session) => work(countingSession(session, calls)))),
+    );
+    // Three customers have credit: it is applied, and never more than they have.
+    for (const [customerId, amount] of [
+      ['cus_00', '5.00'],
+      ['cus_01', '1000.00'],
+      ['cus_02', '-3.00'],
+    ] as const) {
+      await f.memory.balance.insert({
+        id: `btx_${customerId}`,
+        customerId,
+        currency: 'EUR',
+        amount,
+        type: 'adjustment',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
+    }
+    calls.length = 0;
+    const summary = await f.run({ batchSize: 6 });
+    expect(summary).toMatchObject({ batches: 2, subscriptionsBilled: 12, errors: [] });
+    const count = (call: string) => calls.filter((c) => c === call).length;
+    expect(count('customers.get')).toBe(0);
+    expect(count('customers.getMany')).toBe(2);
+    expect(count('balance.balance')).toBe(0);
+    // Once when the drafts are built, once more at finalization (for the batch whose drafts apply credit).
+    expect(count('balance.balances')).toBe(3);
+    expect(await f.storage.balance.balance('cus_00', 'EUR')).toBe('0.00');
+    expect(await f.storage.balance.balance('cus_02', 'EUR')).toBe('-3.00');
+    const invoices = await f.invoices();
+    // The run's two invoices per customer (the first invoice was made at creation, before the credit).
+    const applied = (customerId: string) =>
+      invoices
+        .filter((i) => i.customerId === customerId)
+        .map((i) => i.creditApplied)
+        .slice(-2);
+    expect(applied('cus_00')).toEqual(['5.00', '0.00']);
+    expect(applied('cus_02')).toEqual(['0.00', '0.00']);
+    expect(applied('cus_01').every((amount) => amount !== '0.00')).toBe(true);
   });
 });
+
+/** A session that records `repository.method` of every call made through it. */
+function countingSession(session: StorageSession, calls: string[]): StorageSession {
+  return new Proxy(session, {
+    get(target, repository) {
+      const value = Reflect.get(target, repository, target);
+      if (typeof repository !== 'string' || typeof value !== 'object' || value === null) return value;
+      return new Proxy(value, {
+        get(inner, method) {
+          const fn = Reflect.get(inner, method, inner);
+          if (typeof fn !== 'function' || typeof method !== 'string') return fn;
+          return (...args: unknown[]) => {
+            calls.push(`${repository}.${method}`);
+            return fn.apply(inner, args);
+          };
+        },
+      });
+    },
+  });
+}

@@ -9,6 +9,27 @@ import { type BilledBatch, billSubscriptions } from './bill-subscriptions';
 import { type Catalog, loadCatalog } from './catalog';
 import { type RunError, runError } from './run-error';
 
+/** What {@link RunCycleOptions.onBatch} is told after each batch has committed. */
+export interface RunCycleProgress {
+  /** Batches committed so far (1 after the first). */
+  readonly batches: number;
+  /** Subscriptions whose billing state moved on in this batch. */
+  readonly batchSubscriptionsBilled: number;
+  /** Invoices created in this batch. */
+  readonly batchInvoicesCreated: number;
+  /** Subscriptions billed so far in the run. */
+  readonly subscriptionsBilled: number;
+  /** Invoices created so far in the run. */
+  readonly invoicesCreated: number;
+  /** Subscriptions that failed so far in the run. */
+  readonly errors: number;
+}
+
+const ProgressCallbackSchema = z.custom<(progress: RunCycleProgress) => void | Promise<void>>(
+  (value) => typeof value === 'function',
+  { message: 'expected a function (progress) => void' },
+);
+
 /** Options of {@link runCycle}. */
 export const RunCycleOptionsSchema = z
   .strictObject({
@@ -18,6 +39,11 @@ export const RunCycleOptionsSchema = z
     batchSize: z.number().int().min(1).max(10_000).default(500),
     /** Stop the run once this many subscriptions have failed (default 1000), so a broken catalog cannot spin it. */
     maxErrors: z.number().int().min(1).max(1_000_000).default(1000),
+    /**
+     * Called after each batch has committed and its notifications have gone out (awaited), e.g. to report
+     * progress. When it throws, the run stops with that error; the batches committed so far stay billed.
+     */
+    onBatch: ProgressCallbackSchema.optional(),
   })
   .default({ batchSize: 500, maxErrors: 1000 });
 
@@ -63,7 +89,7 @@ export interface RunCycleSummary {
  * ```
  */
 export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): Promise<RunCycleSummary> {
-  const { now: requested, batchSize, maxErrors } = validate(RunCycleOptionsSchema, options, 'options');
+  const { now: requested, batchSize, maxErrors, onBatch } = validate(RunCycleOptionsSchema, options, 'options');
   const clock = () => ctx.clock.now().getTime();
   const started = clock();
   const now = requested ?? ctx.clock.now().toISOString();
@@ -109,6 +135,14 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       errors.push(error);
     }
     await deliverNotifications(ctx, batch.notifications);
+    await onBatch?.({
+      batches,
+      batchSubscriptionsBilled: batch.advanced.length,
+      batchInvoicesCreated: batch.invoices.length,
+      subscriptionsBilled,
+      invoicesCreated,
+      errors: errors.length,
+    });
   }
   const finished = clock();
   return {

@@ -55,12 +55,11 @@ export async function ingestUsage(ctx: EngineContext, events: readonly UsageEven
 
   // Read what resolution needs, once per distinct customer, subscription and price.
   const customerIds = new Set(batch.map((e) => e.customerId));
-  const knownCustomers = new Set<string>();
+  const knownCustomers = new Set((await storage.customers.getMany([...customerIds])).map((c) => c.id));
   const subscriptions = new Map<string, Subscription>();
   const subscriptionsByCustomer = new Map<string, Subscription[]>();
   for (const customerId of customerIds) {
-    if ((await storage.customers.get(customerId)) === undefined) continue;
-    knownCustomers.add(customerId);
+    if (!knownCustomers.has(customerId)) continue;
     if (batch.some((e) => e.customerId === customerId && e.subscriptionId === undefined)) {
       const all = [...(await listAllById((page) => storage.subscriptions.list({ ...page, customerId }))).values()];
       subscriptionsByCustomer.set(customerId, all);

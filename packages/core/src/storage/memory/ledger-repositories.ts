@@ -9,6 +9,10 @@ import type { MemoryExecutor } from './undo-log';
 /** The customer credit ledger in memory, with a running exact total per customer and currency. @internal */
 export function memoryBalanceRepository(state: MemoryState, exec: MemoryExecutor): BalanceRepository {
   const { balanceEntries, balances } = state;
+  const balanceOf = (customerId: string, currency: string): string => {
+    const total = balances.get(balanceKey(customerId, currency));
+    return total === undefined ? '0' : formatFixed(total, total.scale);
+  };
   return {
     ...appendRepository(balanceEntries, exec),
     insert: (record) =>
@@ -27,11 +31,9 @@ export function memoryBalanceRepository(state: MemoryState, exec: MemoryExecutor
           else balances.set(key, previous);
         });
       }),
-    balance: (customerId, currency) =>
-      exec(() => {
-        const total = balances.get(balanceKey(customerId, currency));
-        return total === undefined ? '0' : formatFixed(total, total.scale);
-      }),
+    balance: (customerId, currency) => exec(() => balanceOf(customerId, currency)),
+    balances: (customerIds, currency) =>
+      exec(() => new Map(customerIds.map((customerId) => [customerId, balanceOf(customerId, currency)]))),
     list: listByFields(balanceEntries, exec),
   };
 }

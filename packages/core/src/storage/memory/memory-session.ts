@@ -1,3 +1,4 @@
+import type { Customer } from '../../domain/customer';
 import type { StorageSession } from '../storage-adapter';
 import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { memoryInvoiceRepository } from './invoice-repository';
@@ -13,7 +14,19 @@ import type { MemoryExecutor } from './undo-log';
  */
 export function createMemorySession(state: MemoryState, exec: MemoryExecutor): StorageSession {
   return {
-    customers: { ...versionedRepository(state.customers, exec), list: listByFields(state.customers, exec) },
+    customers: {
+      ...versionedRepository(state.customers, exec),
+      list: listByFields(state.customers, exec),
+      getMany: (ids) =>
+        exec(() => {
+          const found: Customer[] = [];
+          for (const id of new Set(ids)) {
+            const customer = state.customers.get(id);
+            if (customer !== undefined) found.push(customer);
+          }
+          return found;
+        }),
+    },
     products: {
       ...appendRepository(state.products, exec),
       getByBillingCode: (billingCode) => exec(() => state.products.findByKey('billingCode', billingCode)),

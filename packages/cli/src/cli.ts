@@ -1,0 +1,90 @@
+/**
+ * `billfold`: the command line of Billfold — a month-by-month demo, billing runs, aging and revenue reports,
+ * and database migrations.
+ * @module
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type CliIo, processIo } from './cli-io';
+import { DEMO_HELP, demoCommand } from './commands/demo';
+import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
+import { REPORT_HELP, reportCommand } from './commands/report';
+import { RUN_HELP, runCommand } from './commands/run';
+import { ExitCode, UsageError } from './usage-error';
+
+/** The help of `billfold` itself. */
+export const HELP = `Usage: billfold <command> [options]
+
+Commands:
+  demo       play an internet provider through three months of billing and print what happened
+  run        run one billing cycle on a database
+  report     print an aging or revenue report from a database's invoices
+  migrate    create or update the billing tables of a database
+
+Run "billfold <command> --help" for a command's options.`;
+
+const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
+  demo: { run: demoCommand, help: DEMO_HELP },
+  run: { run: runCommand, help: RUN_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
+  migrate: { run: migrateCommand, help: MIGRATE_HELP },
+};
+
+/**
+ * Runs the command line `args` (without `node` and the script) and returns the exit code: 0 done, 1 the work
+ * failed, 2 the command line was wrong (the error and a pointer to `--help` go to stderr).
+ * @example
+ * ```ts
+ * const code = await main(['demo', '--customers', '8', '--months', '2'], processIo());
+ * ```
+ */
+export async function main(args: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  try {
+    if (name === undefined) {
+      io.err(HELP);
+      return ExitCode.usage;
+    }
+    if (name === '--help' || name === '-h') {
+      io.out(HELP);
+      return ExitCode.ok;
+    }
+    if (name === 'help') {
+      const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
+      if (rest[0] !== undefined && topic === undefined) throw new UsageError(`unknown command "${rest[0]}"`);
+      io.out(topic?.help ?? HELP);
+      return ExitCode.ok;
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (command === undefined) {
+      throw new UsageError(name.startsWith('-') ? `unknown option ${name}` : `unknown command "${name}"`);
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`billfold${error.command ? ` ${error.command}` : ''}: ${error.message}`);
+      io.err(`Run "billfold${error.command ? ` ${error.command}` : ''} --help" for usage.`);
+      return ExitCode.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`billfold${name ? ` ${name}` : ''}: ${message}`);
+    if (process.env.BILLFOLD_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return ExitCode.failure;
+  }
+}
+
+/** Whether this module is the program being run (not imported by a test). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const code = await main(process.argv.slice(2), processIo());
+  process.exitCode = code;
+}

@@ -1,0 +1,55 @@
+import { AGING_BUCKETS, type AgingReport } from './aging';
+import type { RevenueReport } from './revenue';
+
+/** A text table: the first `left` columns aligned left (names), the others right (amounts). */
+function table(header: readonly string[], rows: readonly (readonly string[])[], left: number): string[] {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (i < left ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/** The aging report as text: one row per customer and currency, then the totals per currency. */
+export function formatAging(report: AgingReport): string[] {
+  if (report.rows.length === 0) return [`Customer aging as of ${report.asOf}: nothing is owed.`];
+  const header = ['Customer', 'Currency', 'Current', '1-30', '31-60', '61-90', '90+', 'Total', 'Invoices'];
+  const rows = [
+    ...report.rows.map((row) => [
+      row.customerName,
+      row.currency,
+      ...AGING_BUCKETS.map((bucket) => row.buckets[bucket]),
+      row.total,
+      String(row.invoices),
+    ]),
+    ...report.totals.map((total) => [
+      'Total',
+      total.currency,
+      ...AGING_BUCKETS.map((bucket) => total.buckets[bucket]),
+      total.total,
+      String(total.invoices),
+    ]),
+  ];
+  return [`Customer aging as of ${report.asOf} (days past due)`, '', ...table(header, rows, 2)];
+}
+
+/** The revenue report as text: one row per month, currency and billing code, then the month's total. */
+export function formatRevenue(report: RevenueReport): string[] {
+  if (report.rows.length === 0) return [`Revenue until ${report.until}: no invoices.`];
+  const rows: string[][] = [];
+  for (const total of report.totals) {
+    for (const row of report.rows) {
+      if (row.month === total.month && row.currency === total.currency) {
+        rows.push([row.month, row.currency, row.billingCode, row.invoiced, row.credited, row.net]);
+      }
+    }
+    rows.push([total.month, total.currency, 'Total', total.invoiced, total.credited, total.net]);
+  }
+  return [
+    `Revenue per month and billing code until ${report.until} (net of discounts and tax)`,
+    '',
+    ...table(['Month', 'Currency', 'Billing code', 'Invoiced', 'Credited', 'Net'], rows, 3),
+  ];
+}

@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { money } from '@billfold/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli';
+import type { AgingReport } from '../src/reports/aging';
+import type { RevenueReport } from '../src/reports/revenue';
+import { captureIo } from './support/capture-io';
+
+/*
+ * migrate, demo, run and report as a user runs them, one after the other on PGlite kept in a folder
+ * (`--data-dir`): each command opens the folder, does its work and closes it.
+ */
+
+let root: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'billfold-cli-'));
+  dataDir = join(root, 'data');
+});
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+  const io = captureIo(root);
+  const code = await main(args, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+describe('billfold on a PGlite data folder', () => {
+  it('refuses a report before the tables exist', async () => {
+    const { code, stderr } = await run('report', 'aging', '--data-dir', 'data');
+    expect(code).toBe(1);
+    expect(stderr).toEqual([
+      `billfold report: PGlite in ${dataDir} has no billing tables: run "billfold migrate" first (or check --schema)`,
+    ]);
+  });
+
+  it('migrates, then finds nothing left to apply', async () => {
+    expect(await run('migrate', '--data-dir', 'data')).toEqual({
+      code: 0,
+      stdout: [`Migrated PGlite in ${dataDir}; applied versions:`, '  1 init'],
+      stderr: [],
+    });
+    expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
+      `PGlite in ${dataDir} is up to date (latest migration: 1 init).`,
+    ]);
+  });
+
+  it('bills nothing on an empty database', async () => {
+    const { code, stdout } = await run('run', '--data-dir', 'data', '--now', '2026-02-01');
+    expect(code).toBe(0);
+    expect(stdout).toEqual([
+      `Billing run at 2026-02-01T00:00:00.000Z on PGlite in ${dataDir}`,
+      '  subscriptions billed  0',
+      '  invoices created      0',
+      '  invoiced              -',
+      '  errors                0',
+    ]);
+  });
+
+  it('keeps the demo in its own schema, where run and report find it', async () => {
+    const demo = await run('demo', '--data-dir', 'data', '--customers', '6', '--months', '2', '--out', 'docs');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout[0]).toContain(`on PGlite in ${dataDir} (schema billfold_demo)`);
+    expect(demo.stdout.at(-1)).toBe(
+      `Records kept in schema billfold_demo: billfold report aging --data-dir ${dataDir} --schema billfold_demo --now 2026-03-01`,
+    );
+    const where = ['--data-dir', 'data', '--schema', 'billfold_demo'];
+
+    // March 1st: every live subscription is due; a second run at the same instant finds nothing.
+    const march = await run('run', ...where, '--now', '2026-03-01T12:00:00Z', '--json');
+    expect(march.code).toBe(0);
+    const summary = JSON.parse(march.stdout.join('\n'));
+    expect(summary.invoicesCreated).toBeGreaterThan(0);
+    expect(summary.errors).toEqual([]);
+    const again = JSON.parse((await run('run', ...where, '--now', '2026-03-01T12:00:00Z', '--json')).stdout.join('\n'));
+    expect(again.invoicesCreated).toBe(0);
+
+    const aging = await run('report', 'aging', ...where, '--now', '2026-04-01', '--json');
+    const report = JSON.parse(aging.stdout.join('\n')) as AgingReport;
+    expect(report.asOf).toBe('2026-04-01T00:00:00.000Z');
+    expect(report.rows.length).toBeGreaterThan(0);
+    for (const total of report.totals) {
+      // Each currency's total is the sum of its customers' totals.
+      const rows = report.rows.filter((row) => row.currency === total.currency);
+      const sum = rows.reduce((s, row) => s.add(money(row.total, row.currency)), money('0', total.currency));
+      expect(sum.toString()).toBe(total.total);
+    }
+    const agingText = await run('report', 'aging', ...where, '--now', '2026-04-01');
+    expect(agingText.stdout[0]).toBe('Customer aging as of 2026-04-01T00:00:00.000Z (days past due)');
+    expect(agingText.stdout[2]).toMatch(
+      /^Customer\s+Currency\s+Current\s+1-30\s+31-60\s+61-90\s+90\+\s+Total\s+Invoices$/,
+    );
+
+    const revenue = await run('report', 'revenue', ...where, '--now', '2026-04-01', '--json');
+    const byMonth = JSON.parse(revenue.stdout.join('\n')) as RevenueReport;
+    expect([...new Set(byMonth.rows.map((row) => row.month))]).toEqual(['2026-01', '2026-02', '2026-03']);
+    const codes = new Set(byMonth.rows.map((row) => row.billingCode));
+    for (const code of ['INT-50M', 'DATA', 'SETUP', 'IP-STATIC']) expect(codes).toContain(code);
+  });
+});

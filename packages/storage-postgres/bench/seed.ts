@@ -1,0 +1,191 @@
+/**
+ * Seeds a billing run for the benchmark: a small catalog through the engine, then customers, subscriptions and
+ * usage written straight through the storage adapter (records checked against the domain schemas first).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import {
+  type Billing,
+  type BillingStorageAdapter,
+  type Customer,
+  CustomerSchema,
+  type Subscription,
+  SubscriptionSchema,
+  type UsageEvent,
+  UsageEventSchema,
+} from '@billfold/core';
+
+/** The instant the benchmark bills at: every seeded subscription has one boundary due then. */
+export const RUN_AT = '2026-02-01T00:00:00.000Z';
+
+/** Usage events per metered subscription. */
+export const EVENTS_PER_METERED = 20;
+
+const CREATED = '2025-12-20T09:00:00.000Z';
+
+/** Period of January 2026 in a zone: the start and end instants (local midnight). */
+const JANUARY: Record<'UTC' | 'Europe/Berlin', { start: string; end: string }> = {
+  UTC: { start: '2026-01-01T00:00:00.000Z', end: '2026-02-01T00:00:00.000Z' },
+  'Europe/Berlin': { start: '2025-12-31T23:00:00.000Z', end: '2026-01-31T23:00:00.000Z' },
+};
+
+/** The catalog ids the seeded subscriptions use. */
+export interface BenchCatalog {
+  readonly vatId: string;
+  /** 10.00 EUR a month, in advance. */
+  readonly basicPriceId: string;
+  /** 8.00 EUR per seat a month, in advance. */
+  readonly seatPriceId: string;
+  /** Metered in arrears (sum of `gb`): 10 GB free, then 0.50 EUR per GB. */
+  readonly dataPriceId: string;
+}
+
+/** Creates the catalog through the engine (validated like a host's calls). */
+export async function seedCatalog(billing: Billing): Promise<BenchCatalog> {
+  const { catalog } = billing;
+  const vat = await catalog.taxRates.create({ name: 'VAT 19%', percentage: '19', inclusive: false });
+  const meter = await catalog.meters.create({ name: 'Data', eventName: 'data', aggregation: 'sum', property: 'gb' });
+  const basic = await catalog.products.create({ name: 'Basic', billingCode: 'BASIC', category: 'plans' });
+  const seats = await catalog.products.create({ name: 'Seats', billingCode: 'SEATS', category: 'plans' });
+  const data = await catalog.products.create({ name: 'Data transfer', billingCode: 'DATA', category: 'usage' });
+  const basicPrice = await catalog.prices.create({
+    productId: basic.id,
+    spec: { model: 'flat', currency: 'EUR', amount: '10.00' },
+    interval: 'month',
+  });
+  const seatPrice = await catalog.prices.create({
+    productId: seats.id,
+    spec: { model: 'per_unit', currency: 'EUR', unitAmount: '8.00' },
+    interval: 'month',
+  });
+  const dataPrice = await catalog.prices.create({
+    productId: data.id,
+    spec: {
+      model: 'graduated',
+      currency: 'EUR',
+      tiers: [
+        { upTo: '10', unitAmount: '0' },
+        { upTo: null, unitAmount: '0.50' },
+      ],
+    },
+    interval: 'month',
+    timing: 'in_arrears',
+    meterId: meter.id,
+  });
+  return { vatId: vat.id, basicPriceId: basicPrice.id, seatPriceId: seatPrice.id, dataPriceId: dataPrice.id };
+}
+
+const pad = (n: number) => String(n).padStart(7, '0');
+
+/** Customer `n`: every other one in Berlin (periods in local time), the rest in UTC. */
+function customerRecord(n: number, catalog: BenchCatalog): Customer {
+  const berlin = n % 2 === 1;
+  return {
+    id: `cus_bench${pad(n)}`,
+    name: `Customer ${n}`,
+    email: `customer${n}@example.com`,
+    taxIds: [],
+    locale: berlin ? 'de-DE' : 'en-US',
+    timeZone: berlin ? 'Europe/Berlin' : 'UTC',
+    currency: 'EUR',
+    paymentTermsDays: 14,
+    taxStatus: 'taxable',
+    taxRateIds: [catalog.vatId],
+    metadata: {},
+    createdAt: CREATED,
+    updatedAt: CREATED,
+    version: 1,
+  };
+}
+
+/**
+ * Subscription `n` of customer `n`, one month into its life (the opening invoice is behind it) and due at
+ * {@link RUN_AT}: `n % 4` 0 is flat, 1 per seat (both in advance), 2 and 3 metered in arrears.
+ */
+function subscriptionRecord(n: number, customer: Customer, catalog: BenchCatalog): Subscription {
+  const january = JANUARY[customer.timeZone as keyof typeof JANUARY];
+  const kind = n % 4;
+  const item =
+    kind === 0
+      ? { priceId: catalog.basicPriceId, quantity: '1' }
+      : kind === 1
+        ? { priceId: catalog.seatPriceId, quantity: String((n % 7) + 1) }
+        : { priceId: catalog.dataPriceId, quantity: '1' };
+  return {
+    id: `sub_bench${pad(n)}`,
+    customerId: customer.id,
+    currency: 'EUR',
+    status: 'active',
+    items: [{ id: `si_bench${pad(n)}`, ...item }],
+    interval: 'month',
+    intervalCount: 1,
+    anchor: january.start,
+    currentPeriodStart: january.start,
+    currentPeriodEnd: january.end,
+    nextBillingAt: january.end,
+    cancelAtPeriodEnd: false,
+    couponPeriodsUsed: 0,
+    pendingLines: [],
+    metadata: {},
+    createdAt: CREATED,
+    updatedAt: CREATED,
+    version: 1,
+  };
+}
+
+/** The January usage of a metered subscription: {@link EVENTS_PER_METERED} `data` events of 0.25–2.50 GB. */
+function usageRecords(subscription: Subscription): UsageEvent[] {
+  const start = Date.parse(subscription.currentPeriodStart);
+  const step = Math.floor((Date.parse(subscription.currentPeriodEnd) - start) / EVENTS_PER_METERED);
+  return Array.from({ length: EVENTS_PER_METERED }, (_, k) => ({
+    id: `evt_${subscription.id.slice(4)}_${String(k).padStart(2, '0')}`,
+    customerId: subscription.customerId,
+    subscriptionId: subscription.id,
+    eventName: 'data',
+    timestamp: new Date(start + k * step + 1000).toISOString(),
+    properties: { gb: (((k * 7 + subscription.id.length) % 10) * 0.25 + 0.25).toFixed(2) },
+  }));
+}
+
+/** Whether `value` is a valid, complete record: the schema adds, drops and changes nothing. */
+function checked<T>(schema: { parse(value: unknown): unknown }, value: T): T {
+  const parsed = schema.parse(value);
+  if (!isDeepStrictEqual(parsed, value)) throw new Error(`seed record changed by its schema: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** How many records {@link seedSubscriptions} wrote. */
+export interface SeedCounts {
+  readonly customers: number;
+  readonly subscriptions: number;
+  readonly usageEvents: number;
+}
+
+/**
+ * Writes `count` customers with one subscription each, and the usage of the metered ones, in chunks: single
+ * inserts issued side by side (a pool spreads them over its connections) and `usage.insertMany` per chunk.
+ */
+export async function seedSubscriptions(
+  storage: BillingStorageAdapter,
+  catalog: BenchCatalog,
+  count: number,
+  chunk = 2000,
+): Promise<SeedCounts> {
+  let usageEvents = 0;
+  for (let first = 0; first < count; first += chunk) {
+    const numbers = Array.from({ length: Math.min(chunk, count - first) }, (_, i) => first + i);
+    const customers = numbers.map((n) => checked(CustomerSchema, customerRecord(n, catalog)));
+    const subscriptions = numbers.map((n, i) =>
+      checked(SubscriptionSchema, subscriptionRecord(n, customers[i] as Customer, catalog)),
+    );
+    const events = subscriptions
+      .filter((s) => s.items[0]?.priceId === catalog.dataPriceId)
+      .flatMap((s) => usageRecords(s))
+      .map((e) => checked(UsageEventSchema, e));
+    await Promise.all(customers.map((c) => storage.customers.insert(c)));
+    await Promise.all(subscriptions.map((s) => storage.subscriptions.insert(s)));
+    const { inserted } = await storage.usage.insertMany(events);
+    if (inserted.length !== events.length) throw new Error('usage events were skipped as duplicates');
+    usageEvents += events.length;
+  }
+  return { customers: count, subscriptions: count, usageEvents };
+}

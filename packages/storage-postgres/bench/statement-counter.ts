@@ -1,0 +1,59 @@
+import type { SqlClient, SqlRow } from '../src/index';
+
+/**
+ * A {@link SqlClient} that counts the statements it runs (also inside transactions and savepoints) by kind:
+ * `SELECT invoices`, `INSERT usage_events`, `<transaction>` for each transaction or savepoint opened.
+ */
+export class StatementCounter implements SqlClient {
+  readonly counts: Map<string, number>;
+
+  constructor(
+    private readonly inner: SqlClient,
+    counts: Map<string, number> = new Map(),
+  ) {
+    this.counts = counts;
+  }
+
+  get inTransaction(): boolean {
+    return this.inner.inTransaction;
+  }
+
+  get concurrent(): boolean {
+    return this.inner.concurrent;
+  }
+
+  /** How many statements were counted. */
+  get total(): number {
+    let total = 0;
+    for (const n of this.counts.values()) total += n;
+    return total;
+  }
+
+  query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    this.#count(kindOf(text));
+    return this.inner.query<R>(text, params);
+  }
+
+  transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+    this.#count('<transaction>');
+    return this.inner.transaction((tx) => work(new StatementCounter(tx, this.counts)));
+  }
+
+  /** Forgets what was counted. */
+  clear(): void {
+    this.counts.clear();
+  }
+
+  #count(kind: string): void {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+  }
+}
+
+/** The verb and the table of a statement: `SELECT subscriptions`, `UPDATE subscriptions`. */
+function kindOf(text: string): string {
+  const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? '?';
+  for (const match of text.matchAll(/\b(?:FROM|INTO|UPDATE)\s+(?:"[^"]+"\.)?"?(\w+)"?/gi)) {
+    if (match[1] !== 'json_to_recordset') return `${verb} ${match[1]}`;
+  }
+  return verb;
+}
