@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { billfoldVitest } from '../../vitest.shared';
+import { billfoldVitest } from '../../vitest.shared.ts';
 
 export default mergeConfig(
   billfoldVitest,

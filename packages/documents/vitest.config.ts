@@ -1,11 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { billfoldVitest } from '../../vitest.shared.ts';
 
-// Vite applies `resolve.conditions` to package exports, but resolves subpath imports (`#default-fonts`)
-// with the server conditions of the test environment: name the source condition in both.
-const conditions = ['@billfold/source', 'module', 'node', 'development|production'];
-
-export default defineConfig({
-  resolve: { conditions: ['@billfold/source'] },
-  ssr: { resolve: { conditions } },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000 },
-});
+export default mergeConfig(
+  billfoldVitest,
+  defineConfig({
+    // Vite resolves subpath imports (`#platform`) with the server conditions of the test environment, which
+    // replace the defaults when set: name Node's own next to the source condition.
+    ssr: { resolve: { conditions: ['module', 'node', 'development|production'] } },
+    test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000 },
+  }),
+);

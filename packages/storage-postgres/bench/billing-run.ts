@@ -193,6 +193,8 @@ interface MemoryFigures {
   readonly statements: readonly number[];
   /** The statements of the second batch (a steady one), by kind. */
   readonly steadyBatch: ReadonlyMap<string, number>;
+  /** Milliseconds spent waiting for statements, by kind, over the whole run (the first batch aside). */
+  readonly statementMs: ReadonlyMap<string, number>;
 }
 
 async function memoryRun(backend: BenchBackend, count: number): Promise<MemoryFigures> {
@@ -204,6 +206,7 @@ async function memoryRun(backend: BenchBackend, count: number): Promise<MemoryFi
   let peakUsed = 0;
   const statements: number[] = [];
   let steadyBatch = new Map<string, number>();
+  const statementMs = new Map<string, number>();
   const started = performance.now();
   let pausedMs = 0;
   const summary = await bill(run, count, () => {
@@ -212,13 +215,16 @@ async function memoryRun(backend: BenchBackend, count: number): Promise<MemoryFi
     gc();
     peakRetained = Math.max(peakRetained, process.memoryUsage().heapUsed - before);
     if (statements.length === 1) steadyBatch = new Map(counting.counts);
+    if (statements.length > 0) {
+      for (const [kind, ms] of counting.ms) statementMs.set(kind, (statementMs.get(kind) ?? 0) + ms);
+    }
     statements.push(counting.total);
     counting.clear();
     pausedMs += performance.now() - pause;
   });
   const ms = performance.now() - started - pausedMs;
   await dropRun(run);
-  return { count, batches: summary.batches, ms, peakRetained, peakUsed, statements, steadyBatch };
+  return { count, batches: summary.batches, ms, peakRetained, peakUsed, statements, steadyBatch, statementMs };
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -246,6 +252,12 @@ async function memory(backend: BenchBackend) {
   }
   const steady = [...small.steadyBatch].map(([kind, n]) => `${kind} ×${n}`).join(', ');
   console.log(`  statements of batch 2: ${steady}`);
+  const waited = [...small.statementMs].sort((a, b) => b[1] - a[1]);
+  const total = waited.reduce((sum, [, ms]) => sum + ms, 0);
+  const perBatch = (ms: number) => (ms / Math.max(small.batches - 1, 1)).toFixed(1);
+  console.log(
+    `  waiting on SQL per batch (batches 2…): ${perBatch(total)} ms of ${perBatch(small.ms)} ms (${waited.map(([kind, ms]) => `${kind} ${perBatch(ms)}`).join(', ')})`,
+  );
 }
 
 const backends: BenchBackend[] = [];

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import {
   type Billing,
   type BillingStorageAdapter,
+  billingPeriods,
   type Customer,
   CustomerSchema,
   type Subscription,
@@ -20,14 +21,7 @@ export const RUN_AT = '2026-02-01T00:00:00.000Z';
 /** Usage events per metered subscription. */
 export const EVENTS_PER_METERED = 20;
 
-const CREATED = '2025-12-20T09:00:00.000Z';
-
-/** Period of January 2026 in a zone: the start and end instants (local midnight). */
-const JANUARY: Record<'UTC' | 'Europe/Berlin', { start: string; end: string }> = {
-  UTC: { start: '2026-01-01T00:00:00.000Z', end: '2026-02-01T00:00:00.000Z' },
-  'Europe/Berlin': { start: '2025-12-31T23:00:00.000Z', end: '2026-01-31T23:00:00.000Z' },
-};
-
+const DAY_MS = 86_400_000;
 /** The catalog ids the seeded subscriptions use. */
 export interface BenchCatalog {
   readonly vatId: string;
@@ -76,9 +70,20 @@ export async function seedCatalog(billing: Billing): Promise<BenchCatalog> {
 
 const pad = (n: number) => String(n).padStart(7, '0');
 
+/**
+ * When subscription `n` started (its anchor): spread over 2–31 December 2025 at scattered times of day, as
+ * subscriptions start whenever customers sign up, so their boundaries are all different instants.
+ */
+function startOf(n: number): string {
+  const day = 1 + (n % 30);
+  const timeOfDay = (n * 7_919_113) % DAY_MS;
+  return new Date(Date.parse('2025-12-01T00:00:00.000Z') + day * DAY_MS + timeOfDay).toISOString();
+}
+
 /** Customer `n`: every other one in Berlin (periods in local time), the rest in UTC. */
 function customerRecord(n: number, catalog: BenchCatalog): Customer {
   const berlin = n % 2 === 1;
+  const created = startOf(n);
   return {
     id: `cus_bench${pad(n)}`,
     name: `Customer ${n}`,
@@ -87,22 +92,26 @@ function customerRecord(n: number, catalog: BenchCatalog): Customer {
     locale: berlin ? 'de-DE' : 'en-US',
     timeZone: berlin ? 'Europe/Berlin' : 'UTC',
     currency: 'EUR',
-    paymentTermsDays: 14,
+    paymentTermsDays: n % 3 === 0 ? 30 : 14,
     taxStatus: 'taxable',
     taxRateIds: [catalog.vatId],
     metadata: {},
-    createdAt: CREATED,
-    updatedAt: CREATED,
+    createdAt: created,
+    updatedAt: created,
     version: 1,
   };
 }
 
 /**
- * Subscription `n` of customer `n`, one month into its life (the opening invoice is behind it) and due at
- * {@link RUN_AT}: `n % 4` 0 is flat, 1 per seat (both in advance), 2 and 3 metered in arrears.
+ * Subscription `n` of customer `n`, as the engine leaves it after billing its start: its first monthly period
+ * (from its start in December, in the customer's zone) ends in January, so it is due at {@link RUN_AT}.
+ * `n % 4` 0 is flat, 1 per seat (both in advance), 2 and 3 metered in arrears.
  */
 function subscriptionRecord(n: number, customer: Customer, catalog: BenchCatalog): Subscription {
-  const january = JANUARY[customer.timeZone as keyof typeof JANUARY];
+  const anchor = startOf(n);
+  const [period] = billingPeriods({ anchor, interval: 'month', timeZone: customer.timeZone, from: anchor, count: 1 });
+  const end = (period as { end: Date }).end.toISOString();
+  if (end > RUN_AT) throw new Error(`subscription ${n} would not be due at ${RUN_AT}`);
   const kind = n % 4;
   const item =
     kind === 0
@@ -118,16 +127,16 @@ function subscriptionRecord(n: number, customer: Customer, catalog: BenchCatalog
     items: [{ id: `si_bench${pad(n)}`, ...item }],
     interval: 'month',
     intervalCount: 1,
-    anchor: january.start,
-    currentPeriodStart: january.start,
-    currentPeriodEnd: january.end,
-    nextBillingAt: january.end,
+    anchor,
+    currentPeriodStart: anchor,
+    currentPeriodEnd: end,
+    nextBillingAt: end,
     cancelAtPeriodEnd: false,
     couponPeriodsUsed: 0,
     pendingLines: [],
     metadata: {},
-    createdAt: CREATED,
-    updatedAt: CREATED,
+    createdAt: anchor,
+    updatedAt: anchor,
     version: 1,
   };
 }

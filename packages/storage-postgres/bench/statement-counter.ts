@@ -6,12 +6,16 @@ import type { SqlClient, SqlRow } from '../src/index';
  */
 export class StatementCounter implements SqlClient {
   readonly counts: Map<string, number>;
+  /** Milliseconds from sending each kind of statement to its rows, summed. */
+  readonly ms: Map<string, number>;
 
   constructor(
     private readonly inner: SqlClient,
     counts: Map<string, number> = new Map(),
+    ms: Map<string, number> = new Map(),
   ) {
     this.counts = counts;
+    this.ms = ms;
   }
 
   get inTransaction(): boolean {
@@ -29,19 +33,26 @@ export class StatementCounter implements SqlClient {
     return total;
   }
 
-  query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
-    this.#count(kindOf(text));
-    return this.inner.query<R>(text, params);
+  async query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    const kind = kindOf(text);
+    this.#count(kind);
+    const start = performance.now();
+    try {
+      return await this.inner.query<R>(text, params);
+    } finally {
+      this.ms.set(kind, (this.ms.get(kind) ?? 0) + performance.now() - start);
+    }
   }
 
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
     this.#count('<transaction>');
-    return this.inner.transaction((tx) => work(new StatementCounter(tx, this.counts)));
+    return this.inner.transaction((tx) => work(new StatementCounter(tx, this.counts, this.ms)));
   }
 
   /** Forgets what was counted. */
   clear(): void {
     this.counts.clear();
+    this.ms.clear();
   }
 
   #count(kind: string): void {

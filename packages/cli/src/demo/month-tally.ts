@@ -4,18 +4,23 @@ import type { DemoPaymentMethod } from './seed-customers';
 
 /** What happened in one demo month, counted from the results of the operations as they ran. */
 export class MonthTally {
+  /** Invoices finalized, and their totals per currency. */
   invoices = 0;
   readonly invoiced = new CurrencyTotals();
+  /** Payments recorded, their amounts per currency, and how many came by each method. */
   payments = 0;
   readonly received = new CurrencyTotals();
   readonly paymentMethods: Record<DemoPaymentMethod, number> = { cash: 0, cheque: 0, bank_transfer: 0 };
+  /** Credit notes issued, and their totals per currency. */
   creditNotes = 0;
   readonly credited = new CurrencyTotals();
+  /** Subscription events: new subscriptions, plan changes, static IPs added, cancellations. */
   signups = 0;
   upgrades = 0;
   downgrades = 0;
   addOns = 0;
   cancellations = 0;
+  /** Usage events uploaded. */
   usageEvents = 0;
   /** Data transfer uploaded, in tenths of a GB (the demo's events carry one decimal), so sums stay exact. */
   usageTenthsGb = 0;

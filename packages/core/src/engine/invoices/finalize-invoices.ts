@@ -5,7 +5,7 @@ import { type Money, money } from '../../money/money';
 import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
 import { type EngineContext, formatDocumentNumber } from '../context';
-import { recordBalanceEntry } from '../ledger/credit-balance';
+import { creditBalances, recordBalanceEntry } from '../ledger/credit-balance';
 import { customerSnapshot } from './customer-snapshot';
 import { dueDate } from './due-date';
 
@@ -121,15 +121,24 @@ function zero(currency: string): string {
 
 const creditKey = (customerId: string, currency: string) => `${customerId}\u0000${currency}`;
 
-/** The balance of every customer and currency that a draft of the batch applies credit from. */
+/**
+ * The spendable balance (never below zero) of every customer and currency that a draft of the batch applies
+ * credit from: one `balances` call per currency.
+ */
 async function availableCredit(session: StorageSession, drafts: readonly Invoice[]): Promise<Map<string, Money>> {
-  const credit = new Map<string, Money>();
+  const byCurrency = new Map<string, Set<string>>();
   for (const draft of drafts) {
-    const key = creditKey(draft.customerId, draft.currency);
     const wanted = money(draft.creditApplied, draft.currency);
-    if (credit.has(key) || wanted.isZero() || wanted.isNegative()) continue;
-    const balance = money(await session.balance.balance(draft.customerId, draft.currency), draft.currency);
-    credit.set(key, balance.isNegative() ? money('0', draft.currency) : balance);
+    if (wanted.isZero() || wanted.isNegative()) continue;
+    const ids = byCurrency.get(draft.currency) ?? new Set<string>();
+    ids.add(draft.customerId);
+    byCurrency.set(draft.currency, ids);
+  }
+  const credit = new Map<string, Money>();
+  for (const [currency, ids] of byCurrency) {
+    for (const [customerId, balance] of await creditBalances(session, [...ids], currency)) {
+      credit.set(creditKey(customerId, currency), money(balance, currency));
+    }
   }
   return credit;
 }

@@ -9,7 +9,7 @@ import type { StorageSession, UsageQuery } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
 import { buildDraftInvoice } from '../invoices/build-invoice';
 import { finalizeInvoices } from '../invoices/finalize-invoices';
-import { creditBalance } from '../ledger/credit-balance';
+import { creditBalances } from '../ledger/credit-balance';
 import { meteredItems } from '../usage/metered-prices';
 import { boundaryDraft } from './boundary-draft';
 import type { Catalog } from './catalog';
@@ -48,9 +48,9 @@ interface Planned {
 
 /**
  * Bills every boundary up to `now` of the given subscriptions inside the caller's transaction, with a fixed
- * number of statements for the whole batch: customers read once each, one `usage.aggregate` for every metered
- * item of every boundary, drafts built in memory, then one `finalizeInvoices`, one `invoices.insertMany` and one
- * `subscriptions.updateMany`. A subscription many periods behind gets one invoice per boundary. A subscription
+ * number of statements for the whole batch: one `customers.getMany`, one `balance.balances` per currency, one
+ * `usage.aggregate` for every metered item of every boundary, drafts built in memory, then one
+ * `finalizeInvoices`, one `invoices.insertMany` and one `subscriptions.updateMany`. A subscription many periods behind gets one invoice per boundary. A subscription
  * whose billing fails (a missing price, a bad coupon) is left unchanged and reported in `errors`; the others are
  * billed. Storage failures are thrown, so the transaction rolls back as a whole.
  */
@@ -157,20 +157,25 @@ export async function billSubscriptions(
 
 const creditKey = (customerId: string, currency: string) => `${customerId}\u0000${currency}`;
 
-/** The spendable credit of each customer (in each subscription currency) of the batch, read all at once. */
+/**
+ * The spendable credit of each customer (in each subscription currency) of the batch: one `balances` call per
+ * currency, never below zero.
+ */
 async function creditByCustomer(session: StorageSession, planned: readonly Planned[]): Promise<Map<string, Money>> {
-  const keys = new Map<string, { customerId: string; currency: string }>();
+  const byCurrency = new Map<string, Set<string>>();
   for (const { subscription } of planned) {
     const { customerId, currency } = subscription;
-    keys.set(creditKey(customerId, currency), { customerId, currency });
+    const ids = byCurrency.get(currency) ?? new Set<string>();
+    ids.add(customerId);
+    byCurrency.set(currency, ids);
   }
-  const entries = await Promise.all(
-    [...keys].map(async ([key, { customerId, currency }]) => {
-      const balance = await creditBalance(session, customerId, currency);
-      return [key, money(balance, currency)] as const;
-    }),
-  );
-  return new Map(entries);
+  const credit = new Map<string, Money>();
+  for (const [currency, ids] of byCurrency) {
+    for (const [customerId, balance] of await creditBalances(session, [...ids], currency)) {
+      credit.set(creditKey(customerId, currency), money(balance, currency));
+    }
+  }
+  return credit;
 }
 
 /** A decimal string without trailing fractional zeros (`"25.0"` → `"25"`). */

@@ -1,14 +1,11 @@
 import type { Customer } from '../../domain/customer';
 import type { StorageSession } from '../../storage/storage-adapter';
 
-/**
- * The customers with these ids (missing ones are left out). The storage contract reads customers one id at a
- * time, so this issues one `get` per distinct id, all at once, for a whole batch.
- */
+/** The customers with these ids, by id (missing ones are left out), read with one `customers.getMany`. */
 export async function loadCustomers(session: StorageSession, ids: Iterable<string>): Promise<Map<string, Customer>> {
   const distinct = [...new Set(ids)];
-  const found = await Promise.all(distinct.map((id) => session.customers.get(id)));
   const byId = new Map<string, Customer>();
-  for (const customer of found) if (customer !== undefined) byId.set(customer.id, customer);
+  if (distinct.length === 0) return byId;
+  for (const customer of await session.customers.getMany(distinct)) byId.set(customer.id, customer);
   return byId;
 }
