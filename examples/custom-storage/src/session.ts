@@ -159,7 +159,8 @@ export function createSession(access: DataAccess): StorageSession {
     refunds: basic('refunds'),
     balance: {
       ...basic<BalanceTransaction>('balance'),
-      balance: async (customerId, currency) => formatDecimal(balancesOf(access.read(), [customerId], currency).get(customerId) ?? ZERO),
+      balance: async (customerId, currency) =>
+        formatDecimal(balancesOf(access.read(), [customerId], currency).get(customerId) ?? ZERO),
       balances: async (customerIds, currency) => {
         const totals = balancesOf(access.read(), customerIds, currency);
         return new Map([...totals].map(([customerId, total]) => [customerId, formatDecimal(total)]));

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { createPostgresStorage, type PostgresStorage, type SqlClient } from '../src/index';
 import { type Backend, describeBackends, describeServer, dropSchema, postgresBackend } from './support/backends';
 import { CountingClient } from './support/counting-client';
-import { invoice, subscription } from './support/records';
+import { balanceTransaction, customer, invoice, subscription } from './support/records';
 
 /** Storage over a counting client on the same schema as `base`. */
 async function counted(base: PostgresStorage): Promise<{ storage: PostgresStorage; counting: CountingClient }> {
@@ -32,6 +32,31 @@ describeBackends('batched writes', (backend: Backend) => {
         `UPDATE "${base.schema}"."subscriptions" t`,
       ]);
       expect(await base.subscriptions.get((advanced[499] as { id: string }).id)).toStrictEqual(advanced[499]);
+    } finally {
+      await dropSchema(base);
+    }
+  });
+});
+
+describeBackends('batched reads', (backend: Backend) => {
+  it('customers.getMany and balance.balances read a whole batch with one statement each', async () => {
+    const base = await backend.storage();
+    const { storage, counting } = await counted(base);
+    try {
+      const customers = Array.from({ length: 600 }, () => customer());
+      await base.transaction((tx) => Promise.all(customers.map((c) => tx.customers.insert(c))));
+      await base.balance.insert(
+        balanceTransaction({ customerId: (customers[7] as { id: string }).id, amount: '2.50' }),
+      );
+      const ids = customers.map((c) => c.id);
+      counting.clear();
+      const found = await storage.customers.getMany([...ids, 'cus_missing']);
+      const balances = await storage.balance.balances(ids, 'EUR');
+      expect(counting.statements).toHaveLength(2);
+      expect(found).toHaveLength(600);
+      expect(balances.size).toBe(600);
+      expect(balances.get(ids[7] as string)).toBe('2.50');
+      expect(balances.get(ids[8] as string)).toBe('0');
     } finally {
       await dropSchema(base);
     }

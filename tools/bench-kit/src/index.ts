@@ -51,7 +51,11 @@ function formatRate(ns: number): string {
  * Runs each subject and its baseline interleaved in one tinybench run and prints a table of ns/op, ops/s and
  * the ratio. Returns the results so callers can print their own figures or fail on a missed target.
  */
-export async function compare(title: string, comparisons: readonly Comparison[], time = 700): Promise<ComparisonResult[]> {
+export async function compare(
+  title: string,
+  comparisons: readonly Comparison[],
+  time = 700,
+): Promise<ComparisonResult[]> {
   const bench = new Bench({ time, warmupTime: 200 });
   for (const { subject, baseline } of comparisons) {
     bench.add(baseline.name, baseline.run);
@@ -67,7 +71,15 @@ export async function compare(title: string, comparisons: readonly Comparison[],
     console.log(
       `  ${subject.name}: ${formatNs(subjectNs)} (${formatRate(subjectNs)})  vs baseline ${baseline.name}: ${formatNs(baselineNs)} (${formatRate(baselineNs)})  ratio ${ratio.toFixed(2)}×${maxRatio === undefined ? '' : `  target ≤ ${maxRatio}× ${met ? 'met' : 'MISSED'}`}`,
     );
-    return { subject: subject.name, baseline: baseline.name, subjectNsPerOp: subjectNs, baselineNsPerOp: baselineNs, ratio, maxRatio, met };
+    return {
+      subject: subject.name,
+      baseline: baseline.name,
+      subjectNsPerOp: subjectNs,
+      baselineNsPerOp: baselineNs,
+      ratio,
+      maxRatio,
+      met,
+    };
   });
   return results;
 }
@@ -111,7 +123,9 @@ export interface OnceResult {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function timeOnce(work: () => unknown | Promise<unknown>): Promise<number> {
@@ -162,7 +176,9 @@ export async function compareOnce(
   const samples = (values: readonly number[]) => values.map((ms) => ms.toFixed(0)).join(', ');
   console.log(`\n${title} (median of ${repetitions})`);
   console.log(`  ${subject.name}: ${formatMs(subjectMedianMs, options.items, unit)}  [${samples(subjectMs)} ms]`);
-  console.log(`  baseline ${baseline.name}: ${formatMs(baselineMedianMs, options.items, unit)}  [${samples(baselineMs)} ms]`);
+  console.log(
+    `  baseline ${baseline.name}: ${formatMs(baselineMedianMs, options.items, unit)}  [${samples(baselineMs)} ms]`,
+  );
   console.log(
     `  ratio ${ratio.toFixed(2)}×${maxRatio === undefined ? '' : `  target ≤ ${maxRatio}× ${met ? 'met' : 'MISSED'}`}`,
   );

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { currencyMinorUnits, isKnownCurrency } from '../money/currency';
+import { compareFixed, DECIMAL_PATTERN, parseFixed, pow10 } from '../money/fixed';
+import { CurrencySchema, NonNegativeDecimalSchema } from '../money/schemas';
 import { BillingIntervalSchema } from '../periods/billing-periods';
 import { PriceSchema } from '../pricing/price-schema';
 import { IdSchema, MetadataSchema } from './common';
@@ -80,14 +83,29 @@ export type MeterInput = z.input<typeof MeterInputSchema>;
 /** A meter: an event name and an aggregation over one of its properties. */
 export type Meter = z.infer<typeof MeterInputSchema> & { readonly id: string };
 
-/** What a host gives to create a coupon: percent or amount off, once, for N periods, or forever. */
+const HUNDRED = { units: 100n, scale: 0 };
+
+/** Whether a decimal string has no digits beyond `scale` decimals (trailing zeros allowed). */
+function fitsScale(text: string, scale: number): boolean {
+  const { units, scale: own } = parseFixed(text);
+  return own <= scale || units % pow10(own - scale) === 0n;
+}
+
+/**
+ * What a host gives to create a coupon: percent or amount off, once, for N periods, or forever. `percentOff` is a
+ * canonical decimal from 0 to 100; `amountOff` a non-negative decimal in `currency` (an ISO 4217 code), no finer
+ * than its minor unit: a coupon that could never be applied is refused where it is entered.
+ */
 export const CouponInputSchema = z
   .object({
     id: IdSchema.optional(),
     name: z.string().min(1).max(200),
-    percentOff: z.string().regex(/^\d{1,3}(\.\d{1,4})?$/).optional(),
-    amountOff: z.string().regex(/^\d+(\.\d+)?$/).optional(),
-    currency: z.string().length(3).optional(),
+    percentOff: NonNegativeDecimalSchema.refine(
+      (s) => !DECIMAL_PATTERN.test(s) || compareFixed(parseFixed(s), HUNDRED) <= 0,
+      'must be at most 100',
+    ).optional(),
+    amountOff: NonNegativeDecimalSchema.optional(),
+    currency: CurrencySchema.optional(),
     duration: z.enum(['once', 'repeating', 'forever']),
     /** For `repeating`: how many billing periods the coupon applies to. */
     durationPeriods: z.number().int().min(1).max(120).optional(),
@@ -99,6 +117,19 @@ export const CouponInputSchema = z
   .refine((c) => c.amountOff === undefined || c.currency !== undefined, {
     message: 'amountOff needs a currency',
     path: ['currency'],
+  })
+  .superRefine((c, ctx) => {
+    const { amountOff, currency } = c;
+    if (amountOff === undefined || currency === undefined) return;
+    if (!DECIMAL_PATTERN.test(amountOff) || !isKnownCurrency(currency)) return;
+    const scale = currencyMinorUnits(currency);
+    if (!fitsScale(amountOff, scale)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amountOff'],
+        message: `${currency} has ${scale} decimals; ${amountOff} is finer than its minor unit`,
+      });
+    }
   })
   .refine((c) => (c.duration === 'repeating') === (c.durationPeriods !== undefined), {
     message: 'durationPeriods is required for (and only for) a repeating coupon',

@@ -18,4 +18,17 @@ describe('resolveEngineConfig', () => {
     const custom = resolveEngineConfig({ invoiceSequence: (at) => `X${at.getUTCMonth() + 1}` });
     expect(custom.invoiceSequence(new Date('2026-05-01T00:00:00Z'))).toBe('X5');
   });
+
+  it('answers repeated instants from its last lookup, and every other instant afresh', () => {
+    const berlin = resolveEngineConfig({ timeZone: 'Europe/Berlin' });
+    const sequences = [
+      '2026-12-31T22:59:59.999Z',
+      '2026-12-31T22:59:59.999Z',
+      '2026-12-31T23:00:00.000Z',
+      '2026-12-31T23:00:00.000Z',
+      '2026-12-31T22:00:00.000Z',
+    ].map((at) => berlin.invoiceSequence(new Date(at)));
+    expect(sequences).toEqual(['INV-2026', 'INV-2026', 'INV-2027', 'INV-2027', 'INV-2026']);
+    expect(berlin.creditNoteSequence(new Date('2026-12-31T23:00:00.000Z'))).toBe('CN-2027');
+  });
 });

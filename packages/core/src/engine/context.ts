@@ -82,10 +82,18 @@ export type EngineConfigInput = z.input<typeof EngineConfigInputSchema>;
  */
 export function resolveEngineConfig(input: EngineConfigInput | undefined): EngineConfig {
   const parsed = validate(EngineConfigInputSchema, input ?? {}, 'config');
-  const byDate = (prefix: string) => (issuedAt: Date) =>
-    parsed.sequenceBy === 'none'
-      ? prefix
-      : `${prefix}-${new TZDate(issuedAt.getTime(), parsed.timeZone).getFullYear()}`;
+  const byDate = (prefix: string) => {
+    if (parsed.sequenceBy === 'none') return () => prefix;
+    // The year lookup goes through Intl; a batch asks for the same instant many times.
+    let last = { time: Number.NaN, sequence: prefix };
+    return (issuedAt: Date) => {
+      const time = issuedAt.getTime();
+      if (time !== last.time) {
+        last = { time, sequence: `${prefix}-${new TZDate(time, parsed.timeZone).getFullYear()}` };
+      }
+      return last.sequence;
+    };
+  };
   return {
     invoiceSequence: parsed.invoiceSequence ?? byDate(parsed.invoicePrefix),
     creditNoteSequence: parsed.creditNoteSequence ?? byDate(parsed.creditNotePrefix),

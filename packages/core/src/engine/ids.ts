@@ -27,12 +27,14 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_BITS = 80n;
 const RANDOM_MAX = (1n << RANDOM_BITS) - 1n;
 
+// Base-32 digits as `toString(32)` writes them (0-9, a-v), by value: translated to ALPHABET one for one.
+const RADIX_DIGITS = '0123456789abcdefghijklmnopqrstuv';
+const TO_ALPHABET = new Map([...RADIX_DIGITS].map((digit, value) => [digit, ALPHABET[value] as string]));
+
+/** `value` (below 32^length) in `length` Crockford base-32 digits, most significant first. */
 function encode(value: bigint, length: number): string {
   let text = '';
-  for (let i = 0; i < length; i++) {
-    text = ALPHABET[Number(value & 31n)] + text;
-    value >>= 5n;
-  }
+  for (const digit of value.toString(32).padStart(length, '0')) text += TO_ALPHABET.get(digit) as string;
   return text;
 }
 
@@ -59,6 +61,9 @@ function randomBits(): bigint {
 export function createIdGenerator(clock: Clock): IdGenerator {
   let lastTime = -1n;
   let lastRandom = 0n;
+  // The time part changes at most once a millisecond: encoded once for all the ids minted in it.
+  let encodedFor = -1n;
+  let encodedTime = '';
   return (prefix) => {
     const time = BigInt(clock.now().getTime());
     if (time > lastTime) {
@@ -71,6 +76,10 @@ export function createIdGenerator(clock: Clock): IdGenerator {
       lastTime += 1n;
       lastRandom = randomBits();
     }
-    return `${prefix}_${encode(lastTime, 10)}${encode(lastRandom, 16)}`;
+    if (encodedFor !== lastTime) {
+      encodedFor = lastTime;
+      encodedTime = encode(lastTime, 10);
+    }
+    return `${prefix}_${encodedTime}${encode(lastRandom, 16)}`;
   };
 }

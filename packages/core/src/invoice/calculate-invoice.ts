@@ -1,10 +1,10 @@
 import { BillingError, BillingErrorCode, isBillingError } from '../errors/billing-error';
 import { validate } from '../errors/validate';
-import { formatFixed } from '../money/fixed';
+import { formatFixed, parseFixed } from '../money/fixed';
 import { money } from '../money/money';
 import type { RoundingMode } from '../money/rounding-mode';
 import type { Price } from '../pricing/price-schema';
-import { rate } from '../pricing/rate';
+import { rateValid } from '../pricing/rate';
 import type { RatedPrice } from '../pricing/rated-price';
 import { cashRoundingUnits } from '../tax/cash-rounding';
 import { type TaxedLines, taxLines } from '../tax/invoice-tax';
@@ -164,7 +164,8 @@ function rateLine(price: Price, quantity: string, mode: RoundingMode, currency: 
     );
   }
   try {
-    return rate(price, quantity, { roundingMode: mode });
+    // The invoice input was validated as a whole (price and quantity included): no need to parse them again.
+    return rateValid(price, parseFixed(quantity), mode);
   } catch (error) {
     if (!isBillingError(error)) throw error;
     const prefix = ['input', 'lines', l];

@@ -121,29 +121,44 @@ function estimateIndex(anchor: WallClock, from: WallClock, interval: BillingInte
  * ```
  */
 export function billingPeriods(options: BillingPeriodsOptions): Period[] {
-  const { anchor, interval, intervalCount, timeZone, from, count } = validate(
-    BillingPeriodsOptionsSchema,
-    options,
-    'options',
-  );
+  return validBillingPeriods(validate(BillingPeriodsOptionsSchema, options, 'options'));
+}
+
+/**
+ * {@link billingPeriods} of options that are valid already (the engine's own stored subscriptions): the same
+ * periods without parsing the options again.
+ * @throws BillingError `invalid_input` for periods past the range of `Date` (or an invalid date).
+ * @internal
+ */
+export function validBillingPeriods(options: z.output<typeof BillingPeriodsOptionsSchema>): Period[] {
+  const { anchor, interval, intervalCount, timeZone, from, count } = options;
   const anchorWall = toWallClock(anchor.getTime(), timeZone);
   const fromTime = from.getTime();
-  const startOf = (k: number) => periodStart(anchorWall, interval, k * intervalCount, timeZone);
+  // Each start costs time-zone lookups: the search and the result share them.
+  const starts = new Map<number, number>();
+  const startOf = (k: number) => {
+    let start = starts.get(k);
+    if (start === undefined) {
+      start = periodStart(anchorWall, interval, k * intervalCount, timeZone);
+      starts.set(k, start);
+    }
+    return start;
+  };
 
   let k = estimateIndex(anchorWall, toWallClock(fromTime, timeZone), interval, intervalCount);
   while (startOf(k) > fromTime) k -= 1;
   while (startOf(k + 1) <= fromTime) k += 1;
 
-  const starts = [startOf(k)];
-  for (let i = k + 1; starts.length <= count; i += 1) {
+  const bounds = [startOf(k)];
+  for (let i = k + 1; bounds.length <= count; i += 1) {
     const next = startOf(i);
     // A day the zone skipped entirely (Samoa, 2011-12-30) lands on the next day's start: no empty period.
-    if (!(next <= (starts[starts.length - 1] as number))) starts.push(next);
+    if (!(next <= (bounds[bounds.length - 1] as number))) bounds.push(next);
   }
-  if (starts.some(Number.isNaN)) {
+  if (bounds.some(Number.isNaN)) {
     throw new BillingError(BillingErrorCode.invalidInput, 'The periods run past the dates JavaScript can represent', {
       path: ['options', 'count'],
     });
   }
-  return starts.slice(0, count).map((start, i) => ({ start: new Date(start), end: new Date(starts[i + 1] as number) }));
+  return bounds.slice(0, count).map((start, i) => ({ start: new Date(start), end: new Date(bounds[i + 1] as number) }));
 }

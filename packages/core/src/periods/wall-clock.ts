@@ -18,8 +18,12 @@ export interface WallClock {
 
 const DAY_MS = 86_400_000;
 
+/** Zones whose offset is zero at every instant: their wall clock needs no `Intl` lookup (the costly part). */
+const ALWAYS_UTC = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
+
 /** The zone's UTC offset at `instant`, in milliseconds (historical offsets may carry seconds). */
 function offsetMs(timeZone: string, instant: number): number {
+  if (ALWAYS_UTC.has(timeZone)) return 0;
   return Math.round(tzOffset(timeZone, new Date(instant)) * 60) * 1000;
 }
 
@@ -62,6 +66,8 @@ export function fromWallClock(wall: WallClock, timeZone: string): number {
   // Offsets in force a day either side bracket any single transition near this wall time.
   const before = offsetMs(timeZone, local - DAY_MS);
   const after = offsetMs(timeZone, local + DAY_MS);
+  // The same offset either side: the checks below could only pick `local - before` (the common case, done fast).
+  if (before === after) return local - before;
   const candidates = [local - before, local - after].filter(
     (instant) => local - instant === offsetMs(timeZone, instant),
   );

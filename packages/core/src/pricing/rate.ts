@@ -1,6 +1,7 @@
 import { validate } from '../errors/validate';
 import { currencyMinorUnits } from '../money/currency';
-import { parseFixed } from '../money/fixed';
+import { type Fixed, parseFixed } from '../money/fixed';
+import type { RoundingMode } from '../money/rounding-mode';
 import { NonNegativeDecimalSchema } from '../money/schemas';
 import { type ModelCharge, settleCharge } from './charge';
 import { compiledSchema } from './compiled-schema';
@@ -37,6 +38,15 @@ export function rate(price: Price, quantity: string, options?: RateOptions): Rat
   const spec = validate(priceSchema(), price, 'price');
   const units = parseFixed(validate(quantitySchema(), quantity, 'quantity'));
   const mode = validate(optionsSchema(), options, 'options')?.roundingMode ?? 'half-up';
+  return rateValid(spec, units, mode);
+}
+
+/**
+ * {@link rate} of a price and quantity validated already (by `PriceSchema` and `NonNegativeDecimalSchema`, e.g.
+ * as parts of a validated invoice input): the same result without parsing them again.
+ * @internal
+ */
+export function rateValid(spec: Price, units: Fixed, mode: RoundingMode): RatedPrice {
   const minorUnits = currencyMinorUnits(spec.currency);
   let charge: ModelCharge;
   switch (spec.model) {

@@ -139,7 +139,8 @@ export function units(amount: string, scale = 2): bigint {
   const negative = amount.startsWith('-');
   const [whole, fraction = ''] = amount.replace('-', '').split('.');
   if (fraction.length > scale && /[1-9]/.test(fraction.slice(scale))) throw new Error(`${amount} finer than ${scale}`);
-  const value = BigInt(whole as string) * 10n ** BigInt(scale) + BigInt((fraction.slice(0, scale) || '0').padEnd(scale, '0'));
+  const value =
+    BigInt(whole as string) * 10n ** BigInt(scale) + BigInt((fraction.slice(0, scale) || '0').padEnd(scale, '0'));
   return negative ? -value : value;
 }
 

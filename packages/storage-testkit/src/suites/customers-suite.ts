@@ -28,7 +28,10 @@ export function customersSuite(kit: KitContext): void {
 
   it('getMany returns each customer found once, field for field, leaving unknown ids out', async () => {
     const storage = kit.storage();
-    const ann = await insertCustomer(storage, { id: 'kit_cus_b', address: { line1: '1 Main St', city: 'Berlin', country: 'DE' } });
+    const ann = await insertCustomer(storage, {
+      id: 'kit_cus_b',
+      address: { line1: '1 Main St', city: 'Berlin', country: 'DE' },
+    });
     const bob = await insertCustomer(storage, { id: 'kit_cus_a' });
     await insertCustomer(storage, { id: 'kit_cus_c' });
     const found = await storage.customers.getMany(['kit_cus_b', 'kit_no_such_id', 'kit_cus_a', 'kit_cus_b']);

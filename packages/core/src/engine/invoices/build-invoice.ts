@@ -124,5 +124,10 @@ export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput):
 
 /** A copy without the keys whose value is `undefined`: stored records keep optional fields absent. */
 function present<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in record) {
+    const value = record[key];
+    if (value !== undefined) copy[key] = value;
+  }
+  return copy as T;
 }

@@ -15,6 +15,7 @@ import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { creditBalance } from '../ledger/credit-balance';
 import { requireRecord } from '../require-record';
+import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { buildDraftInvoice, type DraftDiscount, type DraftLine } from './build-invoice';
 import { finalizeInvoices } from './finalize-invoices';
 
@@ -162,13 +163,5 @@ async function couponDiscounts(
 ): Promise<DraftDiscount[]> {
   if (couponId === undefined) return [];
   const coupon = await requireRecord(session.coupons, couponId, 'coupon', ['input', 'couponId']);
-  if (coupon.percentOff !== undefined) return [{ percentOff: coupon.percentOff }];
-  if (coupon.currency !== currency) {
-    throw new BillingError(
-      BillingErrorCode.currencyMismatch,
-      `Coupon ${coupon.id} takes ${coupon.currency} off, but the invoice is in ${currency}`,
-      { path: ['input', 'couponId'] },
-    );
-  }
-  return [{ amountOff: coupon.amountOff as string }];
+  return [usableCouponDiscount(coupon, currency, ['input', 'couponId'])];
 }

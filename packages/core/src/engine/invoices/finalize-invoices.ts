@@ -68,6 +68,26 @@ export async function finalizeInvoices(
   const first = drafts.length > 0 ? await session.invoices.reserveNumbers(sequence, drafts.length) : 0;
   const invoices: Invoice[] = [];
   const notifications: BillingNotification[] = [];
+  // Every invoice of the batch is issued now: its due date depends only on the customer's zone and terms.
+  const dueDates = new Map<string, string>();
+  const dueAt = (customer: Customer) => {
+    const key = `${customer.paymentTermsDays}\u0000${customer.timeZone}`;
+    let due = dueDates.get(key);
+    if (due === undefined) {
+      due = dueDate(issuedAt, customer.paymentTermsDays, customer.timeZone);
+      dueDates.set(key, due);
+    }
+    return due;
+  };
+  const zeroAmount = new Map<string, string>();
+  const zero = (currency: string) => {
+    let text = zeroAmount.get(currency);
+    if (text === undefined) {
+      text = money('0', currency).toString();
+      zeroAmount.set(currency, text);
+    }
+    return text;
+  };
   for (const [index, draft] of drafts.entries()) {
     const customer = customers.get(draft.customerId) as Customer;
     const { creditApplied, amountDue } = settleCredit(draft, credit);
@@ -84,7 +104,7 @@ export async function finalizeInvoices(
       amountRemaining: amountDue.toString(),
       customerSnapshot: customerSnapshot(customer),
       issuedAt,
-      dueAt: dueDate(issuedAt, customer.paymentTermsDays, customer.timeZone),
+      dueAt: dueAt(customer),
     };
     if (paid) invoice.paidAt = issuedAt;
     invoices.push(invoice);
@@ -113,10 +133,6 @@ export async function finalizeInvoices(
       });
   }
   return { invoices, notifications };
-}
-
-function zero(currency: string): string {
-  return money('0', currency).toString();
 }
 
 const creditKey = (customerId: string, currency: string) => `${customerId}\u0000${currency}`;

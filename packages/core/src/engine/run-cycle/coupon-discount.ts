@@ -1,4 +1,4 @@
-import type { Coupon } from '../../domain/catalog';
+import { type Coupon, CouponInputSchema } from '../../domain/catalog';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { DraftDiscount } from '../invoices/build-invoice';
 
@@ -35,4 +35,37 @@ export function couponDiscount(coupon: Coupon, currency: string): DraftDiscount 
     );
   }
   return { amountOff: coupon.amountOff ?? '0' };
+}
+
+/**
+ * The discount of a coupon about to be applied to a `currency` invoice, checked first: a coupon stored before
+ * `coupons.create` refused bad values (a `percentOff` over 100, an amount finer than its currency) or one in
+ * another currency is refused with the path of the input that named it.
+ * @param path where the coupon came from (`["input", "couponId"]`).
+ * @throws BillingError `invalid_input` or `currency_mismatch` at `path`.
+ */
+export function usableCouponDiscount(
+  coupon: Coupon,
+  currency: string,
+  path: readonly (string | number)[],
+): DraftDiscount {
+  const { id: _id, ...fields } = coupon;
+  const checked = CouponInputSchema.safeParse(fields);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '';
+    throw new BillingError(
+      BillingErrorCode.invalidInput,
+      `Coupon ${coupon.id} cannot be applied: ${field} ${issue?.message ?? 'is invalid'}`,
+      { path },
+    );
+  }
+  if (coupon.amountOff !== undefined && coupon.currency !== currency) {
+    throw new BillingError(
+      BillingErrorCode.currencyMismatch,
+      `Coupon ${coupon.id} takes ${coupon.amountOff} ${coupon.currency} off; it cannot discount a ${currency} invoice`,
+      { path },
+    );
+  }
+  return couponDiscount(coupon, currency);
 }

@@ -6,8 +6,15 @@ import { type Span, later, schedulePeriod } from './schedule';
 export interface BoundaryPlan {
   /** The boundary `B`: the subscription's `nextBillingAt` before this step. */
   readonly boundary: string;
-  /** `subscription_create` for the first boundary (the start), `subscription_cycle` after. */
-  readonly billingReason: Extract<Invoice['billingReason'], 'subscription_create' | 'subscription_cycle'>;
+  /**
+   * `subscription_create` for the first boundary (the start), `subscription_cycle` after; `subscription_update`
+   * for the end of a subscription cancelled at the very start of its period: that period's invoice already holds
+   * the unique (subscriptionId, periodStart), and the final invoice carries only pending lines.
+   */
+  readonly billingReason: Extract<
+    Invoice['billingReason'],
+    'subscription_create' | 'subscription_cycle' | 'subscription_update'
+  >;
   /** The in-arrears window ending at `B` (after any trial); absent when none. */
   readonly arrears?: { readonly span: Span };
   /** The in-advance span starting at `B` and its schedule period; absent when trialing, paused or ending. */
@@ -23,7 +30,8 @@ export interface BoundaryPlan {
  * the in-arrears charges of `[currentPeriodStart, B)` (usage during a trial is free) and the in-advance charges
  * of `[B, next boundary)`. The first boundary (`nextBillingAt === currentPeriodStart`, the start) has no arrears.
  * The subscription ends at `B` when it was cancelled now (`endedAt <= B`) or at period end (`B` is its period
- * end): then nothing is charged in advance and `nextBillingAt` is removed. Otherwise the next boundary is the
+ * end): then nothing is charged in advance and `nextBillingAt` is removed; cancelled at the very start of its
+ * period (`B = currentPeriodStart`), the final invoice is a `subscription_update` (see `billingReason`). Otherwise the next boundary is the
  * end of the schedule period containing `B`, or the trial end when that comes first; a span shorter than its
  * schedule period (a first period before the anchor, the first period after a trial) is prorated later.
  * @param timeZone the customer's time zone, in which the schedule's periods are computed.
@@ -33,8 +41,15 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
   const boundary = subscription.nextBillingAt;
   if (boundary === undefined) throw new Error(`subscription ${subscription.id} has nothing left to bill`);
   const { currentPeriodStart, currentPeriodEnd, trialEnd, endedAt } = subscription;
-  const opening = boundary === currentPeriodStart;
-  const billingReason = opening ? 'subscription_create' : 'subscription_cycle';
+  const endsNow = endedAt !== undefined && boundary >= endedAt;
+  // A started subscription cancelled at the instant its period began also has `nextBillingAt === currentPeriodStart`:
+  // that is its final boundary, not its opening one (which was billed already).
+  const opening = boundary === currentPeriodStart && !endsNow;
+  const billingReason = opening
+    ? 'subscription_create'
+    : boundary === currentPeriodStart
+      ? 'subscription_update'
+      : 'subscription_cycle';
 
   let arrears: BoundaryPlan['arrears'];
   if (!opening) {
@@ -42,9 +57,7 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
     if (from < boundary) arrears = { span: { start: from, end: boundary } };
   }
 
-  const ends =
-    (endedAt !== undefined && boundary >= endedAt) ||
-    (subscription.cancelAtPeriodEnd && !opening && boundary === currentPeriodEnd);
+  const ends = endsNow || (subscription.cancelAtPeriodEnd && !opening && boundary === currentPeriodEnd);
   if (ends) {
     const { nextBillingAt: _billed, ...rest } = subscription;
     const after: Subscription = {

@@ -208,9 +208,30 @@ describe('runCycle', () => {
     const summary = await runCycleWith(f, { batchSize: 5, onBatch: (progress) => void seen.push(progress) });
     expect(summary.batches).toBe(3);
     expect(seen).toEqual([
-      { batches: 1, batchSubscriptionsBilled: 5, batchInvoicesCreated: 10, subscriptionsBilled: 5, invoicesCreated: 10, errors: 0 },
-      { batches: 2, batchSubscriptionsBilled: 5, batchInvoicesCreated: 10, subscriptionsBilled: 10, invoicesCreated: 20, errors: 0 },
-      { batches: 3, batchSubscriptionsBilled: 2, batchInvoicesCreated: 4, subscriptionsBilled: 12, invoicesCreated: 24, errors: 0 },
+      {
+        batches: 1,
+        batchSubscriptionsBilled: 5,
+        batchInvoicesCreated: 10,
+        subscriptionsBilled: 5,
+        invoicesCreated: 10,
+        errors: 0,
+      },
+      {
+        batches: 2,
+        batchSubscriptionsBilled: 5,
+        batchInvoicesCreated: 10,
+        subscriptionsBilled: 10,
+        invoicesCreated: 20,
+        errors: 0,
+      },
+      {
+        batches: 3,
+        batchSubscriptionsBilled: 2,
+        batchInvoicesCreated: 4,
+        subscriptionsBilled: 12,
+        invoicesCreated: 24,
+        errors: 0,
+      },
     ]);
 
     const g = await busyFixture();

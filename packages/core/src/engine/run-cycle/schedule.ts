@@ -1,5 +1,5 @@
 import type { Subscription } from '../../domain/subscription';
-import { billingPeriods } from '../../periods/billing-periods';
+import { validBillingPeriods } from '../../periods/billing-periods';
 
 /** A half-open span of time `[start, end)` as ISO UTC timestamps. */
 export interface Span {
@@ -17,12 +17,13 @@ export function schedulePeriod(
   timeZone: string,
   instant: string,
 ): Span {
-  const [period] = billingPeriods({
-    anchor: subscription.anchor,
+  // Stored subscriptions and customers were validated when written: no need to parse their fields again.
+  const [period] = validBillingPeriods({
+    anchor: new Date(subscription.anchor),
     interval: subscription.interval,
     intervalCount: subscription.intervalCount,
     timeZone,
-    from: instant,
+    from: new Date(instant),
     count: 1,
   });
   if (period === undefined) throw new Error('billingPeriods returned no period');

@@ -6,16 +6,18 @@ import { requireRecord } from '../require-record';
 import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
 import { type CancelSubscriptionInput, CancelSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
-import { currentPeriodInvoice, reversePendingAfter, unusedPaid } from './unused-time-credit';
+import { currentPeriodCharges, invoicedAfter } from './period-charges';
+import { reversePendingAfter } from './unused-time-credit';
 
 /**
  * Cancels a subscription.
  * - `atPeriodEnd: true`: it runs to the end of the current period; the run at that boundary bills the last
  *   in-arrears usage, charges nothing in advance and ends it.
  * - `atPeriodEnd: false`: it ends at `at` (default now). Usage up to `at` is billed by the next run (on a final
- *   invoice); nothing more is charged in advance. With `prorate: true`, what the customer paid for the unused
- *   rest of the period (after discount, with tax) becomes customer credit (`creditIssued`), and pending
- *   proration lines are cut back to `at`. A subscription that has not started yet simply ends.
+ *   invoice); nothing more is charged in advance. With `prorate: true`, what the invoices of the current period
+ *   charged for its unused rest (after discount, with tax, less credit notes; void invoices charged nothing;
+ *   the proration lines of immediate plan changes count too) becomes customer credit (`creditIssued`), and
+ *   pending proration lines are cut back to `at`. A subscription that has not started yet simply ends.
  * @throws BillingError `not_found`, `invalid_state` (already canceled, or a boundary before `at` not billed yet)
  * or `invalid_input`; nothing is stored.
  * @example
@@ -62,15 +64,16 @@ export async function cancelSubscription(
     let pendingLines = current.pendingLines;
     if (request.prorate) {
       pendingLines = [...pendingLines, ...reversePendingAfter(pendingLines, currency, at, currentPeriodEnd, mode)];
-      const invoice = await currentPeriodInvoice(session, current);
-      const credit = invoice === undefined ? undefined : unusedPaid(invoice, at, currentPeriodEnd, mode);
-      if (invoice !== undefined && credit !== undefined && !credit.isZero()) {
+      const charged = await currentPeriodCharges(session, current);
+      const credit = invoicedAfter(charged, at, currency, mode);
+      // Never below zero: a cancel gives back, it does not charge (e.g. a voided period invoice and a downgrade credit).
+      if (!credit.isZero() && !credit.isNegative()) {
         await recordBalanceEntry(session, ctx, {
           customerId: current.customerId,
           currency,
           amount: credit.toString(),
           type: 'proration',
-          referenceId: invoice.id,
+          ...(charged.invoiceId === undefined ? {} : { referenceId: charged.invoiceId }),
         });
         creditIssued = credit.toString();
       }

@@ -8,9 +8,11 @@ import { runIdempotent } from '../idempotency';
 import { deliverNotifications } from '../notify';
 import { requireRecord } from '../require-record';
 import { loadCatalogFor } from '../run-cycle/catalog';
+import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { schedulePeriod } from '../run-cycle/schedule';
 import { invoiceNow } from './invoice-now';
 import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
+import { chargedAfterByPrice, currentPeriodCharges } from './period-charges';
 import { prorationLines } from './proration-lines';
 import { type ResolvedItem, resolveItems } from './resolve-items';
 import { type ChangeSubscriptionInput, ChangeSubscriptionInputSchema } from './subscription-input';
@@ -18,8 +20,9 @@ import type { SubscriptionResult } from './subscription-result';
 
 /**
  * Replaces a subscription's items (quantity changes, plan upgrades and downgrades) from `at` (default now),
- * prorating the in-advance charges of the current period by the second with `planChange`: a credit for the
- * unused time on the old items and a debit for the rest of the period on the new ones. `next_invoice` adds the
+ * prorating the in-advance charges of the current period by the second (see {@link prorationLines}): a credit
+ * for the unused time on the old items — what the customer was charged for it, after coupon and credit notes —
+ * and a debit for the rest of the period on the new ones, discounted by the coupon when it discounted the period. `next_invoice` adds the
  * lines to `pendingLines` for the next boundary's invoice; `immediate` invoices them now (a net credit becomes
  * customer credit); `none` prorates nothing. Before the start and during a trial nothing was charged, so
  * nothing is prorated. New prices must share the subscription's currency and schedule. Metered items are not
@@ -63,22 +66,32 @@ export async function changeSubscription(
 
     const trialing = current.trialEnd !== undefined && at < current.trialEnd;
     let lines: PendingLine[] = [];
-    if (request.prorate !== 'none' && started && !trialing) {
+    if (request.prorate !== 'none' && started && !trialing && current.status !== 'paused') {
+      const mode = ctx.config.roundingMode;
+      const charged = await currentPeriodCharges(session, current);
+      const paid = chargedAfterByPrice(charged, at, current.currency, mode);
       const catalog = await loadCatalogFor(session, {
-        priceIds: [...current.items, ...items].map((item) => item.priceId),
+        priceIds: [...current.items.map((item) => item.priceId), ...items.map((item) => item.priceId), ...paid.keys()],
+        couponIds: charged.discounted && current.couponId !== undefined ? [current.couponId] : [],
       });
       const before: ResolvedItem[] = current.items.map((item) => ({
         priceId: item.priceId,
         quantity: item.quantity,
         price: catalog.prices.get(item.priceId) ?? requireMissing(item.priceId),
       }));
+      const coupon = current.couponId === undefined ? undefined : catalog.coupons.get(current.couponId);
       lines = prorationLines({
         before,
         after: next.items,
         period: schedulePeriod(current, customer.timeZone, at),
         at,
         products: catalog.products,
-        roundingMode: ctx.config.roundingMode,
+        prices: catalog.prices,
+        paid,
+        ...(coupon === undefined
+          ? {}
+          : { coupon: usableCouponDiscount(coupon, current.currency, ['input', 'subscriptionId']) }),
+        roundingMode: mode,
       });
     }
 

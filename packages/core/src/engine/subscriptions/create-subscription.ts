@@ -9,6 +9,7 @@ import { deliverNotifications } from '../notify';
 import { requireRecord } from '../require-record';
 import { billSubscriptions } from '../run-cycle/bill-subscriptions';
 import { loadCatalogFor } from '../run-cycle/catalog';
+import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { rethrowRunError } from '../run-cycle/run-error';
 import { schedulePeriod } from '../run-cycle/schedule';
 import { resolveItems } from './resolve-items';
@@ -50,13 +51,7 @@ export async function createSubscription(
     );
     if (request.couponId !== undefined) {
       const coupon = await requireRecord(session.coupons, request.couponId, 'coupon', ['input', 'couponId']);
-      if (coupon.amountOff !== undefined && coupon.currency !== customer.currency) {
-        throw new BillingError(
-          BillingErrorCode.currencyMismatch,
-          `Coupon ${coupon.id} takes ${coupon.currency} off; the customer is billed in ${customer.currency}`,
-          { path: ['input', 'couponId'] },
-        );
-      }
+      usableCouponDiscount(coupon, customer.currency, ['input', 'couponId']);
     }
     const startAt = request.startAt ?? now;
     const trialEnd =

@@ -1,12 +1,12 @@
-import type { Product } from '../../domain/catalog';
+import type { CatalogPrice, Product } from '../../domain/catalog';
 import type { PendingLine } from '../../domain/subscription';
+import { compareFixed, parseFixed } from '../../money/fixed';
 import type { Money } from '../../money/money';
-import { money } from '../../money/money';
 import type { RoundingMode } from '../../money/rounding-mode';
-import { planChange } from '../../periods/plan-change';
-import { prorate } from '../../periods/prorate';
 import { rate } from '../../pricing/rate';
+import type { DraftDiscount } from '../invoices/build-invoice';
 import type { Span } from '../run-cycle/schedule';
+import { addRatio, divRatio, mulRatio, type Ratio, ratioOf, roundRatio, shareFrom, ZERO_RATIO } from './exact-share';
 import type { ResolvedItem } from './resolve-items';
 
 /** What {@link prorationLines} compares: the items before and after a change, and when and in which period. */
@@ -18,17 +18,50 @@ export interface ProrationChange {
   /** When the change takes effect, inside `period`. */
   readonly at: string;
   readonly products: ReadonlyMap<string, Product>;
+  /** Catalog prices by id, to name a price credited that is no longer on the subscription. */
+  readonly prices?: ReadonlyMap<string, CatalogPrice>;
+  /**
+   * What the customer was charged (invoiced or pending, after discount, before tax) for the time from `at` on,
+   * by price id: the credit for unused time. Without it, each old item's price is prorated (no history).
+   */
+  readonly paid?: ReadonlyMap<string, Money>;
+  /** The coupon that discounted the current period: the new charges get the same discount. */
+  readonly coupon?: DraftDiscount;
   readonly roundingMode: RoundingMode;
 }
 
 const times = (quantity: string) => (quantity === '1' ? '' : ` × ${quantity}`);
+const ONE: Ratio = { num: 1n, den: 1n };
+
+/** The full-period charge of an item, exact. */
+const periodCharge = (item: ResolvedItem): Ratio => ratioOf(parseFixed(rate(item.price.spec, item.quantity).unroundedAmount));
 
 /**
- * The proration lines of a mid-period change of in-advance items (pure), each prorated by the second over
- * `[at, period end)`: a credit (negative) for the unused time of each old charge and a debit for the same
- * time on its replacement, computed with `planChange`. Items are paired by price (a quantity change), then
- * removed and added items in order (a plan change); an item left unpaired is only credited or only debited.
- * Unchanged items and in-arrears (metered) items give no lines; zero amounts are left out.
+ * The share of a new plan's charges the customer pays under `coupon`: `1 − percentOff/100`, or for an amount
+ * off, `(T − min(amountOff, T)) / T` with `T` the plan's in-advance charge for a whole period.
+ */
+function payableShare(coupon: DraftDiscount | undefined, after: readonly ResolvedItem[]): Ratio {
+  if (coupon?.percentOff !== undefined) {
+    const off = ratioOf(parseFixed(coupon.percentOff));
+    return { num: off.den * 100n - off.num, den: off.den * 100n };
+  }
+  if (coupon?.amountOff === undefined) return ONE;
+  const total = after.reduce((sum, item) => addRatio(sum, periodCharge(item)), ZERO_RATIO);
+  if (total.num <= 0n) return ONE;
+  const off = ratioOf(parseFixed(coupon.amountOff));
+  const taken = off.num * total.den < total.num * off.den ? off : total;
+  return divRatio(addRatio(total, { num: -taken.num, den: taken.den }), total);
+}
+
+/**
+ * The proration lines of a mid-period change of in-advance items (pure), over `[at, period end)`: a credit
+ * (negative) for the unused time of each old charge — what the customer was charged for that time (`paid`,
+ * after coupon, less credit notes), so a credit never exceeds what was charged — and a debit for the same
+ * time on its replacement — the price prorated by the second, times the share the coupon leaves to pay.
+ * Items are paired by price (a quantity change), then removed and added items in order (a plan change);
+ * an item left unpaired is only credited or only debited. A price still charged for that time but no longer on
+ * the subscription (after a change with `prorate: 'none'`) is credited too. Unchanged items and in-arrears
+ * (metered) items give no lines; zero amounts are left out.
  */
 export function prorationLines(change: ProrationChange): PendingLine[] {
   const { period, at, roundingMode } = change;
@@ -38,49 +71,53 @@ export function prorationLines(change: ProrationChange): PendingLine[] {
   const removed = before.filter((item) => !after.some(samePrice(item)));
   const added = after.filter((item) => !before.some(samePrice(item)));
   const pairs: [ResolvedItem | undefined, ResolvedItem | undefined][] = [];
+  const unchanged = new Set<string>();
   for (const item of before) {
     const next = after.find(samePrice(item));
-    if (next !== undefined && next.quantity !== item.quantity) pairs.push([item, next]);
+    if (next === undefined) continue;
+    if (compareFixed(parseFixed(next.quantity), parseFixed(item.quantity)) !== 0) pairs.push([item, next]);
+    else unchanged.add(item.priceId);
   }
   for (let i = 0; i < Math.max(removed.length, added.length); i++) pairs.push([removed[i], added[i]]);
 
   const span: Span = { start: at, end: period.end };
   const lines: PendingLine[] = [];
-  const push = (item: ResolvedItem, amount: Money, label: string) => {
+  const push = (priceId: string, productId: string | undefined, amount: Money, label: string, quantity = '1') => {
     if (amount.isZero()) return;
-    const product = change.products.get(item.price.productId);
+    const product = productId === undefined ? undefined : change.products.get(productId);
     lines.push({
       kind: 'proration',
-      description: `${label} ${product?.name ?? item.priceId}${times(item.quantity)}`,
+      description: `${label} ${product?.name ?? priceId}${times(quantity)}`,
       amount: amount.toString(),
       ...(product === undefined ? {} : { billingCode: product.billingCode }),
-      priceId: item.priceId,
+      priceId,
       periodStart: span.start,
       periodEnd: span.end,
     });
   };
-  const alone = (item: ResolvedItem) => {
-    const rated = rate(item.price.spec, item.quantity);
-    return prorate(money(rated.unroundedAmount, rated.currency), period, span, { roundingMode });
+  const exactShare = (item: ResolvedItem) => shareFrom(periodCharge(item), period, at);
+  const credited = new Set<string>();
+  const credit = (item: ResolvedItem) => {
+    credited.add(item.priceId);
+    const currency = item.price.spec.currency;
+    const paid =
+      change.paid === undefined
+        ? roundRatio(exactShare(item), currency, roundingMode)
+        : (change.paid.get(item.priceId) ?? roundRatio(ZERO_RATIO, currency, roundingMode));
+    push(item.priceId, item.price.productId, paid.negate(), 'Unused time on', item.quantity);
+  };
+  const share = payableShare(change.coupon, after);
+  const debit = (item: ResolvedItem) => {
+    const amount = roundRatio(mulRatio(exactShare(item), share), item.price.spec.currency, roundingMode);
+    push(item.priceId, item.price.productId, amount, 'Remaining time on', item.quantity);
   };
   for (const [from, to] of pairs) {
-    if (from !== undefined && to !== undefined) {
-      const { credit, debit } = planChange(
-        {
-          from: { price: from.price.spec, quantity: from.quantity },
-          to: { price: to.price.spec, quantity: to.quantity },
-          period,
-          at,
-        },
-        { roundingMode },
-      );
-      push(from, credit, 'Unused time on');
-      push(to, debit, 'Remaining time on');
-    } else if (from !== undefined) {
-      push(from, alone(from).negate(), 'Unused time on');
-    } else if (to !== undefined) {
-      push(to, alone(to), 'Remaining time on');
-    }
+    if (from !== undefined) credit(from);
+    if (to !== undefined) debit(to);
+  }
+  for (const [priceId, paid] of change.paid ?? []) {
+    if (credited.has(priceId) || unchanged.has(priceId)) continue;
+    push(priceId, change.prices?.get(priceId)?.productId, paid.negate(), 'Unused time on');
   }
   return lines;
 }
