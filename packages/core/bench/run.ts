@@ -1,7 +1,8 @@
 /**
  * Core benchmarks: `rate` on a 4-tier graduated price and `calculateInvoice` on a 10-line invoice with two tax
  * rates and a discount, each next to the same computation in plain BigInt minor units (see baselines.ts),
- * measured in the same run. Target: both within 15× of their baseline.
+ * measured in the same run. Target: both within 15× of their baseline. `rate` is measured twice: on a plain price
+ * object (validated on every call) and on a deeply frozen one (validated once).
  */
 import { compare } from '@billfold/bench-kit';
 import { calculateInvoice, type InvoiceInput, type Price, rate } from '../src/index';
@@ -14,6 +15,11 @@ const tiers = [
   { upTo: null, unitAmount: '0.001' },
 ];
 const graduated: Price = { model: 'graduated', currency: 'EUR', tiers };
+// A deeply frozen copy: validated once and remembered (a catalog loaded once and frozen rates this way).
+const frozenGraduated: Price = Object.freeze({
+  ...graduated,
+  tiers: Object.freeze(tiers.map((tier) => Object.freeze({ ...tier }))),
+}) as Price;
 const baselineTiers = parseBaselineTiers(tiers);
 
 const vat = { id: 'vat', name: 'VAT', percentage: '19', inclusive: false };
@@ -42,6 +48,11 @@ await compare('@billfold/core', [
   {
     subject: { name: 'rate(graduated 4 tiers)', run: () => rate(graduated, '123456') },
     baseline: { name: 'BigInt graduated', run: () => graduatedBaseline(baselineTiers, '123456') },
+    maxRatio: 15,
+  },
+  {
+    subject: { name: 'rate(frozen graduated 4 tiers)', run: () => rate(frozenGraduated, '123456') },
+    baseline: { name: 'BigInt graduated (again)', run: () => graduatedBaseline(baselineTiers, '123456') },
     maxRatio: 15,
   },
   {

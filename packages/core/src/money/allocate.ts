@@ -16,7 +16,9 @@ import { Money, parseDecimalArgument } from './money';
  */
 export function allocate(total: Money, ratios: readonly (string | number)[]): Money[] {
   if (!(total instanceof Money)) {
-    throw new BillingError(BillingErrorCode.invalidInput, 'allocate expects a Money as its first argument', { path: ['total'] });
+    throw new BillingError(BillingErrorCode.invalidInput, 'allocate expects a Money as its first argument', {
+      path: ['total'],
+    });
   }
   if (!Array.isArray(ratios) || ratios.length === 0) {
     throw new BillingError(BillingErrorCode.invalidInput, 'ratios must be a non-empty array', { path: ['ratios'] });
@@ -35,7 +37,9 @@ export function allocate(total: Money, ratios: readonly (string | number)[]): Mo
   const weights = parsed.map((r, i) => {
     const w = rescale(r, ratioScale);
     if (w < 0n) {
-      throw new BillingError(BillingErrorCode.invalidInput, `ratios[${i}] must not be negative`, { path: ['ratios', i] });
+      throw new BillingError(BillingErrorCode.invalidInput, `ratios[${i}] must not be negative`, {
+        path: ['ratios', i],
+      });
     }
     return w;
   });

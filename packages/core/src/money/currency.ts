@@ -1,14 +1,18 @@
 import { BillingError, BillingErrorCode } from '../errors/billing-error';
 
 const minorUnitCache = new Map<string, number>();
+const knownCurrencies = new Set<string>();
 let currencyNames: Intl.DisplayNames | undefined;
 
 /** Whether `code` is an ISO 4217 currency code this runtime's `Intl` knows (e.g. `EUR`, `CLF`). */
 export function isKnownCurrency(code: string): boolean {
-  if (minorUnitCache.has(code)) return true;
-  if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (knownCurrencies.has(code)) return true;
+  if (typeof code !== 'string' || !/^[A-Z]{3}$/.test(code)) return false;
   currencyNames ??= new Intl.DisplayNames('en', { type: 'currency', fallback: 'none' });
-  return currencyNames.of(code) !== undefined;
+  if (currencyNames.of(code) === undefined) return false;
+  // Only known codes are remembered: at most the few hundred ISO 4217 codes.
+  knownCurrencies.add(code);
+  return true;
 }
 
 /**
@@ -19,7 +23,10 @@ export function currencyMinorUnits(code: string): number {
   const cached = minorUnitCache.get(code);
   if (cached !== undefined) return cached;
   if (!isKnownCurrency(code)) {
-    throw new BillingError(BillingErrorCode.unknownCurrency, `Unknown currency "${code}": use an ISO 4217 code such as "EUR".`);
+    throw new BillingError(
+      BillingErrorCode.unknownCurrency,
+      `Unknown currency "${code}": use an ISO 4217 code such as "EUR".`,
+    );
   }
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
     .maximumFractionDigits as number;

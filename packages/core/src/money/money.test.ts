@@ -119,7 +119,13 @@ describe('money', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), (units) => {
         // units at scale 5, rounded to EUR's 2 decimals
-        const m = money(`${units < 0n ? '-' : ''}${(units < 0n ? -units : units).toString().padStart(6, '0').replace(/(\d{5})$/, '.$1')}`, 'EUR');
+        const m = money(
+          `${units < 0n ? '-' : ''}${(units < 0n ? -units : units)
+            .toString()
+            .padStart(6, '0')
+            .replace(/(\d{5})$/, '.$1')}`,
+          'EUR',
+        );
         for (const mode of ['half-up', 'half-even', 'down', 'up'] as const) {
           const diff = m.round(mode).subtract(m);
           const limit = money(mode.startsWith('half') ? '0.005' : '0.01', 'EUR');

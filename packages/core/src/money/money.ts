@@ -74,7 +74,10 @@ export class Money {
 
   #same(other: Money, operation: string): Fixed {
     if (!(other instanceof Money)) {
-      throw new BillingError(BillingErrorCode.invalidInput, `${operation} expects a Money; create one with money("…", "${this.currency}")`);
+      throw new BillingError(
+        BillingErrorCode.invalidInput,
+        `${operation} expects a Money; create one with money("…", "${this.currency}")`,
+      );
     }
     if (other.currency !== this.currency) {
       throw new BillingError(

@@ -5,6 +5,7 @@ import type { RoundingMode } from '../money/rounding-mode';
 import { NonNegativeDecimalSchema } from '../money/schemas';
 import { type ModelCharge, settleCharge } from './charge';
 import { compiledSchema } from './compiled-schema';
+import { validatePrice } from './frozen-price';
 import { rateFlat } from './flat';
 import { rateGraduated } from './graduated';
 import { ratePackage } from './package';
@@ -21,6 +22,8 @@ const optionsSchema = compiledSchema(RateOptionsSchema);
 /**
  * Rates a quantity (a decimal string; for `percentage`, one transaction's amount) against a price: the charge
  * rounded once to the currency's minor units, its exact per-tier breakdown and any commitment adjustment.
+ * A deeply frozen price (the price, its tiers array and each tier frozen) is validated once and remembered;
+ * any other price is validated on every call.
  * @throws BillingError `invalid_input` with the `path` of the bad field (`["price", "tiers", 2, "upTo"]`, `["quantity"]`).
  * @example
  * ```ts
@@ -35,7 +38,7 @@ const optionsSchema = compiledSchema(RateOptionsSchema);
  * ```
  */
 export function rate(price: Price, quantity: string, options?: RateOptions): RatedPrice {
-  const spec = validate(priceSchema(), price, 'price');
+  const spec = validatePrice(priceSchema(), price);
   const units = parseFixed(validate(quantitySchema(), quantity, 'quantity'));
   const mode = validate(optionsSchema(), options, 'options')?.roundingMode ?? 'half-up';
   return rateValid(spec, units, mode);
