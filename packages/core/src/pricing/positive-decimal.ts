@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { NonNegativeDecimalSchema } from '../money/schemas';
 
 /**

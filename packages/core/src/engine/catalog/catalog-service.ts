@@ -39,7 +39,11 @@ export interface CatalogService {
     list(page?: PageRequest): Promise<Page<Product>>;
   };
   readonly prices: {
-    /** @throws BillingError `not_found` for an unknown product or meter. */
+    /**
+     * A metered `percentage` price is rated per transaction: each event's value of its meter's (summed) property.
+     * @throws BillingError `not_found` for an unknown product or meter; `invalid_input` for a percentage price on a
+     * meter that does not sum a property.
+     */
     create(input: CatalogPriceInput): Promise<CatalogPrice>;
     get(priceId: string): Promise<CatalogPrice>;
     list(filter?: { readonly productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
@@ -75,6 +79,19 @@ function getter<T>(
   };
 }
 
+/**
+ * Refuses a metered `percentage` price whose meter does not sum a property: the price rates each event's property
+ * value as one transaction (its fee, fixed fee and per-transaction bounds), so the events must carry amounts.
+ */
+function assertTransactionMeter(price: CatalogPrice, meter: Meter): void {
+  if (price.spec.model !== 'percentage' || (meter.aggregation === 'sum' && meter.property !== undefined)) return;
+  throw new BillingError(
+    BillingErrorCode.invalidInput,
+    `Invalid input.meterId: a percentage price rates each event's amount as one transaction; meter ${meter.id} must sum a property (it is ${meter.aggregation})`,
+    { path: ['input', 'meterId'] },
+  );
+}
+
 /** Creates the catalog service over an engine context. */
 export function createCatalogService(ctx: EngineContext): CatalogService {
   const { storage } = ctx;
@@ -100,8 +117,10 @@ export function createCatalogService(ctx: EngineContext): CatalogService {
         const price: CatalogPrice = { ...parsed, id: parsed.id ?? ctx.ids('price') };
         return storage.transaction(async (session) => {
           await requireRecord(session.products, price.productId, 'product', ['input', 'productId']);
-          if (price.meterId !== undefined)
-            await requireRecord(session.meters, price.meterId, 'meter', ['input', 'meterId']);
+          if (price.meterId !== undefined) {
+            const meter = await requireRecord(session.meters, price.meterId, 'meter', ['input', 'meterId']);
+            assertTransactionMeter(price, meter);
+          }
           await rootConflicts('input', () => session.prices.insert(price));
           return price;
         });

@@ -1,6 +1,7 @@
 import type { Metadata } from '../../domain/common';
 import type { Customer } from '../../domain/customer';
 import type { Invoice, InvoiceLine } from '../../domain/invoice';
+import { compareFixed, parseFixed } from '../../money/fixed';
 import { money } from '../../money/money';
 import type { Price } from '../../pricing/price-schema';
 import type { TaxRate } from '../../tax/tax-rate';
@@ -79,8 +80,7 @@ export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput):
       description: line.description,
       billingCode: line.billingCode,
       priceId: line.priceId,
-      quantity: computed.quantity ?? line.quantity,
-      unitAmount: line.unitAmount,
+      ...printedUnits(line, computed.quantity ?? line.quantity, computed.amount),
       periodStart: line.periodStart,
       periodEnd: line.periodEnd,
       amount: computed.amount,
@@ -120,6 +120,25 @@ export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput):
     metadata: { ...(input.metadata ?? {}) },
     version: 1,
   });
+}
+
+/**
+ * The quantity and unit price a line prints: a given `unitAmount` as is; for a catalog price, a `flat` price is
+ * one unit of the line amount, `per_unit` (and `package` of size 1) the quantity at the price's unit amount.
+ */
+function printedUnits(
+  line: DraftLine,
+  quantity: string | undefined,
+  amount: string,
+): { quantity: string | undefined; unitAmount: string | undefined } {
+  const spec = line.price;
+  if (line.unitAmount !== undefined || spec === undefined) return { quantity, unitAmount: line.unitAmount };
+  if (spec.model === 'flat') return { quantity: '1', unitAmount: amount };
+  if (spec.model === 'per_unit') return { quantity, unitAmount: spec.unitAmount };
+  if (spec.model === 'package' && compareFixed(parseFixed(spec.packageSize), { units: 1n, scale: 0 }) === 0) {
+    return { quantity, unitAmount: spec.packageAmount };
+  }
+  return { quantity, unitAmount: undefined };
 }
 
 /** A copy without the keys whose value is `undefined`: stored records keep optional fields absent. */

@@ -18,18 +18,23 @@ export function applyToInvoice(invoice: Invoice, amount: Money, now: string): In
 }
 
 /**
- * An invoice after `amount` of its payments was given back: `amountPaid` down, `amountRemaining` up, and a
- * `paid` invoice reopened (`open`, `paidAt` removed); an uncollectible invoice stays uncollectible.
+ * An invoice after `amount` of its payments was given back, `covered` of it (at most `amount`) by credit-note
+ * surplus taken back from the customer's balance: `amountPaid` down by `amount`, `amountCredited` up by `covered`,
+ * `amountRemaining` up by the rest; a `paid` invoice reopens (`open`, `paidAt` removed) only when something is owed
+ * again. An uncollectible invoice stays uncollectible.
  */
-export function unapplyFromInvoice(invoice: Invoice, amount: Money): Invoice {
+export function unapplyFromInvoice(invoice: Invoice, amount: Money, covered?: Money): Invoice {
   const m = (value: string) => money(value, invoice.currency);
+  const credited = covered ?? m('0');
+  const remaining = m(invoice.amountRemaining).add(amount).subtract(credited);
   const { paidAt: _paidAt, ...rest } = invoice;
-  const reopened = invoice.status === 'paid';
+  const reopened = invoice.status === 'paid' && !remaining.isZero();
   return {
     ...(reopened ? rest : invoice),
     status: reopened ? 'open' : invoice.status,
     amountPaid: m(invoice.amountPaid).subtract(amount).toString(),
-    amountRemaining: m(invoice.amountRemaining).add(amount).toString(),
+    amountCredited: m(invoice.amountCredited).add(credited).toString(),
+    amountRemaining: remaining.toString(),
     version: invoice.version + 1,
   };
 }

@@ -3,7 +3,9 @@ import { IdSchema } from '../../domain/common';
 import type { Payment, PaymentAllocation, Refund } from '../../domain/payment';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
-import { money } from '../../money/money';
+import type { Invoice } from '../../domain/invoice';
+import { type Money, money } from '../../money/money';
+import type { StorageSession } from '../../storage/storage-adapter';
 import { assertMinorUnits, IdempotencyKeySchema, PositiveAmountSchema } from '../amount-schemas';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
@@ -27,8 +29,11 @@ export type RefundPaymentInput = z.input<typeof RefundPaymentInputSchema>;
  * paid minus refunded. Where the refund comes from:
  * 1. first the payment's unapplied credit still on the customer's balance (a negative `refund` balance entry;
  *    the payment's `unapplied` goes down);
- * 2. then its allocations, latest first: each invoice's `amountPaid` goes down and `amountRemaining` up, so a
- *    `paid` invoice reopens (`open`, owed again), and the allocation shrinks.
+ * 2. then its allocations, latest first: each invoice's `amountPaid` goes down and the allocation shrinks. When
+ *    credit notes of that invoice put a surplus on the balance (the invoice was paid and credited too), that
+ *    surplus still on the balance settles the invoice again first (`amountCredited` up, the same negative `refund`
+ *    entry): the customer is refunded from the credit the credit note created, not billed again. Only the rest
+ *    raises `amountRemaining`, reopening a `paid` invoice (`open`, owed again).
  * When the payment's credit was already spent on later invoices (their `creditApplied`), that part cannot be
  * refunded: `invalid_state` (issue a credit note first, or refund less).
  * @throws BillingError `not_found`, `invalid_input` (more than refundable), `invalid_state`.
@@ -65,12 +70,18 @@ export async function refundPayment(ctx: EngineContext, input: RefundPaymentInpu
         { path: ['input', 'amount'] },
       );
     }
+    // Credit left on the balance after step 1, for the credit-note surplus of the invoices the refund reopens.
+    let balanceLeft = balance.subtract(fromCredit);
+    let fromSurplus = m('0');
     for (let index = allocations.length - 1; index >= 0 && !rest.isZero(); index--) {
       const allocation = allocations[index] as PaymentAllocation;
       const available = m(allocation.amount);
       const part = rest.compare(available) < 0 ? rest : available;
       const invoice = await requireRecord(session.invoices, allocation.invoiceId, 'invoice', ['input', 'paymentId']);
-      await session.invoices.update(unapplyFromInvoice(invoice, part));
+      const covered = smallest(part, await creditNoteSurplus(session, invoice), balanceLeft);
+      await session.invoices.update(unapplyFromInvoice(invoice, part, covered));
+      balanceLeft = balanceLeft.subtract(covered);
+      fromSurplus = fromSurplus.add(covered);
       allocations[index] = { ...allocation, amount: available.subtract(part).toString() };
       rest = rest.subtract(part);
     }
@@ -84,11 +95,12 @@ export async function refundPayment(ctx: EngineContext, input: RefundPaymentInpu
       createdAt: ctx.clock.now().toISOString(),
     };
     await session.refunds.insert(refund);
-    if (!fromCredit.isZero()) {
+    const fromBalance = fromCredit.add(fromSurplus);
+    if (!fromBalance.isZero()) {
       await recordBalanceEntry(session, ctx, {
         customerId: payment.customerId,
         currency: payment.currency,
-        amount: fromCredit.negate().toString(),
+        amount: fromBalance.negate().toString(),
         type: 'refund',
         referenceId: refund.id,
       });
@@ -105,4 +117,26 @@ export async function refundPayment(ctx: EngineContext, input: RefundPaymentInpu
     await session.payments.update(next);
     return refund;
   });
+}
+
+/** The smallest of some amounts of one currency. */
+function smallest(first: Money, ...others: Money[]): Money {
+  return others.reduce((min, amount) => (amount.compare(min) < 0 ? amount : min), first);
+}
+
+/**
+ * The credit-note surplus of an invoice not yet taken back: what its credit notes put on the balance
+ * (`Σ total`) less what it shows as credited (`amountCredited`: what they applied, plus surplus already taken
+ * back by refunds). Never below zero.
+ */
+async function creditNoteSurplus(session: StorageSession, invoice: Invoice): Promise<Money> {
+  let noted = money('0', invoice.currency);
+  let cursor: string | undefined;
+  do {
+    const page = await session.creditNotes.list({ invoiceId: invoice.id, limit: 1000, ...(cursor ? { cursor } : {}) });
+    for (const note of page.items) noted = noted.add(money(note.total, invoice.currency));
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  const surplus = noted.subtract(money(invoice.amountCredited, invoice.currency));
+  return surplus.isNegative() ? money('0', invoice.currency) : surplus;
 }

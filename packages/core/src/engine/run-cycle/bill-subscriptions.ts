@@ -11,6 +11,7 @@ import { buildDraftInvoice } from '../invoices/build-invoice';
 import { finalizeInvoices } from '../invoices/finalize-invoices';
 import { creditBalances } from '../ledger/credit-balance';
 import { meteredItems } from '../usage/metered-prices';
+import { ratesPerTransaction, transactionsOf } from '../usage/transactions';
 import { boundaryDraft } from './boundary-draft';
 import type { Catalog } from './catalog';
 import { loadCustomers } from './load-customers';
@@ -50,7 +51,8 @@ interface Planned {
  * Bills every boundary up to `now` of the given subscriptions inside the caller's transaction, with a fixed
  * number of statements for the whole batch: one `customers.getMany`, one `balance.balances` per currency, one
  * `usage.aggregate` for every metered item of every boundary, drafts built in memory, then one
- * `finalizeInvoices`, one `invoices.insertMany` and one `subscriptions.updateMany`. A subscription many periods behind gets one invoice per boundary. A subscription
+ * `finalizeInvoices`, one `invoices.insertMany` and one `subscriptions.updateMany` (plus one `usage.list` walk per
+ * boundary of a metered `percentage` item, rated per transaction). A subscription many periods behind gets one invoice per boundary. A subscription
  * whose billing fails (a missing price, a bad coupon) is left unchanged and reported in `errors`; the others are
  * billed. Storage failures are thrown, so the transaction rolls back as a whole.
  */
@@ -71,6 +73,7 @@ export async function billSubscriptions(
 
   const planned: Planned[] = [];
   const queries: UsageQuery[] = [];
+  const perTransaction: boolean[] = [];
   for (const subscription of subscriptions) {
     const customer = customers.get(subscription.customerId);
     if (customer === undefined) {
@@ -89,7 +92,8 @@ export async function billSubscriptions(
       const firstQuery = plans.map((plan) => {
         const first = queries.length;
         if (plan.arrears === undefined) return first;
-        for (const { meter } of meteredItems(subscription, catalog)) {
+        for (const { meter, price } of meteredItems(subscription, catalog)) {
+          perTransaction.push(ratesPerTransaction(price));
           queries.push({
             subscriptionId: subscription.id,
             eventName: meter.eventName,
@@ -109,6 +113,8 @@ export async function billSubscriptions(
 
   // Adapters may keep trailing zeros ("25.0"); lines show the plain decimal.
   const quantities = (queries.length > 0 ? await session.usage.aggregate(queries) : []).map(plainDecimal);
+  // Percentage prices take a fee per transaction: their events' amounts, not just the total.
+  const transactions = await transactionsOf(session, queries, perTransaction);
   const credit = await creditByCustomer(session, planned);
 
   const drafts: Invoice[] = [];
@@ -125,10 +131,14 @@ export async function billSubscriptions(
           quantities[(firstQuery[p] as number) + m],
         ]);
         const usage = new Map(metered as [string, string][]);
+        const amounts = new Map(
+          meteredItems(state, catalog).map((item, m) => [item.itemId, transactions[(firstQuery[p] as number) + m]]),
+        );
         const step = boundaryDraft(state, plan, {
           customer,
           catalog,
           usage: (itemId) => usage.get(itemId) ?? '0',
+          transactions: (itemId) => amounts.get(itemId) ?? [],
           creditBalance: left.toString(),
           roundingMode: ctx.config.roundingMode,
         });

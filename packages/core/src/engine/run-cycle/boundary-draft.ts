@@ -1,11 +1,13 @@
+import type { CatalogPrice } from '../../domain/catalog';
 import type { Customer } from '../../domain/customer';
 import type { Subscription } from '../../domain/subscription';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { DraftDiscount, DraftInvoiceInput, DraftLine } from '../invoices/build-invoice';
+import { ratesPerTransaction } from '../usage/transactions';
 import type { Catalog } from './catalog';
 import { customerTaxRates, requireCoupon, requireMeter, requirePrice, requireProduct } from './catalog-lookup';
 import { couponActive, couponDiscount } from './coupon-discount';
-import { partialCharge } from './period-charge';
+import { type Charge, partialCharge, partialUnits, pendingDraftLine, perTransactionCharge } from './period-charge';
 import type { BoundaryPlan } from './plan-boundary';
 import { type Span, schedulePeriod } from './schedule';
 
@@ -15,6 +17,8 @@ export interface BoundaryDraftContext {
   readonly catalog: Catalog;
   /** The aggregated usage of a metered item over `plan.arrears.span` (a decimal string). */
   readonly usage: (itemId: string) => string;
+  /** The transaction amounts of a metered `percentage` item over `plan.arrears.span`, each rated on its own. */
+  readonly transactions: (itemId: string) => readonly string[];
   /** The customer's spendable credit in the subscription's currency. */
   readonly creditBalance: string;
   readonly roundingMode: 'half-up' | 'half-even' | 'down' | 'up';
@@ -31,7 +35,7 @@ const times = (quantity: string) => (quantity === '1' ? '' : ` × ${quantity}`);
 
 /**
  * The lines of the invoice at one boundary (pure): in-arrears usage of the window ending at the boundary,
- * rated per meter, and licensed in-arrears items; the in-advance items of the span starting at it (prorated
+ * rated per meter (a `percentage` price per transaction), and licensed in-arrears items; the in-advance items of the span starting at it (prorated
  * when the span is shorter than its period); the subscription's pending lines (proration, one-off; never
  * discounted); and the coupon as a discount while it lasts. Nothing to charge gives no input.
  * @throws BillingError `not_found` for a price, product, meter, coupon or tax rate missing from the catalog;
@@ -45,26 +49,24 @@ export function boundaryDraft(
   const { catalog, customer } = context;
   const owner = `subscription ${subscription.id}`;
   const lines: DraftLine[] = [];
-  const line = (
-    kind: 'subscription' | 'usage',
-    priceId: string,
-    description: string,
-    span: Span,
-    charge: { amount: string } | { quantity: string },
-  ) => {
-    const price = requirePrice(catalog, priceId, owner);
+  const line = (kind: 'subscription' | 'usage', price: CatalogPrice, description: string, span: Span, charge: Charge) => {
     const product = requireProduct(catalog, price, owner);
-    const amountOrPrice =
-      'amount' in charge ? { amount: charge.amount } : { price: price.spec, quantity: charge.quantity };
     lines.push({
       kind,
       description: `${product.name}${description}`,
       billingCode: product.billingCode,
-      priceId,
-      ...amountOrPrice,
+      priceId: price.id,
+      ...charge,
       periodStart: span.start,
       periodEnd: span.end,
     });
+  };
+  /** A licensed item for `span` of `period`: the price rated, or its prorated charge when the span is shorter. */
+  const licensed = (price: CatalogPrice, quantity: string, span: Span, period: Span) => {
+    const partial = partialCharge(price, quantity, span, period, context.roundingMode);
+    const charge: Charge =
+      partial === undefined ? { price: price.spec, quantity } : { amount: partial, ...partialUnits(price, quantity, partial) };
+    line('subscription', price, `${times(quantity)}${partial === undefined ? '' : ' (prorated)'}`, span, charge);
   };
 
   for (const item of subscription.items) {
@@ -79,32 +81,18 @@ export function boundaryDraft(
       const { span } = plan.arrears;
       if (price.meterId !== undefined) {
         const meter = requireMeter(catalog, price.meterId, owner);
-        line('usage', price.id, ` (${meter.name})`, span, { quantity: context.usage(item.id) });
+        const charge: Charge = ratesPerTransaction(price)
+          ? perTransactionCharge(price, context.transactions(item.id), context.roundingMode)
+          : { price: price.spec, quantity: context.usage(item.id) };
+        line('usage', price, ` (${meter.name})`, span, charge);
       } else {
         // The arrears window lies in the schedule period of the period that ends (computed only when needed).
         const period = schedulePeriod(subscription, customer.timeZone, subscription.currentPeriodStart);
-        const partial = partialCharge(price, item.quantity, span, period, context.roundingMode);
-        const charge = partial === undefined ? { quantity: item.quantity } : { amount: partial };
-        line(
-          'subscription',
-          price.id,
-          `${times(item.quantity)}${partial === undefined ? '' : ' (prorated)'}`,
-          span,
-          charge,
-        );
+        licensed(price, item.quantity, span, period);
       }
     }
     if (price.timing === 'in_advance' && plan.advance !== undefined) {
-      const { span, period } = plan.advance;
-      const partial = partialCharge(price, item.quantity, span, period, context.roundingMode);
-      const charge = partial === undefined ? { quantity: item.quantity } : { amount: partial };
-      line(
-        'subscription',
-        price.id,
-        `${times(item.quantity)}${partial === undefined ? '' : ' (prorated)'}`,
-        span,
-        charge,
-      );
+      licensed(price, item.quantity, plan.advance.span, plan.advance.period);
     }
   }
 
@@ -118,18 +106,7 @@ export function boundaryDraft(
     }
   }
 
-  for (const pending of subscription.pendingLines) {
-    lines.push({
-      kind: pending.kind,
-      description: pending.description,
-      ...(pending.billingCode === undefined ? {} : { billingCode: pending.billingCode }),
-      ...(pending.priceId === undefined ? {} : { priceId: pending.priceId }),
-      amount: pending.amount,
-      periodStart: pending.periodStart,
-      periodEnd: pending.periodEnd,
-      discountable: false,
-    });
-  }
+  lines.push(...subscription.pendingLines.map(pendingDraftLine));
 
   const after: Subscription = { ...plan.after, couponPeriodsUsed };
   if (lines.length === 0) return { after };

@@ -8,6 +8,7 @@ import { buildDraftInvoice } from '../invoices/build-invoice';
 import { finalizeInvoices } from '../invoices/finalize-invoices';
 import { creditBalance } from '../ledger/credit-balance';
 import { requireRecord } from '../require-record';
+import { pendingDraftLine } from '../run-cycle/period-charge';
 
 /**
  * Invoices proration lines at once (`subscription_update`), inside the caller's transaction: builds the draft
@@ -33,7 +34,7 @@ export async function invoiceNow(
     currency: subscription.currency,
     periodStart: first.periodStart,
     periodEnd: first.periodEnd,
-    lines: lines.map((line) => ({ ...line, discountable: false })),
+    lines: lines.map(pendingDraftLine),
     creditBalance: await creditBalance(session, customer.id, subscription.currency),
   });
   const { invoices, notifications } = await finalizeInvoices(session, ctx, [draft], new Map([[customer.id, customer]]));

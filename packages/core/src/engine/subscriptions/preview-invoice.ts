@@ -10,6 +10,7 @@ import { boundaryDraft } from '../run-cycle/boundary-draft';
 import { loadCatalogFor } from '../run-cycle/catalog';
 import { planBoundary } from '../run-cycle/plan-boundary';
 import { meteredItems } from '../usage/metered-prices';
+import { ratesPerTransaction, transactionsOf } from '../usage/transactions';
 import { type PreviewInvoiceInput, PreviewInvoiceInputSchema } from './subscription-input';
 
 /**
@@ -48,24 +49,25 @@ export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceIn
   const metered = plan.arrears === undefined ? [] : meteredItems(subscription, catalog);
   const window = plan.arrears?.span;
   const to = window === undefined || at > window.end ? window?.end : at;
-  const quantities =
-    window === undefined || to === undefined || to <= window.start
-      ? metered.map(() => '0')
-      : await storage.usage.aggregate(
-          metered.map(({ meter }) => ({
-            subscriptionId: subscription.id,
-            eventName: meter.eventName,
-            aggregation: meter.aggregation,
-            ...(meter.property === undefined ? {} : { property: meter.property }),
-            from: window.start,
-            to,
-          })),
-        );
+  const queries = metered.map(({ meter }) => ({
+    subscriptionId: subscription.id,
+    eventName: meter.eventName,
+    aggregation: meter.aggregation,
+    ...(meter.property === undefined ? {} : { property: meter.property }),
+    from: window?.start ?? subscription.currentPeriodStart,
+    to: to ?? subscription.currentPeriodStart,
+  }));
+  const empty = window === undefined || to === undefined || to <= window.start;
+  const quantities = empty ? metered.map(() => '0') : await storage.usage.aggregate(queries);
+  const perTransaction = metered.map(({ price }) => !empty && ratesPerTransaction(price));
+  const transactions = await transactionsOf(storage, queries, perTransaction);
+  const amounts = new Map(metered.map((item, i) => [item.itemId, transactions[i] ?? []]));
   const usage = new Map(metered.map((item, i) => [item.itemId, formatFixed(parseFixed(quantities[i] ?? '0'))]));
   const step = boundaryDraft(subscription, plan, {
     customer,
     catalog,
     usage: (itemId) => usage.get(itemId) ?? '0',
+    transactions: (itemId) => amounts.get(itemId) ?? [],
     creditBalance: await creditBalance(storage, customer.id, subscription.currency),
     roundingMode: ctx.config.roundingMode,
   });

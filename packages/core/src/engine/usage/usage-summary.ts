@@ -5,9 +5,11 @@ import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { formatFixed, parseFixed } from '../../money/fixed';
 import { rate } from '../../pricing/rate';
+import { rateTransactions } from '../../pricing/rate-transactions';
 import type { EngineContext } from '../context';
 import { loadCatalogFor } from '../run-cycle/catalog';
 import { meteredItems } from './metered-prices';
+import { ratesPerTransaction, transactionsOf } from './transactions';
 
 /** What {@link usageSummary} takes: a subscription and, optionally, the window (default: its current period). */
 export const UsageSummaryInputSchema = z.strictObject({
@@ -28,7 +30,10 @@ export interface MeterUsage {
   readonly aggregation: Aggregation;
   /** The aggregated quantity, a decimal string. */
   readonly quantity: string;
-  /** The quantity rated against the price, a decimal string in the price's currency (an estimate until invoiced). */
+  /**
+   * The quantity rated against the price (a `percentage` price: each event's amount as one transaction), a decimal
+   * string in the price's currency (an estimate until invoiced).
+   */
   readonly amount: string;
   readonly currency: string;
 }
@@ -65,15 +70,19 @@ export async function usageSummary(ctx: EngineContext, input: UsageSummaryInput)
   }
   const catalog = await loadCatalogFor(ctx.storage, { priceIds: sub.items.map((item) => item.priceId) });
   const items = meteredItems(sub, catalog);
-  const quantities = await ctx.storage.usage.aggregate(
-    items.map(({ meter }) => ({
-      subscriptionId: sub.id,
-      eventName: meter.eventName,
-      aggregation: meter.aggregation,
-      ...(meter.property === undefined ? {} : { property: meter.property }),
-      from,
-      to,
-    })),
+  const queries = items.map(({ meter }) => ({
+    subscriptionId: sub.id,
+    eventName: meter.eventName,
+    aggregation: meter.aggregation,
+    ...(meter.property === undefined ? {} : { property: meter.property }),
+    from,
+    to,
+  }));
+  const quantities = await ctx.storage.usage.aggregate(queries);
+  const transactions = await transactionsOf(
+    ctx.storage,
+    queries,
+    items.map(({ price }) => ratesPerTransaction(price)),
   );
   return {
     subscriptionId: sub.id,
@@ -88,7 +97,10 @@ export async function usageSummary(ctx: EngineContext, input: UsageSummaryInput)
         eventName: meter.eventName,
         aggregation: meter.aggregation,
         quantity,
-        amount: rate(price.spec, quantity).amount,
+        amount:
+          price.spec.model === 'percentage'
+            ? rateTransactions(price.spec, transactions[i] ?? []).amount
+            : rate(price.spec, quantity).amount,
         currency: price.spec.currency,
       };
     }),
