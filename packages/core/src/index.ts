@@ -5,7 +5,7 @@
  * (`@billfold/core/money`, `/pricing`, `/periods`, `/tax`, `/invoice`, `/format`, `/errors`).
  * @module
  */
-export { BillingError, BillingErrorCode, isBillingError } from './errors/index';
+export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
 export type { BillingErrorOptions, BillingIssue } from './errors/index';
 export {
   Money,
@@ -36,6 +36,7 @@ export {
 } from './pricing/index';
 export type {
   Price,
+  ReadonlyPrice,
   FlatPrice,
   PerUnitPrice,
   PackagePrice,

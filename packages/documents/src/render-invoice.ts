@@ -1,4 +1,4 @@
-import { type CreditNote, CreditNoteSchema, type Invoice, InvoiceSchema } from '@billfold/core';
+import { type CreditNote, CreditNoteSchema, type Invoice, InvoiceSchema, validate } from '@billfold/core';
 import { renderCsv } from './csv/document-csv';
 import { renderHtml } from './html/render-html';
 import { catalogFor, messagesFor } from './messages/document-messages';
@@ -14,7 +14,6 @@ import {
   type ResolvedRenderOptions,
 } from './render-options';
 import { renderUbl } from './ubl/ubl-document';
-import { validateInput } from './validate-input';
 
 /** A rendered document: its bytes (PDF) or text (HTML, CSV, XML), MIME type and a file name. */
 export interface RenderedDocument<F extends DocumentFormat = DocumentFormat> {
@@ -105,8 +104,8 @@ export async function renderInvoice<F extends DocumentFormat>(
   invoice: Invoice,
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
-  const resolved = validateInput(RenderOptionsSchema, options, 'options');
-  const valid = validateInput(InvoiceSchema, invoice, 'invoice');
+  const resolved = validate(RenderOptionsSchema, options, 'options');
+  const valid = validate(InvoiceSchema, invoice, 'invoice');
   return render<F>(invoiceModel(valid, resolved), resolved, valid.customerSnapshot?.locale);
 }
 
@@ -126,8 +125,8 @@ export async function renderCreditNote<F extends DocumentFormat>(
   invoice: Invoice,
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
-  const resolved = validateInput(RenderOptionsSchema, options, 'options');
-  const validNote = validateInput(CreditNoteSchema, creditNote, 'creditNote');
-  const validInvoice = validateInput(InvoiceSchema, invoice, 'invoice');
+  const resolved = validate(RenderOptionsSchema, options, 'options');
+  const validNote = validate(CreditNoteSchema, creditNote, 'creditNote');
+  const validInvoice = validate(InvoiceSchema, invoice, 'invoice');
   return render<F>(creditNoteModel(validNote, validInvoice, resolved), resolved, validInvoice.customerSnapshot?.locale);
 }

@@ -4,3 +4,4 @@
  */
 export { BillingError, BillingErrorCode, isBillingError } from './billing-error';
 export type { BillingErrorOptions, BillingIssue } from './billing-error';
+export { validate } from './validate';

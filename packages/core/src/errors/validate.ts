@@ -4,7 +4,11 @@ import { BillingError, BillingErrorCode, type BillingIssue } from './billing-err
 /**
  * Parses `input` with `schema`, or throws a {@link BillingError} (`invalid_input`) whose `path`
  * is the first bad field, prefixed by `root` (the argument's name), and whose `issues` lists all of them.
- * @internal
+ * The one way Billfold's packages (and adapters built on them) turn a zod failure into a `BillingError`.
+ * @example
+ * ```ts
+ * const seller = validate(SellerProfileSchema, input, 'seller'); // throws path ["seller", "address", "country"]
+ * ```
  */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, root: string): z.output<S> {
   const result = schema.safeParse(input);

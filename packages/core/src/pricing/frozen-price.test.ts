@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isBillingError } from '../errors/billing-error';
-import type { Price } from './price-schema';
+import type { GraduatedPrice, ReadonlyPrice } from './price-schema';
 import { rate } from './rate';
 
-function graduated(): Price {
+function graduated(): GraduatedPrice {
   return {
     model: 'graduated',
     currency: 'EUR',
@@ -42,7 +42,7 @@ describe('rate with frozen prices', () => {
   });
 
   it('still refuses an invalid frozen price, every time', () => {
-    const bad = Object.freeze({ model: 'flat', currency: 'EUR', amount: 5 }) as unknown as Price;
+    const bad = Object.freeze({ model: 'flat', currency: 'EUR', amount: 5 }) as unknown as ReadonlyPrice;
     expect(pathOf(() => rate(bad, '1'))).toEqual(['price', 'amount']);
     expect(pathOf(() => rate(bad, '1'))).toEqual(['price', 'amount']);
   });

@@ -16,6 +16,7 @@ export {
 } from './price-schema';
 export type {
   Price,
+  ReadonlyPrice,
   FlatPrice,
   PerUnitPrice,
   PackagePrice,

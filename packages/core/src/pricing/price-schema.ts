@@ -89,6 +89,16 @@ export const PriceSchema = z.discriminatedUnion('model', [
 
 /** A price; see {@link PriceSchema}. */
 export type Price = z.infer<typeof PriceSchema>;
+
+/** `T` with every property and array read-only, all the way down. */
+type DeeplyReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeeplyReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeeplyReadonly<T[K]> }
+    : T;
+
+/** A price spec as `rate` accepts it: a {@link Price}, or the same read-only (`as const`, or deeply frozen). */
+export type ReadonlyPrice = DeeplyReadonly<Price>;
 /** A `flat` price; see {@link FlatPriceSchema}. */
 export type FlatPrice = z.infer<typeof FlatPriceSchema>;
 /** A `per_unit` price; see {@link PerUnitPriceSchema}. */

@@ -11,7 +11,7 @@ import { rateGraduated } from './graduated';
 import { ratePackage } from './package';
 import { ratePercentage } from './percentage';
 import { ratePerUnit } from './per-unit';
-import { type Price, PriceSchema } from './price-schema';
+import { type Price, PriceSchema, type ReadonlyPrice } from './price-schema';
 import { type RatedPrice, type RateOptions, RateOptionsSchema } from './rated-price';
 import { rateVolume } from './volume';
 
@@ -37,7 +37,7 @@ const optionsSchema = compiledSchema(RateOptionsSchema);
  * //   { index: 1, from: '1000', upTo: null, quantity: '11345', unitAmount: '0.002', flatAmount: '5', amount: '27.69' } ] }
  * ```
  */
-export function rate(price: Price, quantity: string, options?: RateOptions): RatedPrice {
+export function rate(price: ReadonlyPrice, quantity: string, options?: RateOptions): RatedPrice {
   const spec = validatePrice(priceSchema(), price);
   const units = parseFixed(validate(quantitySchema(), quantity, 'quantity'));
   const mode = validate(optionsSchema(), options, 'options')?.roundingMode ?? 'half-up';

@@ -1,9 +1,8 @@
-import { BillingError, BillingErrorCode, type Invoice, InvoiceSchema } from '@billfold/core';
+import { BillingError, BillingErrorCode, type Invoice, InvoiceSchema, validate } from '@billfold/core';
 import { z } from 'zod';
 import { currencyAmount, sumAmounts } from '../model/amounts';
 import { isoDay } from '../model/localizer';
 import { isVatId } from '../model/parties';
-import { validateInput } from '../validate-input';
 import { CRLF, csvNumber, csvRecord, csvText } from './csv-cell';
 
 /** The columns of {@link invoicesToCsv}, in order. Stable: accounting imports rely on them. */
@@ -100,8 +99,8 @@ function invoiceRecord(invoice: Invoice, index: number, timeZone: string): strin
  * ```
  */
 export function invoicesToCsv(invoices: readonly Invoice[], options?: { readonly timeZone?: string }): string {
-  const list = validateInput(ListSchema, invoices, 'invoices');
-  const { timeZone } = validateInput(OptionsSchema, options, 'options');
+  const list = validate(ListSchema, invoices, 'invoices');
+  const { timeZone } = validate(OptionsSchema, options, 'options');
   const records = [
     csvRecord(INVOICE_LIST_CSV_COLUMNS),
     ...list.map((invoice, i) => invoiceRecord(invoice, i, timeZone)),
