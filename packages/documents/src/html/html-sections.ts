@@ -1,7 +1,8 @@
 import type { DocumentLine, DocumentModel, DocumentParty } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { partyBlock } from '../model/party-lines';
-import { lastDay } from '../model/period';
+import { headerFacts } from '../model/header-facts';
+import { periodText } from '../model/period';
 import type { SummaryRow } from '../model/summary-rows';
 import { escapeHtml as e } from './escape-html';
 
@@ -13,18 +14,7 @@ export function negated(amount: string): string {
 /** The header: title, seller name, and the number, dates and custom fields. @internal */
 export function headerHtml(model: DocumentModel, l10n: Localizer): string {
   const m = l10n.messages;
-  const meta: [string, string][] = [
-    [model.kind === 'invoice' ? m.invoiceNumber : m.creditNoteNumber, model.number],
-    [model.kind === 'invoice' ? m.issueDate : m.creditNoteDate, l10n.date(model.issuedAt)],
-  ];
-  if (model.dueAt) meta.push([m.dueDate, l10n.date(model.dueAt)]);
-  if (model.periodStart && model.periodEnd) {
-    meta.push([
-      m.servicePeriod,
-      `${l10n.date(model.periodStart)} – ${l10n.date(lastDay(model.periodStart, model.periodEnd))}`,
-    ]);
-  }
-  for (const field of model.options.customFields) meta.push([field.name, field.value]);
+  const meta = headerFacts(model, l10n);
   const items = meta.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
   return `<header class="head"><div><h1>${e(model.kind === 'invoice' ? m.invoice : m.creditNote)}</h1><p class="seller-name">${e(model.seller.name)}</p></div><dl class="meta">${items}</dl></header>`;
 }
@@ -45,7 +35,7 @@ function lineHtml(line: DocumentLine, l10n: Localizer): string {
   const m = l10n.messages;
   const subs: string[] = [];
   if (line.periodStart && line.periodEnd) {
-    subs.push(`${l10n.date(line.periodStart)} – ${l10n.date(lastDay(line.periodStart, line.periodEnd))}`);
+    subs.push(periodText(l10n, line.periodStart, line.periodEnd));
   }
   if (line.billingCode) subs.push(line.billingCode);
   if (!/^-?0*(\.0*)?$/.test(line.discountAmount))

@@ -1,6 +1,6 @@
 import type { DocumentLine, DocumentModel } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
-import { lastDay } from '../model/period';
+import { periodText } from '../model/period';
 import { isZeroDecimal } from '../model/tax-category';
 import { INK, MUTED, type PageLayout, SHADE } from './page-layout';
 
@@ -59,7 +59,7 @@ function drawHeader(layout: PageLayout, cols: Columns, l10n: Localizer): void {
 function subLines(line: DocumentLine, l10n: Localizer): string[] {
   const subs: string[] = [];
   if (line.periodStart && line.periodEnd) {
-    subs.push(`${l10n.date(line.periodStart)} – ${l10n.date(lastDay(line.periodStart, line.periodEnd))}`);
+    subs.push(periodText(l10n, line.periodStart, line.periodEnd));
   }
   if (line.billingCode) subs.push(line.billingCode);
   if (!isZeroDecimal(line.discountAmount)) {

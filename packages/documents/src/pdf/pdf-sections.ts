@@ -1,6 +1,6 @@
 import type { DocumentModel, DocumentParty } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
-import { lastDay } from '../model/period';
+import { headerFacts } from '../model/header-facts';
 import { partyBlock } from '../model/party-lines';
 import type { SummaryRow } from '../model/summary-rows';
 import { INK, MUTED, type PageLayout } from './page-layout';
@@ -24,18 +24,7 @@ export function drawHeader(layout: PageLayout, model: DocumentModel, l10n: Local
   layout.paragraph(model.seller.name, layout.left, titleWidth, { size: 10, color: MUTED }, 2);
   const leftBottom = layout.y;
 
-  const meta: [string, string][] = [
-    [model.kind === 'invoice' ? m.invoiceNumber : m.creditNoteNumber, model.number],
-    [model.kind === 'invoice' ? m.issueDate : m.creditNoteDate, l10n.date(model.issuedAt)],
-  ];
-  if (model.dueAt) meta.push([m.dueDate, l10n.date(model.dueAt)]);
-  if (model.periodStart && model.periodEnd) {
-    meta.push([
-      m.servicePeriod,
-      `${l10n.date(model.periodStart)} – ${l10n.date(lastDay(model.periodStart, model.periodEnd))}`,
-    ]);
-  }
-  for (const field of model.options.customFields) meta.push([field.name, field.value]);
+  const meta = headerFacts(model, l10n);
   const labelX = layout.right - metaWidth;
   let y = top - 4;
   for (const [label, value] of meta) {
