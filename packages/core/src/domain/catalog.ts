@@ -7,7 +7,9 @@ import { PriceSchema } from '../pricing/price-schema';
 import { IdSchema, MetadataSchema } from './common';
 
 /** A billing code: what a line is sold as, for accounting and reports (`INT-100M`, `SUP-PREM`). */
-export const BillingCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, 'upper-case letters, digits, "_", "." or "-" (e.g. "INT-100M")');
+export const BillingCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, 'upper-case letters, digits, "_", "." or "-" (e.g. "INT-100M")');
 
 /** What a host gives to create a product. */
 export const ProductInputSchema = z.object({

@@ -49,7 +49,13 @@ export function boundaryDraft(
   const { catalog, customer } = context;
   const owner = `subscription ${subscription.id}`;
   const lines: DraftLine[] = [];
-  const line = (kind: 'subscription' | 'usage', price: CatalogPrice, description: string, span: Span, charge: Charge) => {
+  const line = (
+    kind: 'subscription' | 'usage',
+    price: CatalogPrice,
+    description: string,
+    span: Span,
+    charge: Charge,
+  ) => {
     const product = requireProduct(catalog, price, owner);
     lines.push({
       kind,
@@ -65,7 +71,9 @@ export function boundaryDraft(
   const licensed = (price: CatalogPrice, quantity: string, span: Span, period: Span) => {
     const partial = partialCharge(price, quantity, span, period, context.roundingMode);
     const charge: Charge =
-      partial === undefined ? { price: price.spec, quantity } : { amount: partial, ...partialUnits(price, quantity, partial) };
+      partial === undefined
+        ? { price: price.spec, quantity }
+        : { amount: partial, ...partialUnits(price, quantity, partial) };
     line('subscription', price, `${times(quantity)}${partial === undefined ? '' : ' (prorated)'}`, span, charge);
   };
 

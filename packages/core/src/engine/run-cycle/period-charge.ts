@@ -58,7 +58,11 @@ export function partialUnits(
  * (`rateTransactions`: fee, fixed fee, per-transaction minimum and maximum, then the period commitment), rounded
  * once; the line's quantity is the transaction volume.
  */
-export function perTransactionCharge(price: CatalogPrice, amounts: readonly string[], roundingMode: RoundingMode): Charge {
+export function perTransactionCharge(
+  price: CatalogPrice,
+  amounts: readonly string[],
+  roundingMode: RoundingMode,
+): Charge {
   if (price.spec.model !== 'percentage') throw new Error(`price ${price.id} is not a percentage price`);
   const rated = rateTransactions(price.spec, amounts, { roundingMode });
   const volume = amounts.reduce<Fixed>((sum, amount) => addFixed(sum, parseFixed(amount)), { units: 0n, scale: 0 });

@@ -19,7 +19,9 @@ export function ratioOf(value: Fixed): Ratio {
 
 /** `a + b`, exact. */
 export function addRatio(a: Ratio, b: Ratio): Ratio {
-  return a.den === b.den ? { num: a.num + b.num, den: a.den } : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
+  return a.den === b.den
+    ? { num: a.num + b.num, den: a.den }
+    : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
 }
 
 /** `a × b`, exact. */

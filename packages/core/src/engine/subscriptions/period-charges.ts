@@ -6,16 +6,7 @@ import type { Money } from '../../money/money';
 import type { RoundingMode } from '../../money/rounding-mode';
 import type { StorageSession } from '../../storage/storage-adapter';
 import type { Span } from '../run-cycle/schedule';
-import {
-  addRatio,
-  divRatio,
-  mulRatio,
-  type Ratio,
-  ratioOf,
-  roundRatio,
-  shareFrom,
-  ZERO_RATIO,
-} from './exact-share';
+import { addRatio, divRatio, mulRatio, type Ratio, ratioOf, roundRatio, shareFrom, ZERO_RATIO } from './exact-share';
 
 /**
  * One charge for part of a subscription's current period: an in-advance line of the period's invoice, a
@@ -98,12 +89,7 @@ export async function currentPeriodCharges(
  * What the invoiced charges hold for the time from `at` on, with tax: the credit a customer ending the
  * subscription at `at` is owed. Summed exactly, rounded once.
  */
-export function invoicedAfter(
-  period: CurrentPeriodCharges,
-  at: string,
-  currency: string,
-  mode: RoundingMode,
-): Money {
+export function invoicedAfter(period: CurrentPeriodCharges, at: string, currency: string, mode: RoundingMode): Money {
   let sum = ZERO_RATIO;
   for (const charge of period.charges) {
     if (charge.invoiced) sum = addRatio(sum, shareFrom(charge.gross, charge.span, at));
@@ -148,7 +134,8 @@ async function creditNotesOf(session: StorageSession, invoiceId: string): Promis
 
 const r = (amount: string) => ratioOf(parseFixed(amount));
 const isZero = (amount: string) => parseFixed(amount).units === 0n;
-const lineGross = (line: InvoiceLine) => line.taxes.reduce((sum, tax) => addRatio(sum, r(tax.amount)), r(line.taxableAmount));
+const lineGross = (line: InvoiceLine) =>
+  line.taxes.reduce((sum, tax) => addRatio(sum, r(tax.amount)), r(line.taxableAmount));
 const negate = (value: Ratio): Ratio => ({ num: -value.num, den: value.den });
 
 /**

@@ -34,7 +34,8 @@ const times = (quantity: string) => (quantity === '1' ? '' : ` × ${quantity}`);
 const ONE: Ratio = { num: 1n, den: 1n };
 
 /** The full-period charge of an item, exact. */
-const periodCharge = (item: ResolvedItem): Ratio => ratioOf(parseFixed(rate(item.price.spec, item.quantity).unroundedAmount));
+const periodCharge = (item: ResolvedItem): Ratio =>
+  ratioOf(parseFixed(rate(item.price.spec, item.quantity).unroundedAmount));
 
 /**
  * The share of a new plan's charges the customer pays under `coupon`: `1 − percentOff/100`, or for an amount
