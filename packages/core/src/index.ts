@@ -37,6 +37,7 @@ export {
 export type {
   Price,
   ReadonlyPrice,
+  DeeplyReadonly,
   FlatPrice,
   PerUnitPrice,
   PackagePrice,
@@ -225,6 +226,13 @@ export {
   RecordPaymentInputSchema,
   RefundPaymentInputSchema,
   TaxRateInputSchema,
+  CreditNoteFilterSchema,
+  InvoiceFilterSchema,
+  PaymentFilterSchema,
+  RefundFilterSchema,
+  RunCycleOptionsSchema,
+  createIdGenerator,
+  runCycle,
 } from './engine/index';
 export type {
   Billing,
@@ -252,4 +260,13 @@ export type {
   RunCycleOptions,
   RunCycleProgress,
   RunCycleSummary,
+  RunError,
+  BillingStep,
+  EngineContext,
+  IdGenerator,
+  IdPrefix,
+  SubscriptionResult,
+  IngestResult,
+  UsageSummary,
+  MeterUsage,
 } from './engine/index';

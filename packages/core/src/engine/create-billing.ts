@@ -21,7 +21,7 @@ export interface BillingOptions {
   readonly storage: BillingStorageAdapter;
   /** The source of "now" (default: the system clock); pass a test clock to move through months. */
   readonly clock?: Clock;
-  /** Id minting (default: {@link createIdGenerator} over `clock`). */
+  /** Id minting (default: `createIdGenerator` over `clock`). */
   readonly ids?: IdGenerator;
   /** Told about finalized invoices, payments and credit notes once they are committed. */
   readonly notifier?: Notifier;
@@ -57,7 +57,7 @@ export interface Billing {
   readonly balance: BalanceService;
   readonly subscriptions: SubscriptionService;
   readonly usage: UsageService;
-  /** Bills every subscription due at `now` (default: the clock's now), batch by batch; see {@link runCycle}. */
+  /** Bills every subscription due at `now` (default: the clock's now), batch by batch (`runCycle`). */
   runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
   /** The context the services run on, for hosts that call engine functions directly. */
   readonly context: EngineContext;

@@ -17,6 +17,7 @@ export {
 export type {
   Price,
   ReadonlyPrice,
+  DeeplyReadonly,
   FlatPrice,
   PerUnitPrice,
   PackagePrice,

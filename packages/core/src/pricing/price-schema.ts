@@ -91,7 +91,7 @@ export const PriceSchema = z.discriminatedUnion('model', [
 export type Price = z.infer<typeof PriceSchema>;
 
 /** `T` with every property and array read-only, all the way down. */
-type DeeplyReadonly<T> = T extends readonly (infer U)[]
+export type DeeplyReadonly<T> = T extends readonly (infer U)[]
   ? readonly DeeplyReadonly<U>[]
   : T extends object
     ? { readonly [K in keyof T]: DeeplyReadonly<T[K]> }

@@ -17,7 +17,7 @@ export type CreditNoteFilter = z.input<typeof CreditNoteFilterSchema>;
 
 /** Credit notes: corrections of finalized invoices. */
 export interface CreditNoteService {
-  /** Issues a credit note; see {@link createCreditNote}. */
+  /** Issues a credit note; see `createCreditNote`. */
   create(input: CreditNoteInput): Promise<CreditNote>;
   /** @throws BillingError `not_found`. */
   get(creditNoteId: string): Promise<CreditNote>;

@@ -21,13 +21,13 @@ export type InvoiceFilter = z.input<typeof InvoiceFilterSchema> & { readonly sta
 
 /** Invoices: one-off invoices and the life of every invoice (draft → open → paid | void | uncollectible). */
 export interface InvoiceService {
-  /** Creates a one-off invoice (a draft, or finalized with `autoFinalize`); see {@link createOneOffInvoice}. */
+  /** Creates a one-off invoice (a draft, or finalized with `autoFinalize`); see `createOneOffInvoice`. */
   createOneOff(input: OneOffInvoiceInput): Promise<Invoice>;
-  /** Finalizes a draft; see {@link finalizeInvoice}. */
+  /** Finalizes a draft; see `finalizeInvoice`. */
   finalize(invoiceId: string): Promise<Invoice>;
-  /** Voids an open invoice with nothing paid or credited; see {@link voidInvoice}. */
+  /** Voids an open invoice with nothing paid or credited; see `voidInvoice`. */
   void(invoiceId: string): Promise<Invoice>;
-  /** Writes off an open invoice; see {@link markInvoiceUncollectible}. */
+  /** Writes off an open invoice; see `markInvoiceUncollectible`. */
   markUncollectible(invoiceId: string): Promise<Invoice>;
   /** @throws BillingError `not_found`. */
   get(invoiceId: string): Promise<Invoice>;

@@ -24,9 +24,9 @@ export type RefundFilter = z.input<typeof RefundFilterSchema>;
 
 /** Payments recorded by hand, their allocation to invoices, and refunds. */
 export interface PaymentService {
-  /** Records a payment and settles invoices; see {@link recordPayment}. */
+  /** Records a payment and settles invoices; see `recordPayment`. */
   record(input: RecordPaymentInput): Promise<Payment>;
-  /** Refunds (part of) a payment; see {@link refundPayment}. */
+  /** Refunds (part of) a payment; see `refundPayment`. */
   refund(input: RefundPaymentInput): Promise<Refund>;
   /** @throws BillingError `not_found`. */
   get(paymentId: string): Promise<Payment>;

@@ -18,7 +18,7 @@ import { loadCustomers } from './load-customers';
 import { type BoundaryPlan, planBoundary } from './plan-boundary';
 import { type RunError, runError } from './run-error';
 
-/** How far {@link billSubscriptions} bills. */
+/** How far `billSubscriptions` bills. */
 export interface BillOptions {
   readonly catalog: Catalog;
   /** Boundaries at or before this instant are billed. */
@@ -27,7 +27,7 @@ export interface BillOptions {
   readonly maxBoundaries?: number;
 }
 
-/** What {@link billSubscriptions} wrote, and which subscriptions it left alone. */
+/** What `billSubscriptions` wrote, and which subscriptions it left alone. */
 export interface BilledBatch {
   /** The invoices stored (finalized). */
   readonly invoices: readonly Invoice[];

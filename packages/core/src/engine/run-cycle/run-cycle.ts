@@ -9,7 +9,7 @@ import { type BilledBatch, billSubscriptions } from './bill-subscriptions';
 import { type Catalog, loadCatalog } from './catalog';
 import { type RunError, runError } from './run-error';
 
-/** What {@link RunCycleOptions.onBatch} is told after each batch has committed. */
+/** What the `onBatch` option of {@link RunCycleOptions} is told after each batch has committed. */
 export interface RunCycleProgress {
   /** Batches committed so far (1 after the first). */
   readonly batches: number;
@@ -73,7 +73,7 @@ export interface RunCycleSummary {
 /**
  * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch: each batch is one
  * transaction that claims up to `batchSize` due subscriptions (`claimDue`, skip-locked where the storage has row
- * locks), bills them with {@link billSubscriptions} and commits; notifications go out after the commit. The
+ * locks), bills them with `billSubscriptions` and commits; notifications go out after the commit. The
  * catalog is read once per run. A subscription that fails is reported in `errors`, left unchanged and skipped
  * for the rest of the run. When a batch's writes conflict (another process billed some of the same
  * subscriptions on storage without row locks), its subscriptions are billed again one by one from fresh reads.

@@ -21,13 +21,13 @@ import type { SubscriptionResult } from './subscription-result';
 
 /** Subscriptions: create, change with proration, cancel, preview the next invoice, read. */
 export interface SubscriptionService {
-  /** Creates a subscription and bills its first period when it starts now; see {@link createSubscription}. */
+  /** Creates a subscription and bills its first period when it starts now; see `createSubscription`. */
   create(input: CreateSubscriptionInput): Promise<SubscriptionResult>;
-  /** Changes items mid-period with proration; see {@link changeSubscription}. */
+  /** Changes items mid-period with proration; see `changeSubscription`. */
   change(input: ChangeSubscriptionInput): Promise<SubscriptionResult>;
-  /** Cancels now or at period end; see {@link cancelSubscription}. */
+  /** Cancels now or at period end; see `cancelSubscription`. */
   cancel(input: CancelSubscriptionInput): Promise<SubscriptionResult>;
-  /** The draft of the next boundary's invoice, not stored; see {@link previewInvoice}. */
+  /** The draft of the next boundary's invoice, not stored; see `previewInvoice`. */
   preview(input: PreviewInvoiceInput): Promise<Invoice | undefined>;
   /** @throws BillingError `not_found`. */
   get(subscriptionId: string): Promise<Subscription>;

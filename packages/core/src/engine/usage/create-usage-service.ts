@@ -5,9 +5,9 @@ import { type UsageSummary, type UsageSummaryInput, usageSummary } from './usage
 
 /** Usage metering: idempotent ingestion of usage events and the usage of a period so far. */
 export interface UsageService {
-  /** Stores a batch of up to 1000 events, skipping ids seen before; see {@link ingestUsage}. */
+  /** Stores a batch of up to 1000 events, skipping ids seen before; see `ingestUsage`. */
   ingest(events: readonly UsageEventInput[]): Promise<IngestResult>;
-  /** The aggregated usage per metered price of a subscription's current period; see {@link usageSummary}. */
+  /** The aggregated usage per metered price of a subscription's current period; see `usageSummary`. */
   summary(input: UsageSummaryInput): Promise<UsageSummary>;
 }
 

@@ -9,7 +9,7 @@ import { type UsageIssue, checkProperties } from './check-properties';
 import { meteredItems } from './metered-prices';
 import { UsageBatchSchema, type UsageEventInput } from './usage-event-input';
 
-/** What {@link ingestUsage} did: how many events were stored, and which ids had been seen before. */
+/** What `ingestUsage` did: how many events were stored, and which ids had been seen before. */
 export interface IngestResult {
   /** Events stored now. */
   readonly inserted: number;

@@ -11,14 +11,14 @@ import { loadCatalogFor } from '../run-cycle/catalog';
 import { meteredItems } from './metered-prices';
 import { ratesPerTransaction, transactionsOf } from './transactions';
 
-/** What {@link usageSummary} takes: a subscription and, optionally, the window (default: its current period). */
+/** What `usageSummary` takes: a subscription and, optionally, the window (default: its current period). */
 export const UsageSummaryInputSchema = z.strictObject({
   subscriptionId: IdSchema,
   from: InstantInputSchema.optional(),
   to: InstantInputSchema.optional(),
 });
 
-/** What {@link usageSummary} takes; see {@link UsageSummaryInputSchema}. */
+/** What `usageSummary` takes; see {@link UsageSummaryInputSchema}. */
 export type UsageSummaryInput = z.input<typeof UsageSummaryInputSchema>;
 
 /** The usage of one metered price over a window, and what it would cost if billed now. */
