@@ -1,12 +1,11 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CreditNote, type Invoice, money, type Payment } from '@billfold/core';
+import { type CreditNote, type Invoice, listAll, money, type Payment } from '@billfold/core';
 import { createPostgresStorage, type PostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
 import { playDemo } from '../src/commands/demo';
-import { listAll } from '../src/list-all';
 import { silentProgress } from '../src/progress';
 import { captureIo } from './support/capture-io';
 

@@ -148,6 +148,7 @@ export {
   PaymentMethodSchema,
   PaymentSchema,
   RefundSchema,
+  listAll,
 } from './domain/index';
 export type {
   Address,

@@ -1,5 +1,4 @@
-import { type Billing, type Invoice, type Money, money, type TestClock } from '@billfold/core';
-import { listAll } from '../list-all';
+import { type Billing, type Invoice, type Money, money, type TestClock, listAll } from '@billfold/core';
 import { localMidnight } from './local-time';
 import type { DemoAction, MonthWindow } from './month-plan';
 import type { MonthTally } from './month-tally';

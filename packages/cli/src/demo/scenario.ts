@@ -5,8 +5,8 @@ import {
   createTestClock,
   type Invoice,
   money,
+  listAll,
 } from '@billfold/core';
-import { listAll } from '../list-all';
 import { CurrencyTotals } from '../money-totals';
 import { type Progress, silentProgress } from '../progress';
 import { type ActionContext, type CustomerState, playAction } from './actions';

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** An entity id: 1–128 printable characters without spaces (`cus_01J…`, or the host's own ids). */
-export const IdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, "_", ".", ":" or "-"');
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, "_", ".", ":" or "-"');
 
 /** An instant as an ISO-8601 string in UTC with milliseconds (`2026-01-31T00:00:00.000Z`), as stored. */
 export const TimestampSchema = z.iso.datetime({ offset: false, precision: 3 });

@@ -14,6 +14,7 @@ export {
   TimestampSchema,
 } from './common';
 export type { Address, Metadata, Page, PageRequest, TaxId } from './common';
+export { listAll } from './list-all';
 export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema } from './customer';
 export type { Customer, CustomerInput, CustomerUpdate } from './customer';
 export {

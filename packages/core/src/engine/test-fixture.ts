@@ -1,5 +1,6 @@
 import { createTestClock, type TestClock } from '../clock/test-clock';
 import type { Customer } from '../domain/customer';
+import { listAll } from '../domain/list-all';
 import { type BillingError, isBillingError } from '../errors/billing-error';
 import type { BillingNotification } from '../notify/notifier';
 import { MemoryStorage } from '../storage/memory-storage';
@@ -67,38 +68,24 @@ export async function rejection(promise: Promise<unknown>): Promise<BillingError
   throw new Error('expected a BillingError, but the call succeeded');
 }
 
-async function all<T>(
-  list: (cursor: string | undefined) => Promise<{ items: readonly T[]; nextCursor?: string }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await list(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return items;
-}
-
 /** @internal Every record in storage (idempotency records excepted: they have no list), to compare before/after. */
 export async function storageDump(storage: BillingStorageAdapter): Promise<Record<string, unknown>> {
-  const page = (cursor: string | undefined) => ({ limit: 1000, ...(cursor !== undefined ? { cursor } : {}) });
-  const customers = await all((c) => storage.customers.list(page(c)));
+  const customers = await listAll((page) => storage.customers.list(page));
   const balance = [];
   for (const customer of customers)
-    balance.push(...(await all((c) => storage.balance.list({ customerId: customer.id, ...page(c) }))));
+    balance.push(...(await listAll((page) => storage.balance.list({ customerId: customer.id, ...page }))));
   return {
     customers,
-    products: await all((c) => storage.products.list(page(c))),
-    prices: await all((c) => storage.prices.list(page(c))),
-    meters: await all((c) => storage.meters.list(page(c))),
-    coupons: await all((c) => storage.coupons.list(page(c))),
-    taxRates: await all((c) => storage.taxRates.list(page(c))),
-    subscriptions: await all((c) => storage.subscriptions.list(page(c))),
-    invoices: await all((c) => storage.invoices.list(page(c))),
-    creditNotes: await all((c) => storage.creditNotes.list(page(c))),
-    payments: await all((c) => storage.payments.list(page(c))),
-    refunds: await all((c) => storage.refunds.list(page(c))),
+    products: await listAll((page) => storage.products.list(page)),
+    prices: await listAll((page) => storage.prices.list(page)),
+    meters: await listAll((page) => storage.meters.list(page)),
+    coupons: await listAll((page) => storage.coupons.list(page)),
+    taxRates: await listAll((page) => storage.taxRates.list(page)),
+    subscriptions: await listAll((page) => storage.subscriptions.list(page)),
+    invoices: await listAll((page) => storage.invoices.list(page)),
+    creditNotes: await listAll((page) => storage.creditNotes.list(page)),
+    payments: await listAll((page) => storage.payments.list(page)),
+    refunds: await listAll((page) => storage.refunds.list(page)),
     balance,
   };
 }

@@ -1,6 +1,5 @@
 import {
   type Billing,
-  type BillingError,
   type BillingStorageAdapter,
   type Customer,
   type CustomerInput,
@@ -9,9 +8,11 @@ import {
   createTestClock,
   type EngineConfigInput,
   type Invoice,
-  isBillingError,
+  listAll,
   type TestClock,
 } from '../../src/index';
+
+export { rejection } from '../../src/engine/test-fixture';
 
 /** A billing engine over a fresh MemoryStorage and a test clock. */
 export interface World {
@@ -47,67 +48,41 @@ export async function recurringPrice(
 }
 let productCounter = 0;
 
-/** The BillingError a promise rejects with; fails when it resolves or throws anything else. */
-export async function rejection(promise: Promise<unknown>): Promise<BillingError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isBillingError(error)) return error;
-    throw new Error(`expected a BillingError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected a BillingError, but the call succeeded');
-}
-
-async function all<T>(
-  list: (cursor: string | undefined) => Promise<{ items: readonly T[]; nextCursor?: string }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await list(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return items;
-}
-
-const page = (cursor: string | undefined) => ({ limit: 1000, ...(cursor !== undefined ? { cursor } : {}) });
-
 /** Every record a MemoryStorage lists (plus usage events and balances), to compare before and after a call. */
 export async function dump(storage: BillingStorageAdapter): Promise<Record<string, unknown>> {
-  const customers = await all((c) => storage.customers.list(page(c)));
-  const subscriptions = await all((c) => storage.subscriptions.list(page(c)));
+  const customers = await listAll((page) => storage.customers.list(page));
+  const subscriptions = await listAll((page) => storage.subscriptions.list(page));
   const balance: unknown[] = [];
   const balances: Record<string, string> = {};
   for (const cus of customers) {
-    balance.push(...(await all((c) => storage.balance.list({ customerId: cus.id, ...page(c) }))));
+    balance.push(...(await listAll((page) => storage.balance.list({ customerId: cus.id, ...page }))));
     balances[cus.id] = await storage.balance.balance(cus.id, cus.currency);
   }
   const usage: unknown[] = [];
   for (const sub of subscriptions) {
     usage.push(
-      ...(await all((c) =>
+      ...(await listAll((page) =>
         storage.usage.list({
           subscriptionId: sub.id,
           from: '1970-01-01T00:00:00.000Z',
           to: '9999-01-01T00:00:00.000Z',
-          ...page(c),
+          ...page,
         }),
       )),
     );
   }
   return {
     customers,
-    products: await all((c) => storage.products.list(page(c))),
-    prices: await all((c) => storage.prices.list(page(c))),
-    meters: await all((c) => storage.meters.list(page(c))),
-    coupons: await all((c) => storage.coupons.list(page(c))),
-    taxRates: await all((c) => storage.taxRates.list(page(c))),
+    products: await listAll((page) => storage.products.list(page)),
+    prices: await listAll((page) => storage.prices.list(page)),
+    meters: await listAll((page) => storage.meters.list(page)),
+    coupons: await listAll((page) => storage.coupons.list(page)),
+    taxRates: await listAll((page) => storage.taxRates.list(page)),
     subscriptions,
-    invoices: await all((c) => storage.invoices.list(page(c))),
-    creditNotes: await all((c) => storage.creditNotes.list(page(c))),
-    payments: await all((c) => storage.payments.list(page(c))),
-    refunds: await all((c) => storage.refunds.list(page(c))),
+    invoices: await listAll((page) => storage.invoices.list(page)),
+    creditNotes: await listAll((page) => storage.creditNotes.list(page)),
+    payments: await listAll((page) => storage.payments.list(page)),
+    refunds: await listAll((page) => storage.refunds.list(page)),
     balance,
     balances,
     usage,
@@ -115,23 +90,23 @@ export async function dump(storage: BillingStorageAdapter): Promise<Record<strin
 }
 
 export async function allInvoices(billing: Billing, customerId?: string): Promise<Invoice[]> {
-  return all((c) => billing.invoices.list({ ...page(c), ...(customerId !== undefined ? { customerId } : {}) }));
+  return listAll((page) => billing.invoices.list({ ...page, ...(customerId !== undefined ? { customerId } : {}) }));
 }
 
 export async function allLedger(billing: Billing, customerId: string) {
-  return all((c) => billing.balance.transactions(customerId, page(c)));
+  return listAll((page) => billing.balance.transactions(customerId, page));
 }
 
 export async function allCreditNotes(billing: Billing) {
-  return all((c) => billing.creditNotes.list(page(c)));
+  return listAll((page) => billing.creditNotes.list(page));
 }
 
 export async function allPayments(billing: Billing) {
-  return all((c) => billing.payments.list(page(c)));
+  return listAll((page) => billing.payments.list(page));
 }
 
 export async function allRefunds(billing: Billing) {
-  return all((c) => billing.payments.listRefunds(page(c)));
+  return listAll((page) => billing.payments.listRefunds(page));
 }
 
 /** Exact minor units of a decimal string at `scale` decimals (throws when finer). */

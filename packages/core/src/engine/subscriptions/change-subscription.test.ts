@@ -168,7 +168,11 @@ describe('subscriptions.change', () => {
 
   it('replays a change with the same idempotency key without prorating twice', async () => {
     const { f, subscription } = await upgradeFixture('basic');
-    const input = { subscriptionId: subscription.id, items: [{ priceId: f.prices.plus.id }], idempotencyKey: 'upgrade-1' };
+    const input = {
+      subscriptionId: subscription.id,
+      items: [{ priceId: f.prices.plus.id }],
+      idempotencyKey: 'upgrade-1',
+    };
     const first = await f.subscriptions.change(input);
     f.clock.set('2026-04-17T00:00:00Z');
     const again = await f.subscriptions.change(input);
