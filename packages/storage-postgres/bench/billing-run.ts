@@ -23,7 +23,7 @@ import { type Billing, createBilling, createTestClock, type RunCycleProgress } f
 import { compareOnce } from '@billfold/bench-kit';
 import pg from 'pg';
 import { createPostgresStorage, type PostgresStorage } from '../src/index';
-import { startThrowawayCluster } from '../test/support/postgres-cluster';
+import { type PostgresCluster, startPostgresCluster } from '../src/testing/index';
 import { allInvoices, deleteRawInsert, prepareRawInsert, type RawInsert, runRawInsert } from './raw-insert';
 import { RUN_AT, seedCatalog, seedSubscriptions } from './seed';
 import { StatementCounter } from './statement-counter';
@@ -56,20 +56,15 @@ async function pgliteBackend(): Promise<BenchBackend> {
 }
 
 async function postgresBackend(): Promise<BenchBackend | undefined> {
-  let url = env.DATABASE_URL;
-  let stop = async () => {};
-  if (!url) {
-    try {
-      const cluster = await startThrowawayCluster();
-      url = cluster.url;
-      stop = () => cluster.stop();
-    } catch (error) {
-      console.log(
-        `\nPostgreSQL server skipped: no DATABASE_URL and no throwaway cluster (${(error as Error).message})`,
-      );
-      return undefined;
-    }
+  let cluster: PostgresCluster;
+  try {
+    cluster = await startPostgresCluster();
+  } catch (error) {
+    console.log(`\nPostgreSQL server skipped: no DATABASE_URL and no throwaway cluster (${(error as Error).message})`);
+    return undefined;
   }
+  const url = cluster.connectionString;
+  const stop = () => cluster.stop();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const version = await pool.query<{ server_version: string }>('SHOW server_version');
   return {

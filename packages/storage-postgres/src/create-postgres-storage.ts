@@ -50,6 +50,9 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
   if ('connectionString' in options) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ ...options.poolConfig, connectionString: options.connectionString });
+    // An idle connection the server drops (restart, failover) emits 'error' on the pool; unheard, it would end
+    // the process. The pool discards that connection by itself and opens a new one on the next query.
+    pool.on('error', () => {});
     return { client: sqlClientFromPool(pool), release: () => pool.end() };
   }
   // No server named: embedded PostgreSQL, loaded only now so server users never load its WebAssembly.

@@ -57,6 +57,13 @@ class PoolSqlClient implements SqlClient {
   async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
     const connection = await this.pool.connect();
     let broken: Error | undefined;
+    // A checked-out client has no error listener of the pool's: when the server drops the connection (restart,
+    // failover, a terminated backend), its `error` event would end the process. The failed statement rejects
+    // anyway; the connection is released as broken.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    connection.on('error', onError);
     try {
       const run: RunStatement = (text, params) => runOn(connection, text, params);
       await run('BEGIN');
@@ -76,6 +83,7 @@ class PoolSqlClient implements SqlClient {
         throw error;
       }
     } finally {
+      connection.removeListener('error', onError);
       connection.release(broken);
     }
   }

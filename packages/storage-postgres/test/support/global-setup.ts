@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startThrowawayCluster } from './postgres-cluster';
+import { startPostgresCluster } from '../../src/testing/index';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,15 +15,9 @@ declare module 'vitest' {
  * here and stopped after the run. When neither works, the reason is passed on (the suites fail under CI).
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const fromEnv = process.env.DATABASE_URL;
-  if (fromEnv) {
-    project.provide('postgresUrl', fromEnv);
-    project.provide('postgresUnavailable', undefined);
-    return undefined;
-  }
   try {
-    const cluster = await startThrowawayCluster();
-    project.provide('postgresUrl', cluster.url);
+    const cluster = await startPostgresCluster();
+    project.provide('postgresUrl', cluster.connectionString);
     project.provide('postgresUnavailable', undefined);
     return () => cluster.stop();
   } catch (error) {
