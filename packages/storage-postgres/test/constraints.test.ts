@@ -50,6 +50,15 @@ describeBackends('constraints', (backend: Backend) => {
     expect((await storage.invoices.list({ subscriptionId: 'sub_p' })).items).toHaveLength(4);
   });
 
+  it('refuses text PostgreSQL cannot store (U+0000) as invalid_input, storing nothing', async () => {
+    const withNul = customer({ name: 'Ada\u0000Lovelace' });
+    await expectBillingError(storage.customers.insert(withNul), 'invalid_input');
+    expect(await storage.customers.get(withNul.id)).toBeUndefined();
+    const inMetadata = customer({ metadata: { note: 'a\u0000b' } });
+    await expectBillingError(storage.customers.insert(inMetadata), 'invalid_input');
+    expect(await storage.customers.get(inMetadata.id)).toBeUndefined();
+  });
+
   it('insertMany stores all or none', async () => {
     const existing = invoice();
     await storage.invoices.insert(existing);

@@ -7,8 +7,11 @@ const CONFLICT_STATES: Record<string, string> = {
   '40P01': 'a concurrent transaction changed the same records (deadlock); retry',
 };
 
-/** SQLSTATE codes that mean a value could not be read as the type its column needs. */
-const INVALID_INPUT_STATES = new Set(['22P02', '22003', '22007', '22008', '22001']);
+/**
+ * SQLSTATE codes that mean a value could not be read as the type its column needs, or is text PostgreSQL cannot
+ * store (U+0000 in text is 22021, in jsonb 22P05).
+ */
+const INVALID_INPUT_STATES = new Set(['22P02', '22003', '22007', '22008', '22001', '22021', '22P05']);
 
 /**
  * Turns a driver error into a `BillingError` where the caller can act on it: a unique violation (23505) or a
