@@ -8,16 +8,8 @@ import {
   renderCreditNote,
   renderInvoice,
 } from '../src/index';
-import {
-  HOSTILE,
-  hostileInvoice,
-  manyLinesInvoice,
-  reverseChargeInvoice,
-  seller,
-  sslCreditNote,
-  twoRateInvoice,
-  unicodeInvoice,
-} from './fixtures';
+import { manyLinesInvoice, reverseChargeInvoice, seller, sslCreditNote, twoRateInvoice } from './fixtures';
+import { HOSTILE, hostileInvoice, unicodeInvoice } from './hostile-fixtures';
 
 type Row = Record<(typeof DOCUMENT_CSV_COLUMNS)[number], string>;
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishMessages, renderCreditNote, renderInvoice, type DocumentMessages } from '../src/index';
-import {
-  HOSTILE,
-  hostileInvoice,
-  longNameInvoice,
-  manyLinesInvoice,
-  reverseChargeInvoice,
-  seller,
-  sslCreditNote,
-  twoRateInvoice,
-} from './fixtures';
+import { manyLinesInvoice, reverseChargeInvoice, seller, sslCreditNote, twoRateInvoice } from './fixtures';
+import { HOSTILE, hostileInvoice, longNameInvoice } from './hostile-fixtures';
 import { hasControlCharacters } from './tools';
 
 /** German money and percentages put a no-break space before the sign. */

@@ -2,17 +2,8 @@ import { InvoiceSchema } from '@billfold/core';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { renderCreditNote, renderInvoice } from '../src/index';
-import {
-  HOSTILE,
-  hostileInvoice,
-  longNameInvoice,
-  manyLinesInvoice,
-  reverseChargeInvoice,
-  seller,
-  sslCreditNote,
-  twoRateInvoice,
-  unicodeInvoice,
-} from './fixtures';
+import { manyLinesInvoice, reverseChargeInvoice, seller, sslCreditNote, twoRateInvoice } from './fixtures';
+import { HOSTILE, hostileInvoice, longNameInvoice, unicodeInvoice } from './hostile-fixtures';
 import { pdfPages, renderPage } from './pdf-tools';
 import { findTool, hasControlCharacters, suiteTitle } from './tools';
 

@@ -5,17 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { renderCreditNote, renderInvoice } from '../src/index';
 import { checkTotalsRules, parseUbl } from './en16931-rules';
 import {
-  HOSTILE,
   TWO_RATE_TOTALS,
-  hostileInvoice,
   manyLinesInvoice,
   reverseChargeInvoice,
   salesTaxInvoice,
   seller,
   sslCreditNote,
   twoRateInvoice,
-  unicodeInvoice,
 } from './fixtures';
+import { HOSTILE, hostileInvoice, unicodeInvoice } from './hostile-fixtures';
 import { findTool, findValidationData, hasControlCharacters, suiteTitle, VALIDATION_DIR } from './tools';
 import { UBL_XSD, validateWithXsd } from './xml-schema';
 
