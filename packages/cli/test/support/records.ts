@@ -1,4 +1,5 @@
 import type { CreditNote, Invoice, InvoiceLine } from '@billfold/core';
+import { makeCreditNote, makeInvoice } from '@billfold/storage-testkit';
 
 /** An invoice line with zero amounts unless given. */
 export function line(fields: Partial<InvoiceLine> & Pick<InvoiceLine, 'id' | 'amount'>): InvoiceLine {
@@ -12,39 +13,25 @@ export function line(fields: Partial<InvoiceLine> & Pick<InvoiceLine, 'id' | 'am
   };
 }
 
-/** A finalized, open EUR invoice of customer `cus_a`, with the fields a test gives. */
+/** A finalized, open EUR invoice of customer `cus_a` (testkit builder defaults), with the fields a test gives. */
 export function invoice(fields: Partial<Invoice> & Pick<Invoice, 'id'>): Invoice {
-  return {
+  return makeInvoice({
     number: `INV-2026-${fields.id}`,
     sequence: 'INV-2026',
     customerId: 'cus_a',
     billingReason: 'subscription_cycle',
     status: 'open',
-    currency: 'EUR',
     lines: [],
-    taxRates: [],
     subtotal: '0.00',
-    discountTotal: '0.00',
-    taxes: [],
-    taxTotal: '0.00',
-    roundingAmount: '0.00',
     total: '0.00',
-    creditApplied: '0.00',
     amountDue: '0.00',
-    amountPaid: '0.00',
-    amountCredited: '0.00',
     amountRemaining: '0.00',
-    notes: [],
     customerSnapshot: { name: 'Alpha GmbH', email: 'a@example.com', taxIds: [], taxStatus: 'taxable', locale: 'de-DE' },
     createdAt: '2026-01-01T00:00:00.000Z',
     issuedAt: '2026-01-01T00:00:00.000Z',
     dueAt: '2026-01-15T00:00:00.000Z',
-    remindersSent: 0,
-    overdue: false,
-    metadata: {},
-    version: 1,
     ...fields,
-  };
+  });
 }
 
 /** A credit note of one net line against an invoice. */
@@ -55,7 +42,7 @@ export function creditNote(
     currency?: string;
   },
 ): CreditNote {
-  return {
+  return makeCreditNote({
     id: fields.id,
     number: `CN-2026-${fields.id}`,
     invoiceId: fields.invoiceId,
@@ -73,11 +60,8 @@ export function creditNote(
       },
     ],
     subtotal: fields.amount,
-    taxTotal: '0.00',
     total: fields.amount,
     appliedToInvoice: fields.amount,
-    creditedToBalance: '0.00',
     issuedAt: fields.issuedAt,
-    metadata: {},
-  };
+  });
 }
