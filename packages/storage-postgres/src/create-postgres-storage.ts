@@ -1,7 +1,7 @@
-import type { PGlite, PGliteInterface, PGliteOptions } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { BillingStorageAdapter, StorageSession } from '@billfold/core';
 import type { Pool, PoolConfig } from 'pg';
-import { sqlClientFromPGlite } from './client/pglite-client';
+import { type PGliteDatabase, sqlClientFromPGlite } from './client/pglite-client';
 import { sqlClientFromPool } from './client/pg-client';
 import type { SqlClient } from './client/sql-client';
 import { checkSchemaName, migrate } from './migrations/migrate';
@@ -20,6 +20,22 @@ export interface PostgresStorageCommonOptions {
 }
 
 /**
+ * Settings of the PGlite the storage makes itself: the few of PGlite's options a billing database needs. For
+ * anything else, create the PGlite yourself and pass it as `pglite`.
+ */
+export interface PGliteSettings {
+  /** Commit without waiting for the files to be flushed: faster, but a crash can lose the latest commits. */
+  readonly relaxedDurability?: boolean;
+  /** The WebAssembly memory to start with, in bytes. */
+  readonly initialMemory?: number;
+  /** The PostgreSQL user and database inside the folder (PGlite's defaults: `postgres`, `template1`). */
+  readonly username?: string;
+  readonly database?: string;
+  /** PostgreSQL's debug output level, 0 (none) to 5. */
+  readonly debug?: 0 | 1 | 2 | 3 | 4 | 5;
+}
+
+/**
  * Where the records live: a `pg` pool you own, a connection string (a pool is made and owned by the
  * storage), a PGlite instance you own, a PGlite made by the storage (in memory, or in `dataDir`), or any
  * {@link SqlClient} (e.g. one that wraps another for tracing).
@@ -28,8 +44,8 @@ export type PostgresStorageOptions = PostgresStorageCommonOptions &
   (
     | { readonly pool: Pool }
     | { readonly connectionString: string; readonly poolConfig?: Omit<PoolConfig, 'connectionString'> }
-    | { readonly pglite: PGliteInterface }
-    | { readonly dataDir?: string; readonly pgliteOptions?: Omit<PGliteOptions, 'dataDir'> }
+    | { readonly pglite: PGliteDatabase }
+    | { readonly dataDir?: string; readonly pgliteOptions?: PGliteSettings }
     | { readonly client: SqlClient }
   );
 
