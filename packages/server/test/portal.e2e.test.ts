@@ -3,7 +3,13 @@ import { createPostgresStorage } from '@billfold/storage-postgres';
 import { type PostgresCluster, startPostgresCluster } from '@billfold/storage-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalClient } from '../src/client/index';
-import { documentToolsMissing, pdfText, UBL_CREDIT_NOTE_XSD, UBL_INVOICE_XSD, validateXml } from './support/document-tools';
+import {
+  documentToolsMissing,
+  pdfText,
+  UBL_CREDIT_NOTE_XSD,
+  UBL_INVOICE_XSD,
+  validateXml,
+} from './support/document-tools';
 import { type PortalFixture, startPortal } from './support/portal-fixture';
 
 /*
@@ -26,7 +32,11 @@ const storages: [string, () => Promise<BillingStorageAdapter>, string | undefine
   ['PGlite', () => createPostgresStorage(), undefined],
   [
     'PostgreSQL',
-    () => createPostgresStorage({ connectionString: (cluster as PostgresCluster).connectionString, schema: `portal_e2e_${process.pid}` }),
+    () =>
+      createPostgresStorage({
+        connectionString: (cluster as PostgresCluster).connectionString,
+        schema: `portal_e2e_${process.pid}`,
+      }),
     noServer,
   ],
 ];
@@ -51,13 +61,22 @@ for (const [name, open, unavailable] of storages) {
     });
 
     it('signs in with a single-use magic link', async () => {
-      const link = await portal.auth.createMagicLink({ customerId: a().id, permissions: ['read', 'manage_plan', 'manage_profile'] });
-      const first = await portal.call('/auth/magic-link', undefined, { method: 'POST', body: JSON.stringify({ token: link.token }) });
+      const link = await portal.auth.createMagicLink({
+        customerId: a().id,
+        permissions: ['read', 'manage_plan', 'manage_profile'],
+      });
+      const first = await portal.call('/auth/magic-link', undefined, {
+        method: 'POST',
+        body: JSON.stringify({ token: link.token }),
+      });
       expect(first.status).toBe(200);
       const session = await first.json();
       expect(session).toMatchObject({ customerId: a().id, permissions: ['read', 'manage_plan', 'manage_profile'] });
       token = session.token;
-      const again = await portal.call('/auth/magic-link', undefined, { method: 'POST', body: JSON.stringify({ token: link.token }) });
+      const again = await portal.call('/auth/magic-link', undefined, {
+        method: 'POST',
+        body: JSON.stringify({ token: link.token }),
+      });
       expect(again.status).toBe(401);
     });
 
@@ -97,14 +116,20 @@ for (const [name, open, unavailable] of storages) {
         expect(html).toContain(invoice.number);
         const csv = await (await portal.call(`/invoices/${invoiceId}/documents/csv`, token)).text();
         expect(csv).toContain(invoice.number);
-        const ubl = validateXml(await (await portal.call(`/invoices/${invoiceId}/documents/ubl`, token)).text(), UBL_INVOICE_XSD);
+        const ubl = validateXml(
+          await (await portal.call(`/invoices/${invoiceId}/documents/ubl`, token)).text(),
+          UBL_INVOICE_XSD,
+        );
         expect(ubl.valid, ubl.output).toBe(true);
       }
       const note = await (await portal.call(`/credit-notes/${a().creditNoteId}`, token)).json();
       expect(note.total).toBe('5.00');
       const notePdf = await portal.call(`/credit-notes/${a().creditNoteId}/documents/pdf`, token);
       expect(pdfText(new Uint8Array(await notePdf.arrayBuffer()))).toContain(note.number);
-      const noteUbl = validateXml(await (await portal.call(`/credit-notes/${a().creditNoteId}/documents/ubl`, token)).text(), UBL_CREDIT_NOTE_XSD);
+      const noteUbl = validateXml(
+        await (await portal.call(`/credit-notes/${a().creditNoteId}/documents/ubl`, token)).text(),
+        UBL_CREDIT_NOTE_XSD,
+      );
       expect(noteUbl.valid, noteUbl.output).toBe(true);
       const csv = await (await portal.call('/invoices.csv', token)).text();
       expect(csv.trim().split('\r\n')).toHaveLength(3);
@@ -118,15 +143,24 @@ for (const [name, open, unavailable] of storages) {
 
     it('previews a plan change, then makes exactly it once however often it is sent', async () => {
       const options = await (await portal.call(`/subscriptions/${a().subscriptionId}/plan-options`, token)).json();
-      expect(options.prices.map((p: { billingCode: string }) => p.billingCode).sort()).toEqual(['INT-BASIC', 'INT-PRO']);
+      expect(options.prices.map((p: { billingCode: string }) => p.billingCode).sort()).toEqual([
+        'INT-BASIC',
+        'INT-PRO',
+      ]);
       const items = [{ priceId: portal.prices.pro }, { priceId: portal.prices.data }];
       const preview = await (
-        await portal.call(`/subscriptions/${a().subscriptionId}/change-preview`, token, { method: 'POST', body: JSON.stringify({ items }) })
+        await portal.call(`/subscriptions/${a().subscriptionId}/change-preview`, token, {
+          method: 'POST',
+          body: JSON.stringify({ items }),
+        })
       ).json();
       // 10 Feb 10:00 in a 28-day February: 18 days 14 h of 28 days left.
       // Unused Basic −20.00 × 0.6637 = −13.27; remaining Pro 50.00 × 0.6637 = 33.18.
       expect(preview.prorationLines.map((l: { amount: string }) => l.amount)).toEqual(['-13.27', '33.18']);
-      expect(preview.subscription.items.map((i: { priceId: string }) => i.priceId)).toEqual([portal.prices.pro, portal.prices.data]);
+      expect(preview.subscription.items.map((i: { priceId: string }) => i.priceId)).toEqual([
+        portal.prices.pro,
+        portal.prices.data,
+      ]);
       const unchanged = await (await portal.call(`/subscriptions/${a().subscriptionId}`, token)).json();
       expect(unchanged.subscription.items[0].priceId).toBe(portal.prices.basic);
 
@@ -157,8 +191,16 @@ for (const [name, open, unavailable] of storages) {
       const result = await (await cancel()).json();
       expect(result.subscription).toMatchObject({ cancelAtPeriodEnd: true, status: 'active' });
       expect((await (await cancel()).json()).subscription.canceledAt).toBe(result.subscription.canceledAt);
-      const actions = portal.audit.entries.filter((e) => e.customerId === a().id && e.status < 300).map((e) => e.action);
-      expect(actions).toEqual(['redeemMagicLink', 'changePlan', 'changePlan', 'cancelSubscription', 'cancelSubscription']);
+      const actions = portal.audit.entries
+        .filter((e) => e.customerId === a().id && e.status < 300)
+        .map((e) => e.action);
+      expect(actions).toEqual([
+        'redeemMagicLink',
+        'changePlan',
+        'changePlan',
+        'cancelSubscription',
+        'cancelSubscription',
+      ]);
       expect(portal.audit.entries.find((e) => e.action === 'cancelSubscription')?.details.reason).toBe('too_expensive');
     });
 

@@ -14,9 +14,13 @@ function save(bytes: Uint8Array | string, extension: string): string {
 
 /** Whether `pdftotext` and `xmllint` are installed and the UBL schemas are at hand; in CI their absence fails. */
 export function documentToolsMissing(): string | undefined {
-  const missing = ['pdftotext', 'xmllint'].filter((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error !== undefined);
+  const missing = ['pdftotext', 'xmllint'].filter(
+    (tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error !== undefined,
+  );
   if (!existsSync(UBL_INVOICE_XSD)) missing.push(`the UBL 2.1 schemas at ${UBL_INVOICE_XSD}`);
-  return missing.length === 0 ? undefined : `missing ${missing.join(', ')} (apt-get install -y poppler-utils libxml2-utils)`;
+  return missing.length === 0
+    ? undefined
+    : `missing ${missing.join(', ')} (apt-get install -y poppler-utils libxml2-utils)`;
 }
 
 function repoRoot(): string {
