@@ -18,8 +18,14 @@ const tracer = {
     const span = { name, attributes: {} as Record<string, unknown>, ended: false };
     spans.push(span);
     const api = {
-      updateName: (next: string) => ((span.name = next), api),
-      setAttributes: (attributes: Record<string, unknown>) => (Object.assign(span.attributes, attributes), api),
+      updateName(next: string) {
+        span.name = next;
+        return api;
+      },
+      setAttributes(attributes: Record<string, unknown>) {
+        Object.assign(span.attributes, attributes);
+        return api;
+      },
       setStatus: () => api,
       end: () => {
         span.ended = true;
@@ -161,7 +167,7 @@ describe('operations', () => {
 
   it('logs one JSON line per request without personal data', async () => {
     await portal.call('/profile', await fresh());
-    const line = JSON.parse(logLines.findLast((l) => l.includes('"getProfile"')) as string);
+    const line = JSON.parse([...logLines].reverse().find((l) => l.includes('"getProfile"')) as string);
     expect(line).toMatchObject({ level: 'info', event: 'request', route: 'getProfile', method: 'GET', status: 200 });
     const all = logLines.join('\n');
     for (const secret of ['customer1@example.com', 'Customer 1', 'Bearer', '127.0.0.1'])

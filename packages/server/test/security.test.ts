@@ -97,7 +97,12 @@ describe('every route is covered', () => {
   it('names each session route as owning an object, referencing one in its input, or about the own customer only', () => {
     const uncovered = sessionRoutes
       .map(([id]) => id)
-      .filter((id) => portalRoutes[id].owns === undefined && !(id in referencesInInput) && !ownCustomerOnly.has(id));
+      .filter(
+        (id) =>
+          (portalRoutes[id] as RouteContract).owns === undefined &&
+          !(id in referencesInInput) &&
+          !ownCustomerOnly.has(id),
+      );
     expect(uncovered, 'routes without a BOLA case: add them to referencesInInput or ownCustomerOnly').toEqual([]);
   });
 
