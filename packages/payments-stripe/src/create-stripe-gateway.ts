@@ -43,7 +43,9 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     timeout: config.timeoutMs,
     telemetry: false,
     appInfo: { name: 'Billfold' },
-    ...(config.api === undefined ? {} : { host: config.api.host, port: config.api.port, protocol: config.api.protocol }),
+    ...(config.api === undefined
+      ? {}
+      : { host: config.api.host, port: config.api.port, protocol: config.api.protocol }),
   });
   const call = async <T>(write: boolean, run: () => Promise<T>): Promise<T> => {
     try {
@@ -76,14 +78,17 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
           ? { automatic_payment_methods: { enabled: true } }
           : { payment_method: request.paymentMethodId, confirm: true }),
         ...(offSession ? { off_session: true } : {}),
-        ...(request.returnUrl === undefined || request.paymentMethodId === undefined ? {} : { return_url: request.returnUrl }),
+        ...(request.returnUrl === undefined || request.paymentMethodId === undefined
+          ? {}
+          : { return_url: request.returnUrl }),
       };
       try {
         const intent = await stripe.paymentIntents.create(params, { idempotencyKey: request.idempotencyKey });
         return toGatewayPayment(intent);
       } catch (error) {
         // A decline is an outcome, not an error: Stripe answers 402 with the PaymentIntent it declined.
-        if (isStripeSdkError(error) && error.type === 'StripeCardError') return declined(error as Stripe.errors.StripeCardError);
+        if (isStripeSdkError(error) && error.type === 'StripeCardError')
+          return declined(error as Stripe.errors.StripeCardError);
         throw stripeFailure(error, true, config.clock, secrets);
       }
     },
@@ -187,7 +192,9 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
 
     async completeSetup(input) {
       const request = validate(CompleteSetupRequestSchema, input, 'request');
-      const setup = await call(false, () => stripe.setupIntents.retrieve(request.setupId, { expand: ['payment_method'] }));
+      const setup = await call(false, () =>
+        stripe.setupIntents.retrieve(request.setupId, { expand: ['payment_method'] }),
+      );
       const customer = typeof setup.customer === 'string' ? setup.customer : setup.customer?.id;
       if (customer !== request.customerReference) {
         throw new BillingError(BillingErrorCode.invalidInput, 'The setup belongs to another customer', {
@@ -195,16 +202,22 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
         });
       }
       if (setup.status !== 'succeeded' || setup.payment_method === null || typeof setup.payment_method === 'string') {
-        throw new BillingError(BillingErrorCode.invalidState, `The setup is not finished (Stripe status ${setup.status})`, {
-          path: ['request', 'setupId'],
-        });
+        throw new BillingError(
+          BillingErrorCode.invalidState,
+          `The setup is not finished (Stripe status ${setup.status})`,
+          {
+            path: ['request', 'setupId'],
+          },
+        );
       }
       return toSavedMethod(setup.payment_method, request.customerReference);
     },
 
     async listPaymentMethods(customerReference) {
       const customer = validate(ProviderIdSchema, customerReference, 'customerReference');
-      const methods = await call(false, () => stripe.customers.listPaymentMethods(customer, { type: 'card', limit: 100 }));
+      const methods = await call(false, () =>
+        stripe.customers.listPaymentMethods(customer, { type: 'card', limit: 100 }),
+      );
       return methods.data.map((method) => toSavedMethod(method, customer));
     },
 
@@ -238,7 +251,11 @@ function declined(error: Stripe.errors.StripeCardError): GatewayPayment {
   // back on-session and confirm this PaymentIntent with its client secret.
   if (error.code === 'authentication_required' && intent.client_secret !== null) {
     const { decline: _ignored, ...rest } = payment;
-    return { ...rest, status: 'requires_action', nextAction: { type: 'client_secret', clientSecret: intent.client_secret } };
+    return {
+      ...rest,
+      status: 'requires_action',
+      nextAction: { type: 'client_secret', clientSecret: intent.client_secret },
+    };
   }
   return payment.decline === undefined ? { ...payment, status: 'failed', decline: stripeDecline(error) } : payment;
 }

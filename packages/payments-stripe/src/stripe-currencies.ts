@@ -1,13 +1,7 @@
-import {
-  fromProviderMinorUnits,
-  type ProviderCurrencyRule,
-  toProviderMinorUnits,
-} from '@billfold/core/payments';
+import { fromProviderMinorUnits, type ProviderCurrencyRule, toProviderMinorUnits } from '@billfold/core/payments';
 
 /** Stripe's zero-decimal currencies: amounts in whole units (docs.stripe.com/currencies#zero-decimal). */
-const ZERO_DECIMAL = new Set(
-  'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF'.split(' '),
-);
+const ZERO_DECIMAL = new Set('BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF'.split(' '));
 
 /** Three-decimal currencies: thousandths, and the last digit must be 0 (docs.stripe.com/currencies#three-decimal). */
 const THREE_DECIMAL = new Set('BHD JOD KWD OMR TND'.split(' '));

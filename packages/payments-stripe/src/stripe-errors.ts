@@ -23,8 +23,12 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 
 /** Whether `error` came from the Stripe SDK. */
 export function isStripeSdkError(error: unknown): error is StripeSdkError {
-  return typeof error === 'object' && error !== null && typeof (error as StripeSdkError).type === 'string' &&
-    String((error as StripeSdkError).type).startsWith('Stripe');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as StripeSdkError).type === 'string' &&
+    String((error as StripeSdkError).type).startsWith('Stripe')
+  );
 }
 
 /**
@@ -35,7 +39,11 @@ export function isStripeSdkError(error: unknown): error is StripeSdkError {
 export function stripeFailure(error: unknown, write: boolean, clock: Clock, secrets: readonly string[]): BillingError {
   if (!isStripeSdkError(error)) {
     const message = error instanceof Error ? redactSecrets(error.message, secrets) : 'unknown error';
-    return gatewayError(`Stripe request failed: ${message}`, { gateway: 'stripe', retryable: true, outcomeUnknown: write });
+    return gatewayError(`Stripe request failed: ${message}`, {
+      gateway: 'stripe',
+      retryable: true,
+      outcomeUnknown: write,
+    });
   }
   const status = error.statusCode;
   const base = {

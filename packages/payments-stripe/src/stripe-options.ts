@@ -12,7 +12,11 @@ export const StripeGatewayOptionsSchema = z.strictObject({
   webhookSecret: z.string().min(1).optional(),
   /** Another API address (a loopback fake in tests, a proxy): host, port and protocol as the SDK takes them. */
   api: z
-    .strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65535), protocol: z.enum(['http', 'https']) })
+    .strictObject({
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65535),
+      protocol: z.enum(['http', 'https']),
+    })
     .optional(),
   /**
    * How often the SDK retries a failed request itself (connection errors, 409, 5xx), with the same idempotency key,

@@ -37,7 +37,10 @@ export async function verifyStripeEvent(
       verifier.clock.now().getTime(),
     );
   } catch (error) {
-    const reason = error instanceof Error && /tolerance/i.test(error.message) ? 'its timestamp is stale' : 'its signature does not match';
+    const reason =
+      error instanceof Error && /tolerance/i.test(error.message)
+        ? 'its timestamp is stale'
+        : 'its signature does not match';
     throw webhookInvalid(`Stripe webhook refused: ${reason}`);
   }
   const t = /(?:^|,)t=(\d+)/.exec(header)?.[1] ?? '';
@@ -106,7 +109,13 @@ export function toGatewayEvent(event: Stripe.Event, deliveryId: string): Gateway
       const method = typeof setup.payment_method === 'string' ? setup.payment_method : setup.payment_method?.id;
       const customer = typeof setup.customer === 'string' ? setup.customer : setup.customer?.id;
       if (method === undefined || customer === undefined) break;
-      return { ...base, type: 'setup.succeeded', setupId: setup.id, customerReference: customer, paymentMethodId: method };
+      return {
+        ...base,
+        type: 'setup.succeeded',
+        setupId: setup.id,
+        customerReference: customer,
+        paymentMethodId: method,
+      };
     }
     default:
       break;

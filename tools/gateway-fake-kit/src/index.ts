@@ -18,3 +18,5 @@ export type {
 } from './loopback-fake';
 export { specAvailability, STRIPE_SPEC, PAYPAL_SPECS, VALIDATION_DIR } from './spec-files';
 export type { SpecAvailability } from './spec-files';
+export { serveWebhookHandler } from './webhook-endpoint';
+export type { WebhookEndpoint } from './webhook-endpoint';

@@ -156,8 +156,17 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
       return;
     }
     let body: unknown;
-    if (rawBody !== '') body = contentType.startsWith('application/json') ? JSON.parse(rawBody) : parseBracketedForm(rawBody);
-    const answer = await handle({ operation: matched, method, path: url.pathname, query: url.searchParams, headers, body, rawBody });
+    if (rawBody !== '')
+      body = contentType.startsWith('application/json') ? JSON.parse(rawBody) : parseBracketedForm(rawBody);
+    const answer = await handle({
+      operation: matched,
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body,
+      rawBody,
+    });
     if (!unchecked) violations.push(...contract.checkResponse(method, url.pathname, answer.status, answer.body));
     if (fault?.kind === 'reset_after_success') {
       record(matched.operationId, 'reset');

@@ -168,7 +168,9 @@ export class OpenApiContract {
       const rawParameters = operation.node.parameters ?? [];
       const ref = (rawParameters[index] as ParameterNode).$ref;
       const pointer =
-        ref !== undefined ? `${operation.specId}${ref}/schema` : `${operation.specId}${operation.pointer}/parameters/${index}/schema`;
+        ref !== undefined
+          ? `${operation.specId}${ref}/schema`
+          : `${operation.specId}${operation.pointer}/parameters/${index}/schema`;
       const validate = this.#validator(this.#requestAjv, pointer);
       const holder = { value: decodeURIComponent(raw) };
       if (!validate(holder.value)) {
@@ -177,7 +179,8 @@ export class OpenApiContract {
     });
     const documentedQuery = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
     for (const name of new Set(request.query.keys())) {
-      if (!documentedQuery.has(name.replace(/\[.*$/, ''))) problems.push(`${where}: undocumented query parameter ${name}`);
+      if (!documentedQuery.has(name.replace(/\[.*$/, '')))
+        problems.push(`${where}: undocumented query parameter ${name}`);
     }
     problems.push(...this.#checkBody(operation, request, where));
     return problems;
@@ -200,8 +203,7 @@ export class OpenApiContract {
     const bodyPointer = operation.node.requestBody?.$ref
       ? `${operation.specId}${operation.node.requestBody.$ref}`
       : `${operation.specId}${operation.pointer}/requestBody`;
-    const validate = this.#validator(this.#requestAjv, `${bodyPointer}/content/${pointerSegment(mediaType)}/schema`,
-    );
+    const validate = this.#validator(this.#requestAjv, `${bodyPointer}/content/${pointerSegment(mediaType)}/schema`);
     return validate(data) ? [] : [`${where}: body: ${formatErrors(validate)}`];
   }
 
@@ -210,7 +212,12 @@ export class OpenApiContract {
     const operation = this.#find(method, path);
     if (operation === undefined) return [`${method} ${path} is not in the spec`];
     const responses = operation.node.responses ?? {};
-    const key = String(status) in responses ? String(status) : `${String(status)[0]}XX` in responses ? `${String(status)[0]}XX` : 'default';
+    const key =
+      String(status) in responses
+        ? String(status)
+        : `${String(status)[0]}XX` in responses
+          ? `${String(status)[0]}XX`
+          : 'default';
     const response = responses[key];
     const where = `${method} ${operation.template} → ${status}`;
     if (response === undefined) return [`${where}: status is not documented`];

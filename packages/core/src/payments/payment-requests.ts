@@ -30,14 +30,14 @@ function wholeMinorUnits(value: { amount?: string | undefined; currency: string 
 }
 
 /**
- * A request to take a payment.
+ * A request to take a payment. Unknown fields are refused: no card number or CVC can ride along.
  * - `on_session`: the customer is at the browser; the result usually `requires_action` and names what the browser
  *   needs (a Stripe client secret, a PayPal approval URL).
  * - `off_session`: the engine charges a saved method (`paymentMethodId`) with nobody present (automatic collection).
  * `capture: 'manual'` only authorizes: the money is taken by {@link PaymentGateway.capturePayment}.
  */
 export const CreatePaymentRequestSchema = z
-  .object({
+  .strictObject({
     /** Decimal string in major units (`"19.99"`, `"1500"` JPY, `"1.250"` KWD). */
     amount: PositiveAmountSchema,
     currency: CurrencySchema,
@@ -75,7 +75,7 @@ export type CreatePaymentRequest = z.input<typeof CreatePaymentRequestSchema>;
 
 /** A request to capture an authorized (or, at PayPal, approved) payment, all of it or `amount`. */
 export const CapturePaymentRequestSchema = z
-  .object({
+  .strictObject({
     paymentId: ProviderIdSchema,
     /** Less than authorized to capture part; the rest is released. Omit to capture everything. */
     amount: PositiveAmountSchema.optional(),
@@ -89,7 +89,7 @@ export type CapturePaymentRequest = z.input<typeof CapturePaymentRequestSchema>;
 
 /** A request to give back all of a payment (no `amount`) or part of it. */
 export const RefundPaymentRequestSchema = z
-  .object({
+  .strictObject({
     paymentId: ProviderIdSchema,
     /** Omit to refund what is left of the payment. */
     amount: PositiveAmountSchema.optional(),
@@ -103,7 +103,7 @@ export const RefundPaymentRequestSchema = z
 export type RefundPaymentRequest = z.input<typeof RefundPaymentRequestSchema>;
 
 /** A request for the provider's customer record of a Billfold customer (created once, found afterwards). */
-export const EnsureCustomerRequestSchema = z.object({
+export const EnsureCustomerRequestSchema = z.strictObject({
   customerId: IdSchema,
   email: z.email().max(254).optional(),
   name: z.string().min(1).max(200).optional(),
@@ -117,7 +117,7 @@ export type EnsureCustomerRequest = z.input<typeof EnsureCustomerRequestSchema>;
  * A request to start saving a payment method for later off-session charges. The customer enters the card (or logs
  * in to PayPal) in the provider's own fields; Billfold only ever gets the resulting token.
  */
-export const SetupPaymentMethodRequestSchema = z.object({
+export const SetupPaymentMethodRequestSchema = z.strictObject({
   customerId: IdSchema,
   customerReference: ProviderIdSchema,
   returnUrl: ReturnUrlSchema.optional(),
@@ -129,7 +129,7 @@ export const SetupPaymentMethodRequestSchema = z.object({
 export type SetupPaymentMethodRequest = z.input<typeof SetupPaymentMethodRequestSchema>;
 
 /** A request to finish a setup the customer completed: yields the saved method. */
-export const CompleteSetupRequestSchema = z.object({
+export const CompleteSetupRequestSchema = z.strictObject({
   setupId: ProviderIdSchema,
   customerReference: ProviderIdSchema,
   idempotencyKey: GatewayIdempotencyKeySchema,
@@ -139,7 +139,7 @@ export const CompleteSetupRequestSchema = z.object({
 export type CompleteSetupRequest = z.input<typeof CompleteSetupRequestSchema>;
 
 /** A lookup of the payment a create request made, by its idempotency key. */
-export const FindPaymentRequestSchema = z.object({
+export const FindPaymentRequestSchema = z.strictObject({
   idempotencyKey: GatewayIdempotencyKeySchema,
   /** Narrows the search to one provider customer, when known. */
   customerReference: ProviderIdSchema.optional(),
@@ -149,7 +149,7 @@ export const FindPaymentRequestSchema = z.object({
 export type FindPaymentRequest = z.input<typeof FindPaymentRequestSchema>;
 
 /** A webhook request as it arrived: its headers and its body exactly as received (signatures cover the bytes). */
-export const WebhookRequestSchema = z.object({
+export const WebhookRequestSchema = z.strictObject({
   headers: z.record(z.string(), z.string()),
   rawBody: z.string().max(1_000_000),
 });

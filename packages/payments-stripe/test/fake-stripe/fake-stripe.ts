@@ -6,14 +6,22 @@ import {
   STRIPE_SPEC,
   startLoopbackFake,
 } from '@billfold/gateway-fake-kit';
-import { balanceTransaction, type FakeCard, list, paymentMethod, type StripeObject, stripeError } from './stripe-objects';
+import {
+  balanceTransaction,
+  type FakeCard,
+  list,
+  paymentMethod,
+  type StripeObject,
+  stripeError,
+} from './stripe-objects';
 import { stripeSignatureHeader } from './stripe-signature';
 
 /** What the next confirmed charge does, as a card test number would at Stripe. */
 export type ChargeOutcome = 'decline_soft' | 'decline_hard' | 'requires_action';
 
 type Form = Record<string, unknown>;
-const str = (form: Form, key: string): string | undefined => (typeof form[key] === 'string' ? (form[key] as string) : undefined);
+const str = (form: Form, key: string): string | undefined =>
+  typeof form[key] === 'string' ? (form[key] as string) : undefined;
 
 let sharedContract: OpenApiContract | undefined;
 /** One contract per test process: compiling Stripe's schemas takes a second or two. */
@@ -41,12 +49,18 @@ export class FakeStripe {
   #sequence = 0;
   server!: LoopbackFake;
 
-  /** @param now Unix seconds, from the test's clock. */
-  constructor(readonly now: () => number) {}
+  /**
+   * @param now Unix seconds, from the test's clock.
+   * @param secretKey The only API key the fake accepts; any other gets Stripe's 401.
+   */
+  constructor(
+    readonly now: () => number,
+    readonly secretKey: string,
+  ) {}
 
   /** Starts the fake on a free loopback port. */
-  static async start(now: () => number): Promise<FakeStripe> {
-    const fake = new FakeStripe(now);
+  static async start(now: () => number, secretKey: string): Promise<FakeStripe> {
+    const fake = new FakeStripe(now, secretKey);
     fake.server = await startLoopbackFake({
       contract: stripeContract(),
       handle: (request) => fake.#handle(request),
@@ -121,7 +135,8 @@ export class FakeStripe {
   /** Closes a dispute (`charge.dispute.closed`) as won or lost. */
   closeDispute(disputeId: string, outcome: 'won' | 'lost'): void {
     const opened = this.events.find((e) => (e.data as { object: StripeObject }).object.id === disputeId);
-    const dispute = { ...(opened?.data as { object: StripeObject }).object, status: outcome };
+    if (opened === undefined) throw new Error(`no dispute ${disputeId}`);
+    const dispute = { ...(opened.data as { object: StripeObject }).object, status: outcome };
     this.#emit('charge.dispute.closed', dispute);
   }
 
@@ -129,11 +144,18 @@ export class FakeStripe {
    * A delivery of `event` as Stripe would POST it: the JSON body and its `Stripe-Signature`, signed with `secret`
    * at `timestamp` (default now).
    */
-  delivery(event: StripeObject, secret: string, timestamp = this.now()): { body: string; headers: Record<string, string> } {
+  delivery(
+    event: StripeObject,
+    secret: string,
+    timestamp = this.now(),
+  ): { body: string; headers: Record<string, string> } {
     const body = JSON.stringify(event);
     return {
       body,
-      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignatureHeader(body, secret, timestamp) },
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': stripeSignatureHeader(body, secret, timestamp),
+      },
     };
   }
 
@@ -164,6 +186,11 @@ export class FakeStripe {
   }
 
   async #handle(request: FakeRequest): Promise<FakeResponse> {
+    const bearer = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
+    if (bearer !== this.secretKey) {
+      // Echoes the key it refused in full, worse than Stripe (which masks it): the adapter must not pass it on.
+      return { status: 401, body: stripeError('invalid_request_error', `Invalid API Key provided: ${bearer}`) };
+    }
     if (request.method !== 'POST') return this.#route(request);
     const key = request.headers['idempotency-key'];
     if (key === undefined) return this.#route(request);
@@ -213,7 +240,10 @@ export class FakeStripe {
       case 'PostPaymentMethodsPaymentMethodDetach':
         return this.#detach(params.payment_method as string);
       default:
-        return { status: 404, body: stripeError('invalid_request_error', `the fake has no ${request.operation.operationId}`) };
+        return {
+          status: 404,
+          body: stripeError('invalid_request_error', `the fake has no ${request.operation.operationId}`),
+        };
     }
   }
 
@@ -281,7 +311,8 @@ export class FakeStripe {
     const method = str(form, 'payment_method');
     if (method !== undefined && form.confirm === 'true') {
       const stored = this.methods.get(method);
-      if (stored === undefined || (customer !== null && stored.customer !== customer)) return this.#missing('payment_method', method);
+      if (stored === undefined || (customer !== null && stored.customer !== customer))
+        return this.#missing('payment_method', method);
       intent.payment_method = method;
       const declined = this.#charge(intent, method, form.off_session === 'true');
       if (declined !== undefined) return declined;
@@ -300,14 +331,31 @@ export class FakeStripe {
     if (outcome !== undefined) {
       const [code, decline, message] =
         outcome === 'requires_action'
-          ? ['authentication_required', 'authentication_required', 'Your card was declined. This transaction requires authentication.']
+          ? [
+              'authentication_required',
+              'authentication_required',
+              'Your card was declined. This transaction requires authentication.',
+            ]
           : outcome === 'decline_hard'
             ? ['card_declined', 'stolen_card', 'Your card was declined.']
             : ['card_declined', 'insufficient_funds', 'Your card has insufficient funds.'];
-      const failure = { type: 'card_error', code, decline_code: decline, message, payment_method: this.methods.get(method) };
+      const failure = {
+        type: 'card_error',
+        code,
+        decline_code: decline,
+        message,
+        payment_method: this.methods.get(method),
+      };
       Object.assign(intent, { status: 'requires_payment_method', last_payment_error: failure, next_action: null });
       this.#emit('payment_intent.payment_failed', intent);
-      return { status: 402, body: stripeError('card_error', message, { code, decline_code: decline, payment_intent: structuredClone(intent) }) };
+      return {
+        status: 402,
+        body: stripeError('card_error', message, {
+          code,
+          decline_code: decline,
+          payment_intent: structuredClone(intent),
+        }),
+      };
     }
     const amount = intent.amount as number;
     const currency = intent.currency as string;
@@ -347,16 +395,26 @@ export class FakeStripe {
 
   #readIntent(id: string, query: URLSearchParams): FakeResponse {
     const intent = this.intents.get(id);
-    return intent === undefined ? this.#missing('payment_intent', id) : { status: 200, body: this.#expanded(intent, this.#wantsExpansion(query)) };
+    return intent === undefined
+      ? this.#missing('payment_intent', id)
+      : { status: 200, body: this.#expanded(intent, this.#wantsExpansion(query)) };
   }
 
   #capture(id: string, form: Form): FakeResponse {
     const intent = this.intents.get(id);
     if (intent === undefined) return this.#missing('payment_intent', id);
     if (intent.status !== 'requires_capture') {
-      return { status: 400, body: stripeError('invalid_request_error', `This PaymentIntent could not be captured because it has a status of ${intent.status}.`, { code: 'payment_intent_unexpected_state' }) };
+      return {
+        status: 400,
+        body: stripeError(
+          'invalid_request_error',
+          `This PaymentIntent could not be captured because it has a status of ${intent.status}.`,
+          { code: 'payment_intent_unexpected_state' },
+        ),
+      };
     }
-    const amount = form.amount_to_capture === undefined ? (intent.amount_capturable as number) : Number(form.amount_to_capture);
+    const amount =
+      form.amount_to_capture === undefined ? (intent.amount_capturable as number) : Number(form.amount_to_capture);
     const charge = this.charges.get(intent.latest_charge as string) as StripeObject;
     Object.assign(charge, {
       amount_captured: amount,
@@ -371,8 +429,16 @@ export class FakeStripe {
 
   #search(query: string): FakeResponse {
     const match = /^metadata\['([^']+)'\]:'([^']*)'$/.exec(query);
-    const data = match === null ? [] : [...this.intents.values()].filter((pi) => (pi.metadata as Record<string, string>)[match[1] as string] === match[2]);
-    return { status: 200, body: { object: 'search_result', data, has_more: false, next_page: null, url: '/v1/payment_intents/search' } };
+    const data =
+      match === null
+        ? []
+        : [...this.intents.values()].filter(
+            (pi) => (pi.metadata as Record<string, string>)[match[1] as string] === match[2],
+          );
+    return {
+      status: 200,
+      body: { object: 'search_result', data, has_more: false, next_page: null, url: '/v1/payment_intents/search' },
+    };
   }
 
   #listIntents(customer: string | null): FakeResponse {
@@ -386,13 +452,29 @@ export class FakeStripe {
     if (intent === undefined) return this.#missing('payment_intent', id);
     const charge = intent.latest_charge === null ? undefined : this.charges.get(intent.latest_charge as string);
     if (charge === undefined || charge.status !== 'succeeded') {
-      return { status: 400, body: stripeError('invalid_request_error', 'This PaymentIntent has no successful charge to refund.') };
+      return {
+        status: 400,
+        body: stripeError('invalid_request_error', 'This PaymentIntent has no successful charge to refund.'),
+      };
     }
     const left = (charge.amount_captured as number) - (charge.amount_refunded as number);
     const amount = form.amount === undefined ? left : Number(form.amount);
-    if (left === 0) return { status: 400, body: stripeError('invalid_request_error', `Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' }) };
+    if (left === 0)
+      return {
+        status: 400,
+        body: stripeError('invalid_request_error', `Charge ${charge.id} has already been refunded.`, {
+          code: 'charge_already_refunded',
+        }),
+      };
     if (amount > left) {
-      return { status: 400, body: stripeError('invalid_request_error', `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`, { code: 'amount_too_large' }) };
+      return {
+        status: 400,
+        body: stripeError(
+          'invalid_request_error',
+          `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`,
+          { code: 'amount_too_large' },
+        ),
+      };
     }
     const refundId = this.#id('re');
     const refund = {
