@@ -1,9 +1,10 @@
-import { BillingError, BillingErrorCode, validate } from '@billfold/core';
+import { BillingError, BillingErrorCode, money, validate } from '@billfold/core';
 import {
   CapturePaymentRequestSchema,
   CompleteSetupRequestSchema,
   CreatePaymentRequestSchema,
   EnsureCustomerRequestSchema,
+  gatewayError,
   type PaymentGateway,
   ProviderIdSchema,
   RefundPaymentRequestSchema,
@@ -27,9 +28,13 @@ import { toGatewayEvent, verifyPaypalEvent } from './paypal-webhook';
 function vaultCustomerId(customerId: string): string {
   const id = `bf_${customerId.replace(/[.:]/g, '-')}`;
   if (id.length > 36) {
-    throw new BillingError(BillingErrorCode.invalidInput, 'PayPal vault customer ids are at most 33 characters after "bf_"', {
-      path: ['request', 'customerId'],
-    });
+    throw new BillingError(
+      BillingErrorCode.invalidInput,
+      'PayPal vault customer ids are at most 33 characters after "bf_"',
+      {
+        path: ['request', 'customerId'],
+      },
+    );
   }
   return id.padEnd(7, '0');
 }
@@ -48,11 +53,17 @@ function vaultCustomerId(customerId: string): string {
 export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGateway {
   const config = resolvePaypalOptions(options);
   const client = new PaypalClient(config);
-  const getOrder = (id: string) => client.expect<PaypalOrder>({ method: 'GET', path: `/v2/checkout/orders/${encodeURIComponent(id)}` });
+  const getOrder = (id: string) =>
+    client.expect<PaypalOrder>({ method: 'GET', path: `/v2/checkout/orders/${encodeURIComponent(id)}` });
 
   return {
     name: 'paypal',
-    capabilities: { manualCapture: false, findByIdempotencyKey: false, reportsFees: true, currencies: PAYPAL_CURRENCIES },
+    capabilities: {
+      manualCapture: false,
+      findByIdempotencyKey: false,
+      reportsFees: true,
+      currencies: PAYPAL_CURRENCIES,
+    },
 
     async createPayment(input) {
       const request = validate(CreatePaymentRequestSchema, input, 'request');
@@ -80,11 +91,35 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
           paypal:
             request.paymentMethodId === undefined
               ? { experience_context: experience }
-              : { vault_id: request.paymentMethodId, ...(request.session === 'on_session' ? { experience_context: experience } : {}) },
+              : {
+                  vault_id: request.paymentMethodId,
+                  ...(request.session === 'on_session' ? { experience_context: experience } : {}),
+                },
         },
       };
-      const order = await client.expect<PaypalOrder>({ method: 'POST', path: '/v2/checkout/orders', body, requestId: request.idempotencyKey });
-      return toGatewayPayment(order);
+      const order = await client.expect<PaypalOrder>({
+        method: 'POST',
+        path: '/v2/checkout/orders',
+        body,
+        requestId: request.idempotencyKey,
+      });
+      const payment = toGatewayPayment(order);
+      // PayPal answers a reused PayPal-Request-Id with the order the first request made, whatever this body says.
+      if (
+        payment.currency !== request.currency ||
+        money(payment.amount, payment.currency).compare(money(request.amount, request.currency)) !== 0
+      ) {
+        throw gatewayError(
+          'The idempotency key was already used for another payment at PayPal; use a new key for a new payment',
+          {
+            gateway: 'paypal',
+            retryable: false,
+            outcomeUnknown: false,
+            providerCode: 'PAYPAL_REQUEST_ID_REUSED',
+          },
+        );
+      }
+      return payment;
     },
 
     async getPayment(paymentId) {
@@ -94,7 +129,9 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
     async capturePayment(input) {
       const request = validate(CapturePaymentRequestSchema, input, 'request');
       if (request.amount !== undefined) {
-        throw new BillingError(BillingErrorCode.invalidInput, 'PayPal captures an approved order in full', { path: ['request', 'amount'] });
+        throw new BillingError(BillingErrorCode.invalidInput, 'PayPal captures an approved order in full', {
+          path: ['request', 'amount'],
+        });
       }
       const answer = await client.request<PaypalOrder>({
         method: 'POST',
@@ -105,7 +142,11 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
         // A declined instrument is an outcome: the order stays, its capture did not happen.
         if (answer.body.details?.[0]?.issue === 'INSTRUMENT_DECLINED') {
           const order = toGatewayPayment(await getOrder(request.paymentId));
-          return { ...order, status: 'failed', decline: { code: 'INSTRUMENT_DECLINED', message: answer.body.message ?? 'Declined', kind: 'soft' } };
+          return {
+            ...order,
+            status: 'failed',
+            decline: { code: 'INSTRUMENT_DECLINED', message: answer.body.message ?? 'Declined', kind: 'soft' },
+          };
         }
         throw client.refusal(answer);
       }
@@ -116,14 +157,21 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
       const request = validate(RefundPaymentRequestSchema, input, 'request');
       const order = toGatewayPayment(await getOrder(request.paymentId));
       if (order.chargeId === undefined || order.status !== 'succeeded') {
-        throw new BillingError(BillingErrorCode.invalidState, `The PayPal order has no completed capture (${order.status})`, {
-          path: ['request', 'paymentId'],
-        });
+        throw new BillingError(
+          BillingErrorCode.invalidState,
+          `The PayPal order has no completed capture (${order.status})`,
+          {
+            path: ['request', 'paymentId'],
+          },
+        );
       }
       const refund = await client.expect<PaypalRefund>({
         method: 'POST',
         path: `/v2/payments/captures/${encodeURIComponent(order.chargeId)}/refund`,
-        body: request.amount === undefined ? {} : { amount: toPaypalMoney(request.amount, request.currency, ['request', 'amount']) },
+        body:
+          request.amount === undefined
+            ? {}
+            : { amount: toPaypalMoney(request.amount, request.currency, ['request', 'amount']) },
         requestId: request.idempotencyKey,
       });
       return toGatewayRefund(refund, request.paymentId);
@@ -160,7 +208,9 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
         gateway: 'paypal',
         id: token.id,
         status,
-        ...(status === 'requires_action' && approve !== undefined ? { nextAction: { type: 'redirect', url: approve.href } } : {}),
+        ...(status === 'requires_action' && approve !== undefined
+          ? { nextAction: { type: 'redirect', url: approve.href } }
+          : {}),
       };
     },
 
@@ -173,9 +223,13 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
         body: { payment_source: { token: { id: request.setupId, type: 'SETUP_TOKEN' } } },
       });
       if (answer instanceof PaypalAnswer) {
-        throw new BillingError(BillingErrorCode.invalidState, `The setup is not finished (${answer.body.details?.[0]?.issue ?? answer.status})`, {
-          path: ['request', 'setupId'],
-        });
+        throw new BillingError(
+          BillingErrorCode.invalidState,
+          `The setup is not finished (${answer.body.details?.[0]?.issue ?? answer.status})`,
+          {
+            path: ['request', 'setupId'],
+          },
+        );
       }
       return toSavedMethod(answer, request.customerReference);
     },

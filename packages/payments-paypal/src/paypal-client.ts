@@ -50,8 +50,13 @@ export class PaypalClient {
     try {
       return await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
     } catch (error) {
-      const reason = error instanceof Error ? this.#redact(error.name === 'TimeoutError' ? 'timed out' : error.message) : 'failed';
-      throw gatewayError(`PayPal could not be reached: ${reason}`, { gateway: 'paypal', retryable: true, outcomeUnknown: write });
+      const reason =
+        error instanceof Error ? this.#redact(error.name === 'TimeoutError' ? 'timed out' : error.message) : 'failed';
+      throw gatewayError(`PayPal could not be reached: ${reason}`, {
+        gateway: 'paypal',
+        retryable: true,
+        outcomeUnknown: write,
+      });
     }
   }
 
@@ -68,7 +73,8 @@ export class PaypalClient {
       },
       false,
     );
-    if (!response.ok) throw this.#failure(response, (await response.json().catch(() => ({}))) as PaypalErrorBody, false);
+    if (!response.ok)
+      throw this.#failure(response, (await response.json().catch(() => ({}))) as PaypalErrorBody, false);
     const token = (await response.json()) as { access_token: string; expires_in: number };
     // Renewed a minute early, so a token never expires between check and use.
     this.#token = { value: token.access_token, expiresAt: now + Math.max(0, token.expires_in - 60) * 1000 };
@@ -99,7 +105,11 @@ export class PaypalClient {
         gateway: { ...failure, retryable: false, outcomeUnknown: false },
       });
     }
-    return gatewayError(`PayPal refused the request (${status}): ${message}`, { ...failure, retryable: false, outcomeUnknown: false });
+    return gatewayError(`PayPal refused the request (${status}): ${message}`, {
+      ...failure,
+      retryable: false,
+      outcomeUnknown: false,
+    });
   }
 
   /** Sends `call`; resolves the JSON answer (or `undefined` for 204), or a {@link PaypalAnswer} for a 4xx to read. */

@@ -3,8 +3,30 @@ import { type ProviderCurrencyRule, toProviderDecimal } from '@billfold/core/pay
 
 /** Currencies PayPal's REST APIs take (developer.paypal.com/api/rest/reference/currency-codes). */
 export const PAYPAL_CURRENCIES = [
-  'AUD', 'BRL', 'CAD', 'CNY', 'CZK', 'DKK', 'EUR', 'HKD', 'HUF', 'ILS', 'JPY', 'MYR', 'MXN', 'TWD', 'NZD', 'NOK',
-  'PHP', 'PLN', 'GBP', 'SGD', 'SEK', 'CHF', 'THB', 'USD',
+  'AUD',
+  'BRL',
+  'CAD',
+  'CNY',
+  'CZK',
+  'DKK',
+  'EUR',
+  'HKD',
+  'HUF',
+  'ILS',
+  'JPY',
+  'MYR',
+  'MXN',
+  'TWD',
+  'NZD',
+  'NOK',
+  'PHP',
+  'PLN',
+  'GBP',
+  'SGD',
+  'SEK',
+  'CHF',
+  'THB',
+  'USD',
 ] as const;
 
 /** Currencies PayPal takes without decimals ("this currency does not support decimals"). */
@@ -22,11 +44,18 @@ export function toPaypalMoney(
   path: readonly (string | number)[],
 ): { currency_code: string; value: string } {
   if (!(PAYPAL_CURRENCIES as readonly string[]).includes(currency)) {
-    throw new BillingError(BillingErrorCode.invalidInput, `Invalid ${path.join('.')}: PayPal does not take ${currency}`, {
-      path: [...path.slice(0, -1), 'currency'],
-    });
+    throw new BillingError(
+      BillingErrorCode.invalidInput,
+      `Invalid ${path.join('.')}: PayPal does not take ${currency}`,
+      {
+        path: [...path.slice(0, -1), 'currency'],
+      },
+    );
   }
-  return { currency_code: currency, value: toProviderDecimal(amount, currency, paypalCurrencyRule(currency), 'PayPal', path) };
+  return {
+    currency_code: currency,
+    value: toProviderDecimal(amount, currency, paypalCurrencyRule(currency), 'PayPal', path),
+  };
 }
 
 /** PayPal's `{ currency_code, value }` as a Billfold decimal string with the currency's ISO 4217 decimals. */

@@ -36,7 +36,9 @@ export interface PaypalOrder {
     readonly custom_id?: string;
     readonly payments?: { readonly captures?: readonly PaypalCapture[]; readonly refunds?: readonly PaypalRefund[] };
   }[];
-  readonly payment_source?: { readonly paypal?: { readonly attributes?: { readonly vault?: { readonly id?: string } } } };
+  readonly payment_source?: {
+    readonly paypal?: { readonly attributes?: { readonly vault?: { readonly id?: string } } };
+  };
 }
 
 /** The parts of a vault payment token this adapter reads. */
@@ -86,11 +88,12 @@ export function toGatewayPayment(order: PaypalOrder): GatewayPayment {
   const approve = order.links?.find((link) => link.rel === 'approve' || link.rel === 'payer-action');
   let status: GatewayPayment['status'];
   if (capture !== undefined) {
-    status = capture.status === 'COMPLETED' || capture.status === 'PARTIALLY_REFUNDED' || capture.status === 'REFUNDED'
-      ? 'succeeded'
-      : capture.status === 'DECLINED' || capture.status === 'FAILED'
-        ? 'failed'
-        : 'processing';
+    status =
+      capture.status === 'COMPLETED' || capture.status === 'PARTIALLY_REFUNDED' || capture.status === 'REFUNDED'
+        ? 'succeeded'
+        : capture.status === 'DECLINED' || capture.status === 'FAILED'
+          ? 'failed'
+          : 'processing';
   } else if (order.status === 'APPROVED') status = 'requires_capture';
   else if (order.status === 'VOIDED') status = 'canceled';
   else if (order.status === 'COMPLETED') status = 'processing';
@@ -103,9 +106,15 @@ export function toGatewayPayment(order: PaypalOrder): GatewayPayment {
     status,
     amount,
     currency,
-    amountCaptured: status === 'succeeded' && capture !== undefined ? fromPaypalMoney(capture.amount).amount : sum([], currency),
-    amountRefunded: sum(refunds.map((r) => r.amount.value), currency),
-    ...(status === 'requires_action' && approve !== undefined ? { nextAction: { type: 'redirect', url: approve.href } } : {}),
+    amountCaptured:
+      status === 'succeeded' && capture !== undefined ? fromPaypalMoney(capture.amount).amount : sum([], currency),
+    amountRefunded: sum(
+      refunds.map((r) => r.amount.value),
+      currency,
+    ),
+    ...(status === 'requires_action' && approve !== undefined
+      ? { nextAction: { type: 'redirect', url: approve.href } }
+      : {}),
     ...(status === 'failed' ? { decline: paypalDecline(capture?.processor_response?.response_code) } : {}),
     ...(fee === undefined ? {} : { fee: fromPaypalMoney(fee) }),
     ...(vault === undefined ? {} : { paymentMethodId: vault }),
@@ -117,7 +126,13 @@ export function toGatewayPayment(order: PaypalOrder): GatewayPayment {
 /** A PayPal refund in Billfold's terms. */
 export function toGatewayRefund(refund: PaypalRefund, paymentId: string): GatewayRefund {
   const status =
-    refund.status === 'COMPLETED' ? 'succeeded' : refund.status === 'FAILED' ? 'failed' : refund.status === 'CANCELLED' ? 'canceled' : 'pending';
+    refund.status === 'COMPLETED'
+      ? 'succeeded'
+      : refund.status === 'FAILED'
+        ? 'failed'
+        : refund.status === 'CANCELLED'
+          ? 'canceled'
+          : 'pending';
   return { gateway: 'paypal', id: refund.id, paymentId, status, ...fromPaypalMoney(refund.amount) };
 }
 

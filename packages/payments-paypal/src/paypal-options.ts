@@ -39,7 +39,8 @@ export interface ResolvedPaypalOptions {
 /** Validates options (`invalid_input` at `["options", …]`; messages never echo the values). */
 export function resolvePaypalOptions(options: PaypalGatewayOptions): ResolvedPaypalOptions {
   const o = validate(PaypalGatewayOptionsSchema, options, 'options');
-  const baseUrl = typeof o.environment === 'string' ? BASE_URLS[o.environment] : o.environment.baseUrl.replace(/\/$/, '');
+  const baseUrl =
+    typeof o.environment === 'string' ? BASE_URLS[o.environment] : o.environment.baseUrl.replace(/\/$/, '');
   return {
     clientId: o.clientId,
     clientSecret: o.clientSecret,

@@ -1,10 +1,22 @@
 import { type GatewayEvent, webhookInvalid } from '@billfold/core/payments';
 import { PaypalAnswer, type PaypalClient } from './paypal-client';
 import { fromPaypalMoney } from './paypal-currencies';
-import { invoiceIdsOfCustomId, type PaypalCapture, type PaypalMoney, type PaypalRefund, paypalDecline } from './paypal-objects';
+import {
+  invoiceIdsOfCustomId,
+  type PaypalCapture,
+  type PaypalMoney,
+  type PaypalRefund,
+  paypalDecline,
+} from './paypal-objects';
 import type { ResolvedPaypalOptions } from './paypal-options';
 
-const HEADERS = ['paypal-transmission-id', 'paypal-transmission-time', 'paypal-transmission-sig', 'paypal-cert-url', 'paypal-auth-algo'] as const;
+const HEADERS = [
+  'paypal-transmission-id',
+  'paypal-transmission-time',
+  'paypal-transmission-sig',
+  'paypal-cert-url',
+  'paypal-auth-algo',
+] as const;
 
 /**
  * Verifies a PayPal webhook with PayPal's `verify-webhook-signature` API (the transmission id, time, signature,
@@ -20,11 +32,13 @@ export async function verifyPaypalEvent(
   if (options.webhookId === undefined) throw webhookInvalid('No webhook id is configured for PayPal');
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   const values = HEADERS.map((name) => lower[name]);
-  if (values.some((v) => v === undefined || v === '')) throw webhookInvalid('PayPal webhook refused: a transmission header is missing');
+  if (values.some((v) => v === undefined || v === ''))
+    throw webhookInvalid('PayPal webhook refused: a transmission header is missing');
   const [id, time, sig, certUrl, algo] = values as string[];
   const sent = Date.parse(time as string);
   const age = (options.clock.now().getTime() - sent) / 1000;
-  if (Number.isNaN(sent) || Math.abs(age) > options.webhookToleranceSeconds) throw webhookInvalid('PayPal webhook refused: its transmission time is stale');
+  if (Number.isNaN(sent) || Math.abs(age) > options.webhookToleranceSeconds)
+    throw webhookInvalid('PayPal webhook refused: its transmission time is stale');
   let event: Record<string, unknown>;
   try {
     event = JSON.parse(rawBody) as Record<string, unknown>;
@@ -32,7 +46,14 @@ export async function verifyPaypalEvent(
     throw webhookInvalid('PayPal webhook refused: the body is not JSON');
   }
   // The event goes back byte for byte: re-serialising it would change what PayPal signed.
-  const prefix = JSON.stringify({ transmission_id: id, transmission_time: time, cert_url: certUrl, auth_algo: algo, transmission_sig: sig, webhook_id: options.webhookId });
+  const prefix = JSON.stringify({
+    transmission_id: id,
+    transmission_time: time,
+    cert_url: certUrl,
+    auth_algo: algo,
+    transmission_sig: sig,
+    webhook_id: options.webhookId,
+  });
   const verdict = await client.request<{ verification_status: string }>({
     method: 'POST',
     path: '/v1/notifications/verify-webhook-signature',
@@ -76,13 +97,24 @@ export function toGatewayEvent(event: Record<string, unknown>, deliveryId: strin
       };
       if (type === 'PAYMENT.CAPTURE.COMPLETED') {
         const fee = capture.seller_receivable_breakdown?.paypal_fee;
-        return { ...payment, type: 'payment.succeeded', chargeId: capture.id, ...(fee === undefined ? {} : { fee: fromPaypalMoney(fee) }) };
+        return {
+          ...payment,
+          type: 'payment.succeeded',
+          chargeId: capture.id,
+          ...(fee === undefined ? {} : { fee: fromPaypalMoney(fee) }),
+        };
       }
       return { ...payment, type: 'payment.failed', decline: paypalDecline(capture.processor_response?.response_code) };
     }
     case 'PAYMENT.CAPTURE.REFUNDED': {
       const refund = resource as unknown as PaypalRefund;
-      return { ...base, type: 'refund.succeeded', refundId: refund.id, paymentId: upId(refund), ...fromPaypalMoney(refund.amount) };
+      return {
+        ...base,
+        type: 'refund.succeeded',
+        refundId: refund.id,
+        paymentId: upId(refund),
+        ...fromPaypalMoney(refund.amount),
+      };
     }
     case 'CUSTOMER.DISPUTE.CREATED':
     case 'CUSTOMER.DISPUTE.RESOLVED': {
@@ -93,7 +125,8 @@ export function toGatewayEvent(event: Record<string, unknown>, deliveryId: strin
         paymentId: transactions[0]?.seller_transaction_id ?? '',
         ...fromPaypalMoney(resource.dispute_amount as PaypalMoney),
       };
-      if (type === 'CUSTOMER.DISPUTE.CREATED') return { ...common, type: 'dispute.opened', reason: String(resource.reason ?? '') };
+      if (type === 'CUSTOMER.DISPUTE.CREATED')
+        return { ...common, type: 'dispute.opened', reason: String(resource.reason ?? '') };
       const outcome = (resource.dispute_outcome as { outcome_code?: string } | undefined)?.outcome_code;
       return { ...common, type: 'dispute.closed', outcome: outcome === 'RESOLVED_SELLER_FAVOUR' ? 'won' : 'lost' };
     }

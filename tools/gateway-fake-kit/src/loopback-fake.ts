@@ -58,6 +58,11 @@ export interface LoopbackFakeOptions {
    * They get `operationId` `unchecked <method> <path>`.
    */
   readonly unchecked?: (method: string, path: string) => boolean;
+  /**
+   * Known places where the provider's own guides and its published description disagree, each with the reason:
+   * a problem matching one goes to `deviations`, not `violations`.
+   */
+  readonly knownDeviations?: readonly { readonly pattern: RegExp; readonly reason: string }[];
 }
 
 /** A running loopback fake. */
@@ -71,6 +76,8 @@ export interface LoopbackFake {
   readonly requests: readonly RecordedRequest[];
   /** Every departure from the spec seen, requests and responses; a test asserts it stays empty. */
   readonly violations: readonly string[];
+  /** Departures listed in `knownDeviations`, with their reason. */
+  readonly deviations: readonly string[];
   /** Stops the server and drops every open connection (answers held back by `timeout_after_success` too). */
   close(): Promise<void>;
 }
@@ -112,6 +119,8 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
   const faults: { operationId: string; fault: TransportFault }[] = [];
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
+  const deviations: string[] = [];
+  const known = (problem: string) => options.knownDeviations?.find((d) => d.pattern.test(problem));
   const sockets = new Set<Socket>();
 
   const takeFault = (operationId: string): TransportFault | undefined => {
@@ -119,7 +128,14 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
     return index < 0 ? undefined : faults.splice(index, 1)[0]?.fault;
   };
 
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      // A fault in the fake itself is a failed check too, never a hung client.
+      violations.push(`the fake failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) send(response, { status: 500, body: errorBody(500, 'the fake failed') });
+    });
+  });
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const rawBody = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
@@ -132,9 +148,14 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
     const matched: MatchedOperation | undefined = unchecked
       ? { operationId: `unchecked ${method} ${url.pathname}`, method, template: url.pathname, params: {} }
       : contract.match(method, url.pathname);
-    const problems = unchecked
+    const found = unchecked
       ? []
       : contract.checkRequest({ method, path: url.pathname, query: url.searchParams, headers, contentType, rawBody });
+    for (const problem of found) {
+      const deviation = known(problem);
+      if (deviation !== undefined) deviations.push(`${problem} (${deviation.reason})`);
+    }
+    const problems = found.filter((problem) => known(problem) === undefined);
     if (matched === undefined || problems.length > 0) {
       violations.push(...problems);
       record(matched?.operationId ?? 'unknown', 400);
@@ -179,7 +200,7 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
     }
     record(matched.operationId, answer.status);
     send(response, answer);
-  });
+  };
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -195,6 +216,7 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
     },
     requests,
     violations,
+    deviations,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

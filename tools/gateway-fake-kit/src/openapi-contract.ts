@@ -79,8 +79,14 @@ export class OpenApiContract {
   readonly #operations: Operation[] = [];
   readonly #documents = new Map<string, SpecDocument>();
   readonly #compiled = new Map<string, ValidateFunction>();
-  readonly #requestAjv = new Ajv({ strict: false, logger: false, validateSchema: false, coerceTypes: 'array' });
-  readonly #responseAjv = new Ajv({ strict: false, logger: false, validateSchema: false });
+  readonly #requestAjv = new Ajv({
+    strict: false,
+    logger: false,
+    validateSchema: false,
+    unicodeRegExp: false,
+    coerceTypes: 'array',
+  });
+  readonly #responseAjv = new Ajv({ strict: false, logger: false, validateSchema: false, unicodeRegExp: false });
 
   /** Loads the spec files (JSON, OpenAPI 3.0). */
   constructor(files: readonly string[]) {
