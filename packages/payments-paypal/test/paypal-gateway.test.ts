@@ -1,11 +1,17 @@
-import { createTestClock, isBillingError } from '@billfold/core';
+import { createTestClock } from '@billfold/core';
 import {
   createMemoryWebhookEventStore,
   createWebhookHandler,
   type GatewayEvent,
   type PaymentGateway,
 } from '@billfold/core/payments';
-import { PAYPAL_SPECS, serveWebhookHandler, specAvailability, type WebhookEndpoint } from '@billfold/gateway-fake-kit';
+import {
+  billingFailure,
+  PAYPAL_SPECS,
+  serveWebhookHandler,
+  specAvailability,
+  type WebhookEndpoint,
+} from '@billfold/gateway-fake-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPaypalGateway } from '../src/index';
 import { FakePaypal } from './fake-paypal/fake-paypal';
@@ -17,15 +23,7 @@ const title = specs.available
   : `PayPal gateway (skipped: ${specs.reason})`;
 const CREDENTIALS = { clientId: 'AbFakeClientId0001', clientSecret: 'EFakeClientSecretNeverPrint0001' };
 
-async function failure(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (isBillingError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BillingError');
-}
+const failure = billingFailure;
 
 describe.skipIf(!specs.available)(title, () => {
   const clock = createTestClock('2026-03-01T12:00:00Z');

@@ -1,5 +1,4 @@
-import { isBillingError } from '@billfold/core';
-import { specAvailability, STRIPE_SPEC } from '@billfold/gateway-fake-kit';
+import { billingFailure, specAvailability, STRIPE_SPEC } from '@billfold/gateway-fake-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStripeGateway } from '../src/index';
 import { SECRET_KEY, startStripeHarness, type StripeHarness, WEBHOOK_SECRET } from './stripe-harness';
@@ -8,15 +7,7 @@ const specs = specAvailability([STRIPE_SPEC]);
 if (specs.mustFail) throw new Error(specs.reason);
 const title = specs.available ? 'Stripe gateway faults' : `Stripe gateway faults (skipped: ${specs.reason})`;
 
-async function failure(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (isBillingError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BillingError');
-}
+const failure = billingFailure;
 
 describe.skipIf(!specs.available)(title, () => {
   let h: StripeHarness;

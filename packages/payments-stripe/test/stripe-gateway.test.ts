@@ -1,5 +1,4 @@
-import { specAvailability, STRIPE_SPEC } from '@billfold/gateway-fake-kit';
-import { isBillingError } from '@billfold/core';
+import { billingFailure, specAvailability, STRIPE_SPEC } from '@billfold/gateway-fake-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeHarness, type StripeHarness } from './stripe-harness';
 
@@ -9,16 +8,7 @@ const title = specs.available
   ? 'Stripe gateway against the loopback fake'
   : `Stripe gateway (skipped: ${specs.reason})`;
 
-/** The error `run` throws, as a BillingError. */
-async function failure(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (isBillingError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a BillingError');
-}
+const failure = billingFailure;
 
 describe.skipIf(!specs.available)(title, () => {
   let h: StripeHarness;

@@ -20,3 +20,4 @@ export { specAvailability, STRIPE_SPEC, PAYPAL_SPECS, VALIDATION_DIR } from './s
 export type { SpecAvailability } from './spec-files';
 export { serveWebhookHandler } from './webhook-endpoint';
 export type { WebhookEndpoint } from './webhook-endpoint';
+export { billingFailure } from './billing-failure';

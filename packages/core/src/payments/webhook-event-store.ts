@@ -20,7 +20,7 @@ export interface WebhookEventStore {
  * @example
  * ```ts
  * const store = createMemoryWebhookEventStore();
- * await store.remember('event:stripe:evt_1', new Date(Date.now() + 86_400_000)); // true, then false
+ * await store.remember('event:stripe:evt_1', expiresAt); // true the first time, then false
  * ```
  */
 export function createMemoryWebhookEventStore(clock: Clock = systemClock): WebhookEventStore {
