@@ -10,6 +10,7 @@ export default defineConfig({
     'invoice/index': 'src/invoice/index.ts',
     'format/index': 'src/format/index.ts',
     'errors/index': 'src/errors/index.ts',
+    'payments/index': 'src/payments/index.ts',
   },
   format: ['esm'],
   dts: { compilerOptions: { composite: false } },

@@ -2,11 +2,11 @@
  * `@billfold/core`: exact money, pricing, periods and proration, tax and invoice math; the billing domain and
  * its schemas; the storage, payment-gateway, notifier and clock interfaces; the engine (`createBilling`) and
  * `MemoryStorage`. Pure TypeScript with no I/O. Each layer is also a subpath export
- * (`@billfold/core/money`, `/pricing`, `/periods`, `/tax`, `/invoice`, `/format`, `/errors`).
+ * (`@billfold/core/money`, `/pricing`, `/periods`, `/tax`, `/invoice`, `/format`, `/errors`, `/payments`).
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
-export type { BillingErrorOptions, BillingIssue } from './errors/index';
+export type { BillingErrorOptions, BillingIssue, GatewayFailure } from './errors/index';
 export {
   Money,
   money,
@@ -211,13 +211,54 @@ export { systemClock } from './clock/clock';
 export type { Clock } from './clock/clock';
 export { createTestClock, AdvanceSchema } from './clock/test-clock';
 export type { Advance, TestClock } from './clock/test-clock';
+export {
+  CreatePaymentRequestSchema,
+  CapturePaymentRequestSchema,
+  RefundPaymentRequestSchema,
+  EnsureCustomerRequestSchema,
+  SetupPaymentMethodRequestSchema,
+  CompleteSetupRequestSchema,
+  FindPaymentRequestSchema,
+  WebhookRequestSchema,
+  GatewayIdempotencyKeySchema,
+  ProviderIdSchema,
+  ReturnUrlSchema,
+  GatewayEventSchema,
+  toProviderMinorUnits,
+  fromProviderMinorUnits,
+  toProviderDecimal,
+  gatewayError,
+  webhookInvalid,
+  retryAfterSeconds,
+  createWebhookHandler,
+  createMemoryWebhookEventStore,
+} from './payments/index';
 export type {
   PaymentGateway,
-  ChargeRequest,
-  ChargeResult,
-  RefundRequest,
-  RefundResult,
-} from './payments/payment-gateway';
+  GatewayCapabilities,
+  CreatePaymentRequest,
+  CapturePaymentRequest,
+  RefundPaymentRequest,
+  EnsureCustomerRequest,
+  SetupPaymentMethodRequest,
+  CompleteSetupRequest,
+  FindPaymentRequest,
+  WebhookRequest,
+  GatewayPayment,
+  GatewayPaymentStatus,
+  GatewayRefund,
+  GatewaySetup,
+  GatewayCustomer,
+  GatewayFee,
+  SavedPaymentMethod,
+  NextAction,
+  Decline,
+  GatewayEvent,
+  GatewayEventType,
+  ProviderCurrencyRule,
+  WebhookHandlerOptions,
+  WebhookEventStore,
+} from './payments/index';
 export type { Notifier, BillingNotification } from './notify/notifier';
 export {
   createBilling,
