@@ -1,3 +1,4 @@
+import { BillingErrorCode } from '@billfold/core';
 import { z } from 'zod';
 
 /**
@@ -5,12 +6,7 @@ import { z } from 'zod';
  * authentication, permissions, limits and routes.
  */
 export const ProblemCodeSchema = z.enum([
-  'invalid_input',
-  'currency_mismatch',
-  'unknown_currency',
-  'invalid_state',
-  'not_found',
-  'conflict',
+  ...(Object.values(BillingErrorCode) as BillingErrorCode[]),
   'unauthorized',
   'forbidden',
   'rate_limited',
