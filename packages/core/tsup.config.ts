@@ -10,6 +10,8 @@ export default defineConfig({
     'invoice/index': 'src/invoice/index.ts',
     'format/index': 'src/format/index.ts',
     'errors/index': 'src/errors/index.ts',
+    'reconciliation/index': 'src/reconciliation/index.ts',
+    'protection/index': 'src/protection/index.ts',
   },
   format: ['esm'],
   dts: { compilerOptions: { composite: false } },

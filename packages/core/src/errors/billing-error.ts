@@ -15,6 +15,11 @@ export const BillingErrorCode = {
   notFound: 'not_found',
   /** A write conflicts with an existing record (duplicate key, concurrent change). */
   conflict: 'conflict',
+  /**
+   * An encrypted value did not authenticate: it was altered, belongs to another record or field, or its key
+   * is not the one it was encrypted with.
+   */
+  decryptionFailed: 'decryption_failed',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */
