@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema } from '../money/schemas';
+import type { DeeplyReadonly } from '../pricing/price-schema';
 
 /** A CSV column: its header text (when the file has a header line) or its 0-based position. */
 export const CsvColumnSchema = z.union([z.string().min(1).max(100), z.number().int().min(0).max(1000)]);
@@ -96,5 +97,5 @@ export const CsvStatementMappingSchema = z
     }
   });
 
-/** A CSV mapping as given; see {@link CsvStatementMappingSchema}. */
-export type CsvStatementMapping = z.input<typeof CsvStatementMappingSchema>;
+/** A CSV mapping as given (read-only is fine); see {@link CsvStatementMappingSchema}. */
+export type CsvStatementMapping = DeeplyReadonly<z.input<typeof CsvStatementMappingSchema>>;

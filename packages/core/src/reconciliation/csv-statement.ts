@@ -3,7 +3,7 @@ import { validate } from '../errors/validate';
 import type { BankStatementFile } from './camt-statement';
 import { type CsvColumn, type CsvDateFormat, CsvStatementMappingSchema, type CsvStatementMapping } from './csv-mapping';
 import { type CsvRecord, readCsvRecords } from './csv-records';
-import { normalizeIban } from './iban';
+import { isValidIban, normalizeIban } from './iban';
 import { statementAmount, statementCurrency, statementError } from './statement-amount';
 import { CalendarDateSchema, type StatementEntry, type StatementTransaction } from './statement-entry';
 import { statementText } from './statement-text';
@@ -147,7 +147,8 @@ export function parseCsvStatement(input: string | Uint8Array, mapping: CsvStatem
   const header = options.header ? records.shift() : undefined;
   if (options.header && header === undefined) throw statementError(['statement'], 'statement', 'no header line');
   const positions = columnPositions(options, header);
-  const account = normalizeIban(options.account);
+  // an IBAN in electronic form, as camt gives it; any other account id as written
+  const account = isValidIban(options.account) ? normalizeIban(options.account) : options.account.trim();
   const seen = new Map<string, number>();
   const { columns } = options;
   const entries = records.map((record): StatementEntry => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/common';
 import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
+import type { DeeplyReadonly } from '../pricing/price-schema';
 import { StatementEntrySchema } from './statement-entry';
 
 /** An amount greater than zero. */
@@ -49,5 +50,5 @@ export const MatchStatementInputSchema = z.object({
   maxAmountCandidates: z.number().int().min(0).max(20).default(3),
 });
 
-/** Input of {@link matchStatement}. */
-export type MatchStatementInput = z.input<typeof MatchStatementInputSchema>;
+/** Input of {@link matchStatement} (read-only arrays are fine: a parsed statement's `entries` go in as they are). */
+export type MatchStatementInput = DeeplyReadonly<z.input<typeof MatchStatementInputSchema>>;

@@ -10,7 +10,7 @@ import type {
   StatementLineMatch,
   StatementMatch,
 } from './match-result';
-import { OpenInvoiceBook, type ReferencedInvoices } from './open-invoice-book';
+import { byDueDate, OpenInvoiceBook, type ReferencedInvoices } from './open-invoice-book';
 import { findCombination, planInOrder } from './payment-plan';
 import { type StatementLine, statementLines } from './statement-lines';
 
@@ -93,7 +93,7 @@ function propose(pending: Pending, book: OpenInvoiceBook, maxAmountCandidates: n
   if (referenced.exact.length > 0) {
     const inCurrency = referenced.exact.filter((r) => r.invoice.currency === amount.currency);
     if (inCurrency.length === 0) return { ...base, kind: 'unmatched', reason: 'currency_mismatch', candidates: [] };
-    const groups = perCustomer(inCurrency.map((r) => r.invoice));
+    const groups = perCustomer(inCurrency.map((r) => r.invoice).sort(byDueDate));
     const rule = inCurrency[0]?.rule as MatchRule;
     const open = inCurrency.map((r) => r.invoice).filter((invoice) => !book.remaining(invoice).isZero());
     if (open.length === 0) {

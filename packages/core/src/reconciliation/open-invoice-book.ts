@@ -27,7 +27,8 @@ export interface ReferencedInvoices {
   readonly typos: readonly OpenInvoice[];
 }
 
-function byDueDate(a: OpenInvoice, b: OpenInvoice): number {
+/** Oldest due first (no due date last), then by number. */
+export function byDueDate(a: OpenInvoice, b: OpenInvoice): number {
   const left = a.dueAt ?? '9999';
   const right = b.dueAt ?? '9999';
   return left < right ? -1 : left > right ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0;

@@ -4,6 +4,7 @@ import { BillingError, BillingErrorCode } from '../errors/billing-error';
 import { validate } from '../errors/validate';
 import { money } from '../money/money';
 import { CurrencySchema, DecimalStringSchema, NonNegativeDecimalSchema } from '../money/schemas';
+import type { DeeplyReadonly } from '../pricing/price-schema';
 
 /** A payout from a payment gateway to the bank account: the payments it settles, less the gateway's fees. */
 export const GatewayPayoutSchema = z.object({
@@ -76,7 +77,10 @@ export interface PayoutMatch {
  *   paymentIds: ['ch_1', 'ch_2'] }, recorded); // { kind: 'exact', allocations: [...], difference: '0.00', … }
  * ```
  */
-export function reconcilePayout(payout: GatewayPayout, recorded: readonly RecordedGatewayPayment[]): PayoutMatch {
+export function reconcilePayout(
+  payout: DeeplyReadonly<GatewayPayout>,
+  recorded: readonly DeeplyReadonly<RecordedGatewayPayment>[],
+): PayoutMatch {
   const p = validate(GatewayPayoutSchema, payout, 'payout');
   const payments = validate(z.array(RecordedGatewayPaymentSchema).max(1_000_000), recorded, 'recorded');
   const gross = money(p.gross, p.currency);

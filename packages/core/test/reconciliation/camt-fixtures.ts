@@ -52,10 +52,10 @@ export interface DocumentSpec {
   readonly statements: readonly StatementSpec[];
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const el = (name: string, content: string | undefined) =>
   content === undefined ? '' : `<${name}>${content}</${name}>`;
-const txt = (name: string, value: string | undefined) => (value === undefined ? '' : el(name, escape(value)));
+const txt = (name: string, value: string | undefined) => (value === undefined ? '' : el(name, escapeXml(value)));
 
 function transaction(tx: TxSpec, entry: EntrySpec, version: DocumentSpec['version']): string {
   const currency = entry.currency ?? 'EUR';
