@@ -65,17 +65,12 @@ export function readXml(input: string, root: string, limits: XmlReadLimits = {})
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let line = 1;
-  let lineScanned = 0;
-  /** The line of position `at` (positions only move forward). */
+  let nextNewline = text.indexOf('\n');
+  /** The line of position `at` (positions only move forward, so each newline is passed once). */
   const lineAt = (at: number): number => {
-    while (lineScanned < at) {
-      const newline = text.indexOf('\n', lineScanned);
-      if (newline === -1 || newline >= at) {
-        lineScanned = at;
-        break;
-      }
+    while (nextNewline !== -1 && nextNewline < at) {
       line++;
-      lineScanned = newline + 1;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
     }
     return line;
   };
