@@ -77,22 +77,23 @@ export interface MatchCandidate {
 }
 
 /**
- * A bank-transfer payment ready for the engine's `payments.record`: the same fields, with an idempotency key
- * derived from the statement entry, so recording it twice (the same statement imported again) is one payment.
+ * A bank-transfer payment ready for the engine's `payments.record` (it is a `RecordPaymentInput`), with an
+ * idempotency key derived from the statement entry, so recording it twice (the same statement imported again)
+ * is one payment. Plain mutable data, so it can be passed on as it is.
  */
 export interface BankTransferPayment {
-  readonly customerId: string;
-  readonly amount: string;
-  readonly currency: string;
-  readonly method: 'bank_transfer';
+  customerId: string;
+  amount: string;
+  currency: string;
+  method: 'bank_transfer';
   /** The payer's end-to-end id, else the entry id. */
-  readonly reference: string;
+  reference: string;
   /** The value date (else the booking date) at 00:00 UTC. */
-  readonly receivedAt?: string;
-  readonly allocations: readonly { readonly invoiceId: string; readonly amount: string }[];
-  readonly metadata: Readonly<Record<string, string>>;
+  receivedAt?: string;
+  allocations: { invoiceId: string; amount: string }[];
+  metadata: Record<string, string>;
   /** `bank:<account>:<line id>`. */
-  readonly idempotencyKey: string;
+  idempotencyKey: string;
 }
 
 interface LineMatchBase {

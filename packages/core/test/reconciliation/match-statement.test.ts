@@ -4,6 +4,7 @@ import { createCreditorReference } from '../../src/reconciliation/creditor-refer
 import type { KnownPayer, OpenInvoice } from '../../src/reconciliation/match-input';
 import type { StatementLineMatch } from '../../src/reconciliation/match-result';
 import { matchStatement } from '../../src/reconciliation/match-statement';
+import type { RecordPaymentInput } from '../../src/engine/payments/record-payment';
 import { camtDocument, type EntrySpec } from './camt-fixtures';
 
 const ADA_IBAN = 'GB29NWBK60161331926819';
@@ -161,6 +162,9 @@ describe('matching a statement to open invoices', () => {
 
   it('turns exact matches into bank-transfer payments keyed by the statement entry', () => {
     const exact = result.lines.filter((l) => l.kind === 'exact');
+    // what payments.record takes, as it is (checked by the type checker)
+    const inputs: RecordPaymentInput[] = exact.map((l) => l.payment);
+    expect(inputs).toHaveLength(4);
     expect(exact.map((l) => l.payment)).toEqual([
       {
         customerId: 'cus_ada',
