@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { validate } from '../errors/validate';
 import { money } from '../money/money';
 import { type Located, child, describe, invalidAt, located, requireText, text } from './camt-elements';
 import { readEntry } from './camt-entry';
@@ -5,7 +7,7 @@ import { normalizeIban } from './iban';
 import { statementAmount, statementCurrency, statementError } from './statement-amount';
 import type { StatementEntry } from './statement-entry';
 import { statementText } from './statement-text';
-import { type XmlReadLimits, readXml } from './xml-reader';
+import { readXml } from './xml-reader';
 
 /** A balance on a statement: signed (a debit balance is negative), with its date. */
 export interface StatementBalance {
@@ -48,11 +50,18 @@ const MESSAGES: Record<string, { message: string; statement: string }> = {
   BkToCstmrAcctRpt: { message: 'camt.052', statement: 'Rpt' },
 };
 
-/** Options of {@link parseCamt}. */
-export interface ParseCamtOptions extends XmlReadLimits {
+/** Options of {@link parseCamt}: limits against hostile files, and the encoding of byte input. */
+export const ParseCamtOptionsSchema = z.strictObject({
+  /** Longest document accepted, in characters (default 200,000,000). */
+  maxLength: z.number().int().min(1).max(500_000_000).optional(),
+  /** Deepest element nesting accepted (default 64). */
+  maxDepth: z.number().int().min(8).max(1000).optional(),
   /** The encoding of byte input when the XML declaration names none (default UTF-8). */
-  readonly encoding?: string;
-}
+  encoding: z.string().min(1).max(40).optional(),
+});
+
+/** Options of {@link parseCamt}; see {@link ParseCamtOptionsSchema}. */
+export type ParseCamtOptions = z.input<typeof ParseCamtOptionsSchema>;
 
 function balanceOf(statement: Located, codes: readonly string[], currency: string | undefined) {
   for (const code of codes) {
@@ -113,7 +122,8 @@ function balanceCheck(
  * ```
  */
 export function parseCamt(input: string | Uint8Array, options: ParseCamtOptions = {}): BankStatementFile {
-  const root = readXml(statementText(input, 'statement', options.encoding), 'statement', options);
+  const limits = validate(ParseCamtOptionsSchema, options, 'options');
+  const root = readXml(statementText(input, 'statement', limits.encoding), 'statement', limits);
   const namespace = root.attributes[root.prefix === '' ? 'xmlns' : `xmlns:${root.prefix}`] ?? '';
   const version = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05[234])\.001\.(\d{2})$/.exec(namespace);
   const document: Located = { element: root, path: ['statement'] };

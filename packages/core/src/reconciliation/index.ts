@@ -30,7 +30,7 @@ export type {
   EntryIdSource,
   StatementEntry,
 } from './statement-entry';
-export { parseCamt } from './camt-statement';
+export { parseCamt, ParseCamtOptionsSchema } from './camt-statement';
 export type { BankStatementFile, StatementSummary, StatementBalance, ParseCamtOptions } from './camt-statement';
 export { CsvColumnSchema, CsvDateFormatSchema, CsvStatementMappingSchema } from './csv-mapping';
 export type { CsvColumn, CsvDateFormat, CsvStatementMapping } from './csv-mapping';
@@ -45,6 +45,7 @@ export type {
   MatchAllocation,
   MatchCandidate,
   BankTransferPayment,
+  LineMatchBase,
   StatementLineMatch,
   StatementMatch,
 } from './match-result';

@@ -96,7 +96,8 @@ export interface BankTransferPayment {
   idempotencyKey: string;
 }
 
-interface LineMatchBase {
+/** What every statement line's outcome carries, whatever its kind. */
+export interface LineMatchBase {
   /** The entry id, or `<entry id>#<n>` for the n-th payment of a batch booking. */
   readonly lineId: string;
   readonly entryId: string;
