@@ -11,6 +11,8 @@ export default defineConfig({
     'format/index': 'src/format/index.ts',
     'errors/index': 'src/errors/index.ts',
     'payments/index': 'src/payments/index.ts',
+    'reconciliation/index': 'src/reconciliation/index.ts',
+    'protection/index': 'src/protection/index.ts',
   },
   format: ['esm'],
   dts: { compilerOptions: { composite: false } },

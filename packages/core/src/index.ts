@@ -2,7 +2,8 @@
  * `@billfold/core`: exact money, pricing, periods and proration, tax and invoice math; the billing domain and
  * its schemas; the storage, payment-gateway, notifier and clock interfaces; the engine (`createBilling`) and
  * `MemoryStorage`. Pure TypeScript with no I/O. Each layer is also a subpath export
- * (`@billfold/core/money`, `/pricing`, `/periods`, `/tax`, `/invoice`, `/format`, `/errors`, `/payments`).
+ * (`@billfold/core/money`, `/pricing`, `/periods`, `/tax`, `/invoice`, `/format`, `/errors`, `/payments`,
+ * `/reconciliation`, `/protection`).
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
@@ -312,3 +313,84 @@ export type {
   UsageSummary,
   MeterUsage,
 } from './engine/index';
+export {
+  createCreditorReference,
+  normalizeCreditorReference,
+  isValidCreditorReference,
+  formatCreditorReference,
+  findCreditorReferences,
+  normalizeIban,
+  isValidIban,
+  createReferenceLookup,
+  findReferences,
+  CalendarDateSchema,
+  StatementPartySchema,
+  RemittanceSchema,
+  StatementTransactionSchema,
+  EntryIdSourceSchema,
+  StatementEntrySchema,
+  parseCamt,
+  ParseCamtOptionsSchema,
+  CsvColumnSchema,
+  CsvDateFormatSchema,
+  CsvStatementMappingSchema,
+  parseCsvStatement,
+  OpenInvoiceSchema,
+  KnownPayerSchema,
+  MatchStatementInputSchema,
+  matchStatement,
+  statementLineKey,
+  GatewayPayoutSchema,
+  RecordedGatewayPaymentSchema,
+  reconcilePayout,
+} from './reconciliation/index';
+export type {
+  ReferenceLookup,
+  QuotedReference,
+  ReferenceQuote,
+  StatementParty,
+  Remittance,
+  StatementTransaction,
+  EntryIdSource,
+  StatementEntry,
+  BankStatementFile,
+  StatementSummary,
+  StatementBalance,
+  ParseCamtOptions,
+  CsvColumn,
+  CsvDateFormat,
+  CsvStatementMapping,
+  OpenInvoice,
+  KnownPayer,
+  MatchStatementInput,
+  MatchRule,
+  ProposalReason,
+  UnmatchedReason,
+  IgnoredReason,
+  MatchAllocation,
+  MatchCandidate,
+  BankTransferPayment,
+  LineMatchBase,
+  StatementLineMatch,
+  StatementMatch,
+  GatewayPayout,
+  RecordedGatewayPayment,
+  PayoutAllocation,
+  PayoutMatch,
+} from './reconciliation/index';
+export {
+  createFieldProtector,
+  FieldProtectionOptionsSchema,
+  FieldContextSchema,
+  KeyIdSchema,
+  KeyMaterialSchema,
+  normalizeSearchValue,
+  ENVELOPE_VERSION,
+} from './protection/index';
+export type {
+  FieldProtector,
+  FieldProtectionOptions,
+  FieldContext,
+  KeyMaterial,
+  SearchableField,
+} from './protection/index';

@@ -28,6 +28,11 @@ export const BillingErrorCode = {
   gatewayRejected: 'gateway_rejected',
   /** A webhook request failed verification: forged or missing signature, stale timestamp, or a replay. */
   webhookInvalid: 'webhook_invalid',
+  /**
+   * An encrypted value did not authenticate: it was altered, belongs to another record or field, or its key
+   * is not the one it was encrypted with.
+   */
+  decryptionFailed: 'decryption_failed',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */
