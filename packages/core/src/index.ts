@@ -81,6 +81,12 @@ export {
   calculateLineTax,
   calculateInvoiceTax,
   cashRound,
+  TaxCategoryCodeSchema,
+  TaxExemptionSchema,
+  TaxTypeSchema,
+  lineTaxCategory,
+  taxCategoryProblem,
+  isVatId,
 } from './tax/index';
 export type {
   TaxRate,
@@ -92,6 +98,12 @@ export type {
   TaxSummary,
   InvoiceTax,
   CashRounding,
+  CategorizedRate,
+  LineTaxCategory,
+  LineTaxCategoryProblem,
+  TaxCategoryCode,
+  TaxExemption,
+  TaxType,
 } from './tax/index';
 export {
   calculateInvoice,
@@ -120,6 +132,8 @@ export {
   TaxIdSchema,
   TimestampSchema,
   CustomerInputSchema,
+  displayText,
+  hasVisibleText,
   CustomerSchema,
   CustomerUpdateSchema,
   AggregationSchema,

@@ -23,4 +23,4 @@ export type { DocumentMessages } from './messages/document-messages';
 export { en as englishMessages } from './messages/en';
 export { de as germanMessages } from './messages/de';
 export { escapeHtml } from './html/escape-html';
-export type { TaxCategoryCode } from './model/tax-category';
+export type { TaxCategoryCode } from '@billfold/core';

@@ -59,7 +59,7 @@ async function render<F extends DocumentFormat>(
   // A language without a catalog renders wholly in English, labels and formats alike, not half and half.
   const messages = options.messages ?? catalogFor(requested);
   const locale = messages === undefined ? 'en' : requested;
-  const l10n = createLocalizer(locale, options.timeZone, model.currency, messages ?? messagesFor('en'));
+  const l10n = createLocalizer(locale, model.timeZone, model.currency, messages ?? messagesFor('en'));
   const format = options.format;
   let body: string | Uint8Array;
   switch (format) {

@@ -15,6 +15,11 @@ export const BillingErrorCode = {
   notFound: 'not_found',
   /** A write conflicts with an existing record (duplicate key, concurrent change). */
   conflict: 'conflict',
+  /**
+   * The input is valid, but the requested output cannot represent it: an EN 16931 rule an e-invoice would
+   * break, a script no PDF font can set. `path` names the field; the message names the rule.
+   */
+  unsupported: 'unsupported',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */

@@ -1,4 +1,4 @@
-import { isZeroDecimal } from './tax-category';
+import { isZeroDecimal } from './zero-decimal';
 import type { DocumentModel, DocumentTax } from './document-model';
 import type { Localizer } from './localizer';
 import { sameAmount } from './amounts';

@@ -1,7 +1,7 @@
 import type { DocumentLine, DocumentModel } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { periodText } from '../model/period';
-import { isZeroDecimal } from '../model/tax-category';
+import { isZeroDecimal } from '../model/zero-decimal';
 import { INK, MUTED, type PageLayout, SHADE } from './page-layout';
 
 const BODY = 9;
