@@ -31,11 +31,15 @@ export const SWISS_SELLER: SellerProfile = {
   bankAccount: { iban: 'CH93 0076 2011 6238 5295 7', bic: 'UBSWCHZH80A' },
 };
 
-/** A Japanese seller, registered for consumption tax (qualified invoice number as its tax registration). */
+/**
+ * A Japanese seller: its qualified-invoice registration number is a tax registration (BT-32), not an EU-style
+ * VAT id with a country prefix; its corporate number identifies it (BT-30).
+ */
 export const JAPANESE_SELLER: SellerProfile = {
   name: 'Billfold Japan KK',
   address: { line1: '1-1 Marunouchi', city: 'Chiyoda-ku, Tokyo', postalCode: '100-0005', country: 'JP' },
-  vatId: 'T1234567890123',
+  taxIds: [{ type: 'jp_trn', value: 'T1234567890123' }],
+  companyId: '1234567890123',
   bankAccount: { iban: '0001-001-1234567', accountName: 'Billfold Japan KK' },
 };
 
