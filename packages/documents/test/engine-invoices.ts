@@ -110,7 +110,7 @@ export async function manySmallLines(config?: EngineConfigInput): Promise<Invoic
 }
 
 /** A monthly plan (39.00 EUR, 19 %) bought on the 10th and changed on the 20th to `to` with immediate proration. */
-async function planChange(to: '69.00' | '29.00'): Promise<Invoice> {
+export async function planChange(to: '69.00' | '29.00'): Promise<Invoice> {
   const world = engineWorld();
   const vat = await world.rate({ percentage: '19' });
   const customerId = await world.customer({ taxRateIds: [vat.id] });

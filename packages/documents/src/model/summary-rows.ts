@@ -1,7 +1,8 @@
 import { isZeroDecimal } from './zero-decimal';
 import type { DocumentModel, DocumentTax } from './document-model';
 import type { Localizer } from './localizer';
-import { sameAmount } from './amounts';
+import { money } from '@billfold/core';
+import { negated, sameAmount } from './amounts';
 
 /** Stable keys of summary rows (CSV `summary` column). */
 export type SummaryKey =
@@ -14,8 +15,11 @@ export type SummaryKey =
   | 'total'
   | 'credit_applied'
   | 'amount_due'
-  | 'applied_to_invoice'
-  | 'credited_to_balance';
+  | 'credited_to_balance'
+  | 'amount_paid'
+  | 'amount_credited'
+  | 'amount_remaining'
+  | 'applied_to_invoice';
 
 /** One row of a document's money summary. @internal */
 export interface SummaryRow {
@@ -49,6 +53,10 @@ export function summaryRows(model: DocumentModel, l10n: Localizer): SummaryRow[]
       tax,
     }),
   );
+  const negativeTotal = t.total.startsWith('-');
+  const zero = money('0', model.currency).toString();
+  // Once something is paid or credited, show what is left.
+  const settled = !isZeroDecimal(t.amountPaid) || !isZeroDecimal(t.amountCredited);
   if (model.correction !== undefined) {
     return [
       row('subtotal', m.subtotal, t.subtotal),
@@ -67,10 +75,15 @@ export function summaryRows(model: DocumentModel, l10n: Localizer): SummaryRow[]
     row('tax_total', m.taxRate, t.taxTotal, { visible: false }),
     row('rounding', m.rounding, t.roundingAmount, { visible: !isZeroDecimal(t.roundingAmount) }),
     row('total', m.total, t.total, { emphasis: true }),
+    // A negative total applied no credit: it went to the balance, shown as such.
     row('credit_applied', m.creditApplied, t.creditApplied, {
       subtracted: true,
-      visible: !isZeroDecimal(t.creditApplied),
+      visible: !isZeroDecimal(t.creditApplied) && !negativeTotal,
     }),
+    row('credited_to_balance', m.creditedToBalance, negativeTotal ? negated(t.total) : zero, { visible: negativeTotal }),
     row('amount_due', m.amountDue, t.amountDue, { emphasis: true }),
+    row('amount_paid', m.amountPaid, t.amountPaid, { subtracted: true, visible: settled }),
+    row('amount_credited', m.amountCredited, t.amountCredited, { subtracted: true, visible: settled && !isZeroDecimal(t.amountCredited) }),
+    row('amount_remaining', m.amountRemaining, t.amountRemaining, { emphasis: true, visible: settled }),
   ];
 }

@@ -1,3 +1,4 @@
+import { negated } from '../model/amounts';
 import type { DocumentLine, DocumentModel } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { periodText } from '../model/period';
@@ -64,7 +65,7 @@ function subLines(line: DocumentLine, l10n: Localizer): string[] {
   if (line.billingCode) subs.push(line.billingCode);
   if (!isZeroDecimal(line.discountAmount)) {
     subs.push(
-      `${l10n.messages.discount} ${l10n.money(line.discountAmount.startsWith('-') ? line.discountAmount.slice(1) : `-${line.discountAmount}`)}`,
+      `${l10n.messages.discount} ${l10n.money(negated(line.discountAmount))}`,
     );
   }
   return subs;

@@ -1,3 +1,4 @@
+import { negated } from '../model/amounts';
 import type { DocumentModel, DocumentParty } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { headerFacts } from '../model/header-facts';
@@ -112,7 +113,7 @@ export function drawTotals(layout: PageLayout, rows: readonly SummaryRow[], l10n
       layout.line(x, layout.right, layout.y, 0.8, INK);
       layout.y -= 4;
     }
-    const amount = row.subtracted ? (row.amount.startsWith('-') ? row.amount.slice(1) : `-${row.amount}`) : row.amount;
+    const amount = row.subtracted ? negated(row.amount) : row.amount;
     layout.text(l10n.money(amount), layout.right, layout.y - BODY, { ...style, align: 'right' });
     for (const text of wrapped[index] ?? []) {
       layout.text(text, x, layout.y - BODY, style);

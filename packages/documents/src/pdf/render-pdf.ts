@@ -2,6 +2,7 @@ import { defaultFontSources } from '#platform';
 import { BillingError, BillingErrorCode, isBillingError } from '@billfold/core';
 import type { DocumentModel } from '../model/document-model';
 import { legalNotes } from '../model/legal-notes';
+import { paymentSentence } from '../model/payment-status';
 import type { Localizer } from '../model/localizer';
 import { summaryRows } from '../model/summary-rows';
 import type { PdfFonts } from '../render-options';
@@ -38,8 +39,9 @@ function fontSet(fonts: PdfFonts | undefined): FontSet {
 function paymentParagraphs(model: DocumentModel, l10n: Localizer): { text: string; bold?: boolean }[] {
   const m = l10n.messages;
   const seller = model.options.seller;
-  const amount = l10n.money(model.totals.amountDue);
-  const paragraphs = [{ text: model.dueAt ? m.payBy(amount, l10n.date(model.dueAt)) : m.pay(amount), bold: true }];
+  const { text, askForPayment } = paymentSentence(model, l10n);
+  const paragraphs = [{ text, bold: true }];
+  if (!askForPayment) return paragraphs;
   const account = seller.bankAccount;
   if (account) {
     const details = [`${m.accountHolder}: ${account.accountName ?? seller.name}`, `${m.iban}: ${account.iban}`];
