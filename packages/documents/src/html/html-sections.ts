@@ -2,7 +2,6 @@ import { negated } from '../model/amounts';
 import type { DocumentLine, DocumentModel, DocumentParty } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { partyBlock } from '../model/party-lines';
-import { headerFacts } from '../model/header-facts';
 import { paymentSentence } from '../model/payment-status';
 import { periodText } from '../model/period';
 import type { SummaryRow } from '../model/summary-rows';
@@ -10,11 +9,9 @@ import { escapeHtml as e } from './escape-html';
 
 
 /** The header: title, seller name, and the number, dates and custom fields. @internal */
-export function headerHtml(model: DocumentModel, l10n: Localizer): string {
-  const m = l10n.messages;
-  const meta = headerFacts(model, l10n);
-  const items = meta.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
-  return `<header class="head"><div><h1>${e(model.kind === 'invoice' ? m.invoice : m.creditNote)}</h1><p class="seller-name">${e(model.seller.name)}</p></div><dl class="meta">${items}</dl></header>`;
+export function headerHtml(title: string, sellerName: string, facts: readonly [string, string][]): string {
+  const items = facts.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
+  return `<header class="head"><div><h1>${e(title)}</h1><p class="seller-name">${e(sellerName)}</p></div><dl class="meta">${items}</dl></header>`;
 }
 
 function partyHtml(id: string, heading: string, party: DocumentParty, l10n: Localizer): string {
@@ -24,7 +21,7 @@ function partyHtml(id: string, heading: string, party: DocumentParty, l10n: Loca
 }
 
 /** Seller and buyer side by side. @internal */
-export function partiesHtml(model: DocumentModel, l10n: Localizer): string {
+export function partiesHtml(model: Pick<DocumentModel, 'seller' | 'buyer'>, l10n: Localizer): string {
   const m = l10n.messages;
   return `<div class="parties">${partyHtml('seller-heading', m.seller, model.seller, l10n)}${partyHtml('buyer-heading', m.buyer, model.buyer, l10n)}</div>`;
 }
