@@ -4,7 +4,11 @@
  * @module
  */
 export { renderCreditNote, renderInvoice } from './render-invoice';
-export type { RenderedDocument } from './render-invoice';
+export type { RenderedDocument } from './document-output';
+export { renderReceipt } from './render-receipt';
+export { ReceiptFormatSchema, ReceiptOptionsSchema } from './receipt/receipt-options';
+export type { ReceiptFormat, ReceiptOptions } from './receipt/receipt-options';
+export { RECEIPT_CSV_COLUMNS } from './receipt/receipt-csv';
 export {
   CustomFieldSchema,
   DocumentFormatSchema,

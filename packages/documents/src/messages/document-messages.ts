@@ -75,6 +75,20 @@ export interface DocumentMessages {
   readonly creditedToBalanceNote: (amount: string) => string;
   /** `"This invoice is void: nothing is owed."` */
   readonly voidNote: string;
+  /** Receipts (payment confirmations). */
+  readonly receipt: string;
+  readonly receiptNumber: string;
+  readonly paymentDate: string;
+  readonly paymentMethod: string;
+  readonly methods: Readonly<Record<'cash' | 'cheque' | 'bank_transfer' | 'card_external' | 'gateway', string>>;
+  readonly amountReceived: string;
+  readonly appliedToInvoices: string;
+  readonly refunded: string;
+  readonly invoiceTotal: string;
+  /** Column of what the payment paid of each invoice. */
+  readonly applied: string;
+  /** `"We received €119.00 on 12 February 2026. Thank you."` */
+  readonly received: (amount: string, date: string) => string;
   /** `"Corrects invoice INV-1 of 9 January 2026."` */
   readonly corrects: (invoiceNumber: string, date: string) => string;
   /** `"Page 2 of 3"` */

@@ -19,7 +19,10 @@ export type SummaryKey =
   | 'amount_paid'
   | 'amount_credited'
   | 'amount_remaining'
-  | 'applied_to_invoice';
+  | 'applied_to_invoice'
+  | 'amount_received'
+  | 'applied_to_invoices'
+  | 'refunded';
 
 /** One row of a document's money summary. @internal */
 export interface SummaryRow {
