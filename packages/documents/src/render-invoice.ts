@@ -18,6 +18,7 @@ async function render<F extends DocumentFormat>(
   model: DocumentModel,
   options: ResolvedRenderOptions,
   customerLocale: string | undefined,
+  inputs: readonly (readonly [string, unknown])[],
 ): Promise<RenderedDocument<F>> {
   const l10n = localizerFor(options, customerLocale, model.timeZone, model.currency);
   const format = options.format;
@@ -27,7 +28,7 @@ async function render<F extends DocumentFormat>(
       body = renderHtml(model, l10n);
       break;
     case 'pdf':
-      body = await renderPdf(model, l10n);
+      body = await renderPdf(model, l10n, inputs);
       break;
     case 'csv':
       body = renderCsv(model, l10n);
@@ -66,7 +67,10 @@ export async function renderInvoice<F extends DocumentFormat>(
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(RenderOptionsSchema, options, 'options');
   const valid = validate(InvoiceSchema, invoice, 'invoice');
-  return render<F>(invoiceModel(valid, resolved), resolved, valid.customerSnapshot?.locale);
+  return render<F>(invoiceModel(valid, resolved), resolved, valid.customerSnapshot?.locale, [
+    ['invoice', valid],
+    ['options', resolved],
+  ]);
 }
 
 /**
@@ -88,5 +92,9 @@ export async function renderCreditNote<F extends DocumentFormat>(
   const resolved = validate(RenderOptionsSchema, options, 'options');
   const validNote = validate(CreditNoteSchema, creditNote, 'creditNote');
   const validInvoice = validate(InvoiceSchema, invoice, 'invoice');
-  return render<F>(creditNoteModel(validNote, validInvoice, resolved), resolved, validInvoice.customerSnapshot?.locale);
+  return render<F>(creditNoteModel(validNote, validInvoice, resolved), resolved, validInvoice.customerSnapshot?.locale, [
+    ['creditNote', validNote],
+    ['invoice', validInvoice],
+    ['options', resolved],
+  ]);
 }

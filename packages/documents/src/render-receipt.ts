@@ -44,7 +44,11 @@ export async function renderReceipt<F extends ReceiptFormat>(
       body = receiptHtml(model, l10n);
       break;
     case 'pdf':
-      body = await receiptPdf(model, l10n);
+      body = await receiptPdf(model, l10n, [
+        ['payment', validPayment],
+        ['invoices', validInvoices],
+        ['options', resolved],
+      ]);
       break;
     case 'csv':
       body = receiptCsv(model, l10n);

@@ -8,6 +8,7 @@ import { FontSet } from './font-set';
 import type { FontSources } from './font-sources';
 import { MUTED, PageLayout, RULE } from './page-layout';
 import { writePdf } from './pdf-writer';
+import { assertPrintable } from './printable-text';
 
 function fontSources(fonts: PdfFonts | undefined): FontSources {
   if (fonts === undefined) return defaultFontSources();
@@ -56,6 +57,8 @@ export interface PdfFrame {
   readonly paperSize: PaperSize;
   /** The document's own date: PDF creation and modification dates come from it, never the clock. */
   readonly date: string;
+  /** The render call's arguments by name, whose printed text must be in the fonts (see `assertPrintable`). */
+  readonly inputs: readonly (readonly [string, unknown])[];
 }
 
 /**
@@ -69,6 +72,7 @@ export async function renderPdfDocument(
   draw: (layout: PageLayout) => void,
 ): Promise<Uint8Array> {
   const fonts = fontSet(frame.fonts);
+  assertPrintable(fonts, frame.inputs);
   const layout = new PageLayout(fonts, frame.paperSize);
   layout.onNewPage = () => {
     layout.text(layout.wrap(frame.title, layout.contentWidth, { size: 8 }, 1)[0] ?? '', layout.left, layout.y - 8, {

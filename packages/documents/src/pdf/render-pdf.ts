@@ -33,7 +33,11 @@ function paymentParagraphs(model: DocumentModel, l10n: Localizer): { text: strin
  * Unicode fonts.
  * @internal
  */
-export async function renderPdf(model: DocumentModel, l10n: Localizer): Promise<Uint8Array> {
+export async function renderPdf(
+  model: DocumentModel,
+  l10n: Localizer,
+  inputs: readonly (readonly [string, unknown])[],
+): Promise<Uint8Array> {
   const m = l10n.messages;
   const heading = model.kind === 'invoice' ? m.invoice : m.creditNote;
   const frame = {
@@ -43,6 +47,7 @@ export async function renderPdf(model: DocumentModel, l10n: Localizer): Promise<
     fonts: model.options.fonts,
     paperSize: model.options.paperSize,
     date: model.issuedAt,
+    inputs,
   };
   return renderPdfDocument(frame, l10n, (layout) => {
     drawHeader(layout, heading, model.seller.name, headerFacts(model, l10n));

@@ -9,7 +9,11 @@ import { receiptFacts, receiptRows } from './receipt-rows';
  * confirms the money, the invoices it paid and the summary (received, applied, credited, refunded).
  * @internal
  */
-export function receiptPdf(model: ReceiptModel, l10n: Localizer): Promise<Uint8Array> {
+export function receiptPdf(
+  model: ReceiptModel,
+  l10n: Localizer,
+  inputs: readonly (readonly [string, unknown])[],
+): Promise<Uint8Array> {
   const m = l10n.messages;
   const frame = {
     title: `${m.receipt} ${model.number}`,
@@ -18,6 +22,7 @@ export function receiptPdf(model: ReceiptModel, l10n: Localizer): Promise<Uint8A
     fonts: model.options.fonts,
     paperSize: model.options.paperSize,
     date: model.receivedAt,
+    inputs,
   };
   return renderPdfDocument(frame, l10n, (layout) => {
     drawHeader(layout, m.receipt, model.seller.name, receiptFacts(model, l10n));
