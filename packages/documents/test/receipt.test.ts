@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { RECEIPT_CSV_COLUMNS, renderReceipt } from '../src/index';
+import { type RECEIPT_CSV_COLUMNS, renderReceipt } from '../src/index';
 import { engineWorld, GERMAN_SELLER } from './engine-invoices';
 import { pdfPages } from './pdf-tools';
 import { findTool, suiteTitle } from './tools';

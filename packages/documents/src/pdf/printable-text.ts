@@ -33,7 +33,7 @@ const PRINTED = new Set([
 const CONTAINERS = new Set(['customerSnapshot', 'customer', 'address', 'taxIds', 'lines', 'taxRates', 'seller', 'bankAccount', 'customFields']);
 
 /** Characters that need no glyph: spaces, controls, format characters (joiners, bidi marks), variation selectors. */
-const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
+const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]/u;
 
 type Path = (string | number)[];
 
@@ -53,7 +53,9 @@ function walk(fonts: FontSet, value: unknown, path: Path, printed: boolean): voi
   if (typeof value === 'string') {
     if (printed) check(fonts, value, path);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(fonts, item, [...path, index], printed));
+    value.forEach((item, index) => {
+      walk(fonts, item, [...path, index], printed);
+    });
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       if (PRINTED.has(key) || CONTAINERS.has(key)) walk(fonts, item, [...path, key], PRINTED.has(key));
