@@ -10,16 +10,16 @@ export interface RenderedDocument<F extends DocumentFormat = DocumentFormat> {
   readonly fileName: string;
 }
 
-/** MIME type and file extension per format. @internal */
-export const FILE_TYPES: Record<DocumentFormat, { mimeType: string; extension: string }> = {
+/** MIME type and file extension per format. */
+const FILE_TYPES: Record<DocumentFormat, { mimeType: string; extension: string }> = {
   html: { mimeType: 'text/html; charset=utf-8', extension: 'html' },
   pdf: { mimeType: 'application/pdf', extension: 'pdf' },
   csv: { mimeType: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
   ubl: { mimeType: 'application/xml; charset=utf-8', extension: 'xml' },
 };
 
-/** The document number made file-safe plus the format's extension. @internal */
-export function fileName(number: string, format: DocumentFormat): string {
+/** The document number made file-safe plus the format's extension. */
+function fileName(number: string, format: DocumentFormat): string {
   const safe =
     number
       .replace(/[^A-Za-z0-9._-]+/g, '_')
@@ -54,4 +54,13 @@ export function localizerFor(
   const messages = options.messages ?? catalogFor(requested);
   const locale = messages === undefined ? 'en' : requested;
   return createLocalizer(locale, timeZone, currency, messages ?? messagesFor('en'));
+}
+
+/** A rendered document: `body` in `format`, named after the document `number` (`INV-2026-000123.pdf`). @internal */
+export function renderedDocument<F extends DocumentFormat>(
+  body: string | Uint8Array,
+  format: F,
+  number: string,
+): RenderedDocument<F> {
+  return { body: body as RenderedDocument<F>['body'], mimeType: FILE_TYPES[format].mimeType, fileName: fileName(number, format) };
 }

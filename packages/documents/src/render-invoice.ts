@@ -4,7 +4,7 @@ import { renderHtml } from './html/render-html';
 import { creditNoteModel } from './model/credit-note-model';
 import type { DocumentModel } from './model/document-model';
 import { invoiceModel } from './model/invoice-model';
-import { FILE_TYPES, fileName, localizerFor, type RenderedDocument } from './document-output';
+import { localizerFor, type RenderedDocument, renderedDocument } from './document-output';
 import { renderPdf } from './pdf/render-pdf';
 import {
   type DocumentFormat,
@@ -21,31 +21,14 @@ async function render<F extends DocumentFormat>(
   inputs: readonly (readonly [string, unknown])[],
 ): Promise<RenderedDocument<F>> {
   const l10n = localizerFor(options, customerLocale, model.timeZone, model.currency);
-  const format = options.format;
-  let body: string | Uint8Array;
-  switch (format) {
-    case 'html':
-      body = renderHtml(model, l10n);
-      break;
-    case 'pdf':
-      body = await renderPdf(model, l10n, inputs);
-      break;
-    case 'csv':
-      body = renderCsv(model, l10n);
-      break;
-    case 'ubl':
-      body = renderUbl(model);
-      break;
-    default: {
-      const never: never = format;
-      throw new Error(`unknown format ${String(never)}`);
-    }
-  }
-  return {
-    body: body as RenderedDocument<F>['body'],
-    mimeType: FILE_TYPES[format].mimeType,
-    fileName: fileName(model.number, format),
+  // One renderer per format: a format added to DocumentFormat without one is a compile error here.
+  const renderers: Record<DocumentFormat, () => string | Promise<Uint8Array>> = {
+    html: () => renderHtml(model, l10n),
+    pdf: () => renderPdf(model, l10n, inputs),
+    csv: () => renderCsv(model, l10n),
+    ubl: () => renderUbl(model),
   };
+  return renderedDocument(await renderers[options.format](), options.format as F, model.number);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Invoice, InvoiceSchema, type Payment, PaymentSchema, validate } from '@billfold/core';
 import { z } from 'zod';
-import { FILE_TYPES, fileName, localizerFor, type RenderedDocument } from './document-output';
+import { localizerFor, type RenderedDocument, renderedDocument } from './document-output';
 import { receiptCsv } from './receipt/receipt-csv';
 import { receiptHtml } from './receipt/receipt-html';
 import { receiptModel } from './receipt/receipt-model';
@@ -37,30 +37,15 @@ export async function renderReceipt<F extends ReceiptFormat>(
   const model = receiptModel(validPayment, validInvoices, resolved);
   const customerLocale = resolved.customer?.locale ?? validInvoices.at(-1)?.customerSnapshot?.locale;
   const l10n = localizerFor(resolved, customerLocale, model.timeZone, model.currency);
-  const format: ReceiptFormat = resolved.format;
-  let body: string | Uint8Array;
-  switch (format) {
-    case 'html':
-      body = receiptHtml(model, l10n);
-      break;
-    case 'pdf':
-      body = await receiptPdf(model, l10n, [
+  const renderers: Record<ReceiptFormat, () => string | Promise<Uint8Array>> = {
+    html: () => receiptHtml(model, l10n),
+    pdf: () =>
+      receiptPdf(model, l10n, [
         ['payment', validPayment],
         ['invoices', validInvoices],
         ['options', resolved],
-      ]);
-      break;
-    case 'csv':
-      body = receiptCsv(model, l10n);
-      break;
-    default: {
-      const never: never = format;
-      throw new Error(`unknown format ${String(never)}`);
-    }
-  }
-  return {
-    body: body as RenderedDocument<F>['body'],
-    mimeType: FILE_TYPES[format].mimeType,
-    fileName: fileName(`receipt-${model.number}`, format),
+      ]),
+    csv: () => receiptCsv(model, l10n),
   };
+  return renderedDocument(await renderers[resolved.format](), resolved.format as F, `receipt-${model.number}`);
 }

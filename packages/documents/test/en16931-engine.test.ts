@@ -1,8 +1,9 @@
 import { type Invoice, InvoiceSchema } from '@billfold/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderCreditNote, renderInvoice, type SellerProfile } from '../src/index';
+import { renderCreditNote, renderInvoice } from '../src/index';
 import { parseUbl } from './en16931-rules';
-import { type EngineCase, engineCases, engineWorld, GERMAN_SELLER, manySmallLines } from './engine-invoices';
+import { type EngineCase, engineCases, GERMAN_SELLER, manySmallLines } from './engine-invoices';
+import { base, line } from './fixtures';
 import { fatalRules, findSchematron, validateEn16931 } from './schematron';
 import { suiteTitle } from './tools';
 
@@ -141,73 +142,48 @@ describe.skipIf(!schematron.available)(
 
 /** 100.00 at 19 %, 30.00 at 7 %, 50.00 exempt (medical care, VATEX-EU-132-1C): 180.00 + 21.10 VAT = 201.10. */
 function mixedInvoice(): Invoice {
-  const line = (id: string, amount: string, rateId: string | undefined, tax: string) => ({
-    id,
-    kind: 'one_off' as const,
-    description: `Item ${id}`,
-    amount,
-    discountAmount: '0.00',
-    taxableAmount: amount,
-    taxes: rateId === undefined ? [] : [{ rateId, amount: tax }],
-  });
-  return InvoiceSchema.parse({
-    id: 'in_mixed',
-    number: 'INV-2026-000900',
-    sequence: 'INV-2026',
-    customerId: 'cus_mixed',
-    billingReason: 'manual',
-    status: 'open',
-    currency: 'EUR',
-    lines: [line('il_1', '100.00', 'de-19', '19.00'), line('il_2', '30.00', 'de-7', '2.10'), line('il_3', '50.00', 'de-med', '0.00')],
-    taxRates: [
-      { id: 'de-19', name: 'USt.', percentage: '19', inclusive: false },
-      { id: 'de-7', name: 'USt. ermäßigt', percentage: '7', inclusive: false },
-      {
-        id: 'de-med',
-        name: 'steuerfrei',
-        percentage: '0',
-        inclusive: false,
-        category: 'E',
-        exemption: { code: 'VATEX-EU-132-1C', reason: 'Medical care' },
+  const item = (id: string, amount: string, rateId: string, tax: string) =>
+    line(id, { description: `Item ${id}`, amount, taxableAmount: amount, taxes: [{ rateId, amount: tax }] });
+  return InvoiceSchema.parse(
+    base({
+      id: 'in_mixed',
+      number: 'INV-2026-000900',
+      billingReason: 'manual',
+      lines: [item('il_1', '100.00', 'de-19', '19.00'), item('il_2', '30.00', 'de-7', '2.10'), item('il_3', '50.00', 'de-med', '0.00')],
+      taxRates: [
+        { id: 'de-19', name: 'USt.', percentage: '19', inclusive: false },
+        { id: 'de-7', name: 'USt. ermäßigt', percentage: '7', inclusive: false },
+        {
+          id: 'de-med',
+          name: 'steuerfrei',
+          percentage: '0',
+          inclusive: false,
+          category: 'E',
+          exemption: { code: 'VATEX-EU-132-1C', reason: 'Medical care' },
+        },
+      ],
+      subtotal: '180.00',
+      taxes: [
+        { rateId: 'de-19', taxableAmount: '100.00', amount: '19.00' },
+        { rateId: 'de-7', taxableAmount: '30.00', amount: '2.10' },
+        { rateId: 'de-med', taxableAmount: '50.00', amount: '0.00' },
+      ],
+      taxTotal: '21.10',
+      total: '201.10',
+      amountDue: '201.10',
+      amountRemaining: '201.10',
+      customerSnapshot: {
+        name: 'Praxis Dr. Muster',
+        email: 'praxis@example.de',
+        address: { line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE' },
+        taxIds: [],
+        taxStatus: 'taxable',
+        locale: 'de-DE',
+        timeZone: 'Europe/Berlin',
       },
-    ],
-    subtotal: '180.00',
-    discountTotal: '0.00',
-    taxes: [
-      { rateId: 'de-19', taxableAmount: '100.00', amount: '19.00' },
-      { rateId: 'de-7', taxableAmount: '30.00', amount: '2.10' },
-      { rateId: 'de-med', taxableAmount: '50.00', amount: '0.00' },
-    ],
-    taxTotal: '21.10',
-    roundingAmount: '0.00',
-    total: '201.10',
-    creditApplied: '0.00',
-    amountDue: '201.10',
-    amountPaid: '0.00',
-    amountCredited: '0.00',
-    amountRemaining: '201.10',
-    notes: [],
-    customerSnapshot: {
-      name: 'Praxis Dr. Muster',
-      email: 'praxis@example.de',
-      address: { line1: 'Hauptstraße 5', city: 'Berlin', postalCode: '10115', country: 'DE' },
-      taxIds: [],
-      taxStatus: 'taxable',
-      locale: 'de-DE',
-      timeZone: 'Europe/Berlin',
-    },
-    createdAt: '2026-02-01T09:00:00.000Z',
-    issuedAt: '2026-02-01T09:00:00.000Z',
-    dueAt: '2026-02-15T22:59:59.999Z',
-    remindersSent: 0,
-    overdue: false,
-    metadata: {},
-    version: 1,
-  });
+    }),
+  );
 }
-
-export { engineWorld, mixedInvoice };
-export type { SellerProfile };
 
 if (schematron.mustFail) {
   it('has the EN 16931 schematron in CI', () => {

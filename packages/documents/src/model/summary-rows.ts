@@ -38,19 +38,16 @@ export interface SummaryRow {
   readonly tax?: DocumentTax;
 }
 
+/** One summary row: shown, not subtracted, not emphasised unless `extra` says so. @internal */
+export function summaryRow(key: SummaryKey, label: string, amount: string, extra: Partial<SummaryRow> = {}): SummaryRow {
+  return { key, label, amount, subtracted: false, emphasis: false, visible: true, ...extra };
+}
+
 /** The summary rows of a document in print order; CSV takes all of them, HTML and PDF the visible ones. @internal */
 export function summaryRows(model: DocumentModel, l10n: Localizer): SummaryRow[] {
   const m = l10n.messages;
   const t = model.totals;
-  const row = (key: SummaryKey, label: string, amount: string, extra: Partial<SummaryRow> = {}): SummaryRow => ({
-    key,
-    label,
-    amount,
-    subtracted: false,
-    emphasis: false,
-    visible: true,
-    ...extra,
-  });
+  const row = summaryRow;
   const taxRows = model.taxes.map((tax) =>
     row('tax', m.taxOn(tax.rate.name, l10n.percent(tax.rate.percentage), l10n.money(tax.taxableAmount)), tax.amount, {
       tax,

@@ -1,5 +1,5 @@
 import type { Localizer } from '../model/localizer';
-import type { SummaryRow } from '../model/summary-rows';
+import { type SummaryRow, summaryRow } from '../model/summary-rows';
 import { isZeroDecimal } from '../model/zero-decimal';
 import type { ReceiptModel } from './receipt-model';
 
@@ -19,15 +19,7 @@ export function receiptFacts(model: ReceiptModel, l10n: Localizer): [string, str
 /** The receipt's money summary: received, applied to invoices, credited to the balance, refunded. @internal */
 export function receiptRows(model: ReceiptModel, l10n: Localizer): SummaryRow[] {
   const m = l10n.messages;
-  const row = (key: SummaryRow['key'], label: string, amount: string, extra: Partial<SummaryRow> = {}): SummaryRow => ({
-    key,
-    label,
-    amount,
-    subtracted: false,
-    emphasis: false,
-    visible: true,
-    ...extra,
-  });
+  const row = summaryRow;
   return [
     row('amount_received', m.amountReceived, model.amount, { emphasis: true }),
     row('applied_to_invoices', m.appliedToInvoices, model.applied),

@@ -47,7 +47,7 @@ describe('subscriptions.change', () => {
     // Subtotal 25.00 − 4.92 + 12.29 = 32.37. VAT rounded once over the invoice, the credit included:
     // 32.37 × 19 % = 6.1503 → 6.15 (per line it would be 4.75 − 0.93 + 2.34 = 6.16). Total 38.52.
     expect(may).toMatchObject({ subtotal: '32.37', taxTotal: '6.15', total: '38.52' });
-    expect(may.lines.map((line) => line.taxes[0]?.amount)).toEqual(['4.75', '-0.93', '2.33']);
+    expect(may?.lines.map((line) => line.taxes[0]?.amount)).toEqual(['4.75', '-0.93', '2.33']);
     expect((await f.subscriptions.get(subscription.id)).pendingLines).toEqual([]);
   });
 
