@@ -5,9 +5,11 @@ import { parseUbl } from './en16931-rules';
 import { type EngineCase, engineCases, GERMAN_SELLER, manySmallLines } from './engine-invoices';
 import { base, line } from './fixtures';
 import { fatalRules, findSchematron, validateEn16931 } from './schematron';
-import { suiteTitle } from './tools';
+import { findTool, suiteTitle } from './tools';
+import { UBL_XSD, validateWithXsd } from './xml-schema';
 
 const schematron = findSchematron();
+const xmllint = findTool('xmllint', 'libxml2-utils');
 
 async function ublOf(c: Pick<EngineCase, 'invoice' | 'creditNote' | 'seller'>): Promise<string> {
   const options = { format: 'ubl' as const, seller: c.seller };
@@ -55,6 +57,18 @@ describe.skipIf(!schematron.available)(
       for (const c of cases) {
         const report = validateEn16931(await ublOf(c));
         expect(fatalRules(report), c.name).toEqual([]);
+      }
+    });
+
+    it.skipIf(!xmllint.available)('are valid UBL 2.1 by the OASIS schemas too', async () => {
+      for (const kind of ['invoice', 'creditNote'] as const) {
+        const documents: Record<string, string> = {};
+        for (const c of cases.filter((x) => (x.creditNote === undefined) === (kind === 'invoice'))) {
+          documents[c.name] = await ublOf(c);
+        }
+        for (const [name, result] of Object.entries(validateWithXsd(UBL_XSD[kind], documents))) {
+          expect(result, `${name}: ${result.output}`).toMatchObject({ valid: true });
+        }
       }
     });
 
@@ -125,6 +139,66 @@ describe.skipIf(!schematron.available)(
         { category: 'E', percent: '0', taxable: '50.00', tax: '0.00', code: 'VATEX-EU-132-1C' },
       ]);
       expect(at(xml, 'Note')).toBe('Medical care (VATEX-EU-132-1C)');
+    });
+
+    it('renders intra-community (K), export (G), not subject (O) and IGIC (L) supplies from the rate’s category', async () => {
+      const single = (category: 'K' | 'O' | 'G', taxIds: { type: string; value: string }[]) => {
+        const invoice = mixedInvoice();
+        const rate = { id: 'r', name: 'no VAT', percentage: '0', inclusive: false, category };
+        return InvoiceSchema.parse({
+          ...invoice,
+          lines: invoice.lines.map((l) => ({ ...l, taxes: [{ rateId: 'r', amount: '0.00' }] })),
+          taxRates: [rate],
+          taxes: [{ rateId: 'r', taxableAmount: '180.00', amount: '0.00' }],
+          taxTotal: '0.00',
+          total: '180.00',
+          amountDue: '180.00',
+          amountRemaining: '180.00',
+          customerSnapshot: { ...invoice.customerSnapshot, taxIds },
+          periodStart: '2026-01-01T00:00:00.000Z',
+          periodEnd: '2026-02-01T00:00:00.000Z',
+        });
+      };
+      const frenchBuyer = [{ type: 'eu_vat', value: 'FR40303265045' }];
+      for (const [category, taxIds, code] of [
+        ['K', frenchBuyer, 'VATEX-EU-IC'],
+        ['G', [], 'VATEX-EU-G'],
+        ['O', frenchBuyer, 'VATEX-EU-O'],
+      ] as const) {
+        const xml = (await renderInvoice(single(category, [...taxIds]), { format: 'ubl', seller: GERMAN_SELLER })).body;
+        expect(fatalRules(validateEn16931(xml)), category).toEqual([]);
+        expect(at(xml, 'TaxTotal/TaxSubtotal/TaxCategory/TaxExemptionReasonCode')).toBe(code);
+        // Not subject to VAT: neither party's VAT id is written (BR-O-02).
+        expect(xml.includes('DE811907980'), category).toBe(category !== 'O');
+      }
+      // An intra-community supply is delivered to the buyer's country (BR-IC-12) and dated by its period (BR-IC-11).
+      const k = (await renderInvoice(single('K', frenchBuyer), { format: 'ubl', seller: GERMAN_SELLER })).body;
+      expect(at(k, 'Delivery/DeliveryLocation/Address/Country/IdentificationCode')).toBe('DE');
+      const { periodStart: _start, periodEnd: _end, ...undated } = single('K', frenchBuyer);
+      await expect(renderInvoice(undated, { format: 'ubl', seller: GERMAN_SELLER })).rejects.toMatchObject({
+        code: 'unsupported',
+        path: ['invoice', 'periodStart'],
+      });
+      // The Canary Islands' IGIC (L) is charged like VAT at its own rate: 180.00 × 7 % = 12.60.
+      const invoice = mixedInvoice();
+      const igic = InvoiceSchema.parse({
+        ...invoice,
+        lines: invoice.lines.map((l, i) => ({ ...l, taxes: [{ rateId: 'igic', amount: ['7.00', '2.10', '3.50'][i] }] })),
+        taxRates: [{ id: 'igic', name: 'IGIC', percentage: '7', inclusive: false, category: 'L' }],
+        taxes: [{ rateId: 'igic', taxableAmount: '180.00', amount: '12.60' }],
+        taxTotal: '12.60',
+        total: '192.60',
+        amountDue: '192.60',
+        amountRemaining: '192.60',
+      });
+      const l = (await renderInvoice(igic, { format: 'ubl', seller: GERMAN_SELLER })).body;
+      expect(fatalRules(validateEn16931(l))).toEqual([]);
+      expect(at(l, 'TaxTotal/TaxSubtotal/TaxCategory/ID')).toBe('L');
+      // K needs the buyer's VAT id (BR-IC-02).
+      await expect(renderInvoice(single('K', []), { format: 'ubl', seller: GERMAN_SELLER })).rejects.toMatchObject({
+        code: 'unsupported',
+        path: ['invoice', 'customerSnapshot', 'taxIds'],
+      });
     });
 
     it('refuses per-line rounding that drifts past the rule (BR-S-09), naming the rule and the fix', async () => {

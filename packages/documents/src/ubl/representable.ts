@@ -135,6 +135,9 @@ function checkParties(model: DocumentModel, fail: (rule: string, message: string
     if (rule.buyerRule !== undefined && model.buyer.vatId === undefined) {
       fail(rule.buyerRule, `a line of VAT category ${category} needs the buyer's VAT id`, buyerIdsPath);
     }
+    if (category === 'K' && (model.periodStart === undefined || model.periodEnd === undefined)) {
+      fail('BR-IC-11', 'an intra-community supply needs its date: the invoicing period', ['invoice', 'periodStart']);
+    }
   }
 }
 

@@ -54,6 +54,18 @@ function paymentMeans(model: DocumentModel, payable: string): XmlElement | undef
 }
 
 /**
+ * Where an intra-community supply went (BG-15, BR-IC-12): the buyer's country, the supply being to their address.
+ * The invoicing period dates it (BR-IC-11, checked by `assertRepresentable`).
+ */
+function intraCommunityDelivery(model: DocumentModel): XmlElement | undefined {
+  const country = model.buyer.address?.country;
+  if (country === undefined || !model.lines.some((line) => line.category === 'K')) return undefined;
+  return group('cac:Delivery', [
+    group('cac:DeliveryLocation', [group('cac:Address', [group('cac:Country', [leaf('cbc:IdentificationCode', country)])])]),
+  ]);
+}
+
+/**
  * A UBL 2.1 Invoice (type 380) or CreditNote (type 381) following EN 16931: seller and buyer with VAT ids,
  * lines with their VAT category, tax subtotals per category and rate, monetary totals, payment means and
  * terms; a credit note refers to the invoice it corrects (BG-3). Amounts carry the currency's decimals.
@@ -101,6 +113,7 @@ export function renderUbl(model: DocumentModel): string {
         ]),
       group('cac:AccountingSupplierParty', [party(model.seller, { seller: true, withVatId: vatIds })]),
       group('cac:AccountingCustomerParty', [party(model.buyer, { seller: false, withVatId: vatIds })]),
+      intraCommunityDelivery(model),
       invoice ? paymentMeans(model, payment.payable) : undefined,
       invoice && terms !== undefined ? group('cac:PaymentTerms', [leaf('cbc:Note', terms)]) : undefined,
       taxTotal(model),
