@@ -82,6 +82,12 @@ export {
   calculateLineTax,
   calculateInvoiceTax,
   cashRound,
+  TaxCategoryCodeSchema,
+  TaxExemptionSchema,
+  TaxTypeSchema,
+  lineTaxCategory,
+  taxCategoryProblem,
+  isVatId,
 } from './tax/index';
 export type {
   TaxRate,
@@ -93,6 +99,12 @@ export type {
   TaxSummary,
   InvoiceTax,
   CashRounding,
+  CategorizedRate,
+  LineTaxCategory,
+  LineTaxCategoryProblem,
+  TaxCategoryCode,
+  TaxExemption,
+  TaxType,
 } from './tax/index';
 export {
   calculateInvoice,
@@ -121,6 +133,8 @@ export {
   TaxIdSchema,
   TimestampSchema,
   CustomerInputSchema,
+  displayText,
+  hasVisibleText,
   CustomerSchema,
   CustomerUpdateSchema,
   AggregationSchema,

@@ -33,6 +33,11 @@ export const BillingErrorCode = {
    * is not the one it was encrypted with.
    */
   decryptionFailed: 'decryption_failed',
+  /**
+   * The input is valid, but the requested output cannot represent it: an EN 16931 rule an e-invoice would
+   * break, a script no PDF font can set. `path` names the field; the message names the rule.
+   */
+  unsupported: 'unsupported',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */
