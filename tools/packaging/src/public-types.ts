@@ -57,7 +57,8 @@ function packageProgram(packageDir: string, rootNames: readonly string[]): ts.Pr
  * members of exported interfaces, followed transitively) but that no entry point of the package exports by
  * name, so a user cannot write them down (`CreateSubscriptionInput` behind `billing.subscriptions.create`).
  * A type may come from any entry point (type imports cost a bundle nothing). Private and `@internal` members,
- * types from dependencies and `typeof` references to values are not followed.
+ * type-level computation (constraints, conditional types, the object of an indexed access), types from
+ * dependencies and `typeof` references to values are not followed.
  * @param packageDir the package folder, with its `tsconfig.json`
  * @param entries the entry points' source files, relative to `packageDir`
  */
@@ -84,6 +85,13 @@ export function unexportedPublicTypes(packageDir: string, entries: readonly stri
     const visitDeclaration = (declaration: ts.Declaration, via: string) => {
       const visit = (node: ts.Node): void => {
         if (ts.isTypeElement(node) && isInternal(node)) return;
+        // Type-level computation: constraints, conditional types and the object an indexed access reads from
+        // shape a result type but are never written by users, who get the computed type.
+        if (ts.isTypeParameterDeclaration(node) || ts.isConditionalTypeNode(node)) return;
+        if (ts.isIndexedAccessTypeNode(node)) {
+          visit(node.indexType);
+          return;
+        }
         const reference = ts.isTypeReferenceNode(node)
           ? node.typeName
           : ts.isExpressionWithTypeArguments(node)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
+import { TimeZoneSchema } from '../periods/billing-periods';
 import { TaxRateSchema } from '../tax/tax-rate';
 import { TaxStatusSchema } from '../tax/tax-status';
 import { AddressSchema, IdSchema, MetadataSchema, TaxIdSchema, TimestampSchema } from './common';
@@ -49,6 +50,8 @@ export const CustomerSnapshotSchema = z.object({
   taxIds: z.array(TaxIdSchema),
   taxStatus: TaxStatusSchema,
   locale: z.string(),
+  /** The customer's IANA time zone: documents print dates (the due date above all) in it. Absent on older records. */
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /** The customer's details frozen on a finalized invoice. */

@@ -10,7 +10,10 @@ export const bundledFonts = {
   bold: 'NotoSans-Bold.ttf',
   /** Tried in order for a character the regular or bold face lacks; each is read on first need. */
   fallbacks: [
-    /** Chinese, Japanese and Korean ideographs, kana (5 MB, read only when an invoice has such text). */
+    /** Japanese kana and kanji, and the Chinese characters they share (5 MB, read only when an invoice has such text). */
     'NotoSansJP-Regular.ttf',
+    /** Arabic (shaped by the font's OpenType tables). */
+    'NotoSansArabic-Regular.ttf',
+    'NotoSansHebrew-Regular.ttf',
   ],
 } as const;

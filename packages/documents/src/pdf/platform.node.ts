@@ -33,8 +33,8 @@ function bundledFallback(file: string): () => Uint8Array {
 }
 
 /**
- * The default fonts in Node: the {@link bundledFonts} shipped with the package (Noto Sans regular and bold, and
- * Noto Sans JP as fallback for CJK, read on first need). Read once per process.
+ * The default fonts in Node: the {@link bundledFonts} shipped with the package (Noto Sans regular and bold; Noto
+ * Sans JP, Arabic and Hebrew as fallbacks, each read on first need). Read once per process.
  * @internal
  */
 export function defaultFontSources(): FontSources {

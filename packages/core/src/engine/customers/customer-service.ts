@@ -11,6 +11,7 @@ import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
 import { requireRecord } from '../require-record';
 import { rootConflicts } from '../storage-errors';
+import { assertReverseChargeVatId } from './reverse-charge-rule';
 
 /** Customers: their billing profile (address, tax ids, tax status, time zone, payment terms) and custom fields. */
 export interface CustomerService {
@@ -42,6 +43,7 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
   return {
     async create(input) {
       const parsed = validate(CreateSchema, input, 'input');
+      assertReverseChargeVatId(parsed, ['input', 'taxIds']);
       const now = ctx.clock.now().toISOString();
       const customer: Customer = {
         ...parsed,
@@ -66,6 +68,7 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
       return ctx.storage.transaction(async (session) => {
         const current = await requireRecord(session.customers, customerId, 'customer', ['customerId']);
         if (given.taxRateIds !== undefined) await checkTaxRates(session, given.taxRateIds, 'changes');
+        assertReverseChargeVatId({ ...current, ...given }, ['changes', given.taxIds !== undefined ? 'taxIds' : 'taxStatus']);
         const next: Customer = {
           ...current,
           ...given,
