@@ -422,5 +422,6 @@ export type {
   FieldProtectionOptions,
   FieldContext,
   KeyMaterial,
+  WebCryptoKey,
   SearchableField,
 } from './protection/index';

@@ -1,13 +1,35 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Manifest, publishablePackages, readJson, repoRoot } from '../src/workspace';
+import { type Manifest, publishablePackages, readJson, repoRoot, tarballName } from '../src/workspace';
 
 const root = readJson<Manifest & { repository: { url: string }; engines: { node: string } }>(
   join(repoRoot, 'package.json'),
 );
 const packages = publishablePackages();
 const names = new Set(packages.map((pkg) => pkg.manifest.name));
+const byName = new Map(packages.map((pkg) => [pkg.manifest.name, pkg.manifest]));
+
+/** The Billfold packages a package depends on directly. */
+const internalDependencies = (name: string) =>
+  ['dependencies', 'optionalDependencies', 'peerDependencies'].flatMap((field) =>
+    Object.keys((byName.get(name)?.[field] ?? {}) as object).filter((dependency) => names.has(dependency)),
+  );
+
+/** The Billfold packages named, with everything they depend on, transitively. */
+function withInternalDependencies(wanted: Iterable<string>): Set<string> {
+  const needed = new Set<string>();
+  const add = (name: string) => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    for (const dependency of internalDependencies(name)) add(dependency);
+  };
+  for (const name of wanted) add(name);
+  return needed;
+}
+
+/** The package each `.packed/<file>.tgz` is, by file name. */
+const packageOfTarball = new Map(packages.map((pkg) => [tarballName(pkg.manifest.name), pkg.manifest.name]));
 type ExportTarget = Record<string, string>;
 
 describe('the packages published from packages/', () => {
@@ -80,6 +102,19 @@ describe.each(packages.map((pkg) => [pkg.path, pkg] as const))('%s/package.json'
   });
 });
 
+describe('examples/consumer-strict', () => {
+  it('points pnpm at a tarball for every Billfold package its packages depend on (pnpm.overrides)', () => {
+    const manifest = readJson<Manifest>(join(repoRoot, 'examples', 'consumer-strict', 'package.json'));
+    const installed = Object.keys({ ...(manifest.dependencies as object), ...(manifest.devDependencies as object) });
+    const overrides = (manifest.pnpm as { overrides: Record<string, string> }).overrides;
+    const dependedOn = new Set(
+      [...withInternalDependencies(installed.filter((name) => names.has(name)))].flatMap(internalDependencies),
+    );
+    expect(dependedOn).toContain('@billfold/core');
+    for (const name of dependedOn) expect(overrides[name], name).toBe(`file:../../.packed/${tarballName(name)}`);
+  });
+});
+
 describe('the docs', () => {
   const documents = [
     'README.md',
@@ -92,6 +127,23 @@ describe('the docs', () => {
         .filter((file) => existsSync(join(repoRoot, file))),
     ),
   ];
+
+  it.each(documents)('%s installs tarballs together with every Billfold package they depend on', (file) => {
+    // npm takes a package's `@billfold/*` dependencies from the tarballs named in the same command, or else
+    // from the registry, where they are not: each command must name them all.
+    const commands = readFileSync(join(repoRoot, file), 'utf8')
+      .replace(/\\\n\s*/g, ' ')
+      .split('\n')
+      .filter((line) => /\bnpm install\b/.test(line) && line.includes('.packed/'));
+    for (const command of commands) {
+      const named = [...command.matchAll(/\.packed\/([\w.-]+\.tgz)/g)].map((match) => {
+        const name = packageOfTarball.get(match[1] as string);
+        expect(name, `${match[1]} is no package's tarball`).toBeDefined();
+        return name as string;
+      });
+      expect([...withInternalDependencies(named)].sort(), command).toEqual([...new Set(named)].sort());
+    }
+  });
 
   it.each(documents)(
     '%s tells no one to install a Billfold package from the registry (none is published yet)',
