@@ -5,6 +5,12 @@
  */
 export { renderCreditNote, renderInvoice } from './render-invoice';
 export type { RenderedDocument } from './render-invoice';
+export { renderStatement } from './render-statement';
+export { StatementFormatSchema, StatementOptionsSchema } from './statement/statement-options';
+export type { StatementFormat, StatementOptions } from './statement/statement-options';
+export { englishStatementMessages, germanStatementMessages, statementCatalogs } from './statement/statement-messages';
+export type { StatementMessages } from './statement/statement-messages';
+export { STATEMENT_CSV_COLUMNS } from './statement/statement-csv';
 export {
   CustomFieldSchema,
   DocumentFormatSchema,
