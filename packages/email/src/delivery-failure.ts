@@ -5,13 +5,40 @@ import type { SmtpCredentials } from './smtp-settings';
 /** What nodemailer attaches to the errors it throws (see its `NodemailerError`). */
 interface TransportError {
   readonly code?: unknown;
+  readonly originalCode?: unknown;
+  readonly timeoutType?: unknown;
   readonly responseCode?: unknown;
   readonly response?: unknown;
   readonly command?: unknown;
 }
 
-// Errors of the connection itself: nothing the server said about the message.
-const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ETLS', 'EPROXY']);
+// Steps before the message is sent: a failure there cannot have delivered it.
+const BEFORE_MESSAGE = new Set(['EHLO', 'HELO', 'LHLO', 'STARTTLS', 'AUTH', 'MAIL FROM', 'RCPT TO']);
+// Failures to reach the server at all.
+const UNREACHED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether the server may have taken the message although the client heard no answer: the connection closed or
+ * timed out while (or after) the message was on its way. A reply, a failure to connect, DNS or TLS before any
+ * message, or a silence at a step before the message, all leave the outcome known.
+ */
+function outcomeUnknown(e: TransportError, code: string | undefined, command: string | undefined): boolean {
+  if (typeof e.responseCode === 'number') return false;
+  if (command !== undefined && BEFORE_MESSAGE.has(command)) return false;
+  switch (code) {
+    case 'EDNS':
+    case 'ETLS':
+    case 'EPROXY':
+      return false;
+    case 'ESOCKET':
+      return !(typeof e.originalCode === 'string' && UNREACHED.has(e.originalCode));
+    case 'ETIMEDOUT':
+      return e.timeoutType !== 'CONNECT_TIMEOUT' && e.timeoutType !== 'GREETING_TIMEOUT';
+    default:
+      // ECONNECTION (closed mid-conversation, nodemailer does not say at which step) and anything unknown.
+      return code === undefined || code === 'ECONNECTION';
+  }
+}
 // Errors of the configuration or the message itself: sending the same again with the same settings fails the same way.
 const PERMANENT_CODES = new Set([
   'EAUTH',
@@ -68,12 +95,10 @@ export function deliveryFailure(error: unknown, credentials: SmtpCredentials | u
     responseCode !== undefined
       ? responseCode >= 500 && responseCode < 600 && responseCode !== 503
       : code !== undefined && PERMANENT_CODES.has(code);
-  const connectionLost = responseCode === undefined && (code === undefined || CONNECTION_CODES.has(code));
   const delivery: DeliveryFailure = {
     channel: 'smtp',
     retryable: !permanent,
-    // Lost after the message may have been handed over: DATA was under way, or we cannot tell which step it was.
-    outcomeUnknown: connectionLost && (command === undefined || command === 'DATA' || command === '.'),
+    outcomeUnknown: !permanent && outcomeUnknown(e, code, command),
     ...(responseCode !== undefined ? { responseCode } : {}),
     ...(status !== undefined ? { enhancedStatus: status } : {}),
     ...(command !== undefined ? { command } : {}),

@@ -28,7 +28,8 @@ export async function statementOf(
     ...creditNotes.map((note) => note.issuedAt),
     ...balanceTransactions.map((entry) => entry.createdAt),
   ].filter((date): date is string => date !== undefined);
-  const asOf = dates.reduce((latest, date) => (date > latest ? date : latest));
+  // ISO instants in UTC sort as text.
+  const asOf = dates.sort().at(-1) as string;
   return buildStatement({
     customer,
     invoices,

@@ -77,6 +77,8 @@ describe.skipIf(!pdftotext.available)('every notification kind through a real SM
           expect(text).toContain(`${label}: ${value}`);
           expect(html).toContain(`${label} ${value}`);
         }
+        // Every attribute value closes where it should (a stray quote inside a style would end it early).
+        expect(parsed.html).not.toMatch(/="[^"]*"[^\s>/]/);
         expect(parsed.html).toContain(`<html lang="${language === 'en' ? 'en-GB' : 'de-DE'}">`);
         // Attachments: names, types and what their PDFs say.
         expect(parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual(

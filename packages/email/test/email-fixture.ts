@@ -33,7 +33,9 @@ export const fakeReceipt: ReceiptRenderer = async (payment, invoices, options) =
     `Invoices ${invoices.map((invoice) => invoice.number).join(' ')}`,
     `Locale ${options.locale} for ${options.customer?.name.replace(/[^\x20-\x7e]/g, '?')}`,
   ];
-  lines.forEach((text, i) => page.drawText(text, { x: 50, y: 780 - i * 20, size: 12, font }));
+  lines.forEach((text, i) => {
+    page.drawText(text, { x: 50, y: 780 - i * 20, size: 12, font });
+  });
   return { body: await doc.save(), mimeType: 'application/pdf', fileName: `receipt-${payment.id}.pdf` };
 };
 

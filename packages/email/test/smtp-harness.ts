@@ -67,7 +67,9 @@ export async function startSmtpServer(credentials?: { user: string; pass: string
         logins.push(auth.username ?? '');
         callback(null, { user: auth.username });
       } else {
-        callback(Object.assign(new Error(`Authentication failed for ${auth.username}`), { responseCode: 535 }));
+        // A careless server that echoes what it was given: the client must not pass that on.
+        const echo = `Authentication failed for ${auth.username} with password ${auth.password}`;
+        callback(Object.assign(new Error(echo), { responseCode: 535 }));
       }
     },
     onMailFrom(_address, _session, callback) {

@@ -26,7 +26,7 @@ const customer: Customer = {
   version: 1,
 };
 
-function invoice(fields: Partial<Invoice> & Pick<Invoice, 'id' | 'total' | 'issuedAt'>): Invoice {
+function invoice(fields: Partial<Invoice> & { id: string; total: string; issuedAt: string }): Invoice {
   return {
     number: fields.id.toUpperCase(),
     sequence: 'INV-2026',
