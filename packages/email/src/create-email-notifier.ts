@@ -23,7 +23,7 @@ import { mailboxDomain } from './mail-headers';
 import { type SmtpCredentials, smtpCredentials, SmtpSettingsSchema, smtpTransportOptions } from './smtp-settings';
 import { builtInEmailCatalogs } from './templates/email-catalog';
 
-/** A {@link Notifier} that sends each notification as an email; see {@link createEmailNotifier}. */
+/** A `Notifier` (`@billfold/core`) that sends each notification as an email; see {@link createEmailNotifier}. */
 export interface EmailNotifier extends Notifier {
   /**
    * Sends the notification's email. Resolves once the SMTP server accepted it (or the kind is not emailed).

@@ -38,8 +38,15 @@ export interface SmtpHarness {
   close(): Promise<void>;
 }
 
-/** Starts the server on 127.0.0.1 and a free port; with `credentials`, AUTH PLAIN/LOGIN is required. */
-export async function startSmtpServer(credentials?: { user: string; pass: string }): Promise<SmtpHarness> {
+/**
+ * Starts the server on 127.0.0.1 and a free port; with `credentials`, AUTH PLAIN/LOGIN is required. With
+ * `record: false` it only counts what it accepts (benchmarks: no parsing on the server's side).
+ */
+export async function startSmtpServer(
+  credentials?: { user: string; pass: string },
+  { record = true }: { record?: boolean } = {},
+): Promise<SmtpHarness & { readonly accepted: () => number }> {
+  let accepted = 0;
   const received: ReceivedMail[] = [];
   const logins: string[] = [];
   const faults: SmtpFault[] = [];
@@ -91,6 +98,8 @@ export async function startSmtpServer(credentials?: { user: string; pass: string
         const fault = take('DATA');
         const failure = reply(fault);
         if (failure) return callback(failure);
+        accepted += 1;
+        if (!record) return callback(null, 'Queued');
         const raw = Buffer.concat(chunks);
         const parsed = await simpleParser(raw);
         received.push({
@@ -115,6 +124,7 @@ export async function startSmtpServer(credentials?: { user: string; pass: string
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
+    accepted: () => accepted,
     received,
     logins,
     deduplicated: () =>
