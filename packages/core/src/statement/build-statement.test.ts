@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listAll } from '../domain/list-all';
 import { createEngineFixture } from '../engine/test-fixture';
 import { buildStatement } from './build-statement';
+import { customerRecords } from './statement-fixture';
 
 /**
  * The worked example: a customer in Berlin (14 days' terms, 19% VAT) through February and March 2026, on the real
@@ -55,18 +55,8 @@ async function marchOfAcme() {
   return { ...fixture, installation, march, mistake, consulting, router };
 }
 
-async function recordsOf(fixture: Awaited<ReturnType<typeof marchOfAcme>>) {
-  const { billing, customer } = fixture;
-  const customerId = customer.id;
-  return {
-    customer: await billing.customers.get(customerId),
-    invoices: await listAll((page) => billing.invoices.list({ customerId, ...page })),
-    payments: await listAll((page) => billing.payments.list({ customerId, ...page })),
-    refunds: await listAll((page) => billing.payments.listRefunds({ customerId, ...page })),
-    creditNotes: await listAll((page) => billing.creditNotes.list({ customerId, ...page })),
-    balanceTransactions: await listAll((page) => billing.balance.transactions(customerId, page)),
-  };
-}
+const recordsOf = (fixture: Awaited<ReturnType<typeof marchOfAcme>>) =>
+  customerRecords(fixture.billing, fixture.customer.id);
 
 describe('buildStatement', () => {
   it('gives March in Berlin: balance forward, every document with a running balance, open items', async () => {

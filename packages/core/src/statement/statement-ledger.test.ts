@@ -8,6 +8,7 @@ import { money } from '../money/money';
 import { createCycleFixture } from '../engine/run-cycle/cycle-fixture';
 import { createEngineFixture } from '../engine/test-fixture';
 import { buildStatement } from './build-statement';
+import { customerRecords } from './statement-fixture';
 
 const customer: Customer = {
   id: 'cus_1',
@@ -186,15 +187,7 @@ describe('statement ledger', () => {
             if (chosen && chosen.amountCredited === '0.00') await billing.invoices.void(chosen.id);
           }
         }
-        const records = {
-          customer: await billing.customers.get(customerId),
-          invoices: await listAll((page) => billing.invoices.list({ customerId, ...page })),
-          payments: await listAll((page) => billing.payments.list({ customerId, ...page })),
-          refunds: await listAll((page) => billing.payments.listRefunds({ customerId, ...page })),
-          creditNotes: await listAll((page) => billing.creditNotes.list({ customerId, ...page })),
-          balanceTransactions: await listAll((page) => billing.balance.transactions(customerId, page)),
-          asOf: clock.now(),
-        };
+        const records = { ...(await customerRecords(billing, customerId)), asOf: clock.now() };
         const february = buildStatement({ ...records, period: { start: '2026-02-01', end: '2026-02-28' } });
         const rest = buildStatement({ ...records, period: { start: '2026-03-01', end: '2026-12-31' } });
         const [feb, after] = [february.currencies[0], rest.currencies[0]];
