@@ -36,8 +36,14 @@ const results = await compare(
       baseline: { name: 'nodemailer sendMail of the same message (with PDF)', run: () => raw.sendMail(withPdf.mail) },
     },
     {
-      subject: { name: 'notify payment.failed (reads, template, send; no attachment)', run: () => notifier.notify(failed) },
-      baseline: { name: 'nodemailer sendMail of the same message (no attachment)', run: () => raw.sendMail(plain.mail) },
+      subject: {
+        name: 'notify payment.failed (reads, template, send; no attachment)',
+        run: () => notifier.notify(failed),
+      },
+      baseline: {
+        name: 'nodemailer sendMail of the same message (no attachment)',
+        run: () => raw.sendMail(plain.mail),
+      },
     },
   ],
   1500,

@@ -3,8 +3,8 @@ import type { EmailBillingReads } from './notification-records';
 
 /**
  * The statement a `statement.issued` notification announces, built from every record of the customer read
- * through the engine. It is as of the later of the notification and the newest record, so a re-sent notification
- * shows the same statement unless the records changed since.
+ * through the engine. It is as of the period's end, or the newest record if one is later, so a re-sent
+ * notification shows the same statement unless the records changed since.
  * @internal
  */
 export async function statementOf(
@@ -20,16 +20,6 @@ export async function statementOf(
     listAll((page) => billing.creditNotes.list({ customerId, ...page })),
     listAll((page) => billing.balance.transactions(customerId, page)),
   ]);
-  const dates = [
-    notification.occurredAt,
-    ...invoices.flatMap((invoice) => [invoice.issuedAt, invoice.voidedAt]),
-    ...payments.map((payment) => payment.receivedAt),
-    ...refunds.map((refund) => refund.createdAt),
-    ...creditNotes.map((note) => note.issuedAt),
-    ...balanceTransactions.map((entry) => entry.createdAt),
-  ].filter((date): date is string => date !== undefined);
-  // ISO instants in UTC sort as text.
-  const asOf = dates.sort().at(-1) as string;
   return buildStatement({
     customer,
     invoices,
@@ -38,6 +28,5 @@ export async function statementOf(
     creditNotes,
     balanceTransactions,
     period: { start: notification.periodStart, end: notification.periodEnd },
-    asOf,
   });
 }

@@ -81,7 +81,7 @@ describe('delivery faults, each ending in a classified error and one delivered m
     await notifier.close();
   });
 
-  it('dead-letters a 5xx (550 unknown recipient) after one attempt, and nothing is delivered', async () => {
+  it('dead-letters a 5xx (550 unknown recipient) after one attempt; the re-sent dead letter arrives once', async () => {
     const notifier = notifierFor(smtp.port);
     const notification = story.ada.notifications[2];
     if (!notification) throw new Error('no notification');
@@ -98,6 +98,12 @@ describe('delivery faults, each ending in a classified error and one delivered m
     ]).toEqual(['delivery_rejected', false, 550, '5.1.1']);
     expect(error.message).toMatch(/^The mail server refused the email for good \(SMTP 550 5\.1\.1 at RCPT TO\)/);
     expect(smtp.received.length).toBe(before);
+    // Once the cause is fixed, the dead letter is re-sent: it arrives once, under the same Message-ID.
+    const resent = await dispatch(notifier, notification);
+    expect(resent.attempts).toBe(1);
+    expect(smtp.received.slice(before).map((m) => m.messageId)).toEqual([
+      messageIdFor(notificationDedupeKey(notification), 'acme.example'),
+    ]);
     await notifier.close();
   });
 

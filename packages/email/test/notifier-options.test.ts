@@ -107,6 +107,41 @@ describe('createEmailNotifier', () => {
     expect(sent[0]?.envelope).toEqual({ from: 'billing@acme.example', to: ['ada@example.com'] });
   });
 
+  it('logs what it did without addresses or credentials', async () => {
+    const lines: [string, Readonly<Record<string, unknown>>][] = [];
+    const record = (message: string, fields: Readonly<Record<string, unknown>>) => void lines.push([message, fields]);
+    const failing = {
+      sendMail: async () => {
+        throw Object.assign(new Error('Mailbox full'), {
+          code: 'EENVELOPE',
+          responseCode: 452,
+          response: '452 4.2.2 Mailbox full',
+        });
+      },
+    };
+    const { email } = notifier({
+      logger: { info: record, warn: record },
+      kinds: ['invoice.finalized', 'invoice.overdue'],
+    });
+    await email.notify(kind('invoice.finalized'));
+    await email.notify(kind('invoice.paid'));
+    const broken = createEmailNotifier({
+      transport: failing,
+      from: 'billing@acme.example',
+      billing: story.billing,
+      documents: { seller },
+      logger: { info: record, warn: record },
+    });
+    expect((await failure(broken.notify(kind('invoice.overdue'))))[0]).toBe('delivery_unavailable');
+    expect(lines.map(([message, fields]) => [message, fields.type, fields.code ?? null])).toEqual([
+      ['email sent', 'invoice.finalized', null],
+      ['email skipped: kind not emailed', 'invoice.paid', null],
+      ['email not delivered', 'invoice.overdue', 'delivery_unavailable'],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('@example.com');
+    expect(lines[0]?.[1]).toMatchObject({ customerId: story.ada.customer.id, attachments: 1 });
+  });
+
   it('acknowledges kinds it does not email without sending', async () => {
     const { email, sent } = notifier({ kinds: ['invoice.finalized'] });
     await email.notify(kind('invoice.paid'));

@@ -28,15 +28,25 @@ const invalid = (message: string, path: readonly (string | number)[]) =>
 /** Where a record is, whose it is and the instants it carries. */
 type RecordFacts = readonly [keyof LedgerRecords, number, string, readonly (string | undefined)[]];
 
-/** Every record must be the customer's and no later than `asOf` (the records were read then). */
-function checkRecords(records: LedgerRecords, customerId: string, asOf: string): void {
-  const facts: RecordFacts[] = [
+function recordFacts(records: LedgerRecords): RecordFacts[] {
+  return [
     ...records.invoices.map((r, i): RecordFacts => ['invoices', i, r.customerId, [r.issuedAt, r.voidedAt]]),
     ...records.payments.map((r, i): RecordFacts => ['payments', i, r.customerId, [r.receivedAt]]),
     ...records.refunds.map((r, i): RecordFacts => ['refunds', i, r.customerId, [r.createdAt]]),
     ...records.creditNotes.map((r, i): RecordFacts => ['creditNotes', i, r.customerId, [r.issuedAt]]),
     ...records.balanceTransactions.map((r, i): RecordFacts => ['balanceTransactions', i, r.customerId, [r.createdAt]]),
   ];
+}
+
+/** The newest instant among the records and `floor` (ISO instants in UTC sort as text). */
+function latestOf(facts: readonly RecordFacts[], floor: string): string {
+  return facts
+    .flatMap(([, , , dates]) => dates)
+    .reduce<string>((latest, at) => (at !== undefined && at > latest ? at : latest), floor);
+}
+
+/** Every record must be the customer's and no later than `asOf` (the records were read then). */
+function checkRecords(facts: readonly RecordFacts[], customerId: string, asOf: string): void {
   for (const [name, index, owner, dates] of facts) {
     if (owner !== customerId)
       throw invalid(`${name}[${index}] belongs to another customer`, [name, index, 'customerId']);
@@ -114,11 +124,13 @@ function reconcile(currency: string, entries: readonly LedgerEntry[], records: L
  */
 export function buildStatement(input: StatementInput): Statement {
   const parsed = validate(StatementInputSchema, input, 'input');
-  const { customer, period, asOf } = parsed;
+  const { customer, period } = parsed;
   const timeZone = customer.timeZone;
-  checkRecords(parsed, customer.id, asOf);
   const startsAt = localMidnight(period.start, 0, timeZone);
   const endsAt = localMidnight(period.end, 1, timeZone);
+  const facts = recordFacts(parsed);
+  const asOf = parsed.asOf ?? latestOf(facts, new Date(Date.parse(endsAt) - 1).toISOString());
+  checkRecords(facts, customer.id, asOf);
   const asOfDay = localDayNumber(asOf, timeZone);
   const all = ledgerEntries(parsed).sort(compareEntries);
 
@@ -168,7 +180,7 @@ export function buildStatement(input: StatementInput): Statement {
           !money(invoice.amountRemaining, currency).isZero(),
       )
       .map((invoice) => openItem(invoice, asOfDay, asOf, timeZone))
-      .sort((a, b) => ((a.dueAt ?? a.issuedAt) < (b.dueAt ?? b.issuedAt) ? -1 : 1));
+      .sort((a, b) => (a.dueAt ?? a.issuedAt).localeCompare(b.dueAt ?? b.issuedAt) || a.number.localeCompare(b.number));
     const creditBalance = sum(
       parsed.balanceTransactions.filter((t) => t.currency === currency).map((t) => money(t.amount, currency)),
       currency,

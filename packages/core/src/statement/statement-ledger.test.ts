@@ -98,8 +98,8 @@ describe('statement ledger', () => {
         entry('btx_3', 'adjustment', '-2.00', '2026-03-04T00:00:00.000Z'),
       ],
       period: { start: '2026-03-01', end: '2026-03-31' },
-      asOf: '2026-04-01T00:00:00Z',
     });
+    expect(statement.asOf).toBe('2026-03-31T23:59:59.999Z');
     expect(statement.currencies[0]?.entries.map((e) => [e.kind, e.debit, e.credit, e.balance])).toEqual([
       ['invoice', '0.00', '10.00', '-10.00'],
       ['adjustment', '0.00', '5.00', '-15.00'],

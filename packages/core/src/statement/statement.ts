@@ -18,7 +18,8 @@ const records = <S extends z.ZodType>(schema: S) => z.array(schema).max(100_000)
 
 /**
  * What {@link buildStatement} needs: the customer and every record of theirs (all currencies, all time: the opening
- * balance is what came before the period), the period, and `asOf`, the instant the records were read. The records
+ * balance is what came before the period), the period, and `asOf`, the instant the records were read (by default
+ * the end of the period, or the newest record if one is later). The records
  * must add up: what the documents say is owed must equal the open invoices less the credit balance.
  */
 export const StatementInputSchema = z.object({
@@ -29,7 +30,8 @@ export const StatementInputSchema = z.object({
   creditNotes: records(CreditNoteSchema),
   balanceTransactions: records(BalanceTransactionSchema),
   period: StatementPeriodSchema,
-  asOf: InstantInputSchema,
+  /** When the records were read; default the latest of the period's last instant and the newest record. */
+  asOf: InstantInputSchema.optional(),
 });
 
 /** Input of {@link buildStatement}, see {@link StatementInputSchema}. */

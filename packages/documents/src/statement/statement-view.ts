@@ -1,5 +1,5 @@
 import { money as coreMoney, type Statement, type StatementCurrency } from '@billfold/core';
-import { catalogFor, messagesFor } from '../messages/document-messages';
+import { catalogFor, type DocumentMessages, messagesFor } from '../messages/document-messages';
 import { cleanLine } from '../model/clean-text';
 import type { DocumentParty } from '../model/document-model';
 import { createLocalizer, type Localizer } from '../model/localizer';
@@ -65,7 +65,7 @@ function requestedLocale(options: ResolvedStatementOptions, customerLocale: stri
 export function statementLanguage(
   options: ResolvedStatementOptions,
   customerLocale: string,
-): { locale: string; messages: StatementMessages; documentMessages: ReturnType<typeof messagesFor> } {
+): { locale: string; messages: StatementMessages; documentMessages: DocumentMessages } {
   const requested = requestedLocale(options, customerLocale);
   const language = requested.split('-')[0]?.toLowerCase() ?? '';
   const messages = options.statementMessages ?? statementCatalogs[language];
