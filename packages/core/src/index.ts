@@ -7,7 +7,7 @@
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
-export type { BillingErrorOptions, BillingIssue, GatewayFailure } from './errors/index';
+export type { BillingErrorOptions, BillingIssue, DeliveryFailure, GatewayFailure } from './errors/index';
 export {
   Money,
   money,
@@ -274,7 +274,46 @@ export type {
   WebhookHandlerOptions,
   WebhookEventStore,
 } from './payments/index';
-export type { Notifier, BillingNotification } from './notify/notifier';
+export {
+  BillingNotificationSchema,
+  NotificationDedupeKeySchema,
+  InvoiceFinalizedNotificationSchema,
+  InvoicePaidNotificationSchema,
+  InvoiceReminderNotificationSchema,
+  InvoiceOverdueNotificationSchema,
+  InvoiceFeeChargedNotificationSchema,
+  PaymentReceivedNotificationSchema,
+  PaymentFailedNotificationSchema,
+  PaymentRefundedNotificationSchema,
+  CreditNoteIssuedNotificationSchema,
+  SubscriptionPastDueNotificationSchema,
+  SubscriptionSuspendedNotificationSchema,
+  SubscriptionResumedNotificationSchema,
+  StatementIssuedNotificationSchema,
+  NOTIFICATION_TYPES,
+  notificationDedupeKey,
+  isRetryableDeliveryError,
+} from './notify/notifier';
+export type { Notifier, BillingNotification, NotificationType, NotificationOf } from './notify/notifier';
+export {
+  buildStatement,
+  StatementCurrencySchema,
+  StatementEntryKindSchema,
+  StatementEntrySchema,
+  StatementInputSchema,
+  StatementOpenItemSchema,
+  StatementPeriodSchema,
+  StatementSchema,
+} from './statement/index';
+export type {
+  Statement,
+  StatementCurrency,
+  StatementEntry,
+  StatementEntryKind,
+  StatementInput,
+  StatementOpenItem,
+  StatementPeriod,
+} from './statement/index';
 export {
   createBilling,
   EngineConfigInputSchema,
@@ -342,7 +381,7 @@ export {
   RemittanceSchema,
   StatementTransactionSchema,
   EntryIdSourceSchema,
-  StatementEntrySchema,
+  BankStatementEntrySchema,
   parseCamt,
   ParseCamtOptionsSchema,
   CsvColumnSchema,
@@ -366,7 +405,7 @@ export type {
   Remittance,
   StatementTransaction,
   EntryIdSource,
-  StatementEntry,
+  BankStatementEntry,
   BankStatementFile,
   StatementSummary,
   StatementBalance,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../domain/common';
 import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
 import type { DeeplyReadonly } from '../pricing/price-schema';
-import { StatementEntrySchema } from './statement-entry';
+import { BankStatementEntrySchema } from './statement-entry';
 
 /** An amount greater than zero. */
 const PositiveAmountSchema = DecimalStringSchema.refine(
@@ -43,7 +43,7 @@ export type KnownPayer = z.input<typeof KnownPayerSchema>;
 
 /** What {@link matchStatement} takes. */
 export const MatchStatementInputSchema = z.object({
-  entries: z.array(StatementEntrySchema).max(1_000_000),
+  entries: z.array(BankStatementEntrySchema).max(1_000_000),
   openInvoices: z.array(OpenInvoiceSchema).max(10_000_000),
   knownPayers: z.array(KnownPayerSchema).max(10_000_000).default([]),
   /** At most this many invoices are offered when only the amount matches (default 3; 0 turns the rule off). */

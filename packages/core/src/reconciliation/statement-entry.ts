@@ -73,7 +73,7 @@ export type EntryIdSource = z.infer<typeof EntryIdSourceSchema>;
  * stable identity of the movement on its account: the key that makes a second import of the same statement
  * change nothing.
  */
-export const StatementEntrySchema = z.object({
+export const BankStatementEntrySchema = z.object({
   /** At most 150 characters, so `bank:<account>:<id>#<part>` fits an idempotency key. */
   id: z.string().min(1).max(150),
   idSource: EntryIdSourceSchema,
@@ -96,5 +96,5 @@ export const StatementEntrySchema = z.object({
   additionalInformation: z.string().max(500).optional(),
 });
 
-/** One movement on a bank account; see {@link StatementEntrySchema}. */
-export type StatementEntry = z.infer<typeof StatementEntrySchema>;
+/** One movement on a bank account; see {@link BankStatementEntrySchema}. */
+export type BankStatementEntry = z.infer<typeof BankStatementEntrySchema>;
