@@ -6,7 +6,7 @@
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
-export type { BillingErrorOptions, BillingIssue } from './errors/index';
+export type { BillingErrorOptions, BillingIssue, ValidateOptions } from './errors/index';
 export {
   Money,
   money,
@@ -14,7 +14,10 @@ export {
   currencyMinorUnits,
   isKnownCurrency,
   RoundingModeSchema,
+  BoundedDecimalSchema,
+  BoundedNonNegativeDecimalSchema,
   CurrencySchema,
+  DECIMAL_INPUT_LIMITS,
   DecimalStringSchema,
   NonNegativeDecimalSchema,
 } from './money/index';
@@ -113,8 +116,11 @@ export type {
 } from './invoice/index';
 export {
   AddressSchema,
+  customFieldKey,
   IdSchema,
+  INSTANT_RANGE,
   InstantInputSchema,
+  instantRangeProblem,
   MetadataSchema,
   PageRequestSchema,
   TaxIdSchema,
@@ -122,6 +128,7 @@ export {
   CustomerInputSchema,
   CustomerSchema,
   CustomerUpdateSchema,
+  foldEmail,
   AggregationSchema,
   BillingCodeSchema,
   CatalogPriceInputSchema,
@@ -192,6 +199,7 @@ export type {
   BillingStorageAdapter,
   CatalogListRepository,
   CreditNoteRepository,
+  CustomerListFilter,
   CustomerRepository,
   IdempotencyRecord,
   IdempotencyRepository,
@@ -204,6 +212,7 @@ export type {
   StorageSession,
   SubscriptionRepository,
   UsageQuery,
+  UsageEventKey,
   UsageRepository,
   VersionedRepository,
 } from './storage/index';
@@ -227,6 +236,8 @@ export {
   RecordPaymentInputSchema,
   RefundPaymentInputSchema,
   TaxRateInputSchema,
+  CreateCustomerInputSchema,
+  CustomerFilterSchema,
   CreditNoteFilterSchema,
   InvoiceFilterSchema,
   PaymentFilterSchema,
@@ -253,7 +264,10 @@ export type {
   PaymentFilter,
   RefundFilter,
   CustomerService,
+  CreateCustomerInput,
+  CustomerFilter,
   CatalogService,
+  CatalogCreateOptions,
   BalanceService,
   CustomerBalance,
   SubscriptionService,

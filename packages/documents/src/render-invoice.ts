@@ -2,6 +2,7 @@ import { type CreditNote, CreditNoteSchema, type Invoice, InvoiceSchema, validat
 import { renderCsv } from './csv/document-csv';
 import { renderHtml } from './html/render-html';
 import { catalogFor, messagesFor } from './messages/document-messages';
+import { RECORD_TEXT } from './model/clean-text';
 import { creditNoteModel } from './model/credit-note-model';
 import type { DocumentModel } from './model/document-model';
 import { invoiceModel } from './model/invoice-model';
@@ -105,7 +106,7 @@ export async function renderInvoice<F extends DocumentFormat>(
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(RenderOptionsSchema, options, 'options');
-  const valid = validate(InvoiceSchema, invoice, 'invoice');
+  const valid = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
   return render<F>(invoiceModel(valid, resolved), resolved, valid.customerSnapshot?.locale);
 }
 
@@ -126,7 +127,7 @@ export async function renderCreditNote<F extends DocumentFormat>(
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(RenderOptionsSchema, options, 'options');
-  const validNote = validate(CreditNoteSchema, creditNote, 'creditNote');
-  const validInvoice = validate(InvoiceSchema, invoice, 'invoice');
+  const validNote = validate(CreditNoteSchema, creditNote, 'creditNote', RECORD_TEXT);
+  const validInvoice = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
   return render<F>(creditNoteModel(validNote, validInvoice, resolved), resolved, validInvoice.customerSnapshot?.locale);
 }

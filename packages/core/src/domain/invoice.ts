@@ -11,10 +11,10 @@ export const InvoiceStatusSchema = z.enum(['draft', 'open', 'paid', 'void', 'unc
 export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 
 /** Tax on one line for one rate. */
-export const LineTaxSchema = z.object({ rateId: IdSchema, amount: DecimalStringSchema });
+export const LineTaxSchema = z.strictObject({ rateId: IdSchema, amount: DecimalStringSchema });
 
 /** One line of an invoice, with its discount and taxes, amounts in the invoice currency. */
-export const InvoiceLineSchema = z.object({
+export const InvoiceLineSchema = z.strictObject({
   id: IdSchema,
   kind: z.enum(['subscription', 'usage', 'proration', 'one_off', 'fee', 'minimum_commitment']),
   description: z.string().min(1).max(10_000),
@@ -35,14 +35,14 @@ export const InvoiceLineSchema = z.object({
 export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 
 /** Tax per rate over the whole invoice. */
-export const InvoiceTaxSchema = z.object({
+export const InvoiceTaxSchema = z.strictObject({
   rateId: IdSchema,
   taxableAmount: DecimalStringSchema,
   amount: DecimalStringSchema,
 });
 
 /** The customer as they were when the invoice was finalized; later profile changes do not touch it. */
-export const CustomerSnapshotSchema = z.object({
+export const CustomerSnapshotSchema = z.strictObject({
   name: z.string(),
   email: z.string(),
   address: AddressSchema.optional(),
@@ -59,7 +59,7 @@ export type CustomerSnapshot = z.infer<typeof CustomerSnapshotSchema>;
  * Once `status` leaves `draft` the lines, totals, number and snapshot never change: only `status`,
  * `amountPaid`, `amountCredited`, `amountRemaining`, the collections fields and `version` do.
  */
-export const InvoiceSchema = z.object({
+export const InvoiceSchema = z.strictObject({
   id: IdSchema,
   /** Gapless per sequence, assigned at finalization (`INV-2026-000123`). */
   number: z.string().optional(),

@@ -15,6 +15,8 @@ export const BillingErrorCode = {
   notFound: 'not_found',
   /** A write conflicts with an existing record (duplicate key, concurrent change). */
   conflict: 'conflict',
+  /** The storage is held by another writer (a PGlite folder open in another process); the message names it. */
+  storageLocked: 'storage_locked',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */

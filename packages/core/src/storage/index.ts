@@ -8,6 +8,7 @@ export type {
   BillingStorageAdapter,
   CatalogListRepository,
   CreditNoteRepository,
+  CustomerListFilter,
   CustomerRepository,
   IdempotencyRecord,
   IdempotencyRepository,
@@ -20,6 +21,7 @@ export type {
   StorageSession,
   SubscriptionRepository,
   UsageQuery,
+  UsageEventKey,
   UsageRepository,
   VersionedRepository,
 } from './storage-adapter';

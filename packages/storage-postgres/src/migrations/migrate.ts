@@ -2,10 +2,11 @@ import { BillingError } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import { quoteIdent } from '../schema/table';
 import { initMigration } from './0001-init';
+import { scopedUsageAndLookupsMigration } from './0002-scoped-usage-and-lookups';
 import type { Migration } from './migration';
 
 /** Every migration this version of the package knows, in order. */
-export const migrations: readonly Migration[] = [initMigration];
+export const migrations: readonly Migration[] = [initMigration, scopedUsageAndLookupsMigration];
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
