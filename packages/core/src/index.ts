@@ -192,7 +192,8 @@ export type {
   PaymentMethod,
   Refund,
 } from './domain/index';
-export { createMemoryStorage, MemoryStorage } from './storage/index';
+export { createMemoryStorage, MemoryStorage, readAllRecords } from './storage/index';
+export type { StoredRecords } from './storage/index';
 export type {
   AppendRepository,
   BalanceRepository,

@@ -6,6 +6,7 @@ import {
   isBillingError,
   listAll,
   MemoryStorage,
+  readAllRecords,
 } from '@billfold/core';
 import { describe, expect, it } from 'vitest';
 import { createPostgresStorage, type PostgresStorage } from '../src/index';
@@ -67,39 +68,9 @@ async function seed(storage: BillingStorageAdapter): Promise<World> {
   return { billing, storage, customerId: customer.id, subscriptionId: subscription.id, priceId: price.id };
 }
 
-/** Everything the engine can read back through the adapter (idempotency records aside). */
-async function adapterDump(world: World): Promise<unknown> {
-  const { storage } = world;
-  const customers = await listAll((page) => storage.customers.list(page));
-  const balance = [];
-  for (const customer of customers) {
-    balance.push(...(await listAll((page) => storage.balance.list({ customerId: customer.id, ...page }))));
-  }
-  return {
-    customers,
-    products: await listAll((page) => storage.products.list(page)),
-    prices: await listAll((page) => storage.prices.list(page)),
-    meters: await listAll((page) => storage.meters.list(page)),
-    coupons: await listAll((page) => storage.coupons.list(page)),
-    taxRates: await listAll((page) => storage.taxRates.list(page)),
-    subscriptions: await listAll((page) => storage.subscriptions.list(page)),
-    invoices: await listAll((page) => storage.invoices.list(page)),
-    payments: await listAll((page) => storage.payments.list(page)),
-    usage: await listAll((page) =>
-      storage.usage.list({
-        subscriptionId: world.subscriptionId,
-        from: '2020-01-01T00:00:00.000Z',
-        to: '2100-01-01T00:00:00.000Z',
-        ...page,
-      }),
-    ),
-    balance,
-  };
-}
-
 /** The adapter's records, and for SQL storage every row of every table (idempotency records and counters too). */
 async function dump(world: World): Promise<unknown> {
-  const records = await adapterDump(world);
+  const records = await readAllRecords(world.storage);
   return 'client' in world.storage ? { records, tables: await tableDump(world.storage as PostgresStorage) } : records;
 }
 

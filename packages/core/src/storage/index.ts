@@ -26,3 +26,5 @@ export type {
   VersionedRepository,
 } from './storage-adapter';
 export { createMemoryStorage, MemoryStorage } from './memory-storage';
+export { readAllRecords } from './read-all-records';
+export type { StoredRecords } from './read-all-records';
