@@ -217,6 +217,26 @@ function describeStorage(name: string, storages: Storages): void {
     }
   });
 
+  it(`${name}: the largest amounts are kept, summed and read back exactly, and billing goes on`, async () => {
+    const { storage, dispose } = await storages();
+    try {
+      const world = await seed(storage);
+      // Three payments of the largest amount; the first pays the open 30.00 of January, the rest is credit.
+      for (let n = 0; n < 3; n++) await payment(world, { amount: '999999999999999.99' });
+      const balance = await world.billing.balance.get(world.customerId, 'EUR');
+      expect(balance.amount).toBe('2999999999999969.97');
+      const stored = await listAll((page) => storage.payments.list(page));
+      expect(stored.map((p) => p.amount)).toEqual(Array(3).fill('999999999999999.99'));
+      const summary = await world.billing.runCycle({ now: '2026-02-10T09:00:00Z' });
+      expect([summary.invoicesCreated, summary.errors]).toEqual([1, []]);
+      const [, february] = await listAll((page) => storage.invoices.list(page));
+      expect([february?.total, february?.creditApplied, february?.amountDue]).toEqual(['30.00', '30.00', '0.00']);
+      expect((await world.billing.balance.get(world.customerId, 'EUR')).amount).toBe('2999999999999939.97');
+    } finally {
+      await dispose();
+    }
+  });
+
   it(`${name}: a U+FFFD key and a refused lone-surrogate key never meet; a distinct payment is never a replay`, async () => {
     const { storage, dispose } = await storages();
     try {

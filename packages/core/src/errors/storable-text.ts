@@ -21,8 +21,13 @@ export interface TextProblem {
   readonly message: string;
 }
 
+/** `String.prototype.isWellFormed` (ES2024, Node 20+), when the runtime has it: a native scan. */
+const isWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
 /** Why `text` cannot be stored, or `undefined` when every storage keeps it. */
 export function unstorableTextReason(text: string): string | undefined {
+  // The common case, clean text, costs two native scans.
+  if (text.indexOf('\u0000') < 0 && isWellFormed !== undefined && isWellFormed.call(text)) return undefined;
   const found = UNSTORABLE_TEXT.exec(text);
   if (found === null) return undefined;
   return found[0] === '\u0000'
@@ -38,47 +43,60 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> | un
   return prototype === Object.prototype || prototype === null;
 }
 
-/** A value met while walking, linked to where it was found (paths are built only for a problem: no copying). */
+/** A container met while walking, linked to where it was found (paths are built only for a problem). */
 interface Visit {
-  readonly value: unknown;
+  readonly value: Record<string, unknown> | unknown[];
   readonly parent?: Visit;
   readonly key?: string | number;
 }
 
-function pathOf(visit: Visit | undefined, tail: (string | number)[] = []): (string | number)[] {
-  const reversed: (string | number)[] = [];
-  for (let at = visit; at?.key !== undefined; at = at.parent) reversed.push(at.key);
-  return [...reversed.reverse(), ...tail];
+function pathOf(visit: Visit, tail: string | number): (string | number)[] {
+  const reversed: (string | number)[] = [tail];
+  for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) reversed.push(at.key);
+  return reversed.reverse();
+}
+
+/** The problem of one child of a container (a key, or a string value), or `undefined`. */
+function childProblem(visit: Visit, key: string | number, child: unknown): TextProblem | undefined {
+  if (typeof key === 'string') {
+    if (key === RESERVED_KEY) return { path: pathOf(visit, key), message: '"__proto__" is not allowed as a key' };
+    const reason = unstorableTextReason(key);
+    if (reason !== undefined) return { path: pathOf(visit, key), message: `key ${reason}` };
+  }
+  if (typeof child !== 'string') return undefined;
+  const reason = unstorableTextReason(child);
+  return reason === undefined ? undefined : { path: pathOf(visit, key), message: reason };
 }
 
 /**
  * The first string (value or object key) of `input` that a supported storage cannot keep, or a `__proto__` key,
  * with its path; `undefined` when there is none. Walks plain objects and arrays only, each once, without
- * recursion (a deep input cannot overflow the stack).
+ * recursion (a deep input cannot overflow the stack); strings are checked where they are met, so a walk allocates
+ * per container, not per value.
  */
 export function findUnstorableText(input: unknown): TextProblem | undefined {
-  const seen = new Set<object>();
+  if (typeof input === 'string') {
+    const reason = unstorableTextReason(input);
+    return reason === undefined ? undefined : { path: [], message: reason };
+  }
+  if (!isPlainContainer(input)) return undefined;
+  const seen = new Set<object>([input]);
   const stack: Visit[] = [{ value: input }];
   for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
     const { value } = visit;
-    if (typeof value === 'string') {
-      const reason = unstorableTextReason(value);
-      if (reason !== undefined) return { path: pathOf(visit), message: reason };
-      continue;
+    const keys: (string | number)[] = Array.isArray(value) ? [...value.keys()] : Object.keys(value);
+    const nested: Visit[] = [];
+    for (const key of keys) {
+      const child = (value as Record<string | number, unknown>)[key];
+      const problem = childProblem(visit, key, child);
+      if (problem !== undefined) return problem;
+      if (isPlainContainer(child) && !seen.has(child)) {
+        seen.add(child);
+        nested.push({ value: child, parent: visit, key });
+      }
     }
-    if (!isPlainContainer(value) || seen.has(value)) continue;
-    seen.add(value);
-    const entries: [string | number, unknown][] = Array.isArray(value)
-      ? value.map((inner, index) => [index, inner])
-      : Object.keys(value).map((key) => [key, value[key]]);
-    for (const [key] of entries) {
-      if (typeof key !== 'string') continue;
-      if (key === RESERVED_KEY) return { path: pathOf(visit, [key]), message: '"__proto__" is not allowed as a key' };
-      const reason = unstorableTextReason(key);
-      if (reason !== undefined) return { path: pathOf(visit, [key]), message: `key ${reason}` };
-    }
-    // Pushed in reverse, so values are checked in input order.
-    for (const [key, inner] of entries.reverse()) stack.push({ value: inner, parent: visit, key });
+    // Pushed in reverse, so nested containers are walked in input order.
+    for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i] as Visit);
   }
   return undefined;
 }
