@@ -7,6 +7,11 @@ export default mergeConfig(
     // Vite resolves subpath imports (`#platform`) with the server conditions of the test environment, which
     // replace the defaults when set: name Node's own next to the source condition.
     ssr: { resolve: { conditions: ['module', 'node', 'development|production'] } },
-    test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000 },
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: 60_000,
+      // Compiles the official EN 16931 schematron once per run (cached in the OS temp folder by its hash).
+      globalSetup: ['test/schematron-setup.ts'],
+    },
   }),
 );

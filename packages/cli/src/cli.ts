@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type CliIo, processIo } from './cli-io';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
+import { PORTAL_HELP, portalCommand } from './commands/portal';
 import { REPORT_HELP, reportCommand } from './commands/report';
 import { RUN_HELP, runCommand } from './commands/run';
 import { ExitCode, UsageError } from './usage-error';
@@ -18,6 +19,7 @@ export const HELP = `Usage: billfold <command> [options]
 Commands:
   demo       play an internet provider through three months of billing and print what happened
   run        run one billing cycle on a database
+  portal     serve the customer portal API over the demo's records and print sign-in links
   report     print an aging or revenue report from a database's invoices
   migrate    create or update the billing tables of a database
 
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   run: { run: runCommand, help: RUN_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
   migrate: { run: migrateCommand, help: MIGRATE_HELP },
+  portal: { run: (args, io) => portalCommand(args, io), help: PORTAL_HELP },
 };
 
 /**

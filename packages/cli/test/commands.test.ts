@@ -78,11 +78,16 @@ describe('billfold on a PGlite data folder', () => {
   it('migrates, then finds nothing left to apply', async () => {
     expect(await run('migrate', '--data-dir', 'data')).toEqual({
       code: 0,
-      stdout: [`Migrated PGlite in ${dataDir}; applied versions:`, '  1 init', '  2 scoped-usage-and-lookups'],
+      stdout: [
+        `Migrated PGlite in ${dataDir}; applied versions:`,
+        '  1 init',
+        '  2 tax-rate-categories',
+        '  3 scoped-usage-and-lookups',
+      ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 2 scoped-usage-and-lookups).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 3 scoped-usage-and-lookups).`,
     ]);
   });
 

@@ -148,11 +148,16 @@ describe('billfold demo (8 customers, 2 months, PGlite)', () => {
   it('writes HTML, PDF, CSV and UBL documents that carry the invoice number', async () => {
     const documents = lines.flatMap((line) => /^(?:Documents)?\s+(INV-\d{4}-\d{6}) \(/.exec(line)?.[1] ?? []);
     expect(documents.length).toBeGreaterThanOrEqual(3);
-    expect(lines.at(-1)).toBe(`              as HTML, PDF, CSV and UBL XML in ${outDir}`);
+    expect(lines.at(-1)).toBe(`              as HTML, PDF, CSV and, for EU VAT, UBL XML (EN 16931) in ${outDir}`);
+    const currencies = new Map(invoices.map((invoice) => [invoice.number, invoice.currency]));
     for (const number of documents) {
-      for (const extension of ['html', 'csv', 'xml']) {
+      for (const extension of ['html', 'csv']) {
         expect(await readFile(join(outDir, `${number}.${extension}`), 'utf8')).toContain(number);
       }
+      // A US sales tax is no VAT: no EN 16931 e-invoice for it.
+      const xml = await readFile(join(outDir, `${number}.xml`), 'utf8').catch(() => undefined);
+      if (currencies.get(number) === 'EUR') expect(xml).toContain(number);
+      else expect(xml).toBeUndefined();
       const pdf = await readFile(join(outDir, `${number}.pdf`));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       // The document title (UTF-16BE hex in the info dictionary) names the invoice.

@@ -2,11 +2,12 @@
  * `@billfold/core`: exact money, pricing, periods and proration, tax and invoice math; the billing domain and
  * its schemas; the storage, payment-gateway, notifier and clock interfaces; the engine (`createBilling`) and
  * `MemoryStorage`. Pure TypeScript with no I/O. Each layer is also a subpath export
- * (`@billfold/core/money`, `/pricing`, `/periods`, `/tax`, `/invoice`, `/format`, `/errors`).
+ * (`@billfold/core/money`, `/pricing`, `/periods`, `/tax`, `/invoice`, `/format`, `/errors`, `/payments`,
+ * `/reconciliation`, `/protection`).
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
-export type { BillingErrorOptions, BillingIssue, ValidateOptions } from './errors/index';
+export type { BillingErrorOptions, BillingIssue, GatewayFailure, ValidateOptions } from './errors/index';
 export {
   Money,
   money,
@@ -84,6 +85,12 @@ export {
   calculateLineTax,
   calculateInvoiceTax,
   cashRound,
+  TaxCategoryCodeSchema,
+  TaxExemptionSchema,
+  TaxTypeSchema,
+  lineTaxCategory,
+  taxCategoryProblem,
+  isVatId,
 } from './tax/index';
 export type {
   TaxRate,
@@ -95,6 +102,12 @@ export type {
   TaxSummary,
   InvoiceTax,
   CashRounding,
+  CategorizedRate,
+  LineTaxCategory,
+  LineTaxCategoryProblem,
+  TaxCategoryCode,
+  TaxExemption,
+  TaxType,
 } from './tax/index';
 export {
   calculateInvoice,
@@ -126,6 +139,8 @@ export {
   TaxIdSchema,
   TimestampSchema,
   CustomerInputSchema,
+  displayText,
+  hasVisibleText,
   CustomerSchema,
   CustomerUpdateSchema,
   foldEmail,
@@ -221,13 +236,54 @@ export { systemClock } from './clock/clock';
 export type { Clock } from './clock/clock';
 export { createTestClock, AdvanceSchema } from './clock/test-clock';
 export type { Advance, TestClock } from './clock/test-clock';
+export {
+  CreatePaymentRequestSchema,
+  CapturePaymentRequestSchema,
+  RefundPaymentRequestSchema,
+  EnsureCustomerRequestSchema,
+  SetupPaymentMethodRequestSchema,
+  CompleteSetupRequestSchema,
+  FindPaymentRequestSchema,
+  WebhookRequestSchema,
+  GatewayIdempotencyKeySchema,
+  ProviderIdSchema,
+  ReturnUrlSchema,
+  GatewayEventSchema,
+  toProviderMinorUnits,
+  fromProviderMinorUnits,
+  toProviderDecimal,
+  gatewayError,
+  webhookInvalid,
+  retryAfterSeconds,
+  createWebhookHandler,
+  createMemoryWebhookEventStore,
+} from './payments/index';
 export type {
   PaymentGateway,
-  ChargeRequest,
-  ChargeResult,
-  RefundRequest,
-  RefundResult,
-} from './payments/payment-gateway';
+  GatewayCapabilities,
+  CreatePaymentRequest,
+  CapturePaymentRequest,
+  RefundPaymentRequest,
+  EnsureCustomerRequest,
+  SetupPaymentMethodRequest,
+  CompleteSetupRequest,
+  FindPaymentRequest,
+  WebhookRequest,
+  GatewayPayment,
+  GatewayPaymentStatus,
+  GatewayRefund,
+  GatewaySetup,
+  GatewayCustomer,
+  GatewayFee,
+  SavedPaymentMethod,
+  NextAction,
+  Decline,
+  GatewayEvent,
+  GatewayEventType,
+  ProviderCurrencyRule,
+  WebhookHandlerOptions,
+  WebhookEventStore,
+} from './payments/index';
 export type { Notifier, BillingNotification } from './notify/notifier';
 export {
   createBilling,
@@ -286,3 +342,84 @@ export type {
   UsageSummary,
   MeterUsage,
 } from './engine/index';
+export {
+  createCreditorReference,
+  normalizeCreditorReference,
+  isValidCreditorReference,
+  formatCreditorReference,
+  findCreditorReferences,
+  normalizeIban,
+  isValidIban,
+  createReferenceLookup,
+  findReferences,
+  CalendarDateSchema,
+  StatementPartySchema,
+  RemittanceSchema,
+  StatementTransactionSchema,
+  EntryIdSourceSchema,
+  StatementEntrySchema,
+  parseCamt,
+  ParseCamtOptionsSchema,
+  CsvColumnSchema,
+  CsvDateFormatSchema,
+  CsvStatementMappingSchema,
+  parseCsvStatement,
+  OpenInvoiceSchema,
+  KnownPayerSchema,
+  MatchStatementInputSchema,
+  matchStatement,
+  statementLineKey,
+  GatewayPayoutSchema,
+  RecordedGatewayPaymentSchema,
+  reconcilePayout,
+} from './reconciliation/index';
+export type {
+  ReferenceLookup,
+  QuotedReference,
+  ReferenceQuote,
+  StatementParty,
+  Remittance,
+  StatementTransaction,
+  EntryIdSource,
+  StatementEntry,
+  BankStatementFile,
+  StatementSummary,
+  StatementBalance,
+  ParseCamtOptions,
+  CsvColumn,
+  CsvDateFormat,
+  CsvStatementMapping,
+  OpenInvoice,
+  KnownPayer,
+  MatchStatementInput,
+  MatchRule,
+  ProposalReason,
+  UnmatchedReason,
+  IgnoredReason,
+  MatchAllocation,
+  MatchCandidate,
+  BankTransferPayment,
+  LineMatchBase,
+  StatementLineMatch,
+  StatementMatch,
+  GatewayPayout,
+  RecordedGatewayPayment,
+  PayoutAllocation,
+  PayoutMatch,
+} from './reconciliation/index';
+export {
+  createFieldProtector,
+  FieldProtectionOptionsSchema,
+  FieldContextSchema,
+  KeyIdSchema,
+  KeyMaterialSchema,
+  normalizeSearchValue,
+  ENVELOPE_VERSION,
+} from './protection/index';
+export type {
+  FieldProtector,
+  FieldProtectionOptions,
+  FieldContext,
+  KeyMaterial,
+  SearchableField,
+} from './protection/index';

@@ -4,7 +4,11 @@
  * @module
  */
 export { renderCreditNote, renderInvoice } from './render-invoice';
-export type { RenderedDocument } from './render-invoice';
+export type { RenderedDocument } from './document-output';
+export { renderReceipt } from './render-receipt';
+export { ReceiptFormatSchema, ReceiptOptionsSchema } from './receipt/receipt-options';
+export type { ReceiptFormat, ReceiptOptions } from './receipt/receipt-options';
+export { RECEIPT_CSV_COLUMNS } from './receipt/receipt-csv';
 export {
   CustomFieldSchema,
   DocumentFormatSchema,
@@ -23,4 +27,4 @@ export type { DocumentMessages } from './messages/document-messages';
 export { en as englishMessages } from './messages/en';
 export { de as germanMessages } from './messages/de';
 export { escapeHtml } from './html/escape-html';
-export type { TaxCategoryCode } from './model/tax-category';
+export type { TaxCategoryCode } from '@billfold/core';

@@ -86,13 +86,15 @@ export const CustomFieldSchema = z.strictObject({ name: z.string().min(1).max(40
 /**
  * Options of {@link renderInvoice} and {@link renderCreditNote}.
  * `locale` defaults to the customer's locale on the invoice; a language without a catalog (built in: `en`, `de`)
- * renders in English unless `messages` gives one. Dates are shown in `timeZone` (default `UTC`).
+ * renders in English unless `messages` gives one. Dates are shown in `timeZone`, by default the customer's time
+ * zone frozen on the invoice (so the printed due date is the engine's), else UTC.
  */
 export const RenderOptionsSchema = z.strictObject({
   format: DocumentFormatSchema,
   locale: LocaleSchema.optional(),
   seller: SellerProfileSchema,
-  timeZone: TimeZoneSchema.default('UTC'),
+  /** Default: the customer's time zone on the invoice (older invoices: UTC). */
+  timeZone: TimeZoneSchema.optional(),
   /** PDF only. */
   paperSize: PaperSizeSchema.default('A4'),
   /** PDF only; see {@link PdfFontsSchema}. */

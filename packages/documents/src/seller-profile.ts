@@ -1,4 +1,4 @@
-import { AddressSchema, TaxIdSchema } from '@billfold/core';
+import { AddressSchema, displayText, TaxIdSchema } from '@billfold/core';
 import { z } from 'zod';
 
 /** The seller's bank account for credit transfers: IBAN (or a local account number) and BIC. */
@@ -31,13 +31,17 @@ export type BankAccount = z.infer<typeof BankAccountSchema>;
  */
 export const SellerProfileSchema = z.strictObject({
   /** Trading name, printed on every document. */
-  name: z.string().min(1).max(200),
+  name: displayText(200),
   /** Registered legal name, when it differs from `name`. */
-  legalName: z.string().min(1).max(200).optional(),
+  legalName: displayText(200).optional(),
   address: AddressSchema,
   /** VAT identification number with its country prefix (`DE123456789`). */
   vatId: z.string().min(4).max(40).optional(),
-  /** Other registrations printed on the documents (company register number, GST number, …). */
+  /**
+   * Tax registrations besides the VAT id, printed on the documents: a German Steuernummer, a Japanese
+   * qualified-invoice number, a GST number. In UBL the first one that is not a VAT id is the seller's tax
+   * registration (EN 16931 BT-32). The company register number belongs in `companyId`.
+   */
   taxIds: z.array(TaxIdSchema).max(10).default([]),
   /** Legal registration number of the company (EN 16931 BT-30). */
   companyId: z.string().min(1).max(60).optional(),

@@ -12,7 +12,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const allowed = ['@billfold/core', 'pdf-lib', '@pdf-lib/fontkit', 'zod', '#platform'];
+// bidi-js: the Unicode Bidirectional Algorithm for right-to-left text in PDFs (pure JavaScript, browsers too).
+const allowed = ['@billfold/core', 'pdf-lib', '@pdf-lib/fontkit', 'bidi-js', 'zod', '#platform'];
 const NODE_ONLY = join('pdf', 'platform.node.ts');
 
 describe('documents boundaries', () => {
@@ -22,7 +23,7 @@ describe('documents boundaries', () => {
     expect(files.length).toBeGreaterThan(30);
   });
 
-  it('imports only core, pdf-lib, fontkit and zod; node:* only in the Node platform module', () => {
+  it('imports only core, pdf-lib, fontkit, bidi-js and zod; node:* only in the Node platform module', () => {
     const offenders: string[] = [];
     for (const file of files) {
       const name = relative(srcDir, file);

@@ -84,7 +84,7 @@ export function hostileInvoice(): Invoice {
           city: HOSTILE.formula.slice(0, 100),
           country: 'NL',
         },
-        taxIds: [{ type: 'eu_vat', value: HOSTILE.plus }],
+        taxIds: [{ type: 'eu_vat', value: `NL${HOSTILE.plus}` }],
         taxStatus: 'taxable',
         locale: 'en',
       },

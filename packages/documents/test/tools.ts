@@ -36,8 +36,11 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** `../shared/validation` from the repository root (UBL XSD and EN 16931 examples). */
-export const VALIDATION_DIR = resolve(repoRoot(), '../shared/validation');
+/**
+ * `../shared/validation` from the repository root (UBL XSD, EN 16931 examples and schematron), or the folder
+ * `BILLFOLD_VALIDATION_DIR` names (a checkout whose validation data lives elsewhere).
+ */
+export const VALIDATION_DIR = process.env.BILLFOLD_VALIDATION_DIR ?? resolve(repoRoot(), '../shared/validation');
 
 /** Whether the validation data is there. */
 export function findValidationData(): ToolCheck {

@@ -123,14 +123,18 @@ describe('UBL 2.1 invoice (EN 16931)', () => {
     expect(checkTotalsRules(xml)).toEqual([]);
   });
 
-  it('writes amounts with the currency’s decimals (JPY 0, KWD 3)', async () => {
+  it('writes amounts with the currency’s decimals (JPY 0) and refuses 3-decimal currencies (BR-DEC)', async () => {
     const yen = await ubl(unicodeInvoice('JPY', '1500'));
     expect(at(yen, 'LegalMonetaryTotal/PayableAmount')).toBe('1500');
     expect(at(yen, 'TaxTotal/TaxAmount')).toBe('0');
-    const dinar = await ubl(unicodeInvoice('KWD', '12.5'));
-    expect(at(dinar, 'LegalMonetaryTotal/PayableAmount')).toBe('12.500');
-    expect(at(dinar, 'DocumentCurrencyCode')).toBe('KWD');
-    expect(subtotals(dinar)[0]).toMatchObject({ category: 'E', taxable: '12.500', tax: '0.000' });
+    expect(subtotals(yen)[0]).toMatchObject({ category: 'E', taxable: '1500', tax: '0' });
+    // EN 16931 allows 2 decimals; 12.345 KWD cannot be written without changing what is owed.
+    const dinar = await ubl(unicodeInvoice('KWD', '12.345')).catch((e: unknown) => e);
+    expect(dinar).toMatchObject({ code: 'unsupported', path: ['invoice', 'currency'] });
+    expect(String((dinar as Error).message)).toMatch(/^BR-DEC-09: .*KWD has 3/);
+    // The other formats keep all three decimals.
+    const pdf = await renderInvoice(unicodeInvoice('KWD', '12.345'), { format: 'csv', seller });
+    expect(pdf.body).toContain('12.345');
   });
 
   it('escapes hostile text and keeps it exactly, minus control characters', async () => {
@@ -152,7 +156,7 @@ describe('UBL 2.1 invoice (EN 16931)', () => {
       lines: base.lines.map((l, i) => (i === 0 ? { ...l, taxes: [...l.taxes, { rateId: 'qst', amount: '0.00' }] } : l)),
     });
     await expect(ubl(compound)).rejects.toMatchObject({
-      code: 'invalid_input',
+      code: 'unsupported',
       path: ['invoice', 'lines', 0, 'taxes'],
     });
     const wrongDue = { ...base, amountDue: '250.34', amountRemaining: '250.34' };

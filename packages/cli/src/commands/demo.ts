@@ -15,7 +15,7 @@ export const DEMO_HELP = `Usage: billfold demo [options]
 Plays a small internet provider through a few months on a test clock: catalog, customers, subscriptions,
 metered data, monthly billing runs, plan changes with proration, cancellations, credit notes and manual
 payments. Prints each month's invoices, payments and outstanding balance per currency, and writes a few
-invoices as HTML, PDF, CSV and UBL. The same options always print the same figures.
+invoices as HTML, PDF, CSV and (EU VAT only) UBL. The same options always print the same figures.
 
 Options:
   --customers N     how many customers (default 50, at most 500)
@@ -54,14 +54,12 @@ export async function playDemo(
 ): Promise<string[]> {
   const result = await runScenario(storage, { customers: settings.customers, months: settings.months, progress });
   const showcases = pickShowcaseInvoices(result.invoices, result.customers);
-  const timeZones = new Map(result.customers.map(({ customer }) => [customer.id, customer.timeZone]));
   await progress.step(
     'writing documents',
     () =>
       writeInvoiceDocuments(
         settings.outDir,
         showcases.map((s) => s.invoice),
-        timeZones,
       ),
     (paths) => `${paths.length} files`,
   );

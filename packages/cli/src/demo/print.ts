@@ -99,6 +99,6 @@ export function formatDemo({ result, target, showcases, outDir }: DemoPrintout):
   showcases.forEach(({ invoice, shows }, i) => {
     lines.push(`${label('Documents', i === 0)}${invoice.number} (${invoice.currency} ${invoice.total}): ${shows}`);
   });
-  lines.push(`${label('', false)}as HTML, PDF, CSV and UBL XML in ${outDir}`);
+  lines.push(`${label('', false)}as HTML, PDF, CSV and, for EU VAT, UBL XML (EN 16931) in ${outDir}`);
   return lines;
 }

@@ -121,8 +121,15 @@ export async function seedCatalog(billing: Billing): Promise<DemoCatalog> {
   });
 
   const rate = (name: string, percentage: string, jurisdiction: string) =>
-    catalog.taxRates.create({ name, percentage, inclusive: false, jurisdiction });
-  const vat = await rate('VAT', '19', 'DE');
+    catalog.taxRates.create({ name, percentage, inclusive: false, jurisdiction, taxType: 'sales_tax' });
+  const vat = await catalog.taxRates.create({
+    name: 'VAT',
+    percentage: '19',
+    inclusive: false,
+    jurisdiction: 'DE',
+    taxType: 'vat',
+    category: 'S',
+  });
   const salesTax = {
     NY: [
       await rate('New York State sales tax', '4', 'US-NY'),

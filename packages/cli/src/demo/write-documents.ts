@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Invoice } from '@billfold/core';
+import { BillingErrorCode, type Invoice, isBillingError } from '@billfold/core';
 import { type DocumentFormat, renderInvoice, type SellerProfile } from '@billfold/documents';
 import type { DemoCustomer } from './seed-customers';
 
@@ -72,25 +72,34 @@ export function pickShowcaseInvoices(
 const DOCUMENT_FILE = /^(INV|CN)-\d{4}-\d+\.(html|pdf|csv|xml)$/;
 
 /**
- * Writes each invoice as HTML, PDF, CSV and UBL into `dir` (created when missing), in the customer's language,
- * with dates in the customer's time zone. Documents an earlier demo left in `dir` are removed first (nothing
- * else is touched), so the folder holds this run's documents only.
- * @param timeZones the IANA time zone of each customer, by customer id (default UTC).
+ * Renders one document, or `undefined` when the format cannot carry the invoice: an EN 16931 e-invoice (UBL)
+ * describes VAT, so the US invoices with state and city sales tax get HTML, PDF and CSV only.
+ */
+async function renderIfRepresentable(invoice: Invoice, format: DocumentFormat, seller: SellerProfile) {
+  try {
+    return await renderInvoice(invoice, { format, seller });
+  } catch (error) {
+    if (format === 'ubl' && isBillingError(error) && error.code === BillingErrorCode.unsupported) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes each invoice as HTML, PDF, CSV and, where EN 16931 can carry it, UBL into `dir` (created when missing),
+ * in the customer's language, with dates in the customer's time zone (frozen on the invoice). Documents an
+ * earlier demo left in `dir` are removed first (nothing else is touched), so the folder holds this run's
+ * documents only.
  * @returns the paths written, in order.
  */
-export async function writeInvoiceDocuments(
-  dir: string,
-  invoices: readonly Invoice[],
-  timeZones: ReadonlyMap<string, string> = new Map(),
-): Promise<string[]> {
+export async function writeInvoiceDocuments(dir: string, invoices: readonly Invoice[]): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(dir)) if (DOCUMENT_FILE.test(name)) await rm(join(dir, name));
   const written: string[] = [];
   for (const invoice of invoices) {
     const seller = DEMO_SELLERS[invoice.currency] ?? (DEMO_SELLERS.EUR as SellerProfile);
     for (const format of DEMO_FORMATS) {
-      const timeZone = timeZones.get(invoice.customerId) ?? 'UTC';
-      const document = await renderInvoice(invoice, { format, seller, timeZone });
+      const document = await renderIfRepresentable(invoice, format, seller);
+      if (document === undefined) continue;
       const path = join(dir, document.fileName);
       await writeFile(path, document.body);
       written.push(path);

@@ -5,6 +5,7 @@ import { CurrencySchema, BoundedNonNegativeDecimalSchema } from '../money/schema
 import { BillingIntervalSchema } from '../periods/billing-periods';
 import { PriceSchema } from '../pricing/price-schema';
 import { IdSchema, MetadataSchema } from './common';
+import { displayText } from './display-text';
 
 /** A billing code: what a line is sold as, for accounting and reports (`INT-100M`, `SUP-PREM`). */
 export const BillingCodeSchema = z
@@ -14,7 +15,7 @@ export const BillingCodeSchema = z
 /** What a host gives to create a product. */
 export const ProductInputSchema = z.strictObject({
   id: IdSchema.optional(),
-  name: z.string().min(1).max(500),
+  name: displayText(500),
   billingCode: BillingCodeSchema,
   category: z.string().min(1).max(100),
   description: z.string().max(2000).optional(),
@@ -101,7 +102,7 @@ function fitsScale(text: string, scale: number): boolean {
 export const CouponInputSchema = z
   .object({
     id: IdSchema.optional(),
-    name: z.string().min(1).max(200),
+    name: displayText(200),
     percentOff: BoundedNonNegativeDecimalSchema.refine(
       (s) => !DECIMAL_PATTERN.test(s) || compareFixed(parseFixed(s), HUNDRED) <= 0,
       'must be at most 100',

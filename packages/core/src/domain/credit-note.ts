@@ -4,7 +4,7 @@ import { IdSchema, MetadataSchema, TimestampSchema } from './common';
 import { LineTaxSchema } from './invoice';
 
 /** One line of a credit note: the part of an invoice line it takes back. */
-export const CreditNoteLineSchema = z.strictObject({
+export const CreditNoteLineSchema = z.object({
   id: IdSchema,
   /** The invoice line corrected, when the credit refers to one. */
   invoiceLineId: IdSchema.optional(),
@@ -20,7 +20,7 @@ export type CreditNoteLine = z.infer<typeof CreditNoteLineSchema>;
  * A credit note: the only way to correct a finalized invoice. Its total first reduces what is still due
  * on the invoice (`appliedToInvoice`); the rest becomes customer credit (`creditedToBalance`).
  */
-export const CreditNoteSchema = z.strictObject({
+export const CreditNoteSchema = z.object({
   id: IdSchema,
   number: z.string().min(1),
   invoiceId: IdSchema,

@@ -3,12 +3,13 @@ import { CurrencySchema } from '../money/schemas';
 import { TimeZoneSchema } from '../periods/billing-periods';
 import { TaxStatusSchema } from '../tax/tax-status';
 import { AddressSchema, IdSchema, MetadataSchema, TaxIdSchema, TimestampSchema } from './common';
+import { displayText } from './display-text';
 
 /** Re-exported for the engine: an IANA time zone the runtime knows. */
 export { TimeZoneSchema };
 
 const customerFields = {
-  name: z.string().min(1).max(10_000),
+  name: displayText(10_000),
   email: z.email().max(320),
   phone: z.string().max(40).optional(),
   address: AddressSchema.optional(),
@@ -41,7 +42,7 @@ export const CustomerInputSchema = z.strictObject({
 export type CustomerInput = z.input<typeof CustomerInputSchema>;
 
 /** A customer with their billing profile and custom fields, as stored. */
-export const CustomerSchema = z.strictObject(customerFields).extend({
+export const CustomerSchema = z.object(customerFields).extend({
   id: IdSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,

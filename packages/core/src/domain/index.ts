@@ -19,6 +19,7 @@ export {
 export type { Address, Metadata, Page, PageRequest, TaxId } from './common';
 export { listAll } from './list-all';
 export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema, foldEmail } from './customer';
+export { displayText, hasVisibleText } from './display-text';
 export type { Customer, CustomerInput, CustomerUpdate } from './customer';
 export {
   AggregationSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
+import { TimeZoneSchema } from '../periods/billing-periods';
 import { TaxRateSchema } from '../tax/tax-rate';
 import { TaxStatusSchema } from '../tax/tax-status';
 import { AddressSchema, IdSchema, MetadataSchema, TaxIdSchema, TimestampSchema } from './common';
@@ -11,10 +12,10 @@ export const InvoiceStatusSchema = z.enum(['draft', 'open', 'paid', 'void', 'unc
 export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 
 /** Tax on one line for one rate. */
-export const LineTaxSchema = z.strictObject({ rateId: IdSchema, amount: DecimalStringSchema });
+export const LineTaxSchema = z.object({ rateId: IdSchema, amount: DecimalStringSchema });
 
 /** One line of an invoice, with its discount and taxes, amounts in the invoice currency. */
-export const InvoiceLineSchema = z.strictObject({
+export const InvoiceLineSchema = z.object({
   id: IdSchema,
   kind: z.enum(['subscription', 'usage', 'proration', 'one_off', 'fee', 'minimum_commitment']),
   description: z.string().min(1).max(10_000),
@@ -35,20 +36,22 @@ export const InvoiceLineSchema = z.strictObject({
 export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 
 /** Tax per rate over the whole invoice. */
-export const InvoiceTaxSchema = z.strictObject({
+export const InvoiceTaxSchema = z.object({
   rateId: IdSchema,
   taxableAmount: DecimalStringSchema,
   amount: DecimalStringSchema,
 });
 
 /** The customer as they were when the invoice was finalized; later profile changes do not touch it. */
-export const CustomerSnapshotSchema = z.strictObject({
+export const CustomerSnapshotSchema = z.object({
   name: z.string(),
   email: z.string(),
   address: AddressSchema.optional(),
   taxIds: z.array(TaxIdSchema),
   taxStatus: TaxStatusSchema,
   locale: z.string(),
+  /** The customer's IANA time zone: documents print dates (the due date above all) in it. Absent on older records. */
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /** The customer's details frozen on a finalized invoice. */
@@ -59,7 +62,7 @@ export type CustomerSnapshot = z.infer<typeof CustomerSnapshotSchema>;
  * Once `status` leaves `draft` the lines, totals, number and snapshot never change: only `status`,
  * `amountPaid`, `amountCredited`, `amountRemaining`, the collections fields and `version` do.
  */
-export const InvoiceSchema = z.strictObject({
+export const InvoiceSchema = z.object({
   id: IdSchema,
   /** Gapless per sequence, assigned at finalization (`INV-2026-000123`). */
   number: z.string().optional(),

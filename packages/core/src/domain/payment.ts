@@ -9,7 +9,7 @@ export const PaymentMethodSchema = z.enum(['cash', 'cheque', 'bank_transfer', 'c
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 
 /** The part of a payment settled against one invoice. */
-export const PaymentAllocationSchema = z.strictObject({ invoiceId: IdSchema, amount: DecimalStringSchema });
+export const PaymentAllocationSchema = z.object({ invoiceId: IdSchema, amount: DecimalStringSchema });
 
 /** The part of a payment settled against one invoice. */
 export type PaymentAllocation = z.infer<typeof PaymentAllocationSchema>;
@@ -18,7 +18,7 @@ export type PaymentAllocation = z.infer<typeof PaymentAllocationSchema>;
  * A payment received from a customer, allocated to one or several invoices; what no invoice needed
  * (`unapplied`) became customer credit.
  */
-export const PaymentSchema = z.strictObject({
+export const PaymentSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
   currency: CurrencySchema,
@@ -39,7 +39,7 @@ export const PaymentSchema = z.strictObject({
 export type Payment = z.infer<typeof PaymentSchema>;
 
 /** Money given back on a payment. */
-export const RefundSchema = z.strictObject({
+export const RefundSchema = z.object({
   id: IdSchema,
   paymentId: IdSchema,
   customerId: IdSchema,
@@ -57,7 +57,7 @@ export type Refund = z.infer<typeof RefundSchema>;
  * Positive `amount` is credit owed to the customer (credit note, overpayment, proration credit);
  * negative is credit used (applied to an invoice, refunded).
  */
-export const BalanceTransactionSchema = z.strictObject({
+export const BalanceTransactionSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
   currency: CurrencySchema,

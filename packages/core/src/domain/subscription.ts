@@ -10,7 +10,7 @@ export const SubscriptionStatusSchema = z.enum(['trialing', 'active', 'past_due'
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
 
 /** One price on a subscription and how many of it (seats, lines, units); metered items keep quantity "1". */
-export const SubscriptionItemSchema = z.strictObject({
+export const SubscriptionItemSchema = z.object({
   id: IdSchema,
   priceId: IdSchema,
   quantity: NonNegativeDecimalSchema,
@@ -23,7 +23,7 @@ export type SubscriptionItem = z.infer<typeof SubscriptionItemSchema>;
  * A line waiting for the subscription's next invoice, such as the credit and debit of a mid-cycle
  * plan change (proration) when the change is not invoiced at once.
  */
-export const PendingLineSchema = z.strictObject({
+export const PendingLineSchema = z.object({
   description: z.string().min(1).max(1000),
   amount: DecimalStringSchema,
   billingCode: z.string().max(40).optional(),
@@ -41,7 +41,7 @@ export type PendingLine = z.infer<typeof PendingLineSchema>;
  * that instant the in-arrears usage of the period that ends and the in-advance charges of the period
  * that begins go on one invoice.
  */
-export const SubscriptionSchema = z.strictObject({
+export const SubscriptionSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
   currency: CurrencySchema,

@@ -6,7 +6,7 @@ import { IdSchema, TimestampSchema } from './common';
  * ingestion idempotent: an event id seen before is skipped. Property values are strings (decimal strings
  * for quantities such as `bytes: "1048576"`), so nothing numeric goes through a float.
  */
-export const UsageEventSchema = z.strictObject({
+export const UsageEventSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
   /** The subscription the usage belongs to; when absent, the customer's active subscription with a matching meter. */

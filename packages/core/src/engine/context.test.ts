@@ -7,7 +7,7 @@ describe('resolveEngineConfig', () => {
     expect(config.invoiceSequence(new Date('2026-12-31T23:30:00Z'))).toBe('INV-2026');
     expect(config.creditNoteSequence(new Date('2027-01-01T00:00:00Z'))).toBe('CN-2027');
     expect(formatDocumentNumber('INV-2026', 123, config.numberDigits)).toBe('INV-2026-000123');
-    expect(config).toMatchObject({ taxRounding: 'line', roundingMode: 'half-up', cashRounding: {} });
+    expect(config).toMatchObject({ taxRounding: 'invoice', roundingMode: 'half-up', cashRounding: {} });
   });
 
   it('takes the year in the seller time zone, custom prefixes and sequences', () => {

@@ -28,7 +28,10 @@ export interface EngineConfig {
   creditNoteSequence(issuedAt: Date): string;
   /** Zero-padded digits of the running number: 6 → `INV-2026-000123`. */
   readonly numberDigits: number;
-  /** Where tax is rounded on invoices: per `line` (default) or per `invoice`. */
+  /**
+   * Where tax is rounded on invoices: per `invoice` (default: each rate once over its lines, the VAT of a rate
+   * group as EN 16931 computes it) or per `line`.
+   */
   readonly taxRounding: TaxRounding;
   /** Rounding mode at every rounding point (default `half-up`). */
   readonly roundingMode: RoundingMode;
@@ -66,7 +69,12 @@ export const EngineConfigInputSchema = z
     /** The seller's time zone: which year an instant belongs to. */
     timeZone: TimeZoneSchema.default('UTC'),
     numberDigits: z.number().int().min(1).max(12).default(6),
-    taxRounding: TaxRoundingSchema.default('line'),
+    /**
+     * `invoice` (default): each rate's tax is rounded once over all its lines, so the VAT of a rate group is its
+     * taxable amount × rate, as EN 16931 (BR-S-09, BR-CO-17) and EU VAT returns compute it; `line`: each line's
+     * tax is rounded, and hundreds of small lines can drift from that by more than the e-invoice rules allow.
+     */
+    taxRounding: TaxRoundingSchema.default('invoice'),
     roundingMode: RoundingModeSchema.default('half-up'),
     cashRounding: z.record(CurrencySchema, CashRoundingIncrementSchema).default({}),
     /** How far past the clock's now `runCycle({ now })` may bill, in days: a `now` beyond is refused. */

@@ -15,6 +15,29 @@ export const BillingErrorCode = {
   notFound: 'not_found',
   /** A write conflicts with an existing record (duplicate key, concurrent change). */
   conflict: 'conflict',
+  /**
+   * A payment provider could not be reached or did not answer in time (5xx, 429, timeout, connection reset).
+   * Retryable: send the same request again with the same idempotency key (`gateway.retryAfterSeconds` says when).
+   * When `gateway.outcomeUnknown` is true the provider may have acted: never retry with a new key.
+   */
+  gatewayUnavailable: 'gateway_unavailable',
+  /**
+   * A payment provider refused the request itself (bad credentials, a parameter it does not accept, an idempotency
+   * key reused with other parameters, an amount it cannot charge). Not retryable as it is.
+   */
+  gatewayRejected: 'gateway_rejected',
+  /** A webhook request failed verification: forged or missing signature, stale timestamp, or a replay. */
+  webhookInvalid: 'webhook_invalid',
+  /**
+   * An encrypted value did not authenticate: it was altered, belongs to another record or field, or its key
+   * is not the one it was encrypted with.
+   */
+  decryptionFailed: 'decryption_failed',
+  /**
+   * The input is valid, but the requested output cannot represent it: an EN 16931 rule an e-invoice would
+   * break, a script no PDF font can set. `path` names the field; the message names the rule.
+   */
+  unsupported: 'unsupported',
   /** The storage is held by another writer (a PGlite folder open in another process); the message names it. */
   storageLocked: 'storage_locked',
 } as const;
@@ -38,6 +61,33 @@ export interface BillingErrorOptions {
   readonly issues?: readonly BillingIssue[];
   /** The underlying error, when this one wraps another. */
   readonly cause?: unknown;
+  /** What a payment provider said, for `gateway_unavailable` and `gateway_rejected`. */
+  readonly gateway?: GatewayFailure;
+}
+
+/**
+ * What a payment provider said when a request to it failed: enough for the engine to decide whether and when to
+ * retry. Never holds secrets or card data.
+ */
+export interface GatewayFailure {
+  /** The gateway's name (`stripe`, `paypal`). */
+  readonly gateway: string;
+  /** Whether the same request (same idempotency key) may succeed later. */
+  readonly retryable: boolean;
+  /**
+   * Whether the provider may have acted on the request although no answer arrived (a timeout or a reset after the
+   * request was sent). The engine must then retry with the same idempotency key or look the payment up, never
+   * start a new attempt.
+   */
+  readonly outcomeUnknown: boolean;
+  /** Seconds to wait before retrying, from the provider's `Retry-After` header when it sent one. */
+  readonly retryAfterSeconds?: number;
+  /** The HTTP status the provider answered with, when it answered. */
+  readonly httpStatus?: number;
+  /** The provider's own error code (`rate_limit`, `INTERNAL_SERVER_ERROR`, `idempotency_error`). */
+  readonly providerCode?: string;
+  /** The provider's request id, for its support. */
+  readonly requestId?: string;
 }
 
 const brand = Symbol.for('billfold.BillingError');
@@ -60,12 +110,15 @@ export class BillingError extends Error {
   readonly path: readonly (string | number)[];
   /** Every validation problem found (at least the one `path` names, for validation errors). */
   readonly issues: readonly BillingIssue[];
+  /** What the payment provider said, on `gateway_unavailable` and `gateway_rejected` errors. */
+  readonly gateway?: GatewayFailure;
 
   constructor(code: BillingErrorCode, message: string, options: BillingErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.path = options.path ?? options.issues?.[0]?.path ?? [];
     this.issues = options.issues ?? [];
+    if (options.gateway !== undefined) this.gateway = options.gateway;
     Object.defineProperty(this, brand, { value: true });
   }
 }

@@ -3,6 +3,6 @@
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError } from './billing-error';
-export type { BillingErrorOptions, BillingIssue } from './billing-error';
+export type { BillingErrorOptions, BillingIssue, GatewayFailure } from './billing-error';
 export type { ValidateOptions } from './validate';
 export { validate } from './validate';

@@ -12,4 +12,20 @@ export type { LineTax, TaxAmount } from './line-tax';
 export { TaxRoundingSchema, calculateInvoiceTax } from './invoice-tax';
 export type { TaxRounding, TaxableLine, TaxSummary, InvoiceTax } from './invoice-tax';
 export { CashRoundingIncrementSchema, cashRound } from './cash-rounding';
+export {
+  TaxCategoryCodeSchema,
+  TaxExemptionSchema,
+  TaxTypeSchema,
+  lineTaxCategory,
+  taxCategoryProblem,
+} from './tax-category';
+export type {
+  CategorizedRate,
+  LineTaxCategory,
+  LineTaxCategoryProblem,
+  TaxCategoryCode,
+  TaxExemption,
+  TaxType,
+} from './tax-category';
+export { isVatId } from './vat-id';
 export type { CashRounding } from './cash-rounding';

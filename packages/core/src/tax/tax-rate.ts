@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compareFixed, type Fixed, parseFixed } from '../money/fixed';
 import { BoundedNonNegativeDecimalSchema } from '../money/schemas';
+import { TaxCategoryCodeSchema, TaxExemptionSchema, TaxTypeSchema } from './tax-category';
 
 /**
  * A tax rate as plain JSON: `percentage` is a decimal string (`"19"`, `"9.975"`).
@@ -8,6 +9,10 @@ import { BoundedNonNegativeDecimalSchema } from '../money/schemas';
  * - `inclusive: true`: the amount already contains the tax (`tax = gross × rate / (1 + rate)`);
  * - `compound: true`: the rate applies to the amount plus the taxes of the rates listed before it on the same
  *   line (Quebec-style QST on top of GST).
+ *
+ * For e-invoices (EN 16931) a rate may say what it is: `taxType` (`vat` unless `sales_tax`), its VAT `category`
+ * (`S` above 0 %, `Z` at 0 % when left out) and, for categories without VAT (`E`, `AE`, `K`, `G`, `O`), the
+ * `exemption` reason and VATEX code. Records without these fields mean a VAT rate of category `S` or `Z`.
  *
  * The `id` names the rate: every use of one id must agree on `percentage`, `inclusive` and `compound`.
  * Unknown fields are dropped, so a stored tax-rate record can be passed as it is.
@@ -19,6 +24,12 @@ export const TaxRateSchema = z.strictObject({
   inclusive: z.boolean(),
   compound: z.boolean().optional(),
   jurisdiction: z.string().optional(),
+  /** `vat` (the default when absent) or `sales_tax`; see {@link TaxTypeSchema}. */
+  taxType: TaxTypeSchema.optional(),
+  /** The EN 16931 VAT category; absent: `S` above 0 %, `Z` at 0 %. See {@link TaxCategoryCodeSchema}. */
+  category: TaxCategoryCodeSchema.optional(),
+  /** Why a supply at this rate carries no VAT (categories `E`, `AE`, `K`, `G`, `O`). */
+  exemption: TaxExemptionSchema.optional(),
 });
 
 /** A tax rate; see {@link TaxRateSchema}. */

@@ -2,7 +2,7 @@ import type { DocumentModel } from '../model/document-model';
 import { isoDay, type Localizer } from '../model/localizer';
 import { lastDay } from '../model/period';
 import { summaryRows } from '../model/summary-rows';
-import { taxCategoryOf } from '../model/tax-category';
+import { lineCategory } from '../model/line-taxes';
 import { CRLF, csvNumber, csvRecord, csvText } from './csv-cell';
 
 /** The columns of a document CSV, in order. Stable: accounting imports rely on them. */
@@ -37,7 +37,7 @@ type Column = (typeof DOCUMENT_CSV_COLUMNS)[number];
  * @internal
  */
 export function renderCsv(model: DocumentModel, l10n: Localizer): string {
-  const tz = model.options.timeZone;
+  const tz = model.timeZone;
   const common: Partial<Record<Column, string>> = {
     document_type: model.kind,
     document_number: csvText(model.number),
@@ -78,7 +78,7 @@ export function renderCsv(model: DocumentModel, l10n: Localizer): string {
         ...(tax && {
           billing_code: csvText(tax.rate.id),
           net_amount: csvNumber(tax.taxableAmount),
-          tax_category: taxCategoryOf(model.taxStatus, tax.rate.percentage),
+          tax_category: lineCategory(model.taxStatus, [tax.rate]).category,
           tax_percent: csvNumber(tax.rate.percentage),
           tax_amount: csvNumber(tax.amount),
         }),

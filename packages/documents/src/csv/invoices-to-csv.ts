@@ -1,9 +1,8 @@
-import { BillingError, BillingErrorCode, type Invoice, InvoiceSchema, validate } from '@billfold/core';
+import { BillingError, BillingErrorCode, type Invoice, InvoiceSchema, isVatId, validate } from '@billfold/core';
 import { z } from 'zod';
 import { currencyAmount, sumAmounts } from '../model/amounts';
 import { RECORD_TEXT } from '../model/clean-text';
 import { isoDay } from '../model/localizer';
-import { isVatId } from '../model/parties';
 import { CRLF, csvNumber, csvRecord, csvText } from './csv-cell';
 
 /** The columns of {@link invoicesToCsv}, in order. Stable: accounting imports rely on them. */

@@ -1,22 +1,16 @@
+import { negated } from '../model/amounts';
 import type { DocumentLine, DocumentModel, DocumentParty } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { partyBlock } from '../model/party-lines';
-import { headerFacts } from '../model/header-facts';
+import { paymentSentence } from '../model/payment-status';
 import { periodText } from '../model/period';
 import type { SummaryRow } from '../model/summary-rows';
 import { escapeHtml as e } from './escape-html';
 
-/** `"-€5.00"`: an amount shown as taken away. @internal */
-export function negated(amount: string): string {
-  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
-}
-
 /** The header: title, seller name, and the number, dates and custom fields. @internal */
-export function headerHtml(model: DocumentModel, l10n: Localizer): string {
-  const m = l10n.messages;
-  const meta = headerFacts(model, l10n);
-  const items = meta.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
-  return `<header class="head"><div><h1>${e(model.kind === 'invoice' ? m.invoice : m.creditNote)}</h1><p class="seller-name">${e(model.seller.name)}</p></div><dl class="meta">${items}</dl></header>`;
+export function headerHtml(title: string, sellerName: string, facts: readonly [string, string][]): string {
+  const items = facts.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
+  return `<header class="head"><div><h1>${e(title)}</h1><p class="seller-name">${e(sellerName)}</p></div><dl class="meta">${items}</dl></header>`;
 }
 
 function partyHtml(id: string, heading: string, party: DocumentParty, l10n: Localizer): string {
@@ -26,7 +20,7 @@ function partyHtml(id: string, heading: string, party: DocumentParty, l10n: Loca
 }
 
 /** Seller and buyer side by side. @internal */
-export function partiesHtml(model: DocumentModel, l10n: Localizer): string {
+export function partiesHtml(model: Pick<DocumentModel, 'seller' | 'buyer'>, l10n: Localizer): string {
   const m = l10n.messages;
   return `<div class="parties">${partyHtml('seller-heading', m.seller, model.seller, l10n)}${partyHtml('buyer-heading', m.buyer, model.buyer, l10n)}</div>`;
 }
@@ -64,12 +58,19 @@ export function totalsHtml(rows: readonly SummaryRow[], l10n: Localizer): string
   return `<table class="totals"><caption class="sr-only">${e(l10n.messages.total)}</caption><tbody>${body}</tbody></table>`;
 }
 
-/** How to pay: amount and due date, bank account, instructions and terms (invoices only). @internal */
+/**
+ * How to pay: amount and due date, bank account, instructions and terms; or, once nothing is owed, that the
+ * invoice is paid (or void, or credited to the balance) and nothing more (invoices only).
+ * @internal
+ */
 export function paymentHtml(model: DocumentModel, l10n: Localizer): string {
   const m = l10n.messages;
   const seller = model.options.seller;
-  const amount = l10n.money(model.totals.amountDue);
-  const parts = [`<p>${e(model.dueAt ? m.payBy(amount, l10n.date(model.dueAt)) : m.pay(amount))}</p>`];
+  const { text, askForPayment } = paymentSentence(model, l10n);
+  const parts = [`<p${askForPayment ? '' : ' class="settled"'}>${e(text)}</p>`];
+  if (!askForPayment) {
+    return `<section class="payment" aria-labelledby="payment-heading"><h2 id="payment-heading">${e(m.payment)}</h2>${parts.join('')}</section>`;
+  }
   if (seller.bankAccount) {
     const account = seller.bankAccount;
     const items: [string, string][] = [

@@ -38,7 +38,7 @@ tbody td{border-bottom:1px solid #d5d9de}
 .payment dl{display:grid;grid-template-columns:auto 1fr;gap:0 12px;margin:6px 0}
 .payment dd{margin:0}
 .notes p,.payment p{white-space:pre-line}
-.legal{font-weight:600}
+.legal,.settled{font-weight:600}
 footer{margin-top:28px;padding-top:10px;border-top:1px solid #d5d9de;color:#444b53;font-size:12px}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 td,th,address,h1,p,dd,footer{overflow-wrap:anywhere}

@@ -57,6 +57,38 @@ export interface DocumentMessages {
   readonly payBy: (amount: string, date: string) => string;
   /** `"Please pay €250.33."` when there is no due date. */
   readonly pay: (amount: string) => string;
+  /** The status row of a paid or void invoice's header. */
+  readonly status: string;
+  /** `"Paid"`: the status of an invoice nothing remains on. */
+  readonly paid: string;
+  /** `"Void"`. */
+  readonly void: string;
+  /** Summary rows once something is paid or credited: payments, credit notes, what is left. */
+  readonly amountPaid: string;
+  readonly amountCredited: string;
+  readonly amountRemaining: string;
+  /** `"Paid in full on 12 February 2026. Thank you."` */
+  readonly paidInFullOn: (date: string) => string;
+  /** `"Paid in full. Thank you."` when the payment date is not known. */
+  readonly paidInFull: string;
+  /** `"No payment is due: €28.42 has been credited to your account balance."` (a negative total). */
+  readonly creditedToBalanceNote: (amount: string) => string;
+  /** `"This invoice is void: nothing is owed."` */
+  readonly voidNote: string;
+  /** Receipts (payment confirmations). */
+  readonly receipt: string;
+  readonly receiptNumber: string;
+  readonly paymentDate: string;
+  readonly paymentMethod: string;
+  readonly methods: Readonly<Record<'cash' | 'cheque' | 'bank_transfer' | 'card_external' | 'gateway', string>>;
+  readonly amountReceived: string;
+  readonly appliedToInvoices: string;
+  readonly refunded: string;
+  readonly invoiceTotal: string;
+  /** Column of what the payment paid of each invoice. */
+  readonly applied: string;
+  /** `"We received €119.00 on 12 February 2026. Thank you."` */
+  readonly received: (amount: string, date: string) => string;
   /** `"Corrects invoice INV-1 of 9 January 2026."` */
   readonly corrects: (invoiceNumber: string, date: string) => string;
   /** `"Page 2 of 3"` */

@@ -16,3 +16,8 @@ export function sumAmounts(values: readonly string[], currency: string): string 
 export function sameAmount(a: string, b: string, currency: string): boolean {
   return money(a, currency).compare(money(b, currency)) === 0;
 }
+
+/** `"5.00"` → `"-5.00"` and back: an amount shown as taken away (discounts, credits). @internal */
+export function negated(amount: string): string {
+  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
+}

@@ -73,6 +73,9 @@ export function creditNoteModel(
       total: currencyAmount(creditNote.total, currency),
       creditApplied: zero,
       amountDue: currencyAmount(creditNote.total, currency),
+      amountPaid: zero,
+      amountCredited: zero,
+      amountRemaining: currencyAmount(creditNote.total, currency),
     },
     notes: creditNote.memo === undefined ? [] : [cleanText(creditNote.memo)],
     correction: {

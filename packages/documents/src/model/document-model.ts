@@ -1,6 +1,5 @@
-import type { Address, TaxId } from '@billfold/core';
+import type { Address, InvoiceStatus, TaxCategoryCode, TaxExemption, TaxId, TaxType } from '@billfold/core';
 import type { ResolvedRenderOptions } from '../render-options';
-import type { TaxCategoryCode } from './tax-category';
 
 /** A party on a document, its text already cleaned. @internal */
 export interface DocumentParty {
@@ -22,6 +21,9 @@ export interface DocumentRate {
   readonly percentage: string;
   readonly inclusive: boolean;
   readonly compound: boolean;
+  readonly taxType: TaxType;
+  readonly category?: TaxCategoryCode;
+  readonly exemption?: TaxExemption;
 }
 
 /** One line of a document; amounts are decimal strings in the document's currency. @internal */
@@ -41,9 +43,15 @@ export interface DocumentLine {
   readonly netAmount: string;
   readonly taxAmount: string;
   readonly rates: readonly DocumentRate[];
-  /** Sum of the rates' percentages ("0" without tax). */
+  /** The line's VAT rate: the sum of its rates' percentages for `S`, `L`, `M` (and sales tax); "0" otherwise. */
   readonly percent: string;
-  readonly category: TaxCategoryCode;
+  /**
+   * The EN 16931 VAT category; absent when the line has none (a sales tax, or rates of two categories), which
+   * the UBL format refuses.
+   */
+  readonly category?: TaxCategoryCode;
+  /** Why the line carries no VAT (categories `E`, `AE`, `K`, `G`, `O`). */
+  readonly exemption?: TaxExemption;
 }
 
 /** Tax per rate over the document, as shown to people. @internal */
@@ -57,6 +65,9 @@ export interface DocumentTax {
 export interface VatBreakdown {
   readonly category: TaxCategoryCode;
   readonly percent: string;
+  readonly exemption?: TaxExemption;
+  /** The position of the first line in the row: where a problem with the row is reported. */
+  readonly firstLine: number;
   readonly taxableAmount: string;
   readonly taxAmount: string;
 }
@@ -71,8 +82,15 @@ export interface DocumentTotals {
   readonly taxTotal: string;
   readonly roundingAmount: string;
   readonly total: string;
+  /** Credit from the balance used; negative when the total is negative and goes to the balance instead. */
   readonly creditApplied: string;
   readonly amountDue: string;
+  /** Payments settled against the invoice so far. */
+  readonly amountPaid: string;
+  /** Taken off by credit notes so far. */
+  readonly amountCredited: string;
+  /** What is still owed: amount due − paid − credited. */
+  readonly amountRemaining: string;
 }
 
 /** What a credit note corrects and where its money went. @internal */
@@ -95,6 +113,11 @@ export interface DocumentModel {
   readonly currency: string;
   readonly issuedAt: string;
   readonly dueAt?: string;
+  /** The invoice's status when rendered (a credit note carries its invoice's). */
+  readonly status: InvoiceStatus;
+  readonly paidAt?: string;
+  /** Dates are printed in this zone: the caller's, else the customer's on the invoice, else UTC. */
+  readonly timeZone: string;
   readonly periodStart?: string;
   readonly periodEnd?: string;
   readonly customerId: string;

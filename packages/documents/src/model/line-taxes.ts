@@ -1,8 +1,15 @@
-import { BillingError, BillingErrorCode, type Invoice } from '@billfold/core';
+import {
+  BillingError,
+  BillingErrorCode,
+  type Invoice,
+  type LineTaxCategory,
+  type LineTaxCategoryProblem,
+  lineTaxCategory,
+  type TaxStatus,
+} from '@billfold/core';
 import { sumAmounts } from './amounts';
-import type { DocumentLine, DocumentRate, DocumentTax, VatBreakdown } from './document-model';
-import { addPercentages, taxCategoryOf, type TaxCategoryCode } from './tax-category';
 import { cleanLine } from './clean-text';
+import type { DocumentLine, DocumentRate, DocumentTax, VatBreakdown } from './document-model';
 
 type TaxRate = Invoice['taxRates'][number];
 
@@ -17,6 +24,9 @@ export function ratesById(rates: readonly TaxRate[]): Map<string, DocumentRate> 
         percentage: rate.percentage,
         inclusive: rate.inclusive,
         compound: rate.compound === true,
+        taxType: rate.taxType ?? 'vat',
+        ...(rate.category !== undefined ? { category: rate.category } : {}),
+        ...(rate.exemption !== undefined ? { exemption: rate.exemption } : {}),
       },
     ]),
   );
@@ -43,32 +53,64 @@ export function lineRates(
   });
 }
 
-/** The category and combined percentage of a line: `0` for exempt and reverse-charge lines. @internal */
+const isProblem = (result: LineTaxCategory | LineTaxCategoryProblem): result is LineTaxCategoryProblem =>
+  'problem' in result;
+
+/**
+ * The EN 16931 category, rate and exemption of a line (see core's `lineTaxCategory`). A line without one
+ * (a sales tax, rates of two categories) keeps the sum of its rates and no category: HTML, PDF and CSV print it,
+ * UBL refuses it.
+ * @internal
+ */
 export function lineCategory(
-  taxStatus: 'taxable' | 'exempt' | 'reverse_charge',
+  taxStatus: TaxStatus,
   rates: readonly DocumentRate[],
-): { category: TaxCategoryCode; percent: string } {
-  const percent = addPercentages(rates.map((rate) => rate.percentage));
-  const category = taxCategoryOf(taxStatus, percent);
-  return { category, percent: category === 'S' ? percent : '0' };
+): Pick<DocumentLine, 'category' | 'percent' | 'exemption'> {
+  const result = lineTaxCategory(taxStatus, rates);
+  if (isProblem(result)) {
+    const charged = lineTaxCategory(
+      'taxable',
+      rates.map((rate) => ({ percentage: rate.percentage })),
+    );
+    return { percent: isProblem(charged) ? '0' : charged.percent };
+  }
+  return result;
 }
 
-/** Tax per EN 16931 category and rate, in order of first appearance: sums of line net and tax amounts. @internal */
+/** The key of a breakdown row: category, rate and exemption (two exemption reasons are two rows). */
+function breakdownKey(line: DocumentLine): string {
+  return JSON.stringify([line.category, line.percent, line.exemption?.code ?? '', line.exemption?.reason ?? '']);
+}
+
+/**
+ * Tax per EN 16931 category, rate and exemption, in order of first appearance: the sums of the lines' net
+ * amounts and of their taxes as the invoice charged them. Lines without a category are left out.
+ * @internal
+ */
 export function vatBreakdownOf(lines: readonly DocumentLine[], currency: string): VatBreakdown[] {
-  const groups = new Map<string, { category: TaxCategoryCode; percent: string; nets: string[]; taxes: string[] }>();
+  const groups = new Map<
+    string,
+    { row: Omit<VatBreakdown, 'taxableAmount' | 'taxAmount'>; nets: string[]; taxes: string[] }
+  >();
   for (const line of lines) {
-    const key = `${line.category}|${line.percent}`;
+    if (line.category === undefined) continue;
+    const key = breakdownKey(line);
     let group = groups.get(key);
     if (group === undefined) {
-      group = { category: line.category, percent: line.percent, nets: [], taxes: [] };
+      const row = {
+        category: line.category,
+        percent: line.percent,
+        firstLine: line.position,
+        ...(line.exemption !== undefined ? { exemption: line.exemption } : {}),
+      };
+      group = { row, nets: [], taxes: [] };
       groups.set(key, group);
     }
     group.nets.push(line.netAmount);
     group.taxes.push(line.taxAmount);
   }
   return [...groups.values()].map((group) => ({
-    category: group.category,
-    percent: group.percent,
+    ...group.row,
     taxableAmount: sumAmounts(group.nets, currency),
     taxAmount: sumAmounts(group.taxes, currency),
   }));

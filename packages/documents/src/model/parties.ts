@@ -1,4 +1,4 @@
-import type { CustomerSnapshot, TaxId } from '@billfold/core';
+import { type CustomerSnapshot, isVatId, type TaxId } from '@billfold/core';
 import type { ResolvedRenderOptions } from '../render-options';
 import { cleanLine } from './clean-text';
 import type { DocumentParty } from './document-model';
@@ -14,11 +14,6 @@ const cleanAddress = (address: NonNullable<CustomerSnapshot['address']>) => ({
 
 const cleanIds = (ids: readonly TaxId[]) => ids.map((id) => ({ type: cleanLine(id.type), value: cleanLine(id.value) }));
 
-/** Whether a tax id is a VAT registration (`eu_vat`, `gb_vat`, `vat`, …). @internal */
-export function isVatId(id: TaxId): boolean {
-  return /(^|_)vat$/i.test(id.type);
-}
-
 /** The buyer as frozen on the invoice; its first VAT-type tax id is the VAT id. @internal */
 export function buyerParty(snapshot: CustomerSnapshot): DocumentParty {
   const ids = cleanIds(snapshot.taxIds);
@@ -32,14 +27,16 @@ export function buyerParty(snapshot: CustomerSnapshot): DocumentParty {
   };
 }
 
-/** The seller from the validated profile. @internal */
+/** The seller from the validated profile; without `vatId`, a VAT-type entry of `taxIds` is the VAT id. @internal */
 export function sellerParty(seller: ResolvedRenderOptions['seller']): DocumentParty {
+  const ids = cleanIds(seller.taxIds);
+  const vat = seller.vatId === undefined ? ids.find(isVatId) : undefined;
   return {
     name: cleanLine(seller.name),
     legalName: seller.legalName === undefined ? undefined : cleanLine(seller.legalName),
     address: cleanAddress(seller.address),
-    vatId: seller.vatId === undefined ? undefined : cleanLine(seller.vatId),
-    taxIds: cleanIds(seller.taxIds),
+    vatId: seller.vatId === undefined ? vat?.value : cleanLine(seller.vatId),
+    taxIds: ids.filter((id) => id !== vat),
     companyId: seller.companyId === undefined ? undefined : cleanLine(seller.companyId),
     email: seller.email,
     phone: seller.phone === undefined ? undefined : cleanLine(seller.phone),

@@ -15,7 +15,32 @@ export interface PreparedFont {
   has(codePoint: number): boolean;
   /** The advance width of the code point's glyph at size 1 (in text space units). */
   advance(codePoint: number): number;
+  /**
+   * Right-to-left text with Arabic or Hebrew letters, shaped by the font's OpenType tables (joining forms,
+   * ligatures such as lam-alef, mark positions) in visual order: its width at size 1 and, per glyph, the `TJ`
+   * adjustment (thousandths of an em) that places it where the font's positioning puts it.
+   */
+  shapeRightToLeft(text: string): ShapedRun;
 }
+
+/** A shaped right-to-left run: see {@link PreparedFont.shapeRightToLeft}. @internal */
+export interface ShapedRun {
+  readonly width: number;
+  readonly adjustments: readonly number[];
+}
+
+/** Letters of the scripts set right to left and shaped by the font (Arabic, Hebrew, Syriac, Thaana, N'Ko). @internal */
+export const RIGHT_TO_LEFT_LETTER = /(?=[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}])\p{L}/u;
+
+/** fontkit's `layout` as it is: its declarations name two of the five parameters. */
+type LayoutWithDirection = (
+  this: FontkitFont,
+  text: string,
+  features: undefined,
+  script: string | undefined,
+  language: string | undefined,
+  direction: 'ltr' | 'rtl',
+) => ReturnType<FontkitFont['layout']>;
 
 const prepared = new WeakMap<Uint8Array, PreparedFont>();
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
@@ -30,7 +55,28 @@ export function prepareFont(bytes: Uint8Array): PreparedFont {
   if (font !== undefined) return font;
   const embedBytes = padGlyphs(bytes);
   const parsedFont = fontkit.create(embedBytes);
-  parsed.set(embedBytes, withCharacterMapLayout(parsedFont));
+  const shapedRuns = new Map<string, ReturnType<FontkitFont['layout']>>();
+  const shaped = (text: string) => {
+    let run = shapedRuns.get(text);
+    if (run === undefined) {
+      // fontkit shapes in logical order and returns the glyphs in visual order for a right-to-left run.
+      run = (parsedFont.layout as unknown as LayoutWithDirection).call(
+        parsedFont,
+        text,
+        undefined,
+        undefined,
+        undefined,
+        'rtl',
+      );
+      if (shapedRuns.size > 2000) shapedRuns.clear();
+      shapedRuns.set(text, run);
+    }
+    return run;
+  };
+  parsed.set(
+    embedBytes,
+    withCharacterMapLayout(parsedFont, (text) => (RIGHT_TO_LEFT_LETTER.test(text) ? shaped(text) : undefined)),
+  );
   const scale = 1 / parsedFont.unitsPerEm;
   const coverage = new Map<number, boolean>();
   const advances = new Map<number, number>();
@@ -53,6 +99,19 @@ export function prepareFont(bytes: Uint8Array): PreparedFont {
       }
       return width;
     },
+    shapeRightToLeft(text) {
+      const { glyphs, positions } = shaped(text);
+      const adjustments: number[] = [];
+      let width = 0;
+      let carry = 0; // how far the pen must move before the next glyph, beyond its predecessor's own width
+      glyphs.forEach((glyph, i) => {
+        const position = positions[i] as { xAdvance: number; xOffset: number };
+        adjustments.push(-((carry + position.xOffset) * 1000 * scale));
+        carry = position.xAdvance - glyph.advanceWidth - position.xOffset;
+        width += position.xAdvance * scale;
+      });
+      return { width, adjustments };
+    },
   };
   prepared.set(bytes, font);
   return font;
@@ -60,14 +119,20 @@ export function prepareFont(bytes: Uint8Array): PreparedFont {
 
 /**
  * The font as pdf-lib sees it: `layout` maps each code point to its glyph through the character map and
- * nothing more. pdf-lib draws glyph ids at their advance widths and ignores OpenType positioning anyway, so
- * full shaping (GSUB/GPOS, most of a render's time) only swapped in ligatures; without it text is drawn
- * exactly as it is measured. Everything else is the parsed font itself (prototype delegation).
+ * nothing more, except for right-to-left letters, which `shape` lays out (joined, in visual order). Full
+ * shaping of Latin, Greek, Cyrillic and CJK (GSUB/GPOS, most of a render's time) would only swap in ligatures;
+ * without it text is drawn exactly as it is measured. Everything else is the parsed font itself (prototype
+ * delegation).
  */
-function withCharacterMapLayout(font: FontkitFont): FontkitFont {
+function withCharacterMapLayout(
+  font: FontkitFont,
+  shape: (text: string) => ReturnType<FontkitFont['layout']> | undefined,
+): FontkitFont {
   const glyphs = new Map<number, ReturnType<FontkitFont['glyphForCodePoint']>>();
   const view = Object.create(font) as FontkitFont;
   view.layout = (text: string) => {
+    const shaped = shape(text);
+    if (shaped !== undefined) return shaped;
     const run = [];
     for (const char of text) {
       const codePoint = char.codePointAt(0) as number;

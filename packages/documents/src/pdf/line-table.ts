@@ -1,7 +1,8 @@
+import { negated } from '../model/amounts';
 import type { DocumentLine, DocumentModel } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
 import { periodText } from '../model/period';
-import { isZeroDecimal } from '../model/tax-category';
+import { isZeroDecimal } from '../model/zero-decimal';
 import { INK, MUTED, type PageLayout, SHADE } from './page-layout';
 
 const BODY = 9;
@@ -63,9 +64,7 @@ function subLines(line: DocumentLine, l10n: Localizer): string[] {
   }
   if (line.billingCode) subs.push(line.billingCode);
   if (!isZeroDecimal(line.discountAmount)) {
-    subs.push(
-      `${l10n.messages.discount} ${l10n.money(line.discountAmount.startsWith('-') ? line.discountAmount.slice(1) : `-${line.discountAmount}`)}`,
-    );
+    subs.push(`${l10n.messages.discount} ${l10n.money(negated(line.discountAmount))}`);
   }
   return subs;
 }

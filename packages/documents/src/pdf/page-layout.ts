@@ -14,6 +14,8 @@ export type DrawOp =
       readonly face: Face;
       readonly text: string;
       readonly color: Rgb;
+      /** `TJ` positioning per glyph of shaped right-to-left text (see `TextRun`). */
+      readonly adjustments?: readonly number[];
     }
   | {
       readonly kind: 'rect';
@@ -136,6 +138,7 @@ export class PageLayout {
           face: run.face,
           text: run.text,
           color: style.color ?? INK,
+          ...(run.adjustments !== undefined ? { adjustments: run.adjustments } : {}),
         });
       }
       cursor += run.width * style.size;

@@ -1,6 +1,6 @@
+import { negated } from '../model/amounts';
 import type { DocumentModel, DocumentParty } from '../model/document-model';
 import type { Localizer } from '../model/localizer';
-import { headerFacts } from '../model/header-facts';
 import { partyBlock } from '../model/party-lines';
 import type { SummaryRow } from '../model/summary-rows';
 import { INK, MUTED, type PageLayout } from './page-layout';
@@ -10,10 +10,13 @@ const LABEL = 8;
 const LINE = BODY * 1.35;
 
 /** Title, seller name and the number/dates block on the right. @internal */
-export function drawHeader(layout: PageLayout, model: DocumentModel, l10n: Localizer): void {
-  const m = l10n.messages;
+export function drawHeader(
+  layout: PageLayout,
+  title: string,
+  sellerName: string,
+  meta: readonly [string, string][],
+): void {
   const top = layout.y;
-  const title = model.kind === 'invoice' ? m.invoice : m.creditNote;
   const metaWidth = 230;
   const titleWidth = layout.contentWidth - metaWidth - 16;
   layout.text(layout.wrap(title, titleWidth, { size: 22, style: 'bold' }, 1)[0] ?? '', layout.left, top - 22, {
@@ -21,10 +24,9 @@ export function drawHeader(layout: PageLayout, model: DocumentModel, l10n: Local
     style: 'bold',
   });
   layout.y = top - 30;
-  layout.paragraph(model.seller.name, layout.left, titleWidth, { size: 10, color: MUTED }, 2);
+  layout.paragraph(sellerName, layout.left, titleWidth, { size: 10, color: MUTED }, 2);
   const leftBottom = layout.y;
 
-  const meta = headerFacts(model, l10n);
   const labelX = layout.right - metaWidth;
   let y = top - 4;
   for (const [label, value] of meta) {
@@ -71,7 +73,7 @@ function drawParty(
 }
 
 /** Seller (left) and buyer (right). @internal */
-export function drawParties(layout: PageLayout, model: DocumentModel, l10n: Localizer): void {
+export function drawParties(layout: PageLayout, model: Pick<DocumentModel, 'seller' | 'buyer'>, l10n: Localizer): void {
   const gap = 24;
   const width = (layout.contentWidth - gap) / 2;
   const seller = drawParty(layout, l10n.messages.seller, model.seller, layout.left, width, l10n);
@@ -112,7 +114,7 @@ export function drawTotals(layout: PageLayout, rows: readonly SummaryRow[], l10n
       layout.line(x, layout.right, layout.y, 0.8, INK);
       layout.y -= 4;
     }
-    const amount = row.subtracted ? (row.amount.startsWith('-') ? row.amount.slice(1) : `-${row.amount}`) : row.amount;
+    const amount = row.subtracted ? negated(row.amount) : row.amount;
     layout.text(l10n.money(amount), layout.right, layout.y - BODY, { ...style, align: 'right' });
     for (const text of wrapped[index] ?? []) {
       layout.text(text, x, layout.y - BODY, style);

@@ -17,6 +17,28 @@ export interface PdfMetadata {
 const n = (value: number) => (Math.round(value * 100) / 100).toString();
 const color = (rgb: Rgb, operator: 'rg' | 'RG') => `${rgb.map(n).join(' ')} ${operator}`;
 
+/** A PDF text string in UTF-16BE with its byte-order mark, as hex: `<FEFF0627…>`. */
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/**
+ * A `TJ` array from a hex string of 2-byte glyph ids (`<00120034>`) and the adjustment before each glyph,
+ * in thousandths of an em (positive moves left): `[<0012> -120 <0034>]`.
+ */
+function positioned(glyphs: string, adjustments: readonly number[]): string {
+  const ids = glyphs.slice(1, -1).match(/.{4}/g) ?? [];
+  const parts: string[] = [];
+  ids.forEach((id, i) => {
+    const adjustment = Math.round(adjustments[i] ?? 0);
+    if (adjustment !== 0) parts.push(String(adjustment));
+    parts.push(`<${id}>`);
+  });
+  return `[${parts.join(' ')}]`;
+}
+
 /**
  * One page's content stream, written directly as PDF operators: a text object per run (font, size, colour,
  * position, glyph ids), filled rectangles and stroked lines. pdf-lib's drawText builds a dozen operator
@@ -28,9 +50,14 @@ function pageContent(ops: readonly DrawOp[], fonts: ReadonlyMap<Face, { font: PD
     switch (op.kind) {
       case 'text': {
         const face = fonts.get(op.face) as { font: PDFFont; key: string };
-        out.push(
-          `BT ${face.key} ${n(op.size)} Tf ${color(op.color, 'rg')} ${n(op.x)} ${n(op.y)} Td ${face.font.encodeText(op.text).toString()} Tj ET`,
-        );
+        const glyphs = face.font.encodeText(op.text).toString();
+        const show = op.adjustments === undefined ? `${glyphs} Tj` : `${positioned(glyphs, op.adjustments)} TJ`;
+        const text = `BT ${face.key} ${n(op.size)} Tf ${color(op.color, 'rg')} ${n(op.x)} ${n(op.y)} Td ${show} ET`;
+        // Shaped glyphs (joining forms, ligatures) can stand for several letters, or for different letters that
+        // share a shape: the run's own letters, as ActualText, are what copying and text extraction give back.
+        // Like the glyphs, they are given in visual order (readers put right-to-left text back in logical order).
+        const letters = [...op.text].reverse().join('');
+        out.push(op.adjustments === undefined ? text : `/Span <</ActualText ${utf16Hex(letters)}>> BDC ${text} EMC`);
         break;
       }
       case 'rect':

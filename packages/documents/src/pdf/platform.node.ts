@@ -11,17 +11,31 @@ const require = createRequire(import.meta.url);
 const REGULAR = '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf';
 const BOLD = '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf';
 const CJK = '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf';
+const ARABIC = '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf';
+const HEBREW = '@expo-google-fonts/noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf';
 
 let sources: FontSources | undefined;
 let cjk: Uint8Array | null | undefined;
+const loaded = new Map<string, Uint8Array>();
+
+/** A fallback font read on first need, then kept. */
+const fallback = (specifier: string) => () => {
+  let bytes = loaded.get(specifier);
+  if (bytes === undefined) {
+    bytes = readPackageFile(specifier);
+    loaded.set(specifier, bytes);
+  }
+  return bytes;
+};
 
 function readPackageFile(specifier: string): Uint8Array {
   return new Uint8Array(readFileSync(require.resolve(specifier)));
 }
 
 /**
- * The default fonts in Node: Noto Sans regular and bold (Latin, Greek, Cyrillic, ₹ ₺ ₽ …) and, when the optional
- * package is installed, Noto Sans JP as fallback for CJK (read on first need). Read once per process.
+ * The default fonts in Node: Noto Sans regular and bold (Latin, Greek, Cyrillic, ₹ ₺ ₽ …), Noto Sans Arabic and
+ * Noto Sans Hebrew as fallbacks for right-to-left text and, when the optional package is installed, Noto Sans JP
+ * for CJK (fallbacks are read on first need). Read once per process.
  * @internal
  */
 export function defaultFontSources(): FontSources {
@@ -39,6 +53,8 @@ export function defaultFontSources(): FontSources {
         }
         return cjk ?? undefined;
       },
+      fallback(ARABIC),
+      fallback(HEBREW),
     ],
   };
   return sources;

@@ -18,15 +18,24 @@ export function postalAddress(party: DocumentParty): XmlElement | undefined {
 }
 
 /**
- * A `cac:Party` for seller or buyer: trading name, postal address, VAT id (PartyTaxScheme), legal name and
- * registration (PartyLegalEntity) and contact.
+ * A `cac:Party` for seller or buyer: trading name, postal address, VAT id (PartyTaxScheme with scheme `VAT`:
+ * BT-31/BT-48, left out when the invoice is not subject to VAT, BR-O-02), the seller's tax registration (its
+ * first non-VAT tax id, scheme `FC`: BT-32), legal name and registration (PartyLegalEntity) and contact.
  * @internal
  */
-export function party(party: DocumentParty): XmlElement {
+export function party(party: DocumentParty, options: { seller: boolean; withVatId: boolean }): XmlElement {
+  const registration = options.seller ? party.taxIds[0] : undefined;
   return group('cac:Party', [
     group('cac:PartyName', [leaf('cbc:Name', party.name)]),
     postalAddress(party),
-    party.vatId !== undefined && group('cac:PartyTaxScheme', [leaf('cbc:CompanyID', party.vatId), VAT_SCHEME]),
+    options.withVatId &&
+      party.vatId !== undefined &&
+      group('cac:PartyTaxScheme', [leaf('cbc:CompanyID', party.vatId), VAT_SCHEME]),
+    registration !== undefined &&
+      group('cac:PartyTaxScheme', [
+        leaf('cbc:CompanyID', registration.value),
+        group('cac:TaxScheme', [leaf('cbc:ID', 'FC')]),
+      ]),
     group('cac:PartyLegalEntity', [
       leaf('cbc:RegistrationName', party.legalName ?? party.name),
       leaf('cbc:CompanyID', party.companyId),

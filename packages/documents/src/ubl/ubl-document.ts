@@ -3,7 +3,9 @@ import { legalNotes } from '../model/legal-notes';
 import { isoDay } from '../model/localizer';
 import { lastDay } from '../model/period';
 import { en } from '../messages/en';
+import { money } from '@billfold/core';
 import { checkUblTotals } from './check-totals';
+import { assertRepresentable } from './representable';
 import { party } from './party';
 import { monetaryTotal, taxTotal } from './tax';
 import { ublLine } from './ubl-lines';
@@ -19,14 +21,25 @@ const NS = {
 /** EN 16931 core, the specification every UBL e-invoice of Billfold claims (BT-24). */
 export const EN16931_CUSTOMIZATION_ID = 'urn:cen.eu:en16931:2017';
 
-/** How to pay (BG-16): credit transfer to the seller's account and/or free-text instructions. */
-function paymentMeans(model: DocumentModel): XmlElement | undefined {
+/**
+ * The payment means code (UNCL 4461): `58` SEPA credit transfer only for euros to an IBAN (SEPA credit transfers
+ * are in euro), `30` credit transfer for any other account or currency, `1` (not defined) for instructions only.
+ * @internal
+ */
+export function paymentMeansCode(currency: string, account: string | undefined): '58' | '30' | '1' {
+  if (account === undefined) return '1';
+  return currency === 'EUR' && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(account) ? '58' : '30';
+}
+
+/** How to pay (BG-16): credit transfer to the seller's account and/or free-text instructions; none when nothing is payable. */
+function paymentMeans(model: DocumentModel, payable: string): XmlElement | undefined {
   const seller = model.options.seller;
   const account = seller.bankAccount;
   if (account === undefined && seller.paymentInstructions === undefined) return undefined;
+  const owed = money(payable, model.currency);
+  if (owed.isZero() || owed.isNegative()) return undefined;
   const iban = account?.iban.replace(/\s+/g, '');
-  // 58 = SEPA credit transfer (an IBAN), 30 = credit transfer, 1 = instrument not defined (instructions only).
-  const code = iban === undefined ? '1' : /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban) ? '58' : '30';
+  const code = paymentMeansCode(model.currency, iban);
   return group('cac:PaymentMeans', [
     leaf('cbc:PaymentMeansCode', code),
     leaf('cbc:InstructionNote', seller.paymentInstructions),
@@ -41,14 +54,30 @@ function paymentMeans(model: DocumentModel): XmlElement | undefined {
 }
 
 /**
+ * Where an intra-community supply went (BG-15, BR-IC-12): the buyer's country, the supply being to their address.
+ * The invoicing period dates it (BR-IC-11, checked by `assertRepresentable`).
+ */
+function intraCommunityDelivery(model: DocumentModel): XmlElement | undefined {
+  const country = model.buyer.address?.country;
+  if (country === undefined || !model.lines.some((line) => line.category === 'K')) return undefined;
+  return group('cac:Delivery', [
+    group('cac:DeliveryLocation', [
+      group('cac:Address', [group('cac:Country', [leaf('cbc:IdentificationCode', country)])]),
+    ]),
+  ]);
+}
+
+/**
  * A UBL 2.1 Invoice (type 380) or CreditNote (type 381) following EN 16931: seller and buyer with VAT ids,
  * lines with their VAT category, tax subtotals per category and rate, monetary totals, payment means and
  * terms; a credit note refers to the invoice it corrects (BG-3). Amounts carry the currency's decimals.
  * @internal
  */
 export function renderUbl(model: DocumentModel): string {
-  const taxInclusive = checkUblTotals(model);
-  const tz = model.options.timeZone;
+  assertRepresentable(model);
+  const { taxInclusive, payment } = checkUblTotals(model);
+  const vatIds = !model.lines.some((line) => line.category === 'O');
+  const tz = model.timeZone;
   const invoice = model.kind === 'invoice';
   const notes = [
     ...legalNotes(model, en),
@@ -84,12 +113,13 @@ export function renderUbl(model: DocumentModel): string {
             leaf('cbc:IssueDate', isoDay(correction.invoiceIssuedAt, tz)),
           ]),
         ]),
-      group('cac:AccountingSupplierParty', [party(model.seller)]),
-      group('cac:AccountingCustomerParty', [party(model.buyer)]),
-      invoice ? paymentMeans(model) : undefined,
+      group('cac:AccountingSupplierParty', [party(model.seller, { seller: true, withVatId: vatIds })]),
+      group('cac:AccountingCustomerParty', [party(model.buyer, { seller: false, withVatId: vatIds })]),
+      intraCommunityDelivery(model),
+      invoice ? paymentMeans(model, payment.payable) : undefined,
       invoice && terms !== undefined ? group('cac:PaymentTerms', [leaf('cbc:Note', terms)]) : undefined,
       taxTotal(model),
-      monetaryTotal(model, taxInclusive),
+      monetaryTotal(model, taxInclusive, payment),
       ...model.lines.map((line) => ublLine(line, model, model.kind)),
     ].filter((child): child is XmlElement => typeof child === 'object' && child !== null),
   };

@@ -1,7 +1,7 @@
-import { money } from '@billfold/core';
+import { money, type TaxCategoryCode } from '@billfold/core';
 import type { DocumentLine, DocumentModel } from '../model/document-model';
 import { isoDay } from '../model/localizer';
-import { isZeroDecimal } from '../model/tax-category';
+import { isZeroDecimal } from '../model/zero-decimal';
 import { lastDay } from '../model/period';
 import { amount, taxCategory } from './tax';
 import { group, leaf, type XmlElement } from './xml';
@@ -45,7 +45,7 @@ function pricing(line: DocumentLine, currency: string) {
 /** One `cac:InvoiceLine` or `cac:CreditNoteLine` (BG-25). @internal */
 export function ublLine(line: DocumentLine, model: DocumentModel, kind: 'invoice' | 'credit_note'): XmlElement {
   const c = model.currency;
-  const tz = model.options.timeZone;
+  const tz = model.timeZone;
   const { quantity, price, baseQuantity, allowance } = pricing(line, c);
   const period =
     line.periodStart && line.periodEnd
@@ -67,7 +67,8 @@ export function ublLine(line: DocumentLine, model: DocumentModel, kind: 'invoice
     name !== line.description && leaf('cbc:Description', line.description),
     leaf('cbc:Name', name),
     line.billingCode !== undefined && group('cac:SellersItemIdentification', [leaf('cbc:ID', line.billingCode)]),
-    taxCategory('cac:ClassifiedTaxCategory', line.category, line.percent),
+    // assertRepresentable has refused lines without a category
+    taxCategory('cac:ClassifiedTaxCategory', line.category as TaxCategoryCode, line.percent),
   ]);
   const priceElement = group('cac:Price', [
     amount('cbc:PriceAmount', price, c),

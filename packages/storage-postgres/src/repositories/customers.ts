@@ -1,10 +1,10 @@
 import { type Customer, type CustomerRepository, foldEmail } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
-import { foldedEmail } from '../migrations/0002-scoped-usage-and-lookups';
+import { foldedEmail } from '../migrations/0003-scoped-usage-and-lookups';
 import type { BillingTables } from '../schema/tables';
 import { filters, RecordStore } from './record-store';
 
-/** Customers over SQL; by folded email and by `externalRef` through the indexes of migration 2. @internal */
+/** Customers over SQL; by folded email and by `externalRef` through the indexes of migration 3. @internal */
 export function customerRepository(client: SqlClient, tables: BillingTables): CustomerRepository {
   const table = tables.customers;
   const store = new RecordStore<Customer>(client, table);

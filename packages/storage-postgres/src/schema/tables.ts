@@ -89,6 +89,9 @@ const taxRate: ColumnMap<TaxRate> = {
   inclusive: 'boolean',
   compound: 'boolean?',
   jurisdiction: 'text?',
+  taxType: 'text?',
+  category: 'text?',
+  exemption: 'jsonb?',
 };
 
 const subscription: ColumnMap<Subscription> = {

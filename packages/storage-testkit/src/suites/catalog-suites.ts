@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { expectBillingError, idsOf } from '../assertions';
-import { makeProduct } from '../builders/catalog';
+import { makeProduct, makeTaxRate } from '../builders/catalog';
 import type { KitContext } from '../kit-context';
 import { insertProduct } from './parents';
 import { recordCases } from './record-cases';
@@ -70,4 +70,20 @@ export function couponsSuite(kit: KitContext): void {
 /** Suite `taxRates`: CRUD. */
 export function taxRatesSuite(kit: KitContext): void {
   recordCases(kit, taxRateKind);
+
+  it('keeps a rate’s tax type, VAT category and exemption exactly', async () => {
+    const storage = kit.storage();
+    const exempt = makeTaxRate({
+      name: 'Medical care',
+      percentage: '0',
+      taxType: 'vat',
+      category: 'E',
+      exemption: { code: 'VATEX-EU-132-1C', reason: 'Exempt under art. 132(1)(c)' },
+    });
+    const sales = makeTaxRate({ name: 'NY State', percentage: '4', taxType: 'sales_tax', jurisdiction: 'US-NY' });
+    await storage.taxRates.insert(exempt);
+    await storage.taxRates.insert(sales);
+    expect(await storage.taxRates.get(exempt.id)).toStrictEqual(exempt);
+    expect(await storage.taxRates.get(sales.id)).toStrictEqual(sales);
+  });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   type CatalogPrice,
   type CatalogPriceInput,
@@ -16,7 +16,9 @@ import {
 import { IdSchema, type Page, type PageRequest, PageRequestSchema } from '../../domain/common';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
+import { taxCategoryProblem } from '../../tax/tax-category';
 import { type TaxRate, TaxRateSchema } from '../../tax/tax-rate';
+import { displayText } from '../../domain/display-text';
 import type { StorageSession } from '../../storage/storage-adapter';
 import { IdempotencyKeySchema } from '../amount-schemas';
 import type { EngineContext } from '../context';
@@ -27,8 +29,13 @@ import { rootConflicts } from '../storage-errors';
 /** What a host gives to create a tax rate; `id` is minted (`txr_…`) unless given. */
 export const TaxRateInputSchema = TaxRateSchema.extend({
   id: IdSchema.optional(),
-  name: z.string().min(1).max(200),
-}).strict();
+  name: displayText(200),
+})
+  .strict()
+  .superRefine((rate, ctx) => {
+    const problem = taxCategoryProblem(rate);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+  });
 
 /** Input to create a tax rate. */
 export type TaxRateInput = z.input<typeof TaxRateInputSchema>;

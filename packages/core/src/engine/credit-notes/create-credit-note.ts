@@ -12,6 +12,7 @@ import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
 import { requireRecord } from '../require-record';
 import { lineGross, splitCredit } from './split-credit';
+import { displayText } from '../../domain/display-text';
 
 /** What `creditNotes.create` takes: `lines` (each tied to an invoice line or not) or a single `amount`. */
 export const CreditNoteInputSchema = z
@@ -22,7 +23,7 @@ export const CreditNoteInputSchema = z
       .array(
         z.strictObject({
           invoiceLineId: IdSchema.optional(),
-          description: z.string().min(1).max(10_000),
+          description: displayText(10_000),
           amount: PositiveAmountSchema,
         }),
       )

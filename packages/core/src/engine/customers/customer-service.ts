@@ -9,6 +9,7 @@ import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { requireRecord } from '../require-record';
 import { rootConflicts } from '../storage-errors';
+import { assertReverseChargeVatId } from './reverse-charge-rule';
 
 /** Which customers `customers.list` returns: a page, optionally only those with one email address. */
 export const CustomerFilterSchema = PageRequestSchema.extend({
@@ -80,6 +81,7 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
   return {
     async create(input) {
       const { idempotencyKey, ...request } = validate(CreateCustomerInputSchema, input, 'input');
+      assertReverseChargeVatId(request, ['input', 'taxIds']);
       const key = idempotencyKey === undefined ? undefined : `customers.create:${idempotencyKey}`;
       return runIdempotent(ctx, key, request, async (session) => {
         const now = ctx.clock.now().toISOString();
@@ -106,6 +108,10 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
       return ctx.storage.transaction(async (session) => {
         const current = await requireRecord(session.customers, customerId, 'customer', ['customerId']);
         if (given.taxRateIds !== undefined) await checkTaxRates(session, given.taxRateIds, 'changes');
+        assertReverseChargeVatId({ ...current, ...given }, [
+          'changes',
+          given.taxIds !== undefined ? 'taxIds' : 'taxStatus',
+        ]);
         const next: Customer = {
           ...current,
           ...given,

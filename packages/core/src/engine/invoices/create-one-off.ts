@@ -18,11 +18,12 @@ import { requireRecord } from '../require-record';
 import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { buildDraftInvoice, type DraftDiscount, type DraftLine } from './build-invoice';
 import { finalizeInvoices } from './finalize-invoices';
+import { displayText } from '../../domain/display-text';
 
 /** One line of a one-off invoice: an explicit `amount` (the line total), or a catalog `priceId` rated at `quantity`. */
 const OneOffLineSchema = z
   .strictObject({
-    description: z.string().min(1).max(10_000),
+    description: displayText(10_000),
     amount: BoundedNonNegativeDecimalSchema.optional(),
     priceId: IdSchema.optional(),
     quantity: BoundedNonNegativeDecimalSchema.optional(),

@@ -3,6 +3,7 @@ import { calculateInvoice, type InvoiceInput } from '../../invoice/index';
 import type { InvoiceLineResult, InvoiceResult, InvoiceTaxResult } from '../../invoice/invoice-result';
 import { type Money, money } from '../../money/money';
 import { cashRound } from '../../tax/cash-rounding';
+import { roundTaxOnce } from './round-tax-once';
 import type { EngineContext } from '../context';
 import type { DraftInvoiceInput, DraftLine } from './build-invoice';
 
@@ -26,8 +27,8 @@ const isNegative = (line: DraftLine) => line.price === undefined && line.amount?
  * Calculates a draft's figures with `calculateInvoice`. Without negative lines this is one call. Negative
  * lines (proration credits) are calculated apart, as positive amounts at the same tax rates and without
  * discounts, and subtracted line by line and rate by rate; cash rounding then applies to the combined total,
- * and a negative total applies no credit: `creditApplied` is that negative total and `amountDue` 0. (With
- * per-invoice tax rounding the two parts are rounded apart: at most one minor unit per rate off a single pass.)
+ * and a negative total applies no credit: `creditApplied` is that negative total and `amountDue` 0. With
+ * per-invoice tax rounding, each rate is then rounded once over all lines, charges and credits together.
  */
 export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): DraftTotals {
   const { currency } = input;
@@ -95,7 +96,12 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
       taxes.set(tax.rateId, entry);
     }
   }
-  const beforeRounding = m(debit.total).subtract(m(credit.total));
+  // Per-invoice rounding rounds each rate once over the whole invoice, charges and credits together.
+  const once =
+    ctx.config.taxRounding === 'invoice' && lines.some((line) => line.taxes.length > 0)
+      ? roundTaxOnce(lines, input.taxRates, currency, ctx.config.roundingMode)
+      : undefined;
+  const beforeRounding = once ? m(once.total) : m(debit.total).subtract(m(credit.total));
   const rounded =
     cash === undefined
       ? { total: beforeRounding, roundingAmount: m('0') }
@@ -103,15 +109,17 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
   const total = rounded.total;
   const { creditApplied, amountDue } = applyCredit(total, m(input.creditBalance), ctx);
   return {
-    lines,
+    lines: once?.lines ?? lines,
     subtotal: m(debit.subtotal).subtract(m(credit.subtotal)).toString(),
     discountTotal: debit.discountTotal,
-    taxes: [...taxes.values()].map((tax) => ({
-      rateId: tax.rateId,
-      taxableAmount: tax.taxableAmount.toString(),
-      amount: tax.amount.toString(),
-    })),
-    taxTotal: m(debit.taxTotal).subtract(m(credit.taxTotal)).toString(),
+    taxes:
+      once?.taxes ??
+      [...taxes.values()].map((tax) => ({
+        rateId: tax.rateId,
+        taxableAmount: tax.taxableAmount.toString(),
+        amount: tax.amount.toString(),
+      })),
+    taxTotal: once?.taxTotal ?? m(debit.taxTotal).subtract(m(credit.taxTotal)).toString(),
     roundingAmount: rounded.roundingAmount.toString(),
     total: total.toString(),
     creditApplied,

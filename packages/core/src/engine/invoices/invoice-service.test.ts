@@ -22,7 +22,7 @@ describe('invoices', () => {
       ],
       autoFinalize: true,
     });
-    // 100.00 + 2 × 25.00 = 150.00; VAT 19% per line: 19.00 + 9.50 = 28.50; total 178.50.
+    // 100.00 + 2 × 25.00 = 150.00; VAT 19 % rounded once over the lines: 28.50; total 178.50.
     expect(invoice).toMatchObject({
       number: 'INV-2026-000001',
       sequence: 'INV-2026',
@@ -37,7 +37,12 @@ describe('invoices', () => {
       issuedAt: '2026-01-10T09:00:00.000Z',
       // 10 Jan + 14 days = 24 Jan, end of day in Berlin (UTC+1): 22:59:59.999 UTC.
       dueAt: '2026-01-24T22:59:59.999Z',
-      customerSnapshot: { name: 'Acme GmbH', taxIds: [{ type: 'eu_vat', value: 'DE123456789' }], taxStatus: 'taxable' },
+      customerSnapshot: {
+        name: 'Acme GmbH',
+        taxIds: [{ type: 'eu_vat', value: 'DE123456789' }],
+        taxStatus: 'taxable',
+        timeZone: 'Europe/Berlin',
+      },
     });
     expect(invoice.lines.map((l) => [l.amount, l.taxes[0]?.amount, l.billingCode, l.unitAmount])).toEqual([
       ['100.00', '19.00', undefined, undefined],

@@ -90,15 +90,16 @@ describe('subscriptions.cancel', () => {
     // Basic was paid 11.90 for April; 7.5 of 30 days unused → 11.90 × 0.25 = 2.975 → 2.98 credited.
     expect(cancel.creditIssued).toBe('2.98');
     await f.run();
-    // Final invoice: −5.00 + 12.50 + 2.50 − 6.25 = 3.75 (7.5 days of the 15.00 difference). VAT per line:
-    // −0.95 + 2.375→2.38 + 0.475→0.48 − 1.1875→1.19 = 0.72. Total 4.47, 2.98 of it paid by the credit: 1.49 due.
+    // Final invoice: −5.00 + 12.50 + 2.50 − 6.25 = 3.75 (7.5 days of the 15.00 difference). VAT rounded once
+    // per rate (the default): 3.75 × 19 % = 0.7125 → 0.71 (per line it would be −0.95 + 2.38 + 0.48 − 1.19 = 0.72).
+    // Total 4.46, 2.98 of it paid by the credit: 1.48 due.
     const final = (await f.invoices())[1];
     expect(final).toMatchObject({
       subtotal: '3.75',
-      taxTotal: '0.72',
-      total: '4.47',
+      taxTotal: '0.71',
+      total: '4.46',
       creditApplied: '2.98',
-      amountDue: '1.49',
+      amountDue: '1.48',
     });
   });
 

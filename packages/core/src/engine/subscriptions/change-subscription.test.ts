@@ -44,9 +44,10 @@ describe('subscriptions.change', () => {
       ['proration', 'Unused time on Basic', '-4.92'],
       ['proration', 'Remaining time on Plus', '12.29'],
     ]);
-    // Subtotal 25.00 − 4.92 + 12.29 = 32.37. VAT per line: 4.75, −(4.92 × 19% = 0.9348 → 0.93), 12.29 × 19% = 2.3351 → 2.34:
-    // 4.75 − 0.93 + 2.34 = 6.16. Total 38.53.
-    expect(may).toMatchObject({ subtotal: '32.37', taxTotal: '6.16', total: '38.53' });
+    // Subtotal 25.00 − 4.92 + 12.29 = 32.37. VAT rounded once over the invoice, the credit included:
+    // 32.37 × 19 % = 6.1503 → 6.15 (per line it would be 4.75 − 0.93 + 2.34 = 6.16). Total 38.52.
+    expect(may).toMatchObject({ subtotal: '32.37', taxTotal: '6.15', total: '38.52' });
+    expect(may?.lines.map((line) => line.taxes[0]?.amount)).toEqual(['4.75', '-0.93', '2.33']);
     expect((await f.subscriptions.get(subscription.id)).pendingLines).toEqual([]);
   });
 
@@ -57,13 +58,13 @@ describe('subscriptions.change', () => {
       items: [{ priceId: f.prices.plus.id }],
       prorate: 'immediate',
     });
-    // 12.29 − 4.92 = 7.37; VAT 2.34 − 0.93 = 1.41; total 8.78.
+    // 12.29 − 4.92 = 7.37; VAT rounded once: 7.37 × 19 % = 1.4003 → 1.40 (per line 2.34 − 0.93 = 1.41); total 8.77.
     expect(invoices).toHaveLength(1);
     expect(invoices[0]).toMatchObject({
       billingReason: 'subscription_update',
       subtotal: '7.37',
-      taxTotal: '1.41',
-      total: '8.78',
+      taxTotal: '1.40',
+      total: '8.77',
       status: 'open',
     });
     expect(lines(invoices[0])).toEqual([
@@ -87,13 +88,13 @@ describe('subscriptions.change', () => {
       items: [{ priceId: f.prices.basic.id }],
       prorate: 'immediate',
     });
-    // −12.29 + 4.92 = −7.37; VAT −2.34 + 0.93 = −1.41; total −8.78: nothing due, 8.78 credited.
-    expect(invoices[0]).toMatchObject({ total: '-8.78', amountDue: '0.00', status: 'paid' });
-    expect(await f.storage.balance.balance(f.customer.id, 'EUR')).toBe('8.78');
+    // −12.29 + 4.92 = −7.37; VAT −7.37 × 19 % = −1.4003 → −1.40; total −8.77: nothing due, 8.77 credited.
+    expect(invoices[0]).toMatchObject({ total: '-8.77', taxTotal: '-1.40', amountDue: '0.00', status: 'paid' });
+    expect(await f.storage.balance.balance(f.customer.id, 'EUR')).toBe('8.77');
     f.clock.set('2026-05-01T00:00:00Z');
     await f.run();
-    // May: Basic 10.00 + 1.90 = 11.90, credit 8.78 applied, 3.12 due.
-    expect((await f.invoices())[2]).toMatchObject({ total: '11.90', creditApplied: '8.78', amountDue: '3.12' });
+    // May: Basic 10.00 + 1.90 = 11.90, credit 8.77 applied, 3.13 due.
+    expect((await f.invoices())[2]).toMatchObject({ total: '11.90', creditApplied: '8.77', amountDue: '3.13' });
     expect(await f.storage.balance.balance(f.customer.id, 'EUR')).toBe('0.00');
   });
 

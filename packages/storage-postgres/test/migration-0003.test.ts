@@ -7,23 +7,23 @@ import {
   sqlClientFromPGlite,
   sqlClientFromPool,
 } from '../src/index';
-import { foldedEmail } from '../src/migrations/0002-scoped-usage-and-lookups';
+import { foldedEmail } from '../src/migrations/0003-scoped-usage-and-lookups';
 import { type Backend, describeBackends, dropSchema, freshSchema, sharedPGlite, sharedPool } from './support/backends';
 import { customer, invoice, usageEvent } from './support/records';
 
 /*
- * Migration 2 on a schema that already holds data written under migration 1: the usage key becomes
+ * Migration 3 on a schema that already holds data written under the migrations before it: the usage key becomes
  * (customer_id, id), externalRef becomes unique, and customers by email and invoices by number get indexes.
  */
 
-const [init] = migrations;
+const SCOPED = migrations.findIndex((m) => m.name === 'scoped-usage-and-lookups');
 
-/** Storage over a fresh schema migrated to version 1 only. */
-async function atVersionOne(backend: Backend): Promise<PostgresStorage> {
+/** Storage over a fresh schema migrated up to (not including) migration 3. */
+async function beforeScoping(backend: Backend): Promise<PostgresStorage> {
   const schema = freshSchema();
   const client =
     backend.name === 'pglite' ? sqlClientFromPGlite(await sharedPGlite()) : sqlClientFromPool(sharedPool());
-  await migrate(client, { schema, migrations: [init as (typeof migrations)[number]] });
+  await migrate(client, { schema, migrations: migrations.slice(0, SCOPED) });
   return backend.name === 'pglite'
     ? createPostgresStorage({ pglite: await sharedPGlite(), schema, migrate: false })
     : createPostgresStorage({ pool: sharedPool(), schema, migrate: false });
@@ -38,9 +38,9 @@ async function plan(storage: PostgresStorage, sql: string, params: unknown[]): P
   });
 }
 
-describeBackends('migration 2 (scoped usage ids, lookups)', (backend) => {
-  it('keeps data written under migration 1 and then scopes usage ids per customer', async () => {
-    const storage = await atVersionOne(backend);
+describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
+  it('keeps data written before it and then scopes usage ids per customer', async () => {
+    const storage = await beforeScoping(backend);
     try {
       const ada = customer({ email: 'Ada@Example.com', externalRef: 'crm-1' });
       const bob = customer({ email: 'bob@example.com' });
@@ -51,13 +51,13 @@ describeBackends('migration 2 (scoped usage ids, lookups)', (backend) => {
         inserted: [{ customerId: ada.id, id: 'evt_0' }],
         duplicates: [],
       });
-      // Under migration 1, ids were global: Bob's evt_0 was swallowed as a duplicate.
+      // Before it, ids were global: Bob's evt_0 was swallowed as a duplicate.
       const bobEvent = usageEvent({ id: 'evt_0', customerId: bob.id });
       expect((await storage.usage.insertMany([bobEvent])).duplicates).toEqual([{ customerId: bob.id, id: 'evt_0' }]);
       const numbered = invoice({ customerId: ada.id, status: 'open', sequence: 'INV-2026', number: 'INV-2026-000001' });
       await storage.invoices.insert(numbered);
 
-      expect(await migrate(storage.client, { schema: storage.schema as string })).toEqual({ applied: [2] });
+      expect(await migrate(storage.client, { schema: storage.schema as string })).toEqual({ applied: [3] });
       expect(await storage.customers.get(ada.id)).toStrictEqual(ada);
       expect(await storage.usage.insertMany([bobEvent, adaEvent])).toEqual({
         inserted: [{ customerId: bob.id, id: 'evt_0' }],
@@ -91,15 +91,17 @@ describeBackends('migration 2 (scoped usage ids, lookups)', (backend) => {
   });
 
   it('refuses to migrate, changing nothing, while two customers share an externalRef', async () => {
-    const storage = await atVersionOne(backend);
+    const storage = await beforeScoping(backend);
     try {
       await storage.customers.insert(customer({ externalRef: 'crm-7' }));
       await storage.customers.insert(customer({ externalRef: 'crm-7' }));
       await expect(migrate(storage.client, { schema: storage.schema as string })).rejects.toThrow(
-        /several customers have the external reference "crm-7"/,
+        /migration 3: several customers have the external reference "crm-7"/,
       );
-      const applied = await storage.client.query(`SELECT version FROM "${storage.schema}".schema_migrations`);
-      expect(applied).toEqual([{ version: 1 }]);
+      const applied = await storage.client.query(
+        `SELECT version FROM "${storage.schema}".schema_migrations ORDER BY version`,
+      );
+      expect(applied).toEqual(migrations.slice(0, SCOPED).map(({ version }) => ({ version })));
     } finally {
       await dropSchema(storage);
     }

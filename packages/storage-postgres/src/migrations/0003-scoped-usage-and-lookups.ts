@@ -18,7 +18,7 @@ export function foldedEmail(column: string): string {
  * - customers by folded email, invoices by number: plain indexes for the lookups.
  */
 export const scopedUsageAndLookupsMigration: Migration = {
-  version: 2,
+  version: 3,
   name: 'scoped-usage-and-lookups',
   statements: [
     'ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey',
@@ -29,7 +29,7 @@ export const scopedUsageAndLookupsMigration: Migration = {
       SELECT external_ref INTO shared FROM customers WHERE external_ref IS NOT NULL
         GROUP BY external_ref HAVING count(*) > 1 LIMIT 1;
       IF FOUND THEN
-        RAISE EXCEPTION 'billfold migration 2: several customers have the external reference "%"; give each its own before migrating', shared;
+        RAISE EXCEPTION 'billfold migration 3: several customers have the external reference "%"; give each its own before migrating', shared;
       END IF;
     END $$`,
     'CREATE UNIQUE INDEX customers_external_ref ON customers (external_ref) WHERE external_ref IS NOT NULL',

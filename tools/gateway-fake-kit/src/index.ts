@@ -1,0 +1,23 @@
+/**
+ * Test-only kit for payment gateway adapters: loopback fakes that check every request and answer against the
+ * provider's OpenAPI description (Ajv), inject transport faults, and find the description files.
+ * @module
+ */
+export { OpenApiContract } from './openapi-contract';
+export type { ContractRequest, MatchedOperation } from './openapi-contract';
+export { parseBracketedForm } from './form-body';
+export type { FormValue } from './form-body';
+export { startLoopbackFake } from './loopback-fake';
+export type {
+  FakeRequest,
+  FakeResponse,
+  LoopbackFake,
+  LoopbackFakeOptions,
+  RecordedRequest,
+  TransportFault,
+} from './loopback-fake';
+export { specAvailability, STRIPE_SPEC, PAYPAL_SPECS, VALIDATION_DIR } from './spec-files';
+export type { SpecAvailability } from './spec-files';
+export { serveWebhookHandler } from './webhook-endpoint';
+export type { WebhookEndpoint } from './webhook-endpoint';
+export { billingFailure } from './billing-failure';
