@@ -7,7 +7,7 @@
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
-export type { BillingErrorOptions, BillingIssue, DeliveryFailure, GatewayFailure } from './errors/index';
+export type { BillingErrorOptions, BillingIssue, DeliveryFailure, GatewayFailure, ValidateOptions } from './errors/index';
 export {
   Money,
   money,
@@ -15,7 +15,10 @@ export {
   currencyMinorUnits,
   isKnownCurrency,
   RoundingModeSchema,
+  BoundedDecimalSchema,
+  BoundedNonNegativeDecimalSchema,
   CurrencySchema,
+  DECIMAL_INPUT_LIMITS,
   DecimalStringSchema,
   NonNegativeDecimalSchema,
 } from './money/index';
@@ -126,8 +129,11 @@ export type {
 } from './invoice/index';
 export {
   AddressSchema,
+  customFieldKey,
   IdSchema,
+  INSTANT_RANGE,
   InstantInputSchema,
+  instantRangeProblem,
   MetadataSchema,
   PageRequestSchema,
   TaxIdSchema,
@@ -137,6 +143,7 @@ export {
   hasVisibleText,
   CustomerSchema,
   CustomerUpdateSchema,
+  foldEmail,
   AggregationSchema,
   BillingCodeSchema,
   CatalogPriceInputSchema,
@@ -200,13 +207,15 @@ export type {
   PaymentMethod,
   Refund,
 } from './domain/index';
-export { createMemoryStorage, MemoryStorage } from './storage/index';
+export { createMemoryStorage, MemoryStorage, readAllRecords } from './storage/index';
+export type { StoredRecords } from './storage/index';
 export type {
   AppendRepository,
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
   CreditNoteRepository,
+  CustomerListFilter,
   CustomerRepository,
   IdempotencyRecord,
   IdempotencyRepository,
@@ -219,6 +228,7 @@ export type {
   StorageSession,
   SubscriptionRepository,
   UsageQuery,
+  UsageEventKey,
   UsageRepository,
   VersionedRepository,
 } from './storage/index';
@@ -322,6 +332,8 @@ export {
   RecordPaymentInputSchema,
   RefundPaymentInputSchema,
   TaxRateInputSchema,
+  CreateCustomerInputSchema,
+  CustomerFilterSchema,
   CreditNoteFilterSchema,
   InvoiceFilterSchema,
   PaymentFilterSchema,
@@ -348,7 +360,10 @@ export type {
   PaymentFilter,
   RefundFilter,
   CustomerService,
+  CreateCustomerInput,
+  CustomerFilter,
   CatalogService,
+  CatalogCreateOptions,
   BalanceService,
   CustomerBalance,
   SubscriptionService,

@@ -50,6 +50,8 @@ export const BillingErrorCode = {
    * (the address, the credentials) is fixed.
    */
   deliveryRejected: 'delivery_rejected',
+  /** The storage is held by another writer (a PGlite folder open in another process); the message names it. */
+  storageLocked: 'storage_locked',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */

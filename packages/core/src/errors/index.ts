@@ -4,4 +4,5 @@
  */
 export { BillingError, BillingErrorCode, isBillingError } from './billing-error';
 export type { BillingErrorOptions, BillingIssue, DeliveryFailure, GatewayFailure } from './billing-error';
+export type { ValidateOptions } from './validate';
 export { validate } from './validate';

@@ -11,7 +11,7 @@ const PositiveAmountSchema = DecimalStringSchema.refine(
 );
 
 /** An invoice that can still be paid, as the matcher needs it. */
-export const OpenInvoiceSchema = z.object({
+export const OpenInvoiceSchema = z.strictObject({
   id: IdSchema,
   /** The invoice number as issued (`INV-2026-000123`). */
   number: z.string().min(1).max(100),
@@ -32,7 +32,7 @@ export const OpenInvoiceSchema = z.object({
 export type OpenInvoice = z.infer<typeof OpenInvoiceSchema>;
 
 /** What is known about how a customer pays: the accounts and names their transfers came from before. */
-export const KnownPayerSchema = z.object({
+export const KnownPayerSchema = z.strictObject({
   customerId: IdSchema,
   ibans: z.array(z.string().min(5).max(42)).max(100).default([]),
   names: z.array(z.string().min(1).max(200)).max(100).default([]),
@@ -42,7 +42,7 @@ export const KnownPayerSchema = z.object({
 export type KnownPayer = z.input<typeof KnownPayerSchema>;
 
 /** What {@link matchStatement} takes. */
-export const MatchStatementInputSchema = z.object({
+export const MatchStatementInputSchema = z.strictObject({
   entries: z.array(BankStatementEntrySchema).max(1_000_000),
   openInvoices: z.array(OpenInvoiceSchema).max(10_000_000),
   knownPayers: z.array(KnownPayerSchema).max(10_000_000).default([]),
