@@ -30,6 +30,8 @@ if (first === undefined) throw new Error('subscribing made no invoice');
 const pdf = await renderInvoice(first, { format: 'pdf', locale: 'de-DE', seller }); // INV-2026-000001.pdf
 const out = process.argv[2];
 if (out) await writeFile(out, pdf.body);
-console.log(`first invoice ${first.number} total ${first.total} ${first.currency}; ${pdf.fileName} ${pdf.body.length} bytes`);
+console.log(
+  `first invoice ${first.number} total ${first.total} ${first.currency}; ${pdf.fileName} ${pdf.body.length} bytes`,
+);
 console.log(`run ${run.now}: ${run.invoicesCreated} invoice(s), ${JSON.stringify(run.totalsByCurrency)}`);
 await storage.close();

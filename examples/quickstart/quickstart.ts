@@ -27,7 +27,9 @@ const invoice = calculateInvoice({
 
 const show = (amount: string) => formatMoney(money(amount, invoice.currency), 'de-DE');
 for (const line of invoice.lines) {
-  console.log(`${line.description.padEnd(12)} ${show(line.amount).padStart(10)}  discount ${show(line.discountAmount)}`);
+  console.log(
+    `${line.description.padEnd(12)} ${show(line.amount).padStart(10)}  discount ${show(line.discountAmount)}`,
+  );
 }
 console.log(`Subtotal     ${show(invoice.subtotal).padStart(10)}`);
 console.log(`Discount     ${show(invoice.discountTotal).padStart(10)}`);

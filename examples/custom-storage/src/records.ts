@@ -19,6 +19,12 @@ export function getRecord<T>(data: FileData, name: TableName, id: string): T | u
   return record === undefined ? undefined : copyJson(record);
 }
 
+/** A copy of the first record (in no particular order) that `matches`, or `undefined`: for lookups by a unique key. */
+export function findRecord<T>(data: FileData, name: TableName, matches: (record: T) => boolean): T | undefined {
+  const found = Object.values(table<T>(data, name)).find(matches);
+  return found === undefined ? undefined : copyJson(found);
+}
+
 /** Stores a new record. @throws BillingError `conflict` when the id exists. */
 export function insertRecord<T extends { id: string }>(data: FileData, name: TableName, record: T): void {
   const rows = table<T>(data, name);

@@ -8,12 +8,15 @@ import {
   type Product,
   type StorageSession,
   type Subscription,
+  type UsageEventKey,
+  foldEmail,
 } from '@billfold/core';
 import { addDecimals, type Decimal, formatDecimal, parseDecimal, ZERO } from './decimal';
 import { copyJson, type FileData, type TableName } from './file-data';
 import {
   assertUnique,
   type DataAccess,
+  findRecord,
   getRecord,
   insertRecord,
   listRecords,
@@ -21,7 +24,7 @@ import {
   table,
   updateRecord,
 } from './records';
-import { aggregate, listUsage } from './usage';
+import { aggregate, listUsage, usageKey } from './usage';
 
 /** Only one invoice per subscription and period start for these reasons. */
 const ONCE_PER_PERIOD = new Set(['subscription_create', 'subscription_cycle']);
@@ -81,10 +84,24 @@ export function createSession(access: DataAccess): StorageSession {
 
   const invoices = versioned<Invoice>('invoices', checkInvoiceKeys);
   const subscriptions = versioned<Subscription>('subscriptions');
+  const customers = versioned<Customer>('customers', (data, customer) =>
+    assertUnique(data, 'customers', customer, (c) => c.externalRef),
+  );
 
   return {
     customers: {
-      ...versioned<Customer>('customers'),
+      ...customers,
+      list: async ({ email, ...page }) => {
+        const wanted = email === undefined ? undefined : foldEmail(email);
+        return listRecords<Customer>(
+          access.read(),
+          'customers',
+          page,
+          (customer) => wanted === undefined || foldEmail(customer.email) === wanted,
+        );
+      },
+      getByExternalRef: async (externalRef) =>
+        findRecord<Customer>(access.read(), 'customers', (c) => c.externalRef === externalRef),
       getMany: async (ids) =>
         [...new Set(ids)].flatMap((id) => {
           const customer = getRecord<Customer>(access.read(), 'customers', id);
@@ -93,10 +110,7 @@ export function createSession(access: DataAccess): StorageSession {
     },
     products: {
       ...basic<Product>('products', (data, product) => assertUnique(data, 'products', product, (p) => p.billingCode)),
-      getByBillingCode: async (code) => {
-        const found = Object.values(table<Product>(access.read(), 'products')).find((p) => p.billingCode === code);
-        return found === undefined ? undefined : copyJson(found);
-      },
+      getByBillingCode: async (code) => findRecord<Product>(access.read(), 'products', (p) => p.billingCode === code),
     },
     prices: basic('prices'),
     meters: basic('meters'),
@@ -119,13 +133,16 @@ export function createSession(access: DataAccess): StorageSession {
     usage: {
       insertMany: (events) =>
         access.write((data) => {
+          // Keyed by customer and event id: event ids are scoped per customer.
           const rows = table(data, 'usage');
-          const result = { inserted: [] as string[], duplicates: [] as string[] };
+          const result = { inserted: [] as UsageEventKey[], duplicates: [] as UsageEventKey[] };
           for (const event of events) {
-            if (rows[event.id] === undefined) {
-              rows[event.id] = copyJson(event);
-              result.inserted.push(event.id);
-            } else result.duplicates.push(event.id);
+            const key = usageKey(event);
+            const identity = { customerId: event.customerId, id: event.id };
+            if (rows[key] === undefined) {
+              rows[key] = copyJson(event);
+              result.inserted.push(identity);
+            } else result.duplicates.push(identity);
           }
           return result;
         }),
@@ -147,6 +164,9 @@ export function createSession(access: DataAccess): StorageSession {
             insertRecord(data, 'invoices', record);
           }
         }),
+      // The lowest id first, as the contract asks should two sequences hold the same number text.
+      getByNumber: async (number) =>
+        listRecords<Invoice>(access.read(), 'invoices', { limit: 1 }, (invoice) => invoice.number === number).items[0],
       reserveNumbers: (sequence, count) =>
         access.write((data) => {
           const first = (data.sequences[sequence] ?? 0) + 1;

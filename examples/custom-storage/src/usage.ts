@@ -3,6 +3,11 @@ import { addDecimals, compareDecimals, type Decimal, formatDecimal, parseDecimal
 import { copyJson, type FileData } from './file-data';
 import { limitOf, table } from './records';
 
+/** Where an event is kept in the usage table: event ids are unique per customer, so the key is both. */
+export function usageKey(event: { readonly customerId: string; readonly id: string }): string {
+  return JSON.stringify([event.customerId, event.id]);
+}
+
 /** Events by timestamp, then id. */
 function byTime(a: UsageEvent, b: UsageEvent): number {
   if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp ? -1 : 1;

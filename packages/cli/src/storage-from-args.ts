@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { createPostgresStorage, migrate, type PostgresStorage } from '@billfold/storage-postgres';
 import { type OptionSpecs, type ParsedOptions, stringOption } from './parse-options';
 import { UsageError } from './usage-error';
@@ -85,18 +86,36 @@ export function describeTarget(target: StorageTarget): string {
   }
 }
 
+/** The flag that lets `run` and `report` start a new database where none is. */
+export const CREATE_OPTION = { create: { type: 'boolean' } } as const satisfies OptionSpecs;
+
+/** The help line of {@link CREATE_OPTION}. */
+export const CREATE_HELP =
+  '  --create          start a new database when the target holds none (without it, a missing one is an error)';
+
 /** Options of {@link openStorage}. */
 export interface OpenStorageOptions {
   /** Apply pending migrations (default true). */
   readonly migrate?: boolean;
   /** Drop the target's schema first (everything in it), for a demo that starts from nothing. Needs a schema. */
   readonly fresh?: boolean;
-  /** Without migrating, refuse a schema that has never been migrated (a read-only command on the wrong database). */
-  readonly requireTables?: boolean;
+  /**
+   * Refuse a target that holds no Billfold database, creating nothing: a `--data-dir` folder that is missing or
+   * holds no database, or a schema without billing tables (a typo must not become a new, empty database).
+   */
+  readonly existing?: boolean;
+}
+
+/** Throws unless a `--data-dir` target's folder already holds a PGlite database; looks only, creates nothing. */
+function assertDatabaseFolder(target: StorageTarget): void {
+  if (target.kind !== 'data-dir' || existsSync(join(target.dir, 'PG_VERSION'))) return;
+  const why = existsSync(target.dir) ? 'holds no database' : 'does not exist';
+  throw new Error(`${target.dir} ${why}: check --data-dir, or pass --create to start a new billing database there`);
 }
 
 /** Opens the SQL storage on a target; the caller closes it. */
 export async function openStorage(target: StorageTarget, options: OpenStorageOptions = {}): Promise<PostgresStorage> {
+  if (options.existing) assertDatabaseFolder(target);
   const schema = target.schema === undefined ? {} : { schema: target.schema };
   const where =
     target.kind === 'server'
@@ -110,8 +129,8 @@ export async function openStorage(target: StorageTarget, options: OpenStorageOpt
       if (target.schema === undefined) throw new Error('a fresh start needs a schema of its own to drop');
       await storage.client.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
     }
+    if (options.existing) await assertMigrated(storage, target);
     if (options.migrate !== false) await migrate(storage.client, schema);
-    else if (options.requireTables) await assertMigrated(storage, target);
     return storage;
   } catch (error) {
     await storage.close();
@@ -128,7 +147,7 @@ async function assertMigrated(storage: PostgresStorage, target: StorageTarget): 
   );
   if ((rows[0]?.found ?? 0) === 0) {
     throw new Error(
-      `${describeTarget(target)} has no billing tables: run "billfold migrate" first (or check --schema)`,
+      `${describeTarget(target)} has no billing tables: run "billfold migrate" first, pass --create, or check --schema`,
     );
   }
 }

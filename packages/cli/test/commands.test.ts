@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { money } from '@billfold/core';
+import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
 import type { AgingReport } from '../src/reports/aging';
@@ -32,22 +34,60 @@ async function run(...args: string[]) {
 }
 
 describe('billfold on a PGlite data folder', () => {
+  it('refuses run and report on a folder that holds no database, creating nothing', async () => {
+    for (const command of [
+      ['run', '--now', '2026-02-01'],
+      ['report', 'aging'],
+    ]) {
+      const { code, stdout, stderr } = await run(...command, '--data-dir', 'typo');
+      expect(code).toBe(1);
+      expect(stdout).toEqual([]);
+      expect(stderr).toEqual([
+        `billfold ${command[0]}: ${join(root, 'typo')} does not exist: check --data-dir, or pass --create to start a new billing database there`,
+      ]);
+      expect(existsSync(join(root, 'typo'))).toBe(false);
+    }
+    await mkdir(join(root, 'empty'));
+    const empty = await run('run', '--data-dir', 'empty');
+    expect(empty.stderr).toEqual([
+      `billfold run: ${join(root, 'empty')} holds no database: check --data-dir, or pass --create to start a new billing database there`,
+    ]);
+    expect(await readdir(join(root, 'empty'))).toEqual([]);
+  });
+
   it('refuses a report before the tables exist', async () => {
+    // A PGlite database without billing tables.
+    await (await createPostgresStorage({ dataDir, migrate: false })).close();
     const { code, stderr } = await run('report', 'aging', '--data-dir', 'data');
     expect(code).toBe(1);
     expect(stderr).toEqual([
-      `billfold report: PGlite in ${dataDir} has no billing tables: run "billfold migrate" first (or check --schema)`,
+      `billfold report: PGlite in ${dataDir} has no billing tables: run "billfold migrate" first, pass --create, or check --schema`,
     ]);
+  });
+
+  it('starts a new database with --create', async () => {
+    const created = await run('run', '--data-dir', 'fresh', '--now', '2026-02-01', '--create');
+    expect(created.code).toBe(0);
+    expect(created.stdout[1]).toBe('  subscriptions billed  0');
+    expect(await run('run', '--data-dir', 'fresh', '--now', '2026-02-01')).toMatchObject({ code: 0, stderr: [] });
+    const report = await run('report', 'revenue', '--data-dir', 'other', '--create', '--json');
+    expect(report.code).toBe(0);
+    expect(JSON.parse(report.stdout.join('\n')).rows).toEqual([]);
   });
 
   it('migrates, then finds nothing left to apply', async () => {
     expect(await run('migrate', '--data-dir', 'data')).toEqual({
       code: 0,
-      stdout: [`Migrated PGlite in ${dataDir}; applied versions:`, '  1 init', '  2 tax-rate-categories'],
+      stdout: [
+        `Migrated PGlite in ${dataDir}; applied versions:`,
+        '  1 init',
+        '  2 tax-rate-categories',
+        '  3 scoped-usage-and-lookups',
+      ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 2 tax-rate-categories).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 3 scoped-usage-and-lookups).`,
     ]);
   });
 

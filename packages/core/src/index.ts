@@ -7,7 +7,7 @@
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
-export type { BillingErrorOptions, BillingIssue, GatewayFailure } from './errors/index';
+export type { BillingErrorOptions, BillingIssue, DeliveryFailure, GatewayFailure, ValidateOptions } from './errors/index';
 export {
   Money,
   money,
@@ -15,7 +15,10 @@ export {
   currencyMinorUnits,
   isKnownCurrency,
   RoundingModeSchema,
+  BoundedDecimalSchema,
+  BoundedNonNegativeDecimalSchema,
   CurrencySchema,
+  DECIMAL_INPUT_LIMITS,
   DecimalStringSchema,
   NonNegativeDecimalSchema,
 } from './money/index';
@@ -126,8 +129,11 @@ export type {
 } from './invoice/index';
 export {
   AddressSchema,
+  customFieldKey,
   IdSchema,
+  INSTANT_RANGE,
   InstantInputSchema,
+  instantRangeProblem,
   MetadataSchema,
   PageRequestSchema,
   TaxIdSchema,
@@ -137,6 +143,7 @@ export {
   hasVisibleText,
   CustomerSchema,
   CustomerUpdateSchema,
+  foldEmail,
   AggregationSchema,
   BillingCodeSchema,
   CatalogPriceInputSchema,
@@ -200,13 +207,15 @@ export type {
   PaymentMethod,
   Refund,
 } from './domain/index';
-export { createMemoryStorage, MemoryStorage } from './storage/index';
+export { createMemoryStorage, MemoryStorage, readAllRecords } from './storage/index';
+export type { StoredRecords } from './storage/index';
 export type {
   AppendRepository,
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
   CreditNoteRepository,
+  CustomerListFilter,
   CustomerRepository,
   IdempotencyRecord,
   IdempotencyRepository,
@@ -219,6 +228,7 @@ export type {
   StorageSession,
   SubscriptionRepository,
   UsageQuery,
+  UsageEventKey,
   UsageRepository,
   VersionedRepository,
 } from './storage/index';
@@ -274,7 +284,46 @@ export type {
   WebhookHandlerOptions,
   WebhookEventStore,
 } from './payments/index';
-export type { Notifier, BillingNotification } from './notify/notifier';
+export {
+  BillingNotificationSchema,
+  NotificationDedupeKeySchema,
+  InvoiceFinalizedNotificationSchema,
+  InvoicePaidNotificationSchema,
+  InvoiceReminderNotificationSchema,
+  InvoiceOverdueNotificationSchema,
+  InvoiceFeeChargedNotificationSchema,
+  PaymentReceivedNotificationSchema,
+  PaymentFailedNotificationSchema,
+  PaymentRefundedNotificationSchema,
+  CreditNoteIssuedNotificationSchema,
+  SubscriptionPastDueNotificationSchema,
+  SubscriptionSuspendedNotificationSchema,
+  SubscriptionResumedNotificationSchema,
+  StatementIssuedNotificationSchema,
+  NOTIFICATION_TYPES,
+  notificationDedupeKey,
+  isRetryableDeliveryError,
+} from './notify/notifier';
+export type { Notifier, BillingNotification, NotificationType, NotificationOf } from './notify/notifier';
+export {
+  buildStatement,
+  StatementCurrencySchema,
+  StatementEntryKindSchema,
+  StatementEntrySchema,
+  StatementInputSchema,
+  StatementOpenItemSchema,
+  StatementPeriodSchema,
+  StatementSchema,
+} from './statement/index';
+export type {
+  Statement,
+  StatementCurrency,
+  StatementEntry,
+  StatementEntryKind,
+  StatementInput,
+  StatementOpenItem,
+  StatementPeriod,
+} from './statement/index';
 export {
   createBilling,
   EngineConfigInputSchema,
@@ -283,6 +332,8 @@ export {
   RecordPaymentInputSchema,
   RefundPaymentInputSchema,
   TaxRateInputSchema,
+  CreateCustomerInputSchema,
+  CustomerFilterSchema,
   CreditNoteFilterSchema,
   InvoiceFilterSchema,
   PaymentFilterSchema,
@@ -325,7 +376,10 @@ export type {
   PaymentFilter,
   RefundFilter,
   CustomerService,
+  CreateCustomerInput,
+  CustomerFilter,
   CatalogService,
+  CatalogCreateOptions,
   BalanceService,
   CustomerBalance,
   SubscriptionService,
@@ -358,7 +412,7 @@ export {
   RemittanceSchema,
   StatementTransactionSchema,
   EntryIdSourceSchema,
-  StatementEntrySchema,
+  BankStatementEntrySchema,
   parseCamt,
   ParseCamtOptionsSchema,
   CsvColumnSchema,
@@ -382,7 +436,7 @@ export type {
   Remittance,
   StatementTransaction,
   EntryIdSource,
-  StatementEntry,
+  BankStatementEntry,
   BankStatementFile,
   StatementSummary,
   StatementBalance,

@@ -62,5 +62,9 @@ export function renderedDocument<F extends DocumentFormat>(
   format: F,
   number: string,
 ): RenderedDocument<F> {
-  return { body: body as RenderedDocument<F>['body'], mimeType: FILE_TYPES[format].mimeType, fileName: fileName(number, format) };
+  return {
+    body: body as RenderedDocument<F>['body'],
+    mimeType: FILE_TYPES[format].mimeType,
+    fileName: fileName(number, format),
+  };
 }

@@ -9,6 +9,12 @@ export { renderReceipt } from './render-receipt';
 export { ReceiptFormatSchema, ReceiptOptionsSchema } from './receipt/receipt-options';
 export type { ReceiptFormat, ReceiptOptions } from './receipt/receipt-options';
 export { RECEIPT_CSV_COLUMNS } from './receipt/receipt-csv';
+export { renderStatement } from './render-statement';
+export { StatementFormatSchema, StatementOptionsSchema } from './statement/statement-options';
+export type { StatementFormat, StatementOptions } from './statement/statement-options';
+export { englishStatementMessages, germanStatementMessages, statementCatalogs } from './statement/statement-messages';
+export type { StatementMessages } from './statement/statement-messages';
+export { STATEMENT_CSV_COLUMNS } from './statement/statement-csv';
 export {
   CustomFieldSchema,
   DocumentFormatSchema,

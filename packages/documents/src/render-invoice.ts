@@ -1,6 +1,7 @@
 import { type CreditNote, CreditNoteSchema, type Invoice, InvoiceSchema, validate } from '@billfold/core';
 import { renderCsv } from './csv/document-csv';
 import { renderHtml } from './html/render-html';
+import { RECORD_TEXT } from './model/clean-text';
 import { creditNoteModel } from './model/credit-note-model';
 import type { DocumentModel } from './model/document-model';
 import { invoiceModel } from './model/invoice-model';
@@ -49,7 +50,7 @@ export async function renderInvoice<F extends DocumentFormat>(
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(RenderOptionsSchema, options, 'options');
-  const valid = validate(InvoiceSchema, invoice, 'invoice');
+  const valid = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
   return render<F>(invoiceModel(valid, resolved), resolved, valid.customerSnapshot?.locale, [
     ['invoice', valid],
     ['options', resolved],
@@ -73,11 +74,16 @@ export async function renderCreditNote<F extends DocumentFormat>(
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(RenderOptionsSchema, options, 'options');
-  const validNote = validate(CreditNoteSchema, creditNote, 'creditNote');
-  const validInvoice = validate(InvoiceSchema, invoice, 'invoice');
-  return render<F>(creditNoteModel(validNote, validInvoice, resolved), resolved, validInvoice.customerSnapshot?.locale, [
-    ['creditNote', validNote],
-    ['invoice', validInvoice],
-    ['options', resolved],
-  ]);
+  const validNote = validate(CreditNoteSchema, creditNote, 'creditNote', RECORD_TEXT);
+  const validInvoice = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
+  return render<F>(
+    creditNoteModel(validNote, validInvoice, resolved),
+    resolved,
+    validInvoice.customerSnapshot?.locale,
+    [
+      ['creditNote', validNote],
+      ['invoice', validInvoice],
+      ['options', resolved],
+    ],
+  );
 }

@@ -24,7 +24,7 @@ const FontBytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Ar
  * fetch the font files and pass them here. Parsed fonts are cached by their `Uint8Array`: pass the same
  * arrays on every render.
  */
-export const PdfFontsSchema = z.object({
+export const PdfFontsSchema = z.strictObject({
   regular: FontBytesSchema,
   /** Used for headings and totals; defaults to `regular`. */
   bold: FontBytesSchema.optional(),
@@ -81,7 +81,7 @@ const MessagesSchema = z.custom<DocumentMessages>(
 );
 
 /** A custom field printed in the document header (`PO number: 4711`). */
-export const CustomFieldSchema = z.object({ name: z.string().min(1).max(40), value: z.string().max(500) });
+export const CustomFieldSchema = z.strictObject({ name: z.string().min(1).max(40), value: z.string().max(500) });
 
 /**
  * Options of {@link renderInvoice} and {@link renderCreditNote}.
@@ -89,7 +89,7 @@ export const CustomFieldSchema = z.object({ name: z.string().min(1).max(40), val
  * renders in English unless `messages` gives one. Dates are shown in `timeZone`, by default the customer's time
  * zone frozen on the invoice (so the printed due date is the engine's), else UTC.
  */
-export const RenderOptionsSchema = z.object({
+export const RenderOptionsSchema = z.strictObject({
   format: DocumentFormatSchema,
   locale: LocaleSchema.optional(),
   seller: SellerProfileSchema,

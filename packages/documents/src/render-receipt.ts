@@ -1,6 +1,7 @@
 import { type Invoice, InvoiceSchema, type Payment, PaymentSchema, validate } from '@billfold/core';
 import { z } from 'zod';
 import { localizerFor, type RenderedDocument, renderedDocument } from './document-output';
+import { RECORD_TEXT } from './model/clean-text';
 import { receiptCsv } from './receipt/receipt-csv';
 import { receiptHtml } from './receipt/receipt-html';
 import { receiptModel } from './receipt/receipt-model';
@@ -32,8 +33,8 @@ export async function renderReceipt<F extends ReceiptFormat>(
   options: ReceiptOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(ReceiptOptionsSchema, options, 'options');
-  const validPayment = validate(PaymentSchema, payment, 'payment');
-  const validInvoices = validate(InvoicesSchema, invoices, 'invoices');
+  const validPayment = validate(PaymentSchema, payment, 'payment', RECORD_TEXT);
+  const validInvoices = validate(InvoicesSchema, invoices, 'invoices', RECORD_TEXT);
   const model = receiptModel(validPayment, validInvoices, resolved);
   const customerLocale = resolved.customer?.locale ?? validInvoices.at(-1)?.customerSnapshot?.locale;
   const l10n = localizerFor(resolved, customerLocale, model.timeZone, model.currency);

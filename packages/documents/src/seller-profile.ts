@@ -2,7 +2,7 @@ import { AddressSchema, displayText, TaxIdSchema } from '@billfold/core';
 import { z } from 'zod';
 
 /** The seller's bank account for credit transfers: IBAN (or a local account number) and BIC. */
-export const BankAccountSchema = z.object({
+export const BankAccountSchema = z.strictObject({
   /** IBAN or local account number, printed as given (spaces allowed). */
   iban: z.string().min(5).max(40),
   /** BIC / SWIFT code of the bank. */
@@ -29,7 +29,7 @@ export type BankAccount = z.infer<typeof BankAccountSchema>;
  * };
  * ```
  */
-export const SellerProfileSchema = z.object({
+export const SellerProfileSchema = z.strictObject({
   /** Trading name, printed on every document. */
   name: displayText(200),
   /** Registered legal name, when it differs from `name`. */

@@ -183,7 +183,10 @@ describe.skipIf(!schematron.available)(
       const invoice = mixedInvoice();
       const igic = InvoiceSchema.parse({
         ...invoice,
-        lines: invoice.lines.map((l, i) => ({ ...l, taxes: [{ rateId: 'igic', amount: ['7.00', '2.10', '3.50'][i] }] })),
+        lines: invoice.lines.map((l, i) => ({
+          ...l,
+          taxes: [{ rateId: 'igic', amount: ['7.00', '2.10', '3.50'][i] }],
+        })),
         taxRates: [{ id: 'igic', name: 'IGIC', percentage: '7', inclusive: false, category: 'L' }],
         taxes: [{ rateId: 'igic', taxableAmount: '180.00', amount: '12.60' }],
         taxTotal: '12.60',
@@ -223,7 +226,11 @@ function mixedInvoice(): Invoice {
       id: 'in_mixed',
       number: 'INV-2026-000900',
       billingReason: 'manual',
-      lines: [item('il_1', '100.00', 'de-19', '19.00'), item('il_2', '30.00', 'de-7', '2.10'), item('il_3', '50.00', 'de-med', '0.00')],
+      lines: [
+        item('il_1', '100.00', 'de-19', '19.00'),
+        item('il_2', '30.00', 'de-7', '2.10'),
+        item('il_3', '50.00', 'de-med', '0.00'),
+      ],
       taxRates: [
         { id: 'de-19', name: 'USt.', percentage: '19', inclusive: false },
         { id: 'de-7', name: 'USt. ermäßigt', percentage: '7', inclusive: false },

@@ -171,9 +171,18 @@ export async function engineCases(): Promise<EngineCase[]> {
   add('tax included in prices', await oneOff(world, gross, ['119.00', '9.99', '0.10']));
 
   const { catalog, subscriptions, payments, creditNotes } = world.billing;
-  const coupon = await catalog.coupons.create({ name: 'Welcome 20 %', percentOff: '20', duration: 'repeating', durationPeriods: 3 });
+  const coupon = await catalog.coupons.create({
+    name: 'Welcome 20 %',
+    percentOff: '20',
+    duration: 'repeating',
+    durationPeriods: 3,
+  });
   add('coupon on a one-off invoice', await oneOff(world, standard, ['49.00', '10.00'], { couponId: coupon.id }));
-  const product = await catalog.products.create({ name: 'Fibre 100 Mbit/s', billingCode: 'INT-100M', category: 'internet' });
+  const product = await catalog.products.create({
+    name: 'Fibre 100 Mbit/s',
+    billingCode: 'INT-100M',
+    category: 'internet',
+  });
   const price = await catalog.prices.create({
     productId: product.id,
     interval: 'month',

@@ -55,7 +55,10 @@ describe('text no PDF font has', () => {
     // The other formats carry any Unicode text.
     expect((await renderInvoice(emoji, { format: 'html', seller })).body).toContain('Café 🍕');
     // Invisible characters (a variation selector, a zero-width joiner) need no glyph.
-    const joined = InvoiceSchema.parse({ ...base, customerSnapshot: { ...base.customerSnapshot, name: 'Zoë\u200D Øster\uFE0F' } });
+    const joined = InvoiceSchema.parse({
+      ...base,
+      customerSnapshot: { ...base.customerSnapshot, name: 'Zoë\u200D Øster\uFE0F' },
+    });
     expect((await renderInvoice(joined, { format: 'pdf', seller })).body.length).toBeGreaterThan(1000);
   });
 });

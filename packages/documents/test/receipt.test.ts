@@ -55,7 +55,9 @@ describe('receipts', () => {
       [numbers[0], '119.00'],
       [numbers[1], '59.50'],
     ]);
-    const summary = Object.fromEntries(records.filter((r) => r.record_type === 'summary').map((r) => [r.summary, r.amount]));
+    const summary = Object.fromEntries(
+      records.filter((r) => r.record_type === 'summary').map((r) => [r.summary, r.amount]),
+    );
     expect(summary).toEqual({
       amount_received: '200.00',
       applied_to_invoices: '178.50',
@@ -67,9 +69,10 @@ describe('receipts', () => {
 
   it('come in HTML, PDF and CSV only: a receipt is no tax invoice, so no UBL', async () => {
     const { payment, invoices } = await paidTwice();
-    await expect(
-      renderReceipt(payment, invoices, { format: 'ubl' as never, seller }),
-    ).rejects.toMatchObject({ code: 'invalid_input', path: ['options', 'format'] });
+    await expect(renderReceipt(payment, invoices, { format: 'ubl' as never, seller })).rejects.toMatchObject({
+      code: 'invalid_input',
+      path: ['options', 'format'],
+    });
   });
 
   it('refuse a payment not received, and invoices that do not fit it', async () => {

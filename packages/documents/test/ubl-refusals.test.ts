@@ -34,8 +34,12 @@ describe('UBL refuses what EN 16931 cannot carry, naming the rule and the field'
       format: 'ubl',
       seller: { ...anonymous, companyId: 'KvK 12345678', taxIds: [{ type: 'nl_tin', value: '123456789' }] },
     });
-    expect(registered.body).toMatch(/<cbc:CompanyID>123456789<\/cbc:CompanyID>\s*<cac:TaxScheme>\s*<cbc:ID>FC<\/cbc:ID>/);
-    expect(registered.body).not.toContain('<cbc:ID>VAT</cbc:ID>\n        </cac:TaxScheme>\n      </cac:PartyTaxScheme>');
+    expect(registered.body).toMatch(
+      /<cbc:CompanyID>123456789<\/cbc:CompanyID>\s*<cac:TaxScheme>\s*<cbc:ID>FC<\/cbc:ID>/,
+    );
+    expect(registered.body).not.toContain(
+      '<cbc:ID>VAT</cbc:ID>\n        </cac:TaxScheme>\n      </cac:PartyTaxScheme>',
+    );
   });
 
   it('BR-CO-09: a VAT id without its country prefix', async () => {
@@ -52,7 +56,11 @@ describe('UBL refuses what EN 16931 cannot carry, naming the rule and the field'
       ...invoice,
       taxRates: invoice.taxRates.map((rate) => ({ ...rate, taxType: 'sales_tax' })),
     });
-    expect(await refusal(sales)).toEqual({ code: 'unsupported', path: ['invoice', 'lines', 0, 'taxes'], rule: 'BR-CO-04' });
+    expect(await refusal(sales)).toEqual({
+      code: 'unsupported',
+      path: ['invoice', 'lines', 0, 'taxes'],
+      rule: 'BR-CO-04',
+    });
     const csv = await renderInvoice(sales, { format: 'csv', seller });
     expect(csv.body).toContain('8.5');
   });
@@ -67,7 +75,9 @@ describe('UBL refuses what EN 16931 cannot carry, naming the rule and the field'
   });
 
   it('BR-10: a customer without a postal address', async () => {
-    const { address: _address, ...snapshot } = twoRateInvoice().customerSnapshot as NonNullable<Invoice['customerSnapshot']>;
+    const { address: _address, ...snapshot } = twoRateInvoice().customerSnapshot as NonNullable<
+      Invoice['customerSnapshot']
+    >;
     const invoice = InvoiceSchema.parse({ ...twoRateInvoice(), customerSnapshot: snapshot });
     expect(await refusal(invoice)).toEqual({
       code: 'unsupported',
@@ -118,7 +128,11 @@ describe('UBL refuses what EN 16931 cannot carry, naming the rule and the field'
       amountDue: '239.34',
       amountRemaining: '239.34',
     });
-    expect(await refusal(invoice)).toEqual({ code: 'unsupported', path: ['invoice', 'lines', 1, 'taxes'], rule: 'BR-E-01' });
+    expect(await refusal(invoice)).toEqual({
+      code: 'unsupported',
+      path: ['invoice', 'lines', 1, 'taxes'],
+      rule: 'BR-E-01',
+    });
   });
 
   it('BR-CO-25: something payable without a due date or payment terms', async () => {

@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import type { BillingStorageAdapter, StorageSession } from '@billfold/core';
+import { type BillingStorageAdapter, type StorageSession, validate } from '@billfold/core';
 import type { Pool, PoolConfig } from 'pg';
+import { z } from 'zod';
+import { lockDataDir } from './client/data-dir-lock';
 import { type PGliteDatabase, sqlClientFromPGlite } from './client/pglite-client';
 import { sqlClientFromPool } from './client/pg-client';
 import type { SqlClient } from './client/sql-client';
@@ -57,13 +60,62 @@ export interface PostgresStorage extends BillingStorageAdapter {
   readonly schema: string | undefined;
 }
 
+const hasMethods =
+  (...methods: string[]) =>
+  (value: unknown): boolean =>
+    typeof value === 'object' &&
+    value !== null &&
+    methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
+
+const PlainObjectSchema = z.record(z.string(), z.unknown());
+
+/** The options as given, checked strictly: a typo (`datadir`) is an error, never a silent in-memory database. */
+const OptionsSchema = z
+  .strictObject({
+    schema: z.string().optional(),
+    migrate: z.boolean().optional(),
+    pool: z.custom<Pool>(hasMethods('connect', 'query'), { message: 'expected a pg Pool' }).optional(),
+    connectionString: z.string().min(1).optional(),
+    poolConfig: PlainObjectSchema.optional(),
+    pglite: z.custom<PGliteDatabase>(hasMethods('query', 'transaction'), { message: 'expected a PGlite' }).optional(),
+    dataDir: z.string().min(1).max(4096).optional(),
+    pgliteOptions: PlainObjectSchema.refine((o) => !('dataDir' in o), 'give dataDir beside pgliteOptions').optional(),
+    client: z.custom<SqlClient>(hasMethods('query', 'transaction'), { message: 'expected a SqlClient' }).optional(),
+  })
+  .superRefine((options, ctx) => {
+    const given = (['pool', 'connectionString', 'pglite', 'dataDir', 'client'] as const).filter(
+      (key) => options[key] !== undefined,
+    );
+    if (given.length > 1) {
+      ctx.addIssue({ code: 'custom', path: [given[1] as string], message: `give one of ${given.join(', ')}` });
+    }
+    if (options.poolConfig !== undefined && options.connectionString === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['poolConfig'], message: 'goes with connectionString' });
+    }
+    if (options.pgliteOptions !== undefined && given.some((key) => key !== 'dataDir')) {
+      ctx.addIssue({ code: 'custom', path: ['pgliteOptions'], message: 'goes with dataDir (or no connection at all)' });
+    }
+  });
+
+/** PGlite's prefixes for storage that is not a folder (`memory://`, browser stores); a path or `file://` is one. */
+const NOT_A_FOLDER = /^(memory|idb|opfs-ahp|memfs2opfs):\/\//;
+
+/** The folder a PGlite `dataDir` names, or `undefined` when it names no folder (in memory, a browser store). */
+function dataFolder(dataDir: string | undefined): string | undefined {
+  if (dataDir === undefined || NOT_A_FOLDER.test(dataDir)) return undefined;
+  return resolve(dataDir.startsWith('file://') ? dataDir.slice('file://'.length) : dataDir);
+}
+
 /** The client for the options, and how to release what the storage itself opened. */
 async function connect(options: PostgresStorageOptions): Promise<{ client: SqlClient; release: () => Promise<void> }> {
   const keep = async () => {};
-  if ('client' in options) return { client: options.client, release: keep };
-  if ('pool' in options) return { client: sqlClientFromPool(options.pool), release: keep };
-  if ('pglite' in options) return { client: sqlClientFromPGlite(options.pglite), release: keep };
-  if ('connectionString' in options) {
+  if ('client' in options && options.client !== undefined) return { client: options.client, release: keep };
+  if ('pool' in options && options.pool !== undefined)
+    return { client: sqlClientFromPool(options.pool), release: keep };
+  if ('pglite' in options && options.pglite !== undefined) {
+    return { client: sqlClientFromPGlite(options.pglite), release: keep };
+  }
+  if ('connectionString' in options && options.connectionString !== undefined) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ ...options.poolConfig, connectionString: options.connectionString });
     // An idle connection the server drops (restart, failover) emits 'error' on the pool; unheard, it would end
@@ -71,10 +123,28 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
     pool.on('error', () => {});
     return { client: sqlClientFromPool(pool), release: () => pool.end() };
   }
-  // No server named: embedded PostgreSQL, loaded only now so server users never load its WebAssembly.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db: PGlite = await PGlite.create({ ...options.pgliteOptions, dataDir: options.dataDir });
-  return { client: sqlClientFromPGlite(db), release: () => db.close() };
+  // No server named: embedded PostgreSQL, loaded only now so server users never load its WebAssembly. A folder is
+  // locked first: PGlite has no lock of its own, and two processes on one folder lose each other's writes.
+  const embedded = options as { readonly dataDir?: string; readonly pgliteOptions?: PGliteSettings };
+  const folder = dataFolder(embedded.dataDir);
+  const lock = folder === undefined ? undefined : await lockDataDir(folder);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db: PGlite = await PGlite.create({ ...embedded.pgliteOptions, dataDir: embedded.dataDir });
+    return {
+      client: sqlClientFromPGlite(db),
+      release: async () => {
+        try {
+          await db.close();
+        } finally {
+          await lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
 /**
@@ -86,6 +156,12 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
  * Row locks (`capabilities.rowLocks`) are declared for a server only: PGlite's single connection runs one
  * transaction at a time, and statements outside it wait until it ends.
  *
+ * A PGlite folder (`dataDir`) has one writer: it is locked (`<dataDir>/billfold.lock`) until `close()` (or the
+ * process exits); a second storage on it, in this process or another, is refused. A lock left by a process that
+ * was killed is taken back. Options are checked strictly: an unknown key or a wrong type is `invalid_input`.
+ * @throws BillingError `invalid_input` (path under `options`) for bad options; `storage_locked` (path
+ * `["dataDir"]`) when another process holds the folder, naming it and that process's pid.
+ *
  * @example
  * ```ts
  * const storage = await createPostgresStorage({ connectionString: 'postgres://localhost/billing', schema: 'billing' });
@@ -96,6 +172,7 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
  * ```
  */
 export async function createPostgresStorage(options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
+  validate(OptionsSchema, options, 'options');
   const schema = options.schema === undefined ? undefined : checkSchemaName(options.schema);
   const { client, release } = await connect(options);
   try {

@@ -138,16 +138,21 @@ describeBackends('constraints', (backend: Backend) => {
     });
   });
 
-  it('skips usage events whose id exists, in input order; the first write wins', async () => {
+  it('skips usage events whose (customer, id) exists, in input order; the first write wins', async () => {
     const first = usageEvent({ id: 'evt_a', properties: { v: '1' } });
-    expect(await storage.usage.insertMany([first])).toEqual({ inserted: ['evt_a'], duplicates: [] });
+    const key = (id: string) => ({ customerId: first.customerId, id });
+    expect(await storage.usage.insertMany([first])).toEqual({ inserted: [key('evt_a')], duplicates: [] });
     const result = await storage.usage.insertMany([
       usageEvent({ id: 'evt_b' }),
       usageEvent({ id: 'evt_a', properties: { v: '2' } }),
       usageEvent({ id: 'evt_c' }),
       usageEvent({ id: 'evt_b', properties: { v: '3' } }),
+      usageEvent({ id: 'evt_a', customerId: 'cus_other', subscriptionId: 'sub_other' }),
     ]);
-    expect(result).toEqual({ inserted: ['evt_b', 'evt_c'], duplicates: ['evt_a', 'evt_b'] });
+    expect(result).toEqual({
+      inserted: [key('evt_b'), key('evt_c'), { customerId: 'cus_other', id: 'evt_a' }],
+      duplicates: [key('evt_a'), key('evt_b')],
+    });
     const page = await storage.usage.list({
       subscriptionId: 'sub_1',
       from: '2026-01-01T00:00:00.000Z',

@@ -14,6 +14,9 @@ import { expectBillingError } from './support/expect-billing-error';
 
 const SCENARIO = { adapterSubscriptions: 20, engineGroups: 1 } as const;
 
+/** What identifies a usage event: its customer and id. */
+const eventKey = (event: { customerId: string; id: string }) => ({ customerId: event.customerId, id: event.id });
+
 /** A second storage over the same schema as `base`, on its own connection pool where there is a server. */
 async function secondStorage(
   backend: Backend,
@@ -71,11 +74,11 @@ describeBackends('replays through the engine', (backend) => {
         properties: { gb: '0.25' },
       }));
       const billing = runner(storage);
-      expect(await billing.usage.ingest(batch)).toEqual({ inserted: 8, duplicates: 0, duplicateIds: [] });
+      expect(await billing.usage.ingest(batch)).toEqual({ inserted: 8, duplicates: 0, duplicateEvents: [] });
       const stored = await tableDump(storage);
       const replays = await Promise.all([billing.usage.ingest(batch), runner(other.storage).usage.ingest(batch)]);
       for (const replay of replays) {
-        expect(replay).toEqual({ inserted: 0, duplicates: 8, duplicateIds: batch.map((e) => e.id) });
+        expect(replay).toEqual({ inserted: 0, duplicates: 8, duplicateEvents: batch.map(eventKey) });
       }
       expect(await tableDump(storage)).toEqual(stored);
       // Part replayed, part new: only the new events are stored.
@@ -87,7 +90,7 @@ describeBackends('replays through the engine', (backend) => {
       expect(await billing.usage.ingest([...batch.slice(0, 3), extra])).toEqual({
         inserted: 1,
         duplicates: 3,
-        duplicateIds: batch.slice(0, 3).map((e) => e.id),
+        duplicateEvents: batch.slice(0, 3).map(eventKey),
       });
       expectCleanRun(await billing.runCycle({ now: RUN_NOW }));
       // The seeded January usage (1.5 + 3 + … + 9 GB = 31.5) plus 9 × 0.25 GB replayed or not: 33.75 GB.

@@ -5,7 +5,14 @@ import { agingReport } from '../reports/aging';
 import { formatAging, formatRevenue } from '../reports/format-reports';
 import { loadCreditNotes, loadInvoices } from '../reports/load-records';
 import { revenueReport } from '../reports/revenue';
-import { openStorage, STORAGE_HELP, STORAGE_OPTIONS, storageTarget } from '../storage-from-args';
+import {
+  CREATE_HELP,
+  CREATE_OPTION,
+  openStorage,
+  STORAGE_HELP,
+  STORAGE_OPTIONS,
+  storageTarget,
+} from '../storage-from-args';
 import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold report`. */
@@ -17,11 +24,12 @@ Reports computed from the stored invoices:
 
 Options:
 ${STORAGE_HELP.join('\n')}
+${CREATE_HELP}
   --now ISO         age as of / count until this instant (default: the current time)
   --json            print the report as JSON
   -h, --help        this help`;
 
-const OPTIONS = { ...STORAGE_OPTIONS, now: { type: 'string' }, json: { type: 'boolean' } } as const;
+const OPTIONS = { ...STORAGE_OPTIONS, ...CREATE_OPTION, now: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 const KINDS = ['aging', 'revenue'] as const;
 
@@ -42,7 +50,9 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   }
   const now = instantOption('report', parsed, 'now') ?? systemClock.now().toISOString();
   const target = storageTarget('report', parsed, { required: true, cwd: io.cwd });
-  const storage = await openStorage(target, { migrate: false, requireTables: true });
+  // Reports only read: a database is migrated only when --create starts a new one.
+  const create = parsed.values.create === true;
+  const storage = await openStorage(target, { migrate: create, existing: !create });
   let lines: string[];
   try {
     const invoices = await loadInvoices(storage);

@@ -1,7 +1,15 @@
 import { type Clock, createBilling, type RunCycleSummary, systemClock } from '@billfold/core';
 import type { CliIo } from '../cli-io';
 import { instantOption, integerOption, parseOptions } from '../parse-options';
-import { describeTarget, openStorage, STORAGE_HELP, STORAGE_OPTIONS, storageTarget } from '../storage-from-args';
+import {
+  CREATE_HELP,
+  CREATE_OPTION,
+  describeTarget,
+  openStorage,
+  STORAGE_HELP,
+  STORAGE_OPTIONS,
+  storageTarget,
+} from '../storage-from-args';
 import { ExitCode } from '../usage-error';
 
 /** The help of `billfold run`. */
@@ -9,10 +17,12 @@ export const RUN_HELP = `Usage: billfold run (--db URL | --data-dir DIR) [--now 
 
 Runs one billing cycle: bills every subscription whose next billing boundary is at or before now, and prints
 what it did. Safe to repeat: a second run for the same instant finds nothing due. Exits with 1 when a
-subscription could not be billed (it stays due for the next run).
+subscription could not be billed (it stays due for the next run), or when the database holds no billing tables
+(unless --create).
 
 Options:
 ${STORAGE_HELP.join('\n')}
+${CREATE_HELP}
   --now ISO         bill as of this instant (default: the current time), e.g. 2026-02-01T00:00:00Z
   --batch-size N    subscriptions billed per transaction (default 500)
   --json            print the summary as JSON
@@ -20,6 +30,7 @@ ${STORAGE_HELP.join('\n')}
 
 const OPTIONS = {
   ...STORAGE_OPTIONS,
+  ...CREATE_OPTION,
   now: { type: 'string' },
   'batch-size': { type: 'string' },
   json: { type: 'boolean' },
@@ -37,6 +48,9 @@ export function formatRunSummary(summary: RunCycleSummary, target: string): stri
     `  invoiced              ${totals.length === 0 ? '-' : totals.join('   ')}`,
     `  errors                ${summary.errors.length}${summary.stoppedEarly ? ' (stopped early)' : ''}`,
   ];
+  if (summary.subscriptionsLeftDue > 0) {
+    lines.push(`  still due             ${summary.subscriptionsLeftDue} (many periods behind: run again to go on)`);
+  }
   for (const error of summary.errors) {
     lines.push(`    ${error.subscriptionId} [${error.step}] ${error.code}: ${error.message}`);
   }
@@ -58,7 +72,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const target = storageTarget('run', parsed, { required: true, cwd: io.cwd });
   // With --now, everything the run writes (issue dates, due dates, ids) is as of that instant.
   const clock: Clock = now === undefined ? systemClock : { now: () => new Date(now) };
-  const storage = await openStorage(target);
+  const storage = await openStorage(target, { existing: parsed.values.create !== true });
   let summary: RunCycleSummary;
   try {
     summary = await createBilling({ storage, clock }).runCycle({ batchSize });

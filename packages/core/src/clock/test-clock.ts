@@ -1,27 +1,35 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addHours, addMinutes, addMonths, addSeconds, addWeeks, addYears } from 'date-fns';
 import { z } from 'zod';
-import { InstantInputSchema } from '../domain/common';
+import { INSTANT_RANGE, InstantInputSchema, instantRangeProblem } from '../domain/common';
+import { BillingError, BillingErrorCode } from '../errors/billing-error';
 import { validate } from '../errors/validate';
 import type { Clock } from './clock';
 
-/** How far to move a test clock; the parts are applied from years down to seconds. */
-export const AdvanceSchema = z
-  .object({
-    years: z.number().int().min(0).optional(),
-    months: z.number().int().min(0).optional(),
-    weeks: z.number().int().min(0).optional(),
-    days: z.number().int().min(0).optional(),
-    hours: z.number().int().min(0).optional(),
-    minutes: z.number().int().min(0).optional(),
-    seconds: z.number().int().min(0).optional(),
-  })
-  .strict();
+/** One part of a move: a whole number from 0 up to more than the whole {@link INSTANT_RANGE} (230 years) in its unit. */
+const part = (max: number) => z.number().int().min(0).max(max).optional();
+
+/**
+ * How far to move a test clock; the parts are applied from years down to seconds. The clock must stay within
+ * {@link INSTANT_RANGE}.
+ */
+export const AdvanceSchema = z.strictObject({
+  years: part(300),
+  months: part(3_600),
+  weeks: part(15_700),
+  days: part(110_000),
+  hours: part(2_630_000),
+  minutes: part(157_800_000),
+  seconds: part(9_467_000_000),
+});
 
 /** How far to move a test clock. */
 export type Advance = z.input<typeof AdvanceSchema>;
 
-/** A clock that stands still until told to move: drives tests and demos through months in seconds. */
+/**
+ * A clock that stands still until told to move: drives tests and demos through months in seconds. It stays within
+ * {@link INSTANT_RANGE}: a start, a jump or a move outside it is `invalid_input`, and the clock does not move.
+ */
 export interface TestClock extends Clock {
   /** Moves forward (UTC calendar arithmetic) and returns the new now. */
   advance(by: Advance): Date;
@@ -51,7 +59,15 @@ export function createTestClock(start: Date | string): TestClock {
       next = addDays(next, step.days ?? 0);
       next = addHours(next, step.hours ?? 0);
       next = addMinutes(next, step.minutes ?? 0);
-      current = addSeconds(next, step.seconds ?? 0);
+      next = addSeconds(next, step.seconds ?? 0);
+      if (instantRangeProblem(next.getTime()) !== undefined) {
+        throw new BillingError(
+          BillingErrorCode.invalidInput,
+          `Invalid by: the clock must stay from ${INSTANT_RANGE.from} and before ${INSTANT_RANGE.to}`,
+          { path: ['by'] },
+        );
+      }
+      current = new Date(next.getTime());
       return new Date(current.getTime());
     },
     set(to) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencyMinorUnits, isKnownCurrency } from '../money/currency';
 import { compareFixed, DECIMAL_PATTERN, parseFixed, pow10 } from '../money/fixed';
-import { CurrencySchema, NonNegativeDecimalSchema } from '../money/schemas';
+import { CurrencySchema, BoundedNonNegativeDecimalSchema } from '../money/schemas';
 import { BillingIntervalSchema } from '../periods/billing-periods';
 import { PriceSchema } from '../pricing/price-schema';
 import { IdSchema, MetadataSchema } from './common';
@@ -13,7 +13,7 @@ export const BillingCodeSchema = z
   .regex(/^[A-Z0-9][A-Z0-9_.-]{0,39}$/, 'upper-case letters, digits, "_", "." or "-" (e.g. "INT-100M")');
 
 /** What a host gives to create a product. */
-export const ProductInputSchema = z.object({
+export const ProductInputSchema = z.strictObject({
   id: IdSchema.optional(),
   name: displayText(500),
   billingCode: BillingCodeSchema,
@@ -33,7 +33,7 @@ export const ProductSchema = ProductInputSchema.extend({ id: IdSchema });
 export type Product = z.infer<typeof ProductSchema>;
 
 /** What a host gives to create a catalog price. */
-export const CatalogPriceInputSchema = z.object({
+export const CatalogPriceInputSchema = z.strictObject({
   id: IdSchema.optional(),
   productId: IdSchema,
   /** The pricing spec: model, currency, amounts, tiers. */
@@ -103,11 +103,11 @@ export const CouponInputSchema = z
   .object({
     id: IdSchema.optional(),
     name: displayText(200),
-    percentOff: NonNegativeDecimalSchema.refine(
+    percentOff: BoundedNonNegativeDecimalSchema.refine(
       (s) => !DECIMAL_PATTERN.test(s) || compareFixed(parseFixed(s), HUNDRED) <= 0,
       'must be at most 100',
     ).optional(),
-    amountOff: NonNegativeDecimalSchema.optional(),
+    amountOff: BoundedNonNegativeDecimalSchema.optional(),
     currency: CurrencySchema.optional(),
     duration: z.enum(['once', 'repeating', 'forever']),
     /** For `repeating`: how many billing periods the coupon applies to. */

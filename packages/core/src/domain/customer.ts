@@ -27,7 +27,7 @@ const customerFields = {
 };
 
 /** What a host gives to create a customer. */
-export const CustomerInputSchema = z.object({
+export const CustomerInputSchema = z.strictObject({
   ...customerFields,
   taxIds: customerFields.taxIds.default([]),
   locale: customerFields.locale.default('en-US'),
@@ -54,7 +54,15 @@ export const CustomerSchema = z.object(customerFields).extend({
 export type Customer = z.infer<typeof CustomerSchema>;
 
 /** A change to a customer's profile: any subset of the fields; fields left out keep their value (no defaults fill in). */
-export const CustomerUpdateSchema = z.object(customerFields).partial();
+export const CustomerUpdateSchema = z.strictObject(customerFields).partial();
 
 /** A change to a customer's profile. */
 export type CustomerUpdate = z.input<typeof CustomerUpdateSchema>;
+
+/**
+ * An email address as customer lookups compare it: ASCII letters in lower case, nothing else changed, so every
+ * storage (JavaScript, SQL in any locale) folds alike. `foldEmail("Ada@Example.COM")` is `"ada@example.com"`.
+ */
+export function foldEmail(email: string): string {
+  return email.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}

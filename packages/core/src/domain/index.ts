@@ -6,8 +6,11 @@
  */
 export {
   AddressSchema,
+  customFieldKey,
   IdSchema,
+  INSTANT_RANGE,
   InstantInputSchema,
+  instantRangeProblem,
   MetadataSchema,
   PageRequestSchema,
   TaxIdSchema,
@@ -15,7 +18,7 @@ export {
 } from './common';
 export type { Address, Metadata, Page, PageRequest, TaxId } from './common';
 export { listAll } from './list-all';
-export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema } from './customer';
+export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema, foldEmail } from './customer';
 export { displayText, hasVisibleText } from './display-text';
 export type { Customer, CustomerInput, CustomerUpdate } from './customer';
 export {

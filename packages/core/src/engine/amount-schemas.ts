@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { BillingError, BillingErrorCode } from '../errors/billing-error';
 import { currencyMinorUnits, isKnownCurrency } from '../money/currency';
 import { parseFixed, pow10 } from '../money/fixed';
-import { DecimalStringSchema } from '../money/schemas';
+import { BoundedDecimalSchema } from '../money/schemas';
 
 /** An amount that must be greater than zero: a decimal string (`"19.99"`), never a number. */
-export const PositiveAmountSchema = DecimalStringSchema.refine(
+export const PositiveAmountSchema = BoundedDecimalSchema.refine(
   (text) => !text.startsWith('-') && /[1-9]/.test(text),
   'must be greater than zero',
 );

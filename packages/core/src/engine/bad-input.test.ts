@@ -87,10 +87,10 @@ describe('bad input gets a clear error and changes nothing', () => {
         'customers.update unknown field',
         () => billing.customers.update(customer.id, { nickname: 'Y' } as never),
         'invalid_input',
-        ['changes'],
+        ['changes', 'nickname'],
       ],
       ['customers.get unknown', () => billing.customers.get('cus_nope'), 'not_found', ['customerId']],
-      ['customers.list bad limit', () => billing.customers.list({ limit: 0 }), 'invalid_input', ['page', 'limit']],
+      ['customers.list bad limit', () => billing.customers.list({ limit: 0 }), 'invalid_input', ['filter', 'limit']],
       [
         'products.create bad code',
         () => billing.catalog.products.create({ name: 'X', billingCode: 'lower', category: 'x' }),

@@ -37,6 +37,13 @@ export interface EngineConfig {
   readonly roundingMode: RoundingMode;
   /** Cash-rounding increment per currency (`{ CHF: "0.05" }`); currencies not listed are not cash-rounded. */
   readonly cashRounding: Readonly<Record<string, string>>;
+  /** How many days past the clock's now a billing run may bill (`runCycle({ now })`); default 31. */
+  readonly runHorizonDays: number;
+  /**
+   * The most billing periods one run bills per subscription (default 120); a subscription further behind stays due
+   * and the next run goes on from there.
+   */
+  readonly maxPeriodsPerRun: number;
 }
 
 const SequenceFunctionSchema = z.custom<(issuedAt: Date) => string>((value) => typeof value === 'function', {
@@ -70,6 +77,10 @@ export const EngineConfigInputSchema = z
     taxRounding: TaxRoundingSchema.default('invoice'),
     roundingMode: RoundingModeSchema.default('half-up'),
     cashRounding: z.record(CurrencySchema, CashRoundingIncrementSchema).default({}),
+    /** How far past the clock's now `runCycle({ now })` may bill, in days: a `now` beyond is refused. */
+    runHorizonDays: z.number().int().min(0).max(3660).default(31),
+    /** The most periods one billing run bills per subscription; the rest stay due for the next run. */
+    maxPeriodsPerRun: z.number().int().min(1).max(10_000).default(120),
     /** Overrides the invoice sequence entirely. */
     invoiceSequence: SequenceFunctionSchema.optional(),
     /** Overrides the credit-note sequence entirely. */
@@ -109,6 +120,8 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     taxRounding: parsed.taxRounding,
     roundingMode: parsed.roundingMode,
     cashRounding: parsed.cashRounding,
+    runHorizonDays: parsed.runHorizonDays,
+    maxPeriodsPerRun: parsed.maxPeriodsPerRun,
   };
 }
 

@@ -1,9 +1,9 @@
 import { createTestClock, type TestClock } from '../clock/test-clock';
 import type { Customer } from '../domain/customer';
-import { listAll } from '../domain/list-all';
 import { type BillingError, isBillingError } from '../errors/billing-error';
 import type { BillingNotification } from '../notify/notifier';
 import { MemoryStorage } from '../storage/memory-storage';
+import { readAllRecords } from '../storage/read-all-records';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
 import type { TaxRate } from '../tax/tax-rate';
 import { type Billing, createBilling } from './create-billing';
@@ -69,23 +69,4 @@ export async function rejection(promise: Promise<unknown>): Promise<BillingError
 }
 
 /** @internal Every record in storage (idempotency records excepted: they have no list), to compare before/after. */
-export async function storageDump(storage: BillingStorageAdapter): Promise<Record<string, unknown>> {
-  const customers = await listAll((page) => storage.customers.list(page));
-  const balance = [];
-  for (const customer of customers)
-    balance.push(...(await listAll((page) => storage.balance.list({ customerId: customer.id, ...page }))));
-  return {
-    customers,
-    products: await listAll((page) => storage.products.list(page)),
-    prices: await listAll((page) => storage.prices.list(page)),
-    meters: await listAll((page) => storage.meters.list(page)),
-    coupons: await listAll((page) => storage.coupons.list(page)),
-    taxRates: await listAll((page) => storage.taxRates.list(page)),
-    subscriptions: await listAll((page) => storage.subscriptions.list(page)),
-    invoices: await listAll((page) => storage.invoices.list(page)),
-    creditNotes: await listAll((page) => storage.creditNotes.list(page)),
-    payments: await listAll((page) => storage.payments.list(page)),
-    refunds: await listAll((page) => storage.refunds.list(page)),
-    balance,
-  };
-}
+export const storageDump = readAllRecords;

@@ -38,6 +38,20 @@ export const BillingErrorCode = {
    * break, a script no PDF font can set. `path` names the field; the message names the rule.
    */
   unsupported: 'unsupported',
+  /**
+   * A notification could not be delivered now (an SMTP 4xx reply, a refused or dropped connection, a timeout).
+   * Retryable: send the same notification again later (`delivery.retryAfterSeconds` says when, if known); the
+   * receiver drops a repeat by its dedupe key (`delivery.outcomeUnknown`: it may have arrived already).
+   */
+  deliveryUnavailable: 'delivery_unavailable',
+  /**
+   * The receiving side refused a notification for good (an SMTP 5xx reply such as an unknown recipient or a refused
+   * message, failed authentication). Not retryable as it is: keep it as a dead letter and re-send once the cause
+   * (the address, the credentials) is fixed.
+   */
+  deliveryRejected: 'delivery_rejected',
+  /** The storage is held by another writer (a PGlite folder open in another process); the message names it. */
+  storageLocked: 'storage_locked',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */
@@ -61,6 +75,8 @@ export interface BillingErrorOptions {
   readonly cause?: unknown;
   /** What a payment provider said, for `gateway_unavailable` and `gateway_rejected`. */
   readonly gateway?: GatewayFailure;
+  /** What the receiving side said, for `delivery_unavailable` and `delivery_rejected`. */
+  readonly delivery?: DeliveryFailure;
 }
 
 /**
@@ -88,6 +104,30 @@ export interface GatewayFailure {
   readonly requestId?: string;
 }
 
+/**
+ * What went wrong delivering a notification: enough for a dispatcher to decide whether and when to retry. Never
+ * holds credentials.
+ */
+export interface DeliveryFailure {
+  /** How it was sent (`smtp`, `webhook`). */
+  readonly channel: string;
+  /** Whether sending the same notification again may succeed. */
+  readonly retryable: boolean;
+  /**
+   * Whether the receiver may have taken the notification although no answer arrived (the connection dropped after
+   * the message was sent): a retry may deliver it twice, and the receiver drops the repeat by its dedupe key.
+   */
+  readonly outcomeUnknown: boolean;
+  /** The SMTP reply code (`421`, `550`) or HTTP status the receiver answered with, when it answered. */
+  readonly responseCode?: number;
+  /** The SMTP enhanced status code (`4.7.0`, `5.1.1`), when the server sent one. */
+  readonly enhancedStatus?: string;
+  /** The step that failed (`CONN`, `AUTH`, `MAIL FROM`, `RCPT TO`, `DATA`). */
+  readonly command?: string;
+  /** Seconds to wait before retrying, when the receiver said. */
+  readonly retryAfterSeconds?: number;
+}
+
 const brand = Symbol.for('billfold.BillingError');
 
 /**
@@ -110,6 +150,8 @@ export class BillingError extends Error {
   readonly issues: readonly BillingIssue[];
   /** What the payment provider said, on `gateway_unavailable` and `gateway_rejected` errors. */
   readonly gateway?: GatewayFailure;
+  /** What the receiving side said, on `delivery_unavailable` and `delivery_rejected` errors. */
+  readonly delivery?: DeliveryFailure;
 
   constructor(code: BillingErrorCode, message: string, options: BillingErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -117,6 +159,7 @@ export class BillingError extends Error {
     this.path = options.path ?? options.issues?.[0]?.path ?? [];
     this.issues = options.issues ?? [];
     if (options.gateway !== undefined) this.gateway = options.gateway;
+    if (options.delivery !== undefined) this.delivery = options.delivery;
     Object.defineProperty(this, brand, { value: true });
   }
 }

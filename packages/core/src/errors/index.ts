@@ -3,5 +3,6 @@
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError } from './billing-error';
-export type { BillingErrorOptions, BillingIssue, GatewayFailure } from './billing-error';
+export type { BillingErrorOptions, BillingIssue, DeliveryFailure, GatewayFailure } from './billing-error';
+export type { ValidateOptions } from './validate';
 export { validate } from './validate';

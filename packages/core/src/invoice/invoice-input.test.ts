@@ -137,7 +137,7 @@ describe('InvoiceInputSchema', () => {
     expect(failure({ cashRounding: '0.001' })).toEqual(['invalid_input', ['input', 'cashRounding']]);
     expect(failure({ taxStatus: 'exampt' })).toEqual(['invalid_input', ['input', 'taxStatus']]);
     expect(failure({ roundingMode: 'nearest' })).toEqual(['invalid_input', ['input', 'roundingMode']]);
-    expect(failure({ taxrounding: 'invoice' })).toEqual(['invalid_input', ['input']]);
+    expect(failure({ taxrounding: 'invoice' })).toEqual(['invalid_input', ['input', 'taxrounding']]);
     expect(() => calculateInvoice(null as never)).toThrow(
       expect.objectContaining({ code: 'invalid_input', path: ['input'] }),
     );

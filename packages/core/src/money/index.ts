@@ -8,4 +8,11 @@ export { allocate } from './allocate';
 export { currencyMinorUnits, isKnownCurrency } from './currency';
 export { RoundingModeSchema } from './rounding-mode';
 export type { RoundingMode } from './rounding-mode';
-export { CurrencySchema, DecimalStringSchema, NonNegativeDecimalSchema } from './schemas';
+export {
+  BoundedDecimalSchema,
+  BoundedNonNegativeDecimalSchema,
+  CurrencySchema,
+  DECIMAL_INPUT_LIMITS,
+  DecimalStringSchema,
+  NonNegativeDecimalSchema,
+} from './schemas';

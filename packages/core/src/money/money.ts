@@ -19,13 +19,20 @@ export interface MoneyJSON {
 }
 
 /**
+ * The longest decimal text {@link money} parses. Inputs are bounded far below it by the schemas
+ * (`DECIMAL_INPUT_LIMITS`); this bound is for values read back from storage, such as a ledger balance summed over
+ * many entries (or over entries stored before those limits existed), which must always parse.
+ */
+const MAX_DECIMAL_TEXT = 1000;
+
+/**
  * Parses a decimal string argument, refusing numbers (floats are not exact) and malformed text.
  * @internal
  */
 export function parseDecimalArgument(value: unknown, name: string): Fixed {
   if (typeof value === 'bigint') return { units: value, scale: 0 };
   if (typeof value === 'number' && Number.isSafeInteger(value)) return { units: BigInt(value), scale: 0 };
-  if (typeof value !== 'string' || value.length > 64 || !DECIMAL_PATTERN.test(value)) {
+  if (typeof value !== 'string' || value.length > MAX_DECIMAL_TEXT || !DECIMAL_PATTERN.test(value)) {
     const got = typeof value === 'number' ? `the number ${value}` : JSON.stringify(value);
     throw new BillingError(
       BillingErrorCode.invalidInput,

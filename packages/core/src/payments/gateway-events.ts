@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
 import { TimestampSchema } from '../domain/common';
 
-const DeclineSchema = z.object({
+const DeclineSchema = z.strictObject({
   code: z.string().min(1),
   message: z.string(),
   kind: z.enum(['soft', 'hard']),
 });
 
 /** What every verified webhook event carries. */
-const EventBaseSchema = z.object({
+const EventBaseSchema = z.strictObject({
   /** The gateway it came from (`stripe`, `paypal`). */
   gateway: z.string().min(1),
   /** The provider's event id: the same for every delivery of one event (dedupe on it). */
@@ -40,7 +40,7 @@ const PaymentEventBase = EventBaseSchema.extend({
 export const GatewayEventSchema = z.discriminatedUnion('type', [
   PaymentEventBase.extend({
     type: z.literal('payment.succeeded'),
-    fee: z.object({ amount: DecimalStringSchema, currency: CurrencySchema }).optional(),
+    fee: z.strictObject({ amount: DecimalStringSchema, currency: CurrencySchema }).optional(),
     chargeId: z.string().optional(),
   }),
   PaymentEventBase.extend({ type: z.literal('payment.failed'), decline: DeclineSchema }),

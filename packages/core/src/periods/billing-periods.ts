@@ -33,7 +33,7 @@ export const TimeZoneSchema = z.string().refine(isKnownTimeZone, {
 const MAX_PERIODS = 10_000;
 
 /** Validates the argument of {@link billingPeriods}. */
-export const BillingPeriodsOptionsSchema = z.object({
+export const BillingPeriodsOptionsSchema = z.strictObject({
   /** An instant on which a period starts; every period starts at the same wall-clock time. */
   anchor: DateInputSchema,
   interval: BillingIntervalSchema,

@@ -9,7 +9,7 @@ import { DateInputSchema, type Period, PeriodSchema, parsed } from './period';
 import { type ProrateOptions, prorate } from './prorate';
 
 /** A price and the quantity billed on it for a whole period. */
-const SubscribedPriceSchema = z.object({
+const SubscribedPriceSchema = z.strictObject({
   price: PriceSchema.refine((price) => price.model !== 'percentage', {
     path: ['model'],
     error: 'a percentage price charges per transaction, not per period, so it cannot be prorated',

@@ -7,7 +7,7 @@ import { RoundingModeSchema } from '../money/rounding-mode';
 import { DateInputSchema, type Period, type PeriodInput, PeriodSchema, parsed } from './period';
 
 /** Validates the options of {@link prorate}. */
-export const ProrateOptionsSchema = z.object({
+export const ProrateOptionsSchema = z.strictObject({
   /** How the share is rounded to the currency's minor units. Default `half-up`. */
   roundingMode: RoundingModeSchema.default('half-up'),
 });

@@ -60,7 +60,10 @@ describe('PriceSchema', () => {
     expect(invalid({ model: 'flat', currency: 'eur', amount: '1' }).path).toEqual(['price', 'currency']);
     expect(invalid({ model: 'tiered', currency: 'EUR', amount: '1' }).path).toEqual(['price', 'model']);
     // A typo must not silently drop a commitment.
-    expect(invalid({ model: 'flat', currency: 'EUR', amount: '1', minimumAmmount: '5' }).path).toEqual(['price']);
+    expect(invalid({ model: 'flat', currency: 'EUR', amount: '1', minimumAmmount: '5' }).path).toEqual([
+      'price',
+      'minimumAmmount',
+    ]);
     expect(invalid(null).path).toEqual(['price']);
   });
 

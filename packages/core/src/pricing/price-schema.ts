@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareFixed } from '../money/fixed';
-import { CurrencySchema, NonNegativeDecimalSchema } from '../money/schemas';
+import { CurrencySchema, BoundedNonNegativeDecimalSchema } from '../money/schemas';
 import { PositiveDecimalSchema } from './positive-decimal';
 import { isDecimalText, parseSpecDecimal } from './spec-decimal';
 import { TiersSchema } from './tiers';
@@ -23,18 +23,18 @@ const commitment = atLeast('minimumAmount', 'maximumAmount');
 /** Fields every price model has: its currency and an optional per-period minimum and maximum charge. */
 const common = {
   currency: CurrencySchema,
-  minimumAmount: NonNegativeDecimalSchema.optional(),
-  maximumAmount: NonNegativeDecimalSchema.optional(),
+  minimumAmount: BoundedNonNegativeDecimalSchema.optional(),
+  maximumAmount: BoundedNonNegativeDecimalSchema.optional(),
 };
 
 /** A fixed `amount` per period, whatever the quantity. */
 export const FlatPriceSchema = z
-  .strictObject({ model: z.literal('flat'), ...common, amount: NonNegativeDecimalSchema })
+  .strictObject({ model: z.literal('flat'), ...common, amount: BoundedNonNegativeDecimalSchema })
   .superRefine(commitment);
 
 /** `unitAmount` per unit; the unit amount may be finer than the currency (`"0.0004"` USD per API call). */
 export const PerUnitPriceSchema = z
-  .strictObject({ model: z.literal('per_unit'), ...common, unitAmount: NonNegativeDecimalSchema })
+  .strictObject({ model: z.literal('per_unit'), ...common, unitAmount: BoundedNonNegativeDecimalSchema })
   .superRefine(commitment);
 
 /** `packageAmount` per package of `packageSize` units; a started package counts with `round: "up"`. */
@@ -42,7 +42,7 @@ export const PackagePriceSchema = z
   .strictObject({
     model: z.literal('package'),
     ...common,
-    packageAmount: NonNegativeDecimalSchema,
+    packageAmount: BoundedNonNegativeDecimalSchema,
     packageSize: PositiveDecimalSchema,
     round: z.enum(['up', 'down']),
   })
@@ -66,10 +66,10 @@ export const PercentagePriceSchema = z
   .strictObject({
     model: z.literal('percentage'),
     ...common,
-    rate: NonNegativeDecimalSchema,
-    fixedFee: NonNegativeDecimalSchema.optional(),
-    minimumFee: NonNegativeDecimalSchema.optional(),
-    maximumFee: NonNegativeDecimalSchema.optional(),
+    rate: BoundedNonNegativeDecimalSchema,
+    fixedFee: BoundedNonNegativeDecimalSchema.optional(),
+    minimumFee: BoundedNonNegativeDecimalSchema.optional(),
+    maximumFee: BoundedNonNegativeDecimalSchema.optional(),
   })
   .superRefine(commitment)
   .superRefine(atLeast('minimumFee', 'maximumFee'));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareFixed, type Fixed } from '../money/fixed';
-import { NonNegativeDecimalSchema } from '../money/schemas';
+import { BoundedNonNegativeDecimalSchema } from '../money/schemas';
 import { PositiveDecimalSchema } from './positive-decimal';
 import { isDecimalText, parseSpecDecimal } from './spec-decimal';
 
@@ -10,8 +10,8 @@ import { isDecimalText, parseSpecDecimal } from './spec-decimal';
  */
 export const TierSchema = z.strictObject({
   upTo: PositiveDecimalSchema.nullable(),
-  unitAmount: NonNegativeDecimalSchema,
-  flatAmount: NonNegativeDecimalSchema.optional(),
+  unitAmount: BoundedNonNegativeDecimalSchema,
+  flatAmount: BoundedNonNegativeDecimalSchema.optional(),
 });
 
 /** One tier of a tiered price; see {@link TierSchema}. */

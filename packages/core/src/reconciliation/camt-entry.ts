@@ -1,5 +1,5 @@
 /**
- * One camt `Ntry` (report entry, versions .001.02 to .001.13) as a {@link StatementEntry}: the fields whose shape
+ * One camt `Ntry` (report entry, versions .001.02 to .001.13) as a {@link BankStatementEntry}: the fields whose shape
  * changed between versions (`Sts` as a code or a choice, parties with or without `Pty`, the transaction amount in
  * `Amt` or `AmtDtls/TxAmt`) are read in both forms.
  * @internal
@@ -9,13 +9,13 @@ import { normalizeIban } from './iban';
 import { statementAmount, statementCurrency } from './statement-amount';
 import {
   CalendarDateSchema,
-  type StatementEntry,
+  type BankStatementEntry,
   type StatementParty,
   type StatementTransaction,
 } from './statement-entry';
 import type { XmlElement } from './xml-reader';
 
-const STATUS: Record<string, StatementEntry['status']> = {
+const STATUS: Record<string, BankStatementEntry['status']> = {
   BOOK: 'booked',
   PDNG: 'pending',
   INFO: 'information',
@@ -118,7 +118,7 @@ function transactionOf(at: Located): StatementTransaction {
 }
 
 /** Reads one `Ntry`; `index` is its position in the statement (for a derived id when the bank gave none). */
-export function readEntry(at: Located, owner: EntryOwner, index: number): StatementEntry {
+export function readEntry(at: Located, owner: EntryOwner, index: number): BankStatementEntry {
   const { amount, currency } = amountOf(at, ['Amt']);
   const indicator = requireText(at, 'CdtDbtInd');
   if (indicator !== 'CRDT' && indicator !== 'DBIT')
@@ -130,7 +130,7 @@ export function readEntry(at: Located, owner: EntryOwner, index: number): Statem
   const servicerReference = text(at.element, 'AcctSvcrRef');
   const entryReference = text(at.element, 'NtryRef');
   const onlyReference = transactions.length === 1 ? transactions[0]?.accountServicerReference : undefined;
-  const [id, idSource]: [string, StatementEntry['idSource']] =
+  const [id, idSource]: [string, BankStatementEntry['idSource']] =
     servicerReference !== undefined
       ? [servicerReference, 'account_servicer_reference']
       : entryReference !== undefined

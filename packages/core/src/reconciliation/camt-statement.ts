@@ -5,7 +5,7 @@ import { type Located, child, describe, invalidAt, located, requireText, text } 
 import { readEntry } from './camt-entry';
 import { normalizeIban } from './iban';
 import { statementAmount, statementCurrency, statementError } from './statement-amount';
-import type { StatementEntry } from './statement-entry';
+import type { BankStatementEntry } from './statement-entry';
 import { statementText } from './statement-text';
 import { readXml } from './xml-reader';
 
@@ -41,7 +41,7 @@ export interface BankStatementFile {
   readonly format: string;
   readonly messageId?: string;
   readonly statements: readonly StatementSummary[];
-  readonly entries: readonly StatementEntry[];
+  readonly entries: readonly BankStatementEntry[];
 }
 
 const MESSAGES: Record<string, { message: string; statement: string }> = {
@@ -93,7 +93,7 @@ function balanceOf(statement: Located, codes: readonly string[], currency: strin
 function balanceCheck(
   opening: StatementBalance | undefined,
   closing: StatementBalance | undefined,
-  entries: readonly StatementEntry[],
+  entries: readonly BankStatementEntry[],
 ): StatementSummary['balanceCheck'] {
   if (opening === undefined || closing === undefined || opening.currency !== closing.currency) return 'unavailable';
   let balance = money(opening.amount, opening.currency);
@@ -145,7 +145,7 @@ export function parseCamt(input: string | Uint8Array, options: ParseCamtOptions 
   }
   const message: Located = { element: messageElement, path: ['statement', messageElement.name] };
   const statements: StatementSummary[] = [];
-  const entries: StatementEntry[] = [];
+  const entries: BankStatementEntry[] = [];
   for (const statement of located(message, kind.statement)) {
     const id = requireText(statement, 'Id');
     const accountId = child(child(statement.element, 'Acct'), 'Id');

@@ -5,7 +5,7 @@ import { type CsvColumn, type CsvDateFormat, CsvStatementMappingSchema, type Csv
 import { type CsvRecord, readCsvRecords } from './csv-records';
 import { isValidIban, normalizeIban } from './iban';
 import { statementAmount, statementCurrency, statementError } from './statement-amount';
-import { CalendarDateSchema, type StatementEntry, type StatementTransaction } from './statement-entry';
+import { CalendarDateSchema, type BankStatementEntry, type StatementTransaction } from './statement-entry';
 import { statementText } from './statement-text';
 
 type Mapping = z.output<typeof CsvStatementMappingSchema>;
@@ -151,7 +151,7 @@ export function parseCsvStatement(input: string | Uint8Array, mapping: CsvStatem
   const account = isValidIban(options.account) ? normalizeIban(options.account) : options.account.trim();
   const seen = new Map<string, number>();
   const { columns } = options;
-  const entries = records.map((record): StatementEntry => {
+  const entries = records.map((record): BankStatementEntry => {
     const row = new CsvRow(record, positions);
     const currencyCell = row.cell(columns.currency);
     const currency =

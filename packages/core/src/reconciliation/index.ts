@@ -21,14 +21,14 @@ export {
   RemittanceSchema,
   StatementTransactionSchema,
   EntryIdSourceSchema,
-  StatementEntrySchema,
+  BankStatementEntrySchema,
 } from './statement-entry';
 export type {
   StatementParty,
   Remittance,
   StatementTransaction,
   EntryIdSource,
-  StatementEntry,
+  BankStatementEntry,
 } from './statement-entry';
 export { parseCamt, ParseCamtOptionsSchema } from './camt-statement';
 export type { BankStatementFile, StatementSummary, StatementBalance, ParseCamtOptions } from './camt-statement';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../domain/common';
 import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
 import type { DeeplyReadonly } from '../pricing/price-schema';
-import { StatementEntrySchema } from './statement-entry';
+import { BankStatementEntrySchema } from './statement-entry';
 
 /** An amount greater than zero. */
 const PositiveAmountSchema = DecimalStringSchema.refine(
@@ -11,7 +11,7 @@ const PositiveAmountSchema = DecimalStringSchema.refine(
 );
 
 /** An invoice that can still be paid, as the matcher needs it. */
-export const OpenInvoiceSchema = z.object({
+export const OpenInvoiceSchema = z.strictObject({
   id: IdSchema,
   /** The invoice number as issued (`INV-2026-000123`). */
   number: z.string().min(1).max(100),
@@ -32,7 +32,7 @@ export const OpenInvoiceSchema = z.object({
 export type OpenInvoice = z.infer<typeof OpenInvoiceSchema>;
 
 /** What is known about how a customer pays: the accounts and names their transfers came from before. */
-export const KnownPayerSchema = z.object({
+export const KnownPayerSchema = z.strictObject({
   customerId: IdSchema,
   ibans: z.array(z.string().min(5).max(42)).max(100).default([]),
   names: z.array(z.string().min(1).max(200)).max(100).default([]),
@@ -42,8 +42,8 @@ export const KnownPayerSchema = z.object({
 export type KnownPayer = z.input<typeof KnownPayerSchema>;
 
 /** What {@link matchStatement} takes. */
-export const MatchStatementInputSchema = z.object({
-  entries: z.array(StatementEntrySchema).max(1_000_000),
+export const MatchStatementInputSchema = z.strictObject({
+  entries: z.array(BankStatementEntrySchema).max(1_000_000),
   openInvoices: z.array(OpenInvoiceSchema).max(10_000_000),
   knownPayers: z.array(KnownPayerSchema).max(10_000_000).default([]),
   /** At most this many invoices are offered when only the amount matches (default 3; 0 turns the rule off). */

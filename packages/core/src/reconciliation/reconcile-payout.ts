@@ -7,7 +7,7 @@ import { CurrencySchema, DecimalStringSchema, NonNegativeDecimalSchema } from '.
 import type { DeeplyReadonly } from '../pricing/price-schema';
 
 /** A payout from a payment gateway to the bank account: the payments it settles, less the gateway's fees. */
-export const GatewayPayoutSchema = z.object({
+export const GatewayPayoutSchema = z.strictObject({
   id: z.string().min(1).max(100),
   /** The gateway (`stripe`, `paypal`): part of the idempotency key. */
   provider: z.string().min(1).max(40),
@@ -25,7 +25,7 @@ export const GatewayPayoutSchema = z.object({
 export type GatewayPayout = z.infer<typeof GatewayPayoutSchema>;
 
 /** A gateway payment as Billfold recorded it, with the fee the gateway reported for it. */
-export const RecordedGatewayPaymentSchema = z.object({
+export const RecordedGatewayPaymentSchema = z.strictObject({
   paymentId: IdSchema,
   providerPaymentId: z.string().min(1).max(200),
   customerId: IdSchema,

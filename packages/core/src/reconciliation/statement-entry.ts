@@ -5,7 +5,7 @@ import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
 export const CalendarDateSchema = z.iso.date();
 
 /** A party named on a statement transaction: the payer of a credit (`debtor`), the payee of a debit (`creditor`). */
-export const StatementPartySchema = z.object({
+export const StatementPartySchema = z.strictObject({
   name: z.string().max(500).optional(),
   /** The party's IBAN in electronic form (no spaces, upper case). */
   iban: z.string().max(34).optional(),
@@ -17,7 +17,7 @@ export const StatementPartySchema = z.object({
 export type StatementParty = z.infer<typeof StatementPartySchema>;
 
 /** What the payer wrote: free text, structured creditor references and the numbers of referred documents. */
-export const RemittanceSchema = z.object({
+export const RemittanceSchema = z.strictObject({
   /** Unstructured remittance lines, in order. */
   unstructured: z.array(z.string().max(500)).max(100),
   /** Structured creditor references as given (`RF18539007547034`, or a national scheme's reference). */
@@ -30,7 +30,7 @@ export const RemittanceSchema = z.object({
 export type Remittance = z.infer<typeof RemittanceSchema>;
 
 /** One transaction inside a statement entry; a batch booking holds several. */
-export const StatementTransactionSchema = z.object({
+export const StatementTransactionSchema = z.strictObject({
   /** The transaction's own amount, when the bank gives one (in a batch each part has one). */
   amount: DecimalStringSchema.optional(),
   currency: CurrencySchema.optional(),
@@ -73,7 +73,7 @@ export type EntryIdSource = z.infer<typeof EntryIdSourceSchema>;
  * stable identity of the movement on its account: the key that makes a second import of the same statement
  * change nothing.
  */
-export const StatementEntrySchema = z.object({
+export const BankStatementEntrySchema = z.strictObject({
   /** At most 150 characters, so `bank:<account>:<id>#<part>` fits an idempotency key. */
   id: z.string().min(1).max(150),
   idSource: EntryIdSourceSchema,
@@ -96,5 +96,5 @@ export const StatementEntrySchema = z.object({
   additionalInformation: z.string().max(500).optional(),
 });
 
-/** One movement on a bank account; see {@link StatementEntrySchema}. */
-export type StatementEntry = z.infer<typeof StatementEntrySchema>;
+/** One movement on a bank account; see {@link BankStatementEntrySchema}. */
+export type BankStatementEntry = z.infer<typeof BankStatementEntrySchema>;

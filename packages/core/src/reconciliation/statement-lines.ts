@@ -5,13 +5,13 @@
  * @internal
  */
 import { money } from '../money/money';
-import type { StatementEntry, StatementParty, StatementTransaction } from './statement-entry';
+import type { BankStatementEntry, StatementParty, StatementTransaction } from './statement-entry';
 
 /** One payment to match. */
 export interface StatementLine {
   /** The entry id, or `<entry id>#<n>` (from 1) for the n-th payment of a batch. */
   readonly id: string;
-  readonly entry: StatementEntry;
+  readonly entry: BankStatementEntry;
   readonly amount: string;
   readonly currency: string;
   /** The paying party (the first transaction's debtor). */
@@ -21,7 +21,7 @@ export interface StatementLine {
   readonly texts: readonly string[];
 }
 
-function textsOf(transactions: readonly StatementTransaction[], entry: StatementEntry): string[] {
+function textsOf(transactions: readonly StatementTransaction[], entry: BankStatementEntry): string[] {
   const texts: string[] = [];
   for (const t of transactions) {
     texts.push(...t.remittance.creditorReferences, ...t.remittance.referredDocuments);
@@ -35,7 +35,7 @@ function textsOf(transactions: readonly StatementTransaction[], entry: Statement
 
 function line(
   id: string,
-  entry: StatementEntry,
+  entry: BankStatementEntry,
   amount: string,
   transactions: readonly StatementTransaction[],
 ): StatementLine {
@@ -53,7 +53,7 @@ function line(
 }
 
 /** The lines of one entry. */
-export function statementLines(entry: StatementEntry): StatementLine[] {
+export function statementLines(entry: BankStatementEntry): StatementLine[] {
   const parts = entry.transactions;
   if (
     parts.length > 1 &&

@@ -8,6 +8,7 @@ export type {
   BillingStorageAdapter,
   CatalogListRepository,
   CreditNoteRepository,
+  CustomerListFilter,
   CustomerRepository,
   IdempotencyRecord,
   IdempotencyRepository,
@@ -20,7 +21,10 @@ export type {
   StorageSession,
   SubscriptionRepository,
   UsageQuery,
+  UsageEventKey,
   UsageRepository,
   VersionedRepository,
 } from './storage-adapter';
 export { createMemoryStorage, MemoryStorage } from './memory-storage';
+export { readAllRecords } from './read-all-records';
+export type { StoredRecords } from './read-all-records';

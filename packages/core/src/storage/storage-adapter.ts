@@ -27,6 +27,12 @@ import type { TaxRate } from '../tax/tax-rate';
  *   PostgreSQL): the engine never catches an error inside `work` and carries on writing.
  * - Calling the adapter itself (not the session) from inside `transaction(work)` is not allowed: an adapter may
  *   serialise transactions and would then wait on itself.
+ * - What the engine stores is bounded, the same for every adapter, and every adapter must keep all of it: decimals
+ *   the engine takes have at most 15 digits before the point and 12 after (`DECIMAL_INPUT_LIMITS`); what it computes
+ *   from them and sums of them (balances, usage totals) grow larger and must still come back exactly (the engine
+ *   parses up to 1000 characters). Instants it takes are from 1970-01-01 to before 2200-01-01 (`INSTANT_RANGE`);
+ *   computed period ends may lie some decades past it. Text never holds U+0000 or a lone UTF-16 surrogate (the
+ *   engine's validation refuses them), so `text`/`jsonb` columns and JSON files keep every string as given.
  */
 
 /** A repository of records that are written once and never change. */
@@ -43,9 +49,21 @@ export interface VersionedRepository<T extends { version: number }> extends Appe
   update(record: T): Promise<void>;
 }
 
-/** Customers. */
+/** Which customers to list: all, or those with one email address. */
+export interface CustomerListFilter extends PageRequest {
+  /**
+   * Only customers whose `email` equals this one with ASCII letters compared case-insensitively
+   * (`Ada@Example.com` finds `ada@example.com`; nothing else is folded, so every adapter agrees).
+   */
+  readonly email?: string;
+}
+
+/** Customers. Unique: `externalRef`, among the customers that have one. */
 export interface CustomerRepository extends VersionedRepository<Customer> {
-  list(page: PageRequest): Promise<Page<Customer>>;
+  /** Customers in ascending id order, optionally only those with an email address (indexed where it can be). */
+  list(filter: CustomerListFilter): Promise<Page<Customer>>;
+  /** The customer whose `externalRef` (the host's own id for it) is exactly this, or `undefined`. */
+  getByExternalRef(externalRef: string): Promise<Customer | undefined>;
   /**
    * The customers with these ids, read in one round trip where the adapter can (a billing run reads a whole
    * batch's customers at once). Each customer found is returned once, in no particular order: ids with no
@@ -96,13 +114,23 @@ export interface UsageQuery {
   readonly to: string;
 }
 
-/** Usage events: append-only and unique by event id. */
+/** What identifies a usage event: the caller's event id, scoped by customer. */
+export interface UsageEventKey {
+  readonly customerId: string;
+  readonly id: string;
+}
+
+/**
+ * Usage events: append-only and unique by (`customerId`, `id`). Event ids are the caller's and scoped per customer:
+ * customer B may send an id customer A used; that is a new event, not a duplicate.
+ */
 export interface UsageRepository {
   /**
-   * Stores the events whose ids are new and skips the rest (idempotent ingestion; the first write of an id wins).
-   * @returns the ids stored and the ids skipped as duplicates, in input order.
+   * Stores the events whose (`customerId`, `id`) is new and skips the rest (idempotent ingestion; the first write of
+   * a key wins, also inside one batch).
+   * @returns the keys stored and the keys skipped as duplicates, each in input order.
    */
-  insertMany(events: readonly UsageEvent[]): Promise<{ inserted: string[]; duplicates: string[] }>;
+  insertMany(events: readonly UsageEvent[]): Promise<{ inserted: UsageEventKey[]; duplicates: UsageEventKey[] }>;
   /**
    * The aggregated quantity of each query as a decimal string (`"0"` when no event matches; compared by value, so
    * `"4.00"` and `"4"` are both right): `sum` and `max` of the property's decimal values, `count` of events,
@@ -111,7 +139,7 @@ export interface UsageRepository {
    * at ingestion, so stored values of a meter's property are decimal strings).
    */
   aggregate(queries: readonly UsageQuery[]): Promise<string[]>;
-  /** Events of one subscription in `[from, to)`, by timestamp then id. */
+  /** Events of one subscription in `[from, to)`, by timestamp then id (a subscription has one customer). */
   list(filter: { subscriptionId: string; from: string; to: string } & PageRequest): Promise<Page<UsageEvent>>;
 }
 
@@ -126,6 +154,12 @@ export interface InvoiceRepository extends VersionedRepository<Invoice> {
   list(
     filter: { customerId?: string; subscriptionId?: string; status?: InvoiceStatus; dueBefore?: string } & PageRequest,
   ): Promise<Page<Invoice>>;
+  /**
+   * The invoice with this `number` (`INV-2026-000123`), or `undefined`; indexed where the adapter can. The engine's
+   * numbers name their sequence (everything before the last `-`), so it never makes two alike; should two
+   * sequences hold the same number text, the one with the lowest id is returned.
+   */
+  getByNumber(number: string): Promise<Invoice | undefined>;
   /**
    * Reserves `count` consecutive numbers of a gapless sequence and returns the first (sequences start at 1).
    * Inside a transaction the reservation rolls back with it, so numbers never skip.

@@ -29,7 +29,7 @@ export interface CashRounding {
   readonly roundingAmount: Money;
 }
 
-const OptionsSchema = z.object({ roundingMode: RoundingModeSchema.optional() }).optional();
+const OptionsSchema = z.strictObject({ roundingMode: RoundingModeSchema.optional() }).optional();
 
 /**
  * Rounds a total to a cash increment where a currency needs one (Swiss francs to 0.05) with `roundingMode`

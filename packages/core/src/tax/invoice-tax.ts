@@ -116,7 +116,9 @@ export interface InvoiceTax {
   readonly taxes: readonly TaxSummary[];
 }
 
-const LinesSchema = z.array(z.object({ amount: z.instanceof(Money), taxRates: z.array(TaxRateSchema).optional() }));
+const LinesSchema = z.array(
+  z.strictObject({ amount: z.instanceof(Money), taxRates: z.array(TaxRateSchema).optional() }),
+);
 const OptionsSchema = z
   .object({ taxRounding: TaxRoundingSchema.optional(), roundingMode: RoundingModeSchema.optional() })
   .optional();

@@ -98,7 +98,7 @@ export function taxBases(
 }
 
 const RatesSchema = z.array(TaxRateSchema);
-const OptionsSchema = z.object({ roundingMode: RoundingModeSchema.optional() }).optional();
+const OptionsSchema = z.strictObject({ roundingMode: RoundingModeSchema.optional() }).optional();
 
 /**
  * The taxes of one amount under a set of rates (state + city, GST + compound QST, or one VAT rate), each

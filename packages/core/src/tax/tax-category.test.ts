@@ -57,7 +57,9 @@ describe('taxCategoryProblem', () => {
   it('accepts consistent rates and names the field of an inconsistent one', () => {
     expect(taxCategoryProblem({ percentage: '19' })).toBeUndefined();
     expect(taxCategoryProblem({ percentage: '19', category: 'S' })).toBeUndefined();
-    expect(taxCategoryProblem({ percentage: '0', category: 'E', exemption: { reason: 'Medical care' } })).toBeUndefined();
+    expect(
+      taxCategoryProblem({ percentage: '0', category: 'E', exemption: { reason: 'Medical care' } }),
+    ).toBeUndefined();
     expect(taxCategoryProblem({ percentage: '6.25', taxType: 'sales_tax' })).toBeUndefined();
     expect(taxCategoryProblem({ percentage: '0', category: 'S' })?.[0]).toBe('percentage');
     expect(taxCategoryProblem({ percentage: '19', category: 'E' })?.[0]).toBe('percentage');

@@ -86,7 +86,12 @@ export function taxCategoryProblem(rate: CategorizedRate): [keyof CategorizedRat
     return rate.exemption === undefined ? undefined : ['exemption', 'an exemption needs category E, AE, K, G or O'];
   }
   if (CHARGED.has(category) === isZero(rate.percentage)) {
-    return ['percentage', CHARGED.has(category) ? `category ${category} needs a percentage above 0` : `category ${category} is charged at 0`];
+    return [
+      'percentage',
+      CHARGED.has(category)
+        ? `category ${category} needs a percentage above 0`
+        : `category ${category} is charged at 0`,
+    ];
   }
   if (rate.exemption !== undefined && !NEEDS_EXEMPTION.has(category)) {
     return ['exemption', `category ${category} carries no exemption reason (only E, AE, K, G and O do)`];
@@ -142,8 +147,7 @@ export function lineTaxCategory(
 ): LineTaxCategory | LineTaxCategoryProblem {
   if (rates.some((rate) => rate.taxType === 'sales_tax')) return { problem: 'sales_tax' };
   const statusCategory = taxStatus === 'reverse_charge' ? 'AE' : taxStatus === 'exempt' ? 'E' : undefined;
-  const categoryOf = (rate: CategorizedRate): TaxCategoryCode =>
-    rate.category ?? (isZero(rate.percentage) ? 'Z' : 'S');
+  const categoryOf = (rate: CategorizedRate): TaxCategoryCode => rate.category ?? (isZero(rate.percentage) ? 'Z' : 'S');
   if (statusCategory !== undefined) {
     const own = rates.find((rate) => rate.category === statusCategory && rate.exemption !== undefined);
     return { category: statusCategory, percent: '0', exemption: own?.exemption ?? DEFAULT_EXEMPTION[statusCategory] };

@@ -4,9 +4,12 @@ import { findTaxRateConflicts, type TaxRate, TaxRateSchema } from './tax-rate';
 const vat: TaxRate = { id: 'vat', name: 'VAT', percentage: '19', inclusive: false };
 
 describe('TaxRateSchema', () => {
-  it('accepts a rate with optional fields and drops unknown ones', () => {
-    const parsed = TaxRateSchema.parse({ ...vat, compound: true, jurisdiction: 'DE', createdAt: 'x' });
+  it('accepts a rate with optional fields and refuses unknown ones', () => {
+    const parsed = TaxRateSchema.parse({ ...vat, compound: true, jurisdiction: 'DE' });
     expect(parsed).toEqual({ ...vat, compound: true, jurisdiction: 'DE' });
+    const unknown = TaxRateSchema.safeParse({ ...vat, createdAt: 'x' });
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['createdAt'] });
   });
 
   it('refuses float and negative percentages and a missing inclusive flag', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareFixed, type Fixed, parseFixed } from '../money/fixed';
-import { NonNegativeDecimalSchema } from '../money/schemas';
+import { BoundedNonNegativeDecimalSchema } from '../money/schemas';
 import { TaxCategoryCodeSchema, TaxExemptionSchema, TaxTypeSchema } from './tax-category';
 
 /**
@@ -17,10 +17,10 @@ import { TaxCategoryCodeSchema, TaxExemptionSchema, TaxTypeSchema } from './tax-
  * The `id` names the rate: every use of one id must agree on `percentage`, `inclusive` and `compound`.
  * Unknown fields are dropped, so a stored tax-rate record can be passed as it is.
  */
-export const TaxRateSchema = z.object({
+export const TaxRateSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
-  percentage: NonNegativeDecimalSchema,
+  percentage: BoundedNonNegativeDecimalSchema,
   inclusive: z.boolean(),
   compound: z.boolean().optional(),
   jurisdiction: z.string().optional(),

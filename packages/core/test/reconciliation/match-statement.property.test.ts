@@ -4,7 +4,7 @@ import { money } from '../../src/money/money';
 import { createCreditorReference } from '../../src/reconciliation/creditor-reference';
 import type { OpenInvoice } from '../../src/reconciliation/match-input';
 import { matchStatement } from '../../src/reconciliation/match-statement';
-import type { StatementEntry } from '../../src/reconciliation/statement-entry';
+import type { BankStatementEntry } from '../../src/reconciliation/statement-entry';
 
 const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
 const IBANS = ['GB29NWBK60161331926819', 'DE89370400440532013000', 'FR7630006000011234567890189'];
@@ -71,7 +71,7 @@ describe('matchStatement properties', () => {
   it('every candidate: allocations + unapplied = amount, each allocation > 0 and within what the invoice owes; automatic payments never exceed an invoice', () => {
     fc.assert(
       fc.property(scenario, ({ open, entries }) => {
-        const statementEntries: StatementEntry[] = entries.map((e) => ({
+        const statementEntries: BankStatementEntry[] = entries.map((e) => ({
           id: e.id,
           idSource: 'account_servicer_reference',
           statementId: 'S',

@@ -101,7 +101,7 @@ describe('bad input: a BillingError with a stable code and path, and storage unc
         'customers.create unknown field',
         () => billing.customers.create({ name: 'X', email: 'x@x.io', currency: 'EUR', vip: true } as never),
         'invalid_input',
-        ['input'],
+        ['input', 'vip'],
       ],
       [
         'customers.update bad email',

@@ -9,6 +9,7 @@ import {
   type EngineConfigInput,
   type Invoice,
   listAll,
+  readAllRecords,
   type TestClock,
 } from '../../src/index';
 
@@ -48,45 +49,12 @@ export async function recurringPrice(
 }
 let productCounter = 0;
 
-/** Every record a MemoryStorage lists (plus usage events and balances), to compare before and after a call. */
+/** Every record a MemoryStorage lists (plus each customer's balance), to compare before and after a call. */
 export async function dump(storage: BillingStorageAdapter): Promise<Record<string, unknown>> {
-  const customers = await listAll((page) => storage.customers.list(page));
-  const subscriptions = await listAll((page) => storage.subscriptions.list(page));
-  const balance: unknown[] = [];
+  const records = await readAllRecords(storage);
   const balances: Record<string, string> = {};
-  for (const cus of customers) {
-    balance.push(...(await listAll((page) => storage.balance.list({ customerId: cus.id, ...page }))));
-    balances[cus.id] = await storage.balance.balance(cus.id, cus.currency);
-  }
-  const usage: unknown[] = [];
-  for (const sub of subscriptions) {
-    usage.push(
-      ...(await listAll((page) =>
-        storage.usage.list({
-          subscriptionId: sub.id,
-          from: '1970-01-01T00:00:00.000Z',
-          to: '9999-01-01T00:00:00.000Z',
-          ...page,
-        }),
-      )),
-    );
-  }
-  return {
-    customers,
-    products: await listAll((page) => storage.products.list(page)),
-    prices: await listAll((page) => storage.prices.list(page)),
-    meters: await listAll((page) => storage.meters.list(page)),
-    coupons: await listAll((page) => storage.coupons.list(page)),
-    taxRates: await listAll((page) => storage.taxRates.list(page)),
-    subscriptions,
-    invoices: await listAll((page) => storage.invoices.list(page)),
-    creditNotes: await listAll((page) => storage.creditNotes.list(page)),
-    payments: await listAll((page) => storage.payments.list(page)),
-    refunds: await listAll((page) => storage.refunds.list(page)),
-    balance,
-    balances,
-    usage,
-  };
+  for (const cus of records.customers) balances[cus.id] = await storage.balance.balance(cus.id, cus.currency);
+  return { ...records, balances };
 }
 
 export async function allInvoices(billing: Billing, customerId?: string): Promise<Invoice[]> {

@@ -170,7 +170,7 @@ describe('usage billed in arrears, one meter per aggregation', () => {
       ev('e-last', '2026-03-20T00:00:00Z', { tb: '20' }),
       ev('e-last', '2026-03-10T00:00:00Z', { tb: '15' }), // sent late, but not the last by time
     ];
-    expect(await billing.usage.ingest(batch)).toEqual({ inserted: batch.length, duplicates: 0, duplicateIds: [] });
+    expect(await billing.usage.ingest(batch)).toEqual({ inserted: batch.length, duplicates: 0, duplicateEvents: [] });
     // A replay stores nothing.
     expect((await billing.usage.ingest(batch.slice(0, 2))).duplicates).toBe(2);
     clock.set('2026-04-01T00:00:00Z');

@@ -1,6 +1,7 @@
 import { BillingError, BillingErrorCode, type Invoice, InvoiceSchema, isVatId, validate } from '@billfold/core';
 import { z } from 'zod';
 import { currencyAmount, sumAmounts } from '../model/amounts';
+import { RECORD_TEXT } from '../model/clean-text';
 import { isoDay } from '../model/localizer';
 import { CRLF, csvNumber, csvRecord, csvText } from './csv-cell';
 
@@ -98,7 +99,7 @@ function invoiceRecord(invoice: Invoice, index: number, timeZone: string): strin
  * ```
  */
 export function invoicesToCsv(invoices: readonly Invoice[], options?: { readonly timeZone?: string }): string {
-  const list = validate(ListSchema, invoices, 'invoices');
+  const list = validate(ListSchema, invoices, 'invoices', RECORD_TEXT);
   const { timeZone } = validate(OptionsSchema, options, 'options');
   const records = [
     csvRecord(INVOICE_LIST_CSV_COLUMNS),

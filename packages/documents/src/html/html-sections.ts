@@ -7,7 +7,6 @@ import { periodText } from '../model/period';
 import type { SummaryRow } from '../model/summary-rows';
 import { escapeHtml as e } from './escape-html';
 
-
 /** The header: title, seller name, and the number, dates and custom fields. @internal */
 export function headerHtml(title: string, sellerName: string, facts: readonly [string, string][]): string {
   const items = facts.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');

@@ -1,3 +1,5 @@
+import type { ValidateOptions } from '@billfold/core';
+
 // C0/C1 controls except tab/LF/CR (handled below), invisible bidi overrides and isolates that can make text
 // read differently from what it is, the BOM and the two non-characters XML forbids.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -23,3 +25,10 @@ export function cleanText(text: string): string {
 export function cleanLine(text: string): string {
   return cleanText(text).replace(/\n+/g, ' ');
 }
+
+/**
+ * How documents validate the records they render: any text is accepted (core's `validate` refuses text storage
+ * cannot keep), because {@link cleanText} makes it printable; a document must render whatever a record holds.
+ * @internal
+ */
+export const RECORD_TEXT: ValidateOptions = { allowUnstorableText: true };

@@ -68,7 +68,10 @@ export function lineCategory(
 ): Pick<DocumentLine, 'category' | 'percent' | 'exemption'> {
   const result = lineTaxCategory(taxStatus, rates);
   if (isProblem(result)) {
-    const charged = lineTaxCategory('taxable', rates.map((rate) => ({ percentage: rate.percentage })));
+    const charged = lineTaxCategory(
+      'taxable',
+      rates.map((rate) => ({ percentage: rate.percentage })),
+    );
     return { percent: isProblem(charged) ? '0' : charged.percent };
   }
   return result;
@@ -85,7 +88,10 @@ function breakdownKey(line: DocumentLine): string {
  * @internal
  */
 export function vatBreakdownOf(lines: readonly DocumentLine[], currency: string): VatBreakdown[] {
-  const groups = new Map<string, { row: Omit<VatBreakdown, 'taxableAmount' | 'taxAmount'>; nets: string[]; taxes: string[] }>();
+  const groups = new Map<
+    string,
+    { row: Omit<VatBreakdown, 'taxableAmount' | 'taxAmount'>; nets: string[]; taxes: string[] }
+  >();
   for (const line of lines) {
     if (line.category === undefined) continue;
     const key = breakdownKey(line);

@@ -30,7 +30,10 @@ export function paymentSentence(model: DocumentModel, l10n: Localizer): { text: 
     case 'void':
       return { text: m.voidNote, askForPayment: false };
     case 'credit':
-      return { text: m.creditedToBalanceNote(l10n.money(money(t.total, model.currency).negate().toString())), askForPayment: false };
+      return {
+        text: m.creditedToBalanceNote(l10n.money(money(t.total, model.currency).negate().toString())),
+        askForPayment: false,
+      };
     case 'paid':
       return { text: model.paidAt ? m.paidInFullOn(l10n.date(model.paidAt)) : m.paidInFull, askForPayment: false };
     case 'owed': {

@@ -39,7 +39,12 @@ export interface SummaryRow {
 }
 
 /** One summary row: shown, not subtracted, not emphasised unless `extra` says so. @internal */
-export function summaryRow(key: SummaryKey, label: string, amount: string, extra: Partial<SummaryRow> = {}): SummaryRow {
+export function summaryRow(
+  key: SummaryKey,
+  label: string,
+  amount: string,
+  extra: Partial<SummaryRow> = {},
+): SummaryRow {
   return { key, label, amount, subtracted: false, emphasis: false, visible: true, ...extra };
 }
 
@@ -80,10 +85,15 @@ export function summaryRows(model: DocumentModel, l10n: Localizer): SummaryRow[]
       subtracted: true,
       visible: !isZeroDecimal(t.creditApplied) && !negativeTotal,
     }),
-    row('credited_to_balance', m.creditedToBalance, negativeTotal ? negated(t.total) : zero, { visible: negativeTotal }),
+    row('credited_to_balance', m.creditedToBalance, negativeTotal ? negated(t.total) : zero, {
+      visible: negativeTotal,
+    }),
     row('amount_due', m.amountDue, t.amountDue, { emphasis: true }),
     row('amount_paid', m.amountPaid, t.amountPaid, { subtracted: true, visible: settled }),
-    row('amount_credited', m.amountCredited, t.amountCredited, { subtracted: true, visible: settled && !isZeroDecimal(t.amountCredited) }),
+    row('amount_credited', m.amountCredited, t.amountCredited, {
+      subtracted: true,
+      visible: settled && !isZeroDecimal(t.amountCredited),
+    }),
     row('amount_remaining', m.amountRemaining, t.amountRemaining, { emphasis: true, visible: settled }),
   ];
 }

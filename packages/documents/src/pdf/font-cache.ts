@@ -60,13 +60,23 @@ export function prepareFont(bytes: Uint8Array): PreparedFont {
     let run = shapedRuns.get(text);
     if (run === undefined) {
       // fontkit shapes in logical order and returns the glyphs in visual order for a right-to-left run.
-      run = (parsedFont.layout as unknown as LayoutWithDirection).call(parsedFont, text, undefined, undefined, undefined, 'rtl');
+      run = (parsedFont.layout as unknown as LayoutWithDirection).call(
+        parsedFont,
+        text,
+        undefined,
+        undefined,
+        undefined,
+        'rtl',
+      );
       if (shapedRuns.size > 2000) shapedRuns.clear();
       shapedRuns.set(text, run);
     }
     return run;
   };
-  parsed.set(embedBytes, withCharacterMapLayout(parsedFont, (text) => (RIGHT_TO_LEFT_LETTER.test(text) ? shaped(text) : undefined)));
+  parsed.set(
+    embedBytes,
+    withCharacterMapLayout(parsedFont, (text) => (RIGHT_TO_LEFT_LETTER.test(text) ? shaped(text) : undefined)),
+  );
   const scale = 1 / parsedFont.unitsPerEm;
   const coverage = new Map<number, boolean>();
   const advances = new Map<number, number>();

@@ -66,7 +66,11 @@ export class FontSet {
   #faceFor(codePoint: number, style: 'regular' | 'bold', previous: Face | undefined): Face {
     if (codePoint <= 0x20 || this.font(style).has(codePoint)) return style;
     // A combining mark (Arabic vowel signs, Hebrew points) stays with the letter before it when that face has it.
-    if (previous !== undefined && COMBINING.test(String.fromCodePoint(codePoint)) && this.font(previous).has(codePoint)) {
+    if (
+      previous !== undefined &&
+      COMBINING.test(String.fromCodePoint(codePoint)) &&
+      this.font(previous).has(codePoint)
+    ) {
       return previous;
     }
     for (let i = 0; i < this.#sources.fallbacks.length; i++) {

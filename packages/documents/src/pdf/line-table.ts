@@ -64,9 +64,7 @@ function subLines(line: DocumentLine, l10n: Localizer): string[] {
   }
   if (line.billingCode) subs.push(line.billingCode);
   if (!isZeroDecimal(line.discountAmount)) {
-    subs.push(
-      `${l10n.messages.discount} ${l10n.money(negated(line.discountAmount))}`,
-    );
+    subs.push(`${l10n.messages.discount} ${l10n.money(negated(line.discountAmount))}`);
   }
   return subs;
 }

@@ -30,7 +30,17 @@ const PRINTED = new Set([
 ]);
 
 /** Records a document prints fields of. */
-const CONTAINERS = new Set(['customerSnapshot', 'customer', 'address', 'taxIds', 'lines', 'taxRates', 'seller', 'bankAccount', 'customFields']);
+const CONTAINERS = new Set([
+  'customerSnapshot',
+  'customer',
+  'address',
+  'taxIds',
+  'lines',
+  'taxRates',
+  'seller',
+  'bankAccount',
+  'customFields',
+]);
 
 /** Characters that need no glyph: spaces, controls, format characters (joiners, bidi marks), variation selectors. */
 const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Variation_Selector}]/u;

@@ -52,7 +52,11 @@ const invalid = (message: string, path: readonly (string | number)[]) =>
  *   fit the payment, or no way to name the customer.
  * @internal
  */
-export function receiptModel(payment: Payment, invoices: readonly Invoice[], options: ResolvedReceiptOptions): ReceiptModel {
+export function receiptModel(
+  payment: Payment,
+  invoices: readonly Invoice[],
+  options: ResolvedReceiptOptions,
+): ReceiptModel {
   if (payment.status === 'pending' || payment.status === 'failed') {
     throw new BillingError(
       BillingErrorCode.invalidState,
@@ -62,7 +66,11 @@ export function receiptModel(payment: Payment, invoices: readonly Invoice[], opt
   }
   invoices.forEach((invoice, index) => {
     if (invoice.customerId !== payment.customerId) {
-      throw invalid(`Invoice ${invoice.id} belongs to another customer than the payment`, ['invoices', index, 'customerId']);
+      throw invalid(`Invoice ${invoice.id} belongs to another customer than the payment`, [
+        'invoices',
+        index,
+        'customerId',
+      ]);
     }
     if (invoice.currency !== payment.currency) {
       throw invalid(`Invoice ${invoice.id} is in ${invoice.currency}, the payment in ${payment.currency}`, [
@@ -94,7 +102,10 @@ export function receiptModel(payment: Payment, invoices: readonly Invoice[], opt
   const snapshot: CustomerSnapshot | undefined =
     options.customer ?? [...invoices].reverse().find((invoice) => invoice.customerSnapshot)?.customerSnapshot;
   if (snapshot === undefined) {
-    throw invalid('Name the customer: pass options.customer, or the invoices the payment paid', ['options', 'customer']);
+    throw invalid('Name the customer: pass options.customer, or the invoices the payment paid', [
+      'options',
+      'customer',
+    ]);
   }
   return {
     number: payment.id,

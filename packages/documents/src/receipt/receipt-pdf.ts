@@ -27,7 +27,9 @@ export function receiptPdf(
   return renderPdfDocument(frame, l10n, (layout) => {
     drawHeader(layout, m.receipt, model.seller.name, receiptFacts(model, l10n));
     drawParties(layout, model, l10n);
-    drawSection(layout, m.payment, [{ text: m.received(l10n.money(model.amount), l10n.date(model.receivedAt)), bold: true }]);
+    drawSection(layout, m.payment, [
+      { text: m.received(l10n.money(model.amount), l10n.date(model.receivedAt)), bold: true },
+    ]);
     drawSection(
       layout,
       m.appliedToInvoices,

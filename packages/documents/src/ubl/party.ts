@@ -32,7 +32,10 @@ export function party(party: DocumentParty, options: { seller: boolean; withVatI
       party.vatId !== undefined &&
       group('cac:PartyTaxScheme', [leaf('cbc:CompanyID', party.vatId), VAT_SCHEME]),
     registration !== undefined &&
-      group('cac:PartyTaxScheme', [leaf('cbc:CompanyID', registration.value), group('cac:TaxScheme', [leaf('cbc:ID', 'FC')])]),
+      group('cac:PartyTaxScheme', [
+        leaf('cbc:CompanyID', registration.value),
+        group('cac:TaxScheme', [leaf('cbc:ID', 'FC')]),
+      ]),
     group('cac:PartyLegalEntity', [
       leaf('cbc:RegistrationName', party.legalName ?? party.name),
       leaf('cbc:CompanyID', party.companyId),

@@ -91,16 +91,29 @@ export function assertRepresentable(model: DocumentModel): void {
     }
     if (!hasVisibleText(line.description)) fail('BR-25', 'every line needs an item name', [...path, 'description']);
   });
-  if (!hasVisibleText(model.buyer.name)) fail('BR-07', 'the buyer needs a name', ['invoice', 'customerSnapshot', 'name']);
+  if (!hasVisibleText(model.buyer.name))
+    fail('BR-07', 'the buyer needs a name', ['invoice', 'customerSnapshot', 'name']);
   if (model.buyer.address === undefined) {
-    fail('BR-10', 'the buyer’s postal address is mandatory; the customer had none', ['invoice', 'customerSnapshot', 'address']);
+    fail('BR-10', 'the buyer’s postal address is mandatory; the customer had none', [
+      'invoice',
+      'customerSnapshot',
+      'address',
+    ]);
   }
   checkParties(model, fail);
   checkBreakdown(model, root, fail);
   const payable = money(ublPayment(model).payable, model.currency);
   const positive = !payable.isZero() && !payable.isNegative();
-  if (model.kind === 'invoice' && positive && model.dueAt === undefined && model.options.seller.paymentTerms === undefined) {
-    fail('BR-CO-25', 'an amount is payable: give the invoice a due date or the seller paymentTerms', ['invoice', 'dueAt']);
+  if (
+    model.kind === 'invoice' &&
+    positive &&
+    model.dueAt === undefined &&
+    model.options.seller.paymentTerms === undefined
+  ) {
+    fail('BR-CO-25', 'an amount is payable: give the invoice a due date or the seller paymentTerms', [
+      'invoice',
+      'dueAt',
+    ]);
   }
 }
 
@@ -117,7 +130,10 @@ function checkParties(model: DocumentModel, fail: (rule: string, message: string
     ]);
   }
   if (!notSubject && seller.vatId !== undefined && !hasCountryPrefix(seller.vatId)) {
-    fail('BR-CO-09', `the seller VAT id "${seller.vatId}" must start with its ISO country code`, [...sellerPath, 'vatId']);
+    fail('BR-CO-09', `the seller VAT id "${seller.vatId}" must start with its ISO country code`, [
+      ...sellerPath,
+      'vatId',
+    ]);
   }
   if (!notSubject && model.buyer.vatId !== undefined && !hasCountryPrefix(model.buyer.vatId)) {
     fail('BR-CO-09', `the buyer VAT id "${model.buyer.vatId}" must start with its ISO country code`, buyerIdsPath);

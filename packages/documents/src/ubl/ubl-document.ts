@@ -61,7 +61,9 @@ function intraCommunityDelivery(model: DocumentModel): XmlElement | undefined {
   const country = model.buyer.address?.country;
   if (country === undefined || !model.lines.some((line) => line.category === 'K')) return undefined;
   return group('cac:Delivery', [
-    group('cac:DeliveryLocation', [group('cac:Address', [group('cac:Country', [leaf('cbc:IdentificationCode', country)])])]),
+    group('cac:DeliveryLocation', [
+      group('cac:Address', [group('cac:Country', [leaf('cbc:IdentificationCode', country)])]),
+    ]),
   ]);
 }
 

@@ -24,7 +24,7 @@ export interface PortalAuthOptions {
   readonly maxSessionTtl?: number;
 }
 
-const OptionsSchema = z.object({
+const OptionsSchema = z.strictObject({
   keys: PortalKeySetSchema,
   issuer: z.string().min(1).max(500),
   audience: z.string().min(1).max(500),

@@ -3,10 +3,15 @@ import type { SqlClient } from '../client/sql-client';
 import { quoteIdent } from '../schema/table';
 import { initMigration } from './0001-init';
 import { taxRateCategoriesMigration } from './0002-tax-rate-categories';
+import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups';
 import type { Migration } from './migration';
 
 /** Every migration this version of the package knows, in order. */
-export const migrations: readonly Migration[] = [initMigration, taxRateCategoriesMigration];
+export const migrations: readonly Migration[] = [
+  initMigration,
+  taxRateCategoriesMigration,
+  scopedUsageAndLookupsMigration,
+];
 
 /** Options of {@link migrate}. */
 export interface MigrateOptions {

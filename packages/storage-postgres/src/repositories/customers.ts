@@ -1,16 +1,31 @@
-import type { Customer, CustomerRepository } from '@billfold/core';
+import { type Customer, type CustomerRepository, foldEmail } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
+import { foldedEmail } from '../migrations/0003-scoped-usage-and-lookups';
 import type { BillingTables } from '../schema/tables';
-import { RecordStore } from './record-store';
+import { filters, RecordStore } from './record-store';
 
-/** Customers over SQL. @internal */
+/** Customers over SQL; by folded email and by `externalRef` through the indexes of migration 3. @internal */
 export function customerRepository(client: SqlClient, tables: BillingTables): CustomerRepository {
-  const store = new RecordStore<Customer>(client, tables.customers);
+  const table = tables.customers;
+  const store = new RecordStore<Customer>(client, table);
   return {
     insert: (record) => store.insert(record),
     get: (id) => store.get(id),
     update: (record) => store.update(record),
-    list: (page) => store.list([], page),
+    list: ({ email, ...page }) =>
+      store.list(
+        filters(
+          email !== undefined && { column: foldedEmail(table.column('email')), operator: '=', value: foldEmail(email) },
+        ),
+        page,
+      ),
     getMany: (ids) => store.getMany(ids),
+    async getByExternalRef(externalRef) {
+      const found = await store.list(
+        filters({ column: table.column('externalRef'), operator: '=', value: externalRef }),
+        { limit: 1 },
+      );
+      return found.items[0];
+    },
   };
 }

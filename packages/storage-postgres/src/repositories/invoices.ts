@@ -29,6 +29,13 @@ export function invoiceRepository(client: SqlClient, tables: BillingTables): Inv
         ),
         page,
       ),
+    async getByNumber(number) {
+      // Ordered by id: the lowest id when two sequences hold the same number text (the engine never makes that).
+      const found = await store.list(filters({ column: table.column('number'), operator: '=', value: number }), {
+        limit: 1,
+      });
+      return found.items[0];
+    },
     async reserveNumbers(sequence, count) {
       if (!Number.isSafeInteger(count) || count < 1) {
         throw new BillingError('invalid_input', 'count must be a positive integer', { path: ['count'] });

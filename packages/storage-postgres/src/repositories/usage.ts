@@ -1,4 +1,10 @@
-import { BillingError, type UsageEvent, type UsageQuery, type UsageRepository } from '@billfold/core';
+import {
+  BillingError,
+  type UsageEvent,
+  type UsageEventKey,
+  type UsageQuery,
+  type UsageRepository,
+} from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
 import { decodeEventCursor, encodeEventCursor, pageLimit } from './paging';
@@ -40,19 +46,22 @@ function aggregateStatement(events: string): string {
 /** Usage events over SQL: idempotent batched ingestion, batched aggregation, paging by (timestamp, id). @internal */
 export function usageRepository(client: SqlClient, tables: BillingTables): UsageRepository {
   const table = tables.usageEvents;
-  const insert = table.insertNew;
+  // Events are keyed by (customer, id): a conflict on it skips the event; the keys written come back.
+  const insert = `${table.insert} ON CONFLICT DO NOTHING RETURNING customer_id AS "customerId", id`;
   const aggregate = aggregateStatement(table.name);
   return {
     async insertMany(events) {
       if (events.length === 0) return { inserted: [], duplicates: [] };
-      const rows = await client.query<{ id: string }>(insert, [JSON.stringify(events)]);
-      // Each id returned was written by the first event that carries it; later ones in the batch are duplicates.
-      const written = new Set(rows.map((row) => row.id));
-      const inserted: string[] = [];
-      const duplicates: string[] = [];
+      const rows = await client.query<{ customerId: string; id: string }>(insert, [JSON.stringify(events)]);
+      // Each key returned was written by the first event that carries it; later ones in the batch are duplicates.
+      const keyOf = (event: UsageEventKey) => `${event.customerId}\u0000${event.id}`;
+      const written = new Set(rows.map(keyOf));
+      const inserted: UsageEventKey[] = [];
+      const duplicates: UsageEventKey[] = [];
       for (const event of events) {
-        if (written.delete(event.id)) inserted.push(event.id);
-        else duplicates.push(event.id);
+        const key = { customerId: event.customerId, id: event.id };
+        if (written.delete(keyOf(event))) inserted.push(key);
+        else duplicates.push(key);
       }
       return { inserted, duplicates };
     },

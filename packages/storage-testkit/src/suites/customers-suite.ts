@@ -1,5 +1,6 @@
+import type { Customer } from '@billfold/core';
 import { expect, it } from 'vitest';
-import { idsOf } from '../assertions';
+import { expectBillingError, idsOf } from '../assertions';
 import type { KitContext } from '../kit-context';
 import { makeCustomer } from '../builders/customer';
 import { insertCustomer } from './parents';
@@ -24,6 +25,47 @@ export function customersSuite(kit: KitContext): void {
     const page = await storage.customers.list({});
     expect(idsOf(page)).toEqual(['kit_cus_1', 'kit_cus_2', 'kit_cus_3']);
     expect(page.items[1]).toStrictEqual(changed);
+  });
+
+  it('list by email compares ASCII letters case-insensitively and pages by id', async () => {
+    const storage = kit.storage();
+    const ada = [
+      await insertCustomer(storage, { id: 'kit_cus_4', email: 'ada@example.com' }),
+      await insertCustomer(storage, { id: 'kit_cus_2', email: 'Ada@Example.COM' }),
+      await insertCustomer(storage, { id: 'kit_cus_3', email: 'ADA@EXAMPLE.COM' }),
+    ];
+    await insertCustomer(storage, { id: 'kit_cus_1', email: 'grace@example.com' });
+    await insertCustomer(storage, { id: 'kit_cus_5', email: 'ada@example.co' });
+    const first = await storage.customers.list({ email: 'aDa@example.com', limit: 2 });
+    expect(idsOf(first)).toEqual(['kit_cus_2', 'kit_cus_3']);
+    expect(first.items[0]).toStrictEqual(ada[1]);
+    const second = await storage.customers.list({ email: 'aDa@example.com', limit: 2, cursor: first.nextCursor });
+    expect(idsOf(second)).toEqual(['kit_cus_4']);
+    expect(second.nextCursor).toBeUndefined();
+    expect((await storage.customers.list({ email: 'nobody@example.com' })).items).toEqual([]);
+    expect(idsOf(await storage.customers.list({}))).toHaveLength(5);
+  });
+
+  it('getByExternalRef finds the customer (after updates too); externalRef is unique where set', async () => {
+    const storage = kit.storage();
+    const mapped = await insertCustomer(storage, { id: 'kit_cus_1', externalRef: 'crm-42' });
+    await insertCustomer(storage, { id: 'kit_cus_2' });
+    await insertCustomer(storage, { id: 'kit_cus_3' });
+    expect(await storage.customers.getByExternalRef('crm-42')).toStrictEqual(mapped);
+    expect(await storage.customers.getByExternalRef('CRM-42')).toBeUndefined();
+    expect(await storage.customers.getByExternalRef('crm-4')).toBeUndefined();
+    const taken = makeCustomer({ id: 'kit_cus_4', externalRef: 'crm-42' });
+    await expectBillingError(storage.customers.insert(taken), 'conflict');
+    expect(await storage.customers.get(taken.id)).toBeUndefined();
+    const other = (await storage.customers.get('kit_cus_2')) as Customer;
+    await expectBillingError(storage.customers.update({ ...other, externalRef: 'crm-42', version: 2 }), 'conflict');
+    expect(await storage.customers.get(other.id)).toStrictEqual(other);
+    const moved = { ...mapped, externalRef: 'crm-43', version: 2 };
+    await storage.customers.update(moved);
+    expect(await storage.customers.getByExternalRef('crm-43')).toStrictEqual(moved);
+    expect(await storage.customers.getByExternalRef('crm-42')).toBeUndefined();
+    await storage.customers.update({ ...other, externalRef: 'crm-42', version: 2 });
+    expect((await storage.customers.getByExternalRef('crm-42'))?.id).toBe('kit_cus_2');
   });
 
   it('getMany returns each customer found once, field for field, leaving unknown ids out', async () => {

@@ -98,6 +98,30 @@ export function invoicesSuite(kit: KitContext): void {
     expect(await storage.invoices.get(first.id)).toStrictEqual(first);
   });
 
+  it('getByNumber finds a numbered invoice field for field, after an update too, and the lowest id on a tie', async () => {
+    const storage = kit.storage();
+    const customer = await insertCustomer(storage);
+    const open = await insertInvoice(storage, {
+      id: 'kit_inv_b',
+      customerId: customer.id,
+      status: 'open',
+      sequence: 'INV-2026',
+      number: 'INV-2026-000042',
+    });
+    await insertInvoice(storage, { customerId: customer.id, sequence: 'INV-2026' });
+    expect(await storage.invoices.getByNumber('INV-2026-000042')).toStrictEqual(open);
+    expect(await storage.invoices.getByNumber('INV-2026-000043')).toBeUndefined();
+    expect(await storage.invoices.getByNumber('inv-2026-000042')).toBeUndefined();
+    const draft = await insertInvoice(storage, { customerId: customer.id, sequence: 'INV-2026' });
+    const finalized = { ...draft, status: 'open' as const, number: 'INV-2026-000043', version: 2 };
+    await storage.invoices.update(finalized);
+    expect(await storage.invoices.getByNumber('INV-2026-000043')).toStrictEqual(finalized);
+    // The same text in another sequence (the engine never makes it): the lowest id.
+    await insertInvoice(storage, { ...open, id: 'kit_inv_c', sequence: 'OTHER' });
+    await insertInvoice(storage, { ...open, id: 'kit_inv_a', sequence: 'THIRD' });
+    expect((await storage.invoices.getByNumber('INV-2026-000042'))?.id).toBe('kit_inv_a');
+  });
+
   it('an update that takes another invoice’s number throws conflict and keeps the draft', async () => {
     const storage = kit.storage();
     const customer = await insertCustomer(storage);

@@ -60,7 +60,9 @@ export function transactionsSuite(kit: KitContext): void {
         expect(await session.invoices.reserveNumbers('INV', 3)).toBe(1);
         await session.payments.insert(payment);
         await session.balance.insert(makeBalanceTransaction({ customerId: customer.id, amount: '12.34' }));
-        expect((await session.usage.insertMany([event])).inserted).toEqual([event.id]);
+        expect((await session.usage.insertMany([event])).inserted).toEqual([
+          { customerId: event.customerId, id: event.id },
+        ]);
         await session.idempotency.put(idempotencyRecord);
         throw boom;
       }),
@@ -74,7 +76,10 @@ export function transactionsSuite(kit: KitContext): void {
     expect(await storage.payments.get(payment.id)).toBeUndefined();
     expectDecimal(await storage.balance.balance(customer.id, 'EUR'), '0');
     expect((await storage.balance.list({ customerId: customer.id })).items).toEqual([]);
-    expect(await storage.usage.insertMany([event])).toEqual({ inserted: [event.id], duplicates: [] });
+    expect(await storage.usage.insertMany([event])).toEqual({
+      inserted: [{ customerId: event.customerId, id: event.id }],
+      duplicates: [],
+    });
     expect(await storage.idempotency.get(idempotencyRecord.key)).toBeUndefined();
     await storage.products.insert(product);
     await storage.invoices.insert(invoice);

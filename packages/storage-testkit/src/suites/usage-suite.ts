@@ -26,54 +26,73 @@ async function sumOf(session: StorageSession, sub: Subscription): Promise<string
   return sum as string;
 }
 
-/** Suite `usage`: idempotent ingestion and listing a period's events. */
+/** The keys (customer, id) of events, as `insertMany` reports them. */
+const keys = (...events: UsageEvent[]) => events.map((e) => ({ customerId: e.customerId, id: e.id }));
+
+/** Suite `usage`: idempotent ingestion (event ids scoped per customer) and listing a period's events. */
 export function usageSuite(kit: KitContext): void {
-  it('insertMany reports inserted and duplicate ids in input order', async () => {
+  it('insertMany reports inserted and duplicate keys (customer, id) in input order', async () => {
     const storage = kit.storage();
     const sub = await insertSubscription(storage);
     const [a, b, c, d] = ['kit_evt_a', 'kit_evt_b', 'kit_evt_c', 'kit_evt_d'].map((id) =>
       event(sub, id, '2026-01-10T00:00:00.000Z'),
     ) as [UsageEvent, UsageEvent, UsageEvent, UsageEvent];
-    expect(await storage.usage.insertMany([b, a])).toEqual({ inserted: ['kit_evt_b', 'kit_evt_a'], duplicates: [] });
-    expect(await storage.usage.insertMany([d, a, c, b])).toEqual({
-      inserted: ['kit_evt_d', 'kit_evt_c'],
-      duplicates: ['kit_evt_a', 'kit_evt_b'],
-    });
+    expect(await storage.usage.insertMany([b, a])).toEqual({ inserted: keys(b, a), duplicates: [] });
+    expect(await storage.usage.insertMany([d, a, c, b])).toEqual({ inserted: keys(d, c), duplicates: keys(a, b) });
     expect(await storage.usage.insertMany([])).toEqual({ inserted: [], duplicates: [] });
     expectDecimal(await sumOf(storage, sub), '4');
   });
 
-  it('a duplicate id inside one batch is skipped: the first write of an id wins', async () => {
+  it('a duplicate key inside one batch is skipped: the first write of a key wins', async () => {
     const storage = kit.storage();
     const sub = await insertSubscription(storage);
     const first = event(sub, 'kit_evt_1', '2026-01-10T00:00:00.000Z', '5');
     const again = event(sub, 'kit_evt_1', '2026-01-11T00:00:00.000Z', '500');
-    expect(await storage.usage.insertMany([first, again])).toEqual({
-      inserted: ['kit_evt_1'],
-      duplicates: ['kit_evt_1'],
-    });
+    expect(await storage.usage.insertMany([first, again])).toEqual({ inserted: keys(first), duplicates: keys(again) });
     expect(await storage.usage.insertMany([{ ...again, properties: { quantity: '7' } }])).toEqual({
       inserted: [],
-      duplicates: ['kit_evt_1'],
+      duplicates: keys(again),
     });
     expectDecimal(await sumOf(storage, sub), '5');
     const page = await storage.usage.list({ subscriptionId: sub.id, from: FROM, to: TO });
     expect(page.items).toStrictEqual([first]);
   });
 
-  it('event ids are unique across subscriptions, and events without a subscription are deduplicated too', async () => {
+  it('event ids are scoped per customer: another customer’s event with the same id is a new event', async () => {
     const storage = kit.storage();
     const one = await insertSubscription(storage);
     const two = await insertSubscription(storage);
-    await storage.usage.insertMany([event(one, 'kit_evt_x', '2026-01-10T00:00:00.000Z')]);
-    expect(await storage.usage.insertMany([event(two, 'kit_evt_x', '2026-01-10T00:00:00.000Z')])).toEqual({
-      inserted: [],
-      duplicates: ['kit_evt_x'],
+    expect(one.customerId).not.toBe(two.customerId);
+    const mine = event(one, 'kit_evt_x', '2026-01-10T00:00:00.000Z', '3');
+    const theirs = event(two, 'kit_evt_x', '2026-01-10T00:00:00.000Z', '4');
+    expect(await storage.usage.insertMany([mine])).toEqual({ inserted: keys(mine), duplicates: [] });
+    expect(await storage.usage.insertMany([theirs, mine])).toEqual({ inserted: keys(theirs), duplicates: keys(mine) });
+    // In one batch too: two customers, one id, two events.
+    const [third, fourth] = [one, two].map((sub) => event(sub, 'kit_evt_y', '2026-01-11T00:00:00.000Z'));
+    expect(await storage.usage.insertMany([third as UsageEvent, fourth as UsageEvent])).toEqual({
+      inserted: keys(third as UsageEvent, fourth as UsageEvent),
+      duplicates: [],
     });
+    expectDecimal(await sumOf(storage, one), '4');
+    expectDecimal(await sumOf(storage, two), '5');
+    expect((await storage.usage.list({ subscriptionId: two.id, from: FROM, to: TO })).items).toStrictEqual([
+      theirs,
+      fourth,
+    ]);
+  });
+
+  it('within one customer an id is one event across subscriptions, and without a subscription', async () => {
+    const storage = kit.storage();
+    const one = await insertSubscription(storage);
+    const other = await insertSubscription(storage, { customerId: one.customerId });
+    const first = event(one, 'kit_evt_x', '2026-01-10T00:00:00.000Z');
+    await storage.usage.insertMany([first]);
+    const again = event(other, 'kit_evt_x', '2026-01-10T00:00:00.000Z');
+    expect(await storage.usage.insertMany([again])).toEqual({ inserted: [], duplicates: keys(again) });
     const loose = makeUsageEvent({ id: 'kit_evt_loose', customerId: one.customerId });
-    expect(await storage.usage.insertMany([loose])).toEqual({ inserted: ['kit_evt_loose'], duplicates: [] });
-    expect(await storage.usage.insertMany([loose])).toEqual({ inserted: [], duplicates: ['kit_evt_loose'] });
-    expect((await storage.usage.list({ subscriptionId: two.id, from: FROM, to: TO })).items).toEqual([]);
+    expect(await storage.usage.insertMany([loose])).toEqual({ inserted: keys(loose), duplicates: [] });
+    expect(await storage.usage.insertMany([loose])).toEqual({ inserted: [], duplicates: keys(loose) });
+    expect((await storage.usage.list({ subscriptionId: other.id, from: FROM, to: TO })).items).toEqual([]);
   });
 
   it('list returns one subscription’s events in [from, to), by timestamp then id, field for field', async () => {

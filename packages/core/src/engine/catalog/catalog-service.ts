@@ -19,7 +19,10 @@ import { validate } from '../../errors/validate';
 import { taxCategoryProblem } from '../../tax/tax-category';
 import { type TaxRate, TaxRateSchema } from '../../tax/tax-rate';
 import { displayText } from '../../domain/display-text';
+import type { StorageSession } from '../../storage/storage-adapter';
+import { IdempotencyKeySchema } from '../amount-schemas';
 import type { EngineContext } from '../context';
+import { runIdempotent } from '../idempotency';
 import { requireRecord } from '../require-record';
 import { rootConflicts } from '../storage-errors';
 
@@ -37,11 +40,20 @@ export const TaxRateInputSchema = TaxRateSchema.extend({
 /** Input to create a tax rate. */
 export type TaxRateInput = z.input<typeof TaxRateInputSchema>;
 
-/** The catalog: products (unique billing codes), their prices, meters, coupons and tax rates. Records never change. */
+/** What every catalog `create` takes besides the record: an optional `idempotencyKey`. */
+export interface CatalogCreateOptions {
+  /** With a key, a retried request returns the first result and creates nothing. */
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * The catalog: products (unique billing codes), their prices, meters, coupons and tax rates. Records never change.
+ * Every `create` takes an `idempotencyKey` beside the record's fields.
+ */
 export interface CatalogService {
   readonly products: {
     /** @throws BillingError `conflict` when the billing code is taken. */
-    create(input: ProductInput): Promise<Product>;
+    create(input: ProductInput & CatalogCreateOptions): Promise<Product>;
     get(productId: string): Promise<Product>;
     list(page?: PageRequest): Promise<Page<Product>>;
   };
@@ -51,21 +63,21 @@ export interface CatalogService {
      * @throws BillingError `not_found` for an unknown product or meter; `invalid_input` for a percentage price on a
      * meter that does not sum a property.
      */
-    create(input: CatalogPriceInput): Promise<CatalogPrice>;
+    create(input: CatalogPriceInput & CatalogCreateOptions): Promise<CatalogPrice>;
     get(priceId: string): Promise<CatalogPrice>;
     list(filter?: { readonly productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
   };
   readonly meters: {
-    create(input: MeterInput): Promise<Meter>;
+    create(input: MeterInput & CatalogCreateOptions): Promise<Meter>;
     get(meterId: string): Promise<Meter>;
     list(page?: PageRequest): Promise<Page<Meter>>;
   };
   readonly coupons: {
-    create(input: CouponInput): Promise<Coupon>;
+    create(input: CouponInput & CatalogCreateOptions): Promise<Coupon>;
     get(couponId: string): Promise<Coupon>;
   };
   readonly taxRates: {
-    create(input: TaxRateInput): Promise<TaxRate>;
+    create(input: TaxRateInput & CatalogCreateOptions): Promise<TaxRate>;
     get(taxRateId: string): Promise<TaxRate>;
     list(page?: PageRequest): Promise<Page<TaxRate>>;
   };
@@ -99,30 +111,53 @@ function assertTransactionMeter(price: CatalogPrice, meter: Meter): void {
   );
 }
 
+/** The field every catalog create input adds to its record's fields. */
+const key = { idempotencyKey: IdempotencyKeySchema.optional() };
+const ProductCreateSchema = ProductInputSchema.extend(key).strict();
+const PriceCreateSchema = CatalogPriceInputSchema.extend(key).strict();
+const MeterCreateSchema = MeterInputSchema.extend(key).strict();
+const CouponCreateSchema = CouponInputSchema.extend(key).strict();
+const TaxRateCreateSchema = TaxRateInputSchema.extend(key).strict();
+
+/**
+ * Runs one catalog create: validates `input` (`idempotencyKey` split off), then `store` in one transaction, under
+ * the key when one is given (scoped by operation: `catalog.prices.create:<key>`).
+ */
+async function created<R extends { readonly idempotencyKey?: string | undefined }, T>(
+  ctx: EngineContext,
+  operation: string,
+  schema: z.ZodType<R>,
+  input: unknown,
+  store: (session: StorageSession, request: Omit<R, 'idempotencyKey'>) => Promise<T>,
+): Promise<T> {
+  const { idempotencyKey, ...request } = validate(schema, input, 'input');
+  const scoped = idempotencyKey === undefined ? undefined : `catalog.${operation}:${idempotencyKey}`;
+  return runIdempotent(ctx, scoped, request, (session) => store(session, request));
+}
+
 /** Creates the catalog service over an engine context. */
 export function createCatalogService(ctx: EngineContext): CatalogService {
   const { storage } = ctx;
   return {
     products: {
-      async create(input) {
-        const parsed = validate(ProductInputSchema.strict(), input, 'input');
-        const product: Product = { ...parsed, id: parsed.id ?? ctx.ids('prod') };
-        await rootConflicts('input', () => storage.products.insert(product));
-        return product;
-      },
+      create: (input) =>
+        created(ctx, 'products.create', ProductCreateSchema, input, async (session, parsed) => {
+          const product: Product = { ...parsed, id: parsed.id ?? ctx.ids('prod') };
+          await rootConflicts('input', () => session.products.insert(product));
+          return product;
+        }),
       get: getter(ctx, (c) => c.storage.products, 'product', 'productId'),
       list: (page) => storage.products.list(validate(PageRequestSchema, page ?? {}, 'page')),
     },
     prices: {
-      async create(input) {
-        const parsed = validate(CatalogPriceInputSchema.strict(), input, 'input');
-        if (parsed.timing === 'in_arrears' && parsed.interval === 'one_time') {
-          throw new BillingError(BillingErrorCode.invalidInput, 'A one-time price is billed once, in advance', {
-            path: ['input', 'timing'],
-          });
-        }
-        const price: CatalogPrice = { ...parsed, id: parsed.id ?? ctx.ids('price') };
-        return storage.transaction(async (session) => {
+      create: (input) =>
+        created(ctx, 'prices.create', PriceCreateSchema, input, async (session, parsed) => {
+          if (parsed.timing === 'in_arrears' && parsed.interval === 'one_time') {
+            throw new BillingError(BillingErrorCode.invalidInput, 'A one-time price is billed once, in advance', {
+              path: ['input', 'timing'],
+            });
+          }
+          const price: CatalogPrice = { ...parsed, id: parsed.id ?? ctx.ids('price') };
           await requireRecord(session.products, price.productId, 'product', ['input', 'productId']);
           if (price.meterId !== undefined) {
             const meter = await requireRecord(session.meters, price.meterId, 'meter', ['input', 'meterId']);
@@ -130,37 +165,36 @@ export function createCatalogService(ctx: EngineContext): CatalogService {
           }
           await rootConflicts('input', () => session.prices.insert(price));
           return price;
-        });
-      },
+        }),
       get: getter(ctx, (c) => c.storage.prices, 'price', 'priceId'),
       list: (filter) => storage.prices.list(validate(PriceFilterSchema, filter ?? {}, 'filter')),
     },
     meters: {
-      async create(input) {
-        const parsed = validate(MeterInputSchema, input, 'input');
-        const meter: Meter = { ...parsed, id: parsed.id ?? ctx.ids('meter') };
-        await rootConflicts('input', () => storage.meters.insert(meter));
-        return meter;
-      },
+      create: (input) =>
+        created(ctx, 'meters.create', MeterCreateSchema, input, async (session, parsed) => {
+          const meter: Meter = { ...parsed, id: parsed.id ?? ctx.ids('meter') };
+          await rootConflicts('input', () => session.meters.insert(meter));
+          return meter;
+        }),
       get: getter(ctx, (c) => c.storage.meters, 'meter', 'meterId'),
       list: (page) => storage.meters.list(validate(PageRequestSchema, page ?? {}, 'page')),
     },
     coupons: {
-      async create(input) {
-        const parsed = validate(CouponInputSchema, input, 'input');
-        const coupon: Coupon = { ...parsed, id: parsed.id ?? ctx.ids('coupon') };
-        await rootConflicts('input', () => storage.coupons.insert(coupon));
-        return coupon;
-      },
+      create: (input) =>
+        created(ctx, 'coupons.create', CouponCreateSchema, input, async (session, parsed) => {
+          const coupon: Coupon = { ...parsed, id: parsed.id ?? ctx.ids('coupon') };
+          await rootConflicts('input', () => session.coupons.insert(coupon));
+          return coupon;
+        }),
       get: getter(ctx, (c) => c.storage.coupons, 'coupon', 'couponId'),
     },
     taxRates: {
-      async create(input) {
-        const parsed = validate(TaxRateInputSchema, input, 'input');
-        const taxRate: TaxRate = { ...parsed, id: parsed.id ?? ctx.ids('txr') };
-        await rootConflicts('input', () => storage.taxRates.insert(taxRate));
-        return taxRate;
-      },
+      create: (input) =>
+        created(ctx, 'taxRates.create', TaxRateCreateSchema, input, async (session, parsed) => {
+          const taxRate: TaxRate = { ...parsed, id: parsed.id ?? ctx.ids('txr') };
+          await rootConflicts('input', () => session.taxRates.insert(taxRate));
+          return taxRate;
+        }),
       get: getter(ctx, (c) => c.storage.taxRates, 'tax rate', 'taxRateId'),
       list: (page) => storage.taxRates.list(validate(PageRequestSchema, page ?? {}, 'page')),
     },

@@ -5,7 +5,12 @@ describe('rules that keep invoices representable', () => {
   it('refuses a reverse-charge customer without a VAT id, on create and on update, changing nothing', async () => {
     const { billing, customer, storage } = await createEngineFixture();
     const before = await storageDump(storage);
-    const base = { name: 'Łódź Logistics', email: 'ap@lodz.example', currency: 'EUR', taxStatus: 'reverse_charge' } as const;
+    const base = {
+      name: 'Łódź Logistics',
+      email: 'ap@lodz.example',
+      currency: 'EUR',
+      taxStatus: 'reverse_charge',
+    } as const;
     expect(await rejection(billing.customers.create(base))).toMatchObject({
       code: 'invalid_input',
       path: ['input', 'taxIds'],
@@ -49,8 +54,9 @@ describe('rules that keep invoices representable', () => {
         billing.invoices.createOneOff({ customerId: customer.id, lines: [{ description: '   ', amount: '1.00' }] }),
       ),
     ).toMatchObject({ path: ['input', 'lines', 0, 'description'] });
-    expect(await rejection(billing.catalog.taxRates.create({ name: '\u0007', percentage: '7', inclusive: false })))
-      .toMatchObject({ path: ['input', 'name'] });
+    expect(
+      await rejection(billing.catalog.taxRates.create({ name: '\u0007', percentage: '7', inclusive: false })),
+    ).toMatchObject({ path: ['input', 'name'] });
     // Any visible character will do: a digit, a symbol, a name in any script.
     expect((await billing.customers.update(customer.id, { name: '株式会社 ☕' })).name).toBe('株式会社 ☕');
   });
@@ -66,7 +72,9 @@ describe('rules that keep invoices representable', () => {
     });
     expect(exempt).toMatchObject({ category: 'E', exemption: { code: 'VATEX-EU-132-1C' } });
     expect(
-      await rejection(billing.catalog.taxRates.create({ name: 'x', percentage: '19', inclusive: false, category: 'E' })),
+      await rejection(
+        billing.catalog.taxRates.create({ name: 'x', percentage: '19', inclusive: false, category: 'E' }),
+      ),
     ).toMatchObject({ code: 'invalid_input', path: ['input', 'percentage'] });
     expect(
       await rejection(
@@ -80,7 +88,12 @@ describe('rules that keep invoices representable', () => {
     ).toMatchObject({ path: ['input', 'exemption'] });
     expect(
       await rejection(
-        billing.catalog.taxRates.create({ name: 'x', percentage: '0', inclusive: false, exemption: { code: 'EXEMPT' } }),
+        billing.catalog.taxRates.create({
+          name: 'x',
+          percentage: '0',
+          inclusive: false,
+          exemption: { code: 'EXEMPT' },
+        }),
       ),
     ).toMatchObject({ path: ['input', 'exemption', 'code'] });
     const sales = await billing.catalog.taxRates.create({

@@ -6,7 +6,7 @@ import type { Customer } from '../../domain/customer';
 import type { Invoice } from '../../domain/invoice';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
-import { CurrencySchema, NonNegativeDecimalSchema } from '../../money/schemas';
+import { CurrencySchema, BoundedNonNegativeDecimalSchema } from '../../money/schemas';
 import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
 import type { TaxRate } from '../../tax/tax-rate';
@@ -24,9 +24,9 @@ import { displayText } from '../../domain/display-text';
 const OneOffLineSchema = z
   .strictObject({
     description: displayText(10_000),
-    amount: NonNegativeDecimalSchema.optional(),
+    amount: BoundedNonNegativeDecimalSchema.optional(),
     priceId: IdSchema.optional(),
-    quantity: NonNegativeDecimalSchema.optional(),
+    quantity: BoundedNonNegativeDecimalSchema.optional(),
     billingCode: BillingCodeSchema.optional(),
     discountable: z.boolean().optional(),
   })

@@ -47,16 +47,16 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
     discountable: !negate && (line.discountable ?? true),
   });
   const cash = ctx.config.cashRounding[currency];
+  const m = (amount: string) => money(amount, currency);
   const negatives = input.lines.flatMap((line, index) => (isNegative(line) ? [index] : []));
   if (negatives.length === 0) {
     const result = calculateInvoice({
       ...base,
       lines: input.lines.map((line) => toInput(line, false)),
       discounts: [...(input.discounts ?? [])],
-      creditBalance: input.creditBalance,
       ...(cash !== undefined ? { cashRounding: cash } : {}),
     });
-    return { ...result, taxes: result.taxes };
+    return { ...result, taxes: result.taxes, ...applyCredit(m(result.total), m(input.creditBalance), ctx) };
   }
   const positives = input.lines.flatMap((line, index) => (isNegative(line) ? [] : [index]));
   const debit = calculateWithPaths(positives, () =>
@@ -69,7 +69,6 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
   const credit = calculateWithPaths(negatives, () =>
     calculateInvoice({ ...base, lines: negatives.map((i) => toInput(input.lines[i] as DraftLine, true)) }),
   );
-  const m = (amount: string) => money(amount, currency);
   const lines: InvoiceLineResult[] = new Array(input.lines.length);
   positives.forEach((index, j) => {
     lines[index] = debit.lines[j] as InvoiceLineResult;
@@ -108,8 +107,7 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
       ? { total: beforeRounding, roundingAmount: m('0') }
       : cashRound(beforeRounding, cash, { roundingMode: ctx.config.roundingMode });
   const total = rounded.total;
-  const balance = m(input.creditBalance);
-  const creditApplied = total.isNegative() ? total : balance.compare(total) < 0 ? balance : total;
+  const { creditApplied, amountDue } = applyCredit(total, m(input.creditBalance), ctx);
   return {
     lines: once?.lines ?? lines,
     subtotal: m(debit.subtotal).subtract(m(credit.subtotal)).toString(),
@@ -124,9 +122,25 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
     taxTotal: once?.taxTotal ?? m(debit.taxTotal).subtract(m(credit.taxTotal)).toString(),
     roundingAmount: rounded.roundingAmount.toString(),
     total: total.toString(),
-    creditApplied: creditApplied.toString(),
-    amountDue: total.isNegative() ? m('0').toString() : total.subtract(creditApplied).toString(),
+    creditApplied,
+    amountDue,
   };
+}
+
+/**
+ * The credit a total takes from the customer's balance (at most the total; a negative total "applies" itself:
+ * credit given) and what is left due. Applied here rather than by `calculateInvoice`, so a balance of any size
+ * read back from the ledger applies.
+ */
+function applyCredit(
+  total: Money,
+  balance: Money,
+  ctx: EngineContext,
+): Pick<DraftTotals, 'creditApplied' | 'amountDue'> {
+  if (total.isNegative()) return { creditApplied: total.toString(), amountDue: money('0', total.currency).toString() };
+  const spendable = balance.round(ctx.config.roundingMode);
+  const creditApplied = spendable.compare(total) < 0 ? spendable : total;
+  return { creditApplied: creditApplied.toString(), amountDue: total.subtract(creditApplied).toString() };
 }
 
 /** Runs a partial calculation, mapping `["input", "lines", j, …]` in its errors back to the draft's line index. */

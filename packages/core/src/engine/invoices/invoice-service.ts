@@ -1,5 +1,6 @@
-import type { z } from 'zod';
-import { IdSchema, type Page, PageRequestSchema, TimestampSchema } from '../../domain/common';
+import { z } from 'zod';
+import { IdSchema, InstantInputSchema, type Page, PageRequestSchema } from '../../domain/common';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { type Invoice, type InvoiceStatus, InvoiceStatusSchema } from '../../domain/invoice';
 import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
@@ -13,8 +14,11 @@ export const InvoiceFilterSchema = PageRequestSchema.extend({
   subscriptionId: IdSchema.optional(),
   status: InvoiceStatusSchema.optional(),
   /** Only invoices due before this instant. */
-  dueBefore: TimestampSchema.optional(),
+  dueBefore: InstantInputSchema.optional(),
 }).strict();
+
+/** A document number as a lookup takes it: 1–100 characters. */
+const DocumentNumberSchema = z.string().min(1).max(100);
 
 /** Which invoices to list; see {@link InvoiceFilterSchema}. */
 export type InvoiceFilter = z.input<typeof InvoiceFilterSchema> & { readonly status?: InvoiceStatus };
@@ -31,6 +35,11 @@ export interface InvoiceService {
   markUncollectible(invoiceId: string): Promise<Invoice>;
   /** @throws BillingError `not_found`. */
   get(invoiceId: string): Promise<Invoice>;
+  /**
+   * The invoice with this number (`INV-2026-000123`).
+   * @throws BillingError `not_found` at `["number"]`.
+   */
+  getByNumber(number: string): Promise<Invoice>;
   /** Invoices in id (creation) order. */
   list(filter?: InvoiceFilter): Promise<Page<Invoice>>;
 }
@@ -45,6 +54,16 @@ export function createInvoiceService(ctx: EngineContext): InvoiceService {
     async get(invoiceId) {
       validate(IdSchema, invoiceId, 'invoiceId');
       return requireRecord(ctx.storage.invoices, invoiceId, 'invoice', ['invoiceId']);
+    },
+    async getByNumber(number) {
+      validate(DocumentNumberSchema, number, 'number');
+      const invoice = await ctx.storage.invoices.getByNumber(number);
+      if (invoice === undefined) {
+        throw new BillingError(BillingErrorCode.notFound, `No invoice has the number "${number}"`, {
+          path: ['number'],
+        });
+      }
+      return invoice;
     },
     list: async (filter) => ctx.storage.invoices.list(validate(InvoiceFilterSchema, filter ?? {}, 'filter')),
   };

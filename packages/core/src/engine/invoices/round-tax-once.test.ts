@@ -14,7 +14,12 @@ describe('roundTaxOnce', () => {
       taxableAmount: amount,
       taxes: [{ rateId: 'vat', amount: tax }],
     });
-    const result = roundTaxOnce([line('25.00', '4.75'), line('-4.92', '-0.93'), line('12.29', '2.34')], [vat], 'EUR', 'half-up');
+    const result = roundTaxOnce(
+      [line('25.00', '4.75'), line('-4.92', '-0.93'), line('12.29', '2.34')],
+      [vat],
+      'EUR',
+      'half-up',
+    );
     expect(result.taxTotal).toBe('6.15');
     expect(result.total).toBe('38.52');
     expect(result.taxes).toEqual([{ rateId: 'vat', taxableAmount: '32.37', amount: '6.15' }]);
@@ -27,13 +32,22 @@ describe('roundTaxOnce', () => {
       fc.property(fc.array(cents, { minLength: 1, maxLength: 30 }), (amounts) => {
         const lines = amounts.map((c) => {
           const amount = money(String(c), 'EUR').multiply('0.01').toString();
-          return { description: 'x', amount, discountAmount: '0.00', taxableAmount: amount, taxes: [{ rateId: 'vat', amount: '0.00' }] };
+          return {
+            description: 'x',
+            amount,
+            discountAmount: '0.00',
+            taxableAmount: amount,
+            taxes: [{ rateId: 'vat', amount: '0.00' }],
+          };
         });
         const result = roundTaxOnce(lines, [vat], 'EUR', 'half-up');
         const net = lines.reduce((sum, line) => sum.add(money(line.amount, 'EUR')), money('0', 'EUR'));
         const expected = net.multiply('0.19').round('half-up');
         expect(result.taxTotal).toBe(expected.toString());
-        const sum = result.lines.reduce((s, line) => s.add(money(line.taxes[0]?.amount ?? '0', 'EUR')), money('0', 'EUR'));
+        const sum = result.lines.reduce(
+          (s, line) => s.add(money(line.taxes[0]?.amount ?? '0', 'EUR')),
+          money('0', 'EUR'),
+        );
         expect(sum.toString()).toBe(expected.toString());
         expect(result.total).toBe(net.add(expected).toString());
       }),

@@ -202,7 +202,7 @@ describe('payments', () => {
       ],
       [{ allocations: [{ invoiceId: invoice.id, amount: '60.00' }] }, 'invalid_input', ['input', 'allocations']],
       [{ receivedAt: 'yesterday' }, 'invalid_input', ['input', 'receivedAt']],
-      [{ extra: true }, 'invalid_input', ['input']],
+      [{ extra: true }, 'invalid_input', ['input', 'extra']],
     ];
     for (const [changes, code, path] of cases) {
       const input = {

@@ -3,13 +3,13 @@ import type { Invoice } from '../../domain/invoice';
 import type { Subscription } from '../../domain/subscription';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { formatFixed, parseFixed } from '../../money/fixed';
-import { type Money, money } from '../../money/money';
+import { Money, money } from '../../money/money';
 import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession, UsageQuery } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
 import { buildDraftInvoice } from '../invoices/build-invoice';
 import { finalizeInvoices } from '../invoices/finalize-invoices';
-import { creditBalances } from '../ledger/credit-balance';
+import { spendableCredits } from '../ledger/credit-balance';
 import { meteredItems } from '../usage/metered-prices';
 import { ratesPerTransaction, transactionsOf } from '../usage/transactions';
 import { boundaryDraft } from './boundary-draft';
@@ -121,8 +121,13 @@ export async function billSubscriptions(
   const advanced: Subscription[] = [];
   for (const { subscription, customer, plans, firstQuery } of planned) {
     const key = creditKey(customer.id, subscription.currency);
+    const spendable = credit.get(key);
+    if (!(spendable instanceof Money)) {
+      errors.push(runError(subscription.id, 'customer', spendable));
+      continue;
+    }
     try {
-      let left = credit.get(key) as Money;
+      let left = spendable;
       let state = subscription;
       const own: Invoice[] = [];
       plans.forEach((plan, p) => {
@@ -169,9 +174,13 @@ const creditKey = (customerId: string, currency: string) => `${customerId}\u0000
 
 /**
  * The spendable credit of each customer (in each subscription currency) of the batch: one `balances` call per
- * currency, never below zero.
+ * currency, never below zero. A balance storage gives back that is not a decimal is that customer's error, not
+ * the batch's: the other customers are billed.
  */
-async function creditByCustomer(session: StorageSession, planned: readonly Planned[]): Promise<Map<string, Money>> {
+async function creditByCustomer(
+  session: StorageSession,
+  planned: readonly Planned[],
+): Promise<Map<string, Money | BillingError>> {
   const byCurrency = new Map<string, Set<string>>();
   for (const { subscription } of planned) {
     const { customerId, currency } = subscription;
@@ -179,10 +188,10 @@ async function creditByCustomer(session: StorageSession, planned: readonly Plann
     ids.add(customerId);
     byCurrency.set(currency, ids);
   }
-  const credit = new Map<string, Money>();
+  const credit = new Map<string, Money | BillingError>();
   for (const [currency, ids] of byCurrency) {
-    for (const [customerId, balance] of await creditBalances(session, [...ids], currency)) {
-      credit.set(creditKey(customerId, currency), money(balance, currency));
+    for (const [customerId, balance] of await spendableCredits(session, [...ids], currency)) {
+      credit.set(creditKey(customerId, currency), balance);
     }
   }
   return credit;

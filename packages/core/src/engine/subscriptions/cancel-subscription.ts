@@ -1,6 +1,7 @@
 import type { Subscription } from '../../domain/subscription';
 import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
+import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
 import { requireRecord } from '../require-record';
 import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
@@ -18,6 +19,7 @@ import { reversePendingAfter } from './unused-time-credit';
  *   charged for its unused rest (after discount, with tax, less credit notes; void invoices charged nothing;
  *   the proration lines of immediate plan changes count too) becomes customer credit (`creditIssued`), and
  *   pending proration lines are cut back to `at`. A subscription that has not started yet simply ends.
+ * With an `idempotencyKey`, a retried request returns the first result (not `invalid_state`) and changes nothing.
  * @throws BillingError `not_found`, `invalid_state` (already canceled, or a boundary before `at` not billed yet)
  * or `invalid_input`; nothing is stored.
  * @example
@@ -30,9 +32,10 @@ export async function cancelSubscription(
   ctx: EngineContext,
   input: CancelSubscriptionInput,
 ): Promise<SubscriptionResult> {
-  const request = validate(CancelSubscriptionInputSchema, input, 'input');
+  const { idempotencyKey, ...request } = validate(CancelSubscriptionInputSchema, input, 'input');
   const now = ctx.clock.now().toISOString();
-  return ctx.storage.transaction(async (session): Promise<SubscriptionResult> => {
+  const key = idempotencyKey === undefined ? undefined : `subscriptions.cancel:${idempotencyKey}`;
+  return runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
     const current = await requireRecord(session.subscriptions, request.subscriptionId, 'subscription', [
       'input',
       'subscriptionId',

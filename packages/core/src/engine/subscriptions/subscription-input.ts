@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { IdSchema, InstantInputSchema, MetadataSchema, PageRequestSchema } from '../../domain/common';
 import { SubscriptionStatusSchema } from '../../domain/subscription';
-import { NonNegativeDecimalSchema } from '../../money/schemas';
+import { BoundedNonNegativeDecimalSchema } from '../../money/schemas';
 import { IdempotencyKeySchema } from '../amount-schemas';
 
 /** One price on a subscription and how many of it; metered prices take quantity `"1"`. */
 export const SubscriptionItemInputSchema = z.strictObject({
   priceId: IdSchema,
-  quantity: NonNegativeDecimalSchema.default('1'),
+  quantity: BoundedNonNegativeDecimalSchema.default('1'),
 });
 
 const ItemsSchema = z
@@ -74,6 +74,7 @@ export const CancelSubscriptionInputSchema = z.strictObject({
   prorate: z.boolean().default(false),
   /** When it ends, for `atPeriodEnd: false` (default now); inside the current period. */
   at: InstantInputSchema.optional(),
+  idempotencyKey: IdempotencyKeySchema.optional(),
 });
 
 /** What {@link SubscriptionService.cancel} takes; see {@link CancelSubscriptionInputSchema}. */

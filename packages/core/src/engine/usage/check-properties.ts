@@ -1,5 +1,5 @@
 import type { Meter } from '../../domain/catalog';
-import { NonNegativeDecimalSchema } from '../../money/schemas';
+import { BoundedNonNegativeDecimalSchema } from '../../money/schemas';
 
 /** A problem with one event of a batch, found before anything is written. */
 export interface UsageIssue {
@@ -10,7 +10,7 @@ export interface UsageIssue {
 
 /**
  * The problems of an event's properties for the meters that count it: a summed, maxed or last-value property
- * must be a non-negative decimal string; a unique-count property must be present.
+ * must be a non-negative decimal string within `DECIMAL_INPUT_LIMITS`; a unique-count property must be present.
  */
 export function checkProperties(
   index: number,
@@ -25,11 +25,13 @@ export function checkProperties(
     const value = properties[name];
     if (value === undefined) {
       issues.push({ code: 'invalid_input', path, message: `meter "${meter.name}" needs the property "${name}"` });
-    } else if (meter.aggregation !== 'unique_count' && !NonNegativeDecimalSchema.safeParse(value).success) {
+    } else if (meter.aggregation !== 'unique_count') {
+      const checked = BoundedNonNegativeDecimalSchema.safeParse(value);
+      if (checked.success) continue;
       issues.push({
         code: 'invalid_input',
         path,
-        message: `"${name}" must be a non-negative decimal string such as "1.5" for meter "${meter.name}" (got ${JSON.stringify(value)})`,
+        message: `"${name}" must be a non-negative decimal string such as "1.5" for meter "${meter.name}": ${checked.error.issues[0]?.message}`,
       });
     }
   }

@@ -5,7 +5,7 @@ import { type UsageSummary, type UsageSummaryInput, usageSummary } from './usage
 
 /** Usage metering: idempotent ingestion of usage events and the usage of a period so far. */
 export interface UsageService {
-  /** Stores a batch of up to 1000 events, skipping ids seen before; see `ingestUsage`. */
+  /** Stores a batch of up to 1000 events, skipping ids their customer sent before; see `ingestUsage`. */
   ingest(events: readonly UsageEventInput[]): Promise<IngestResult>;
   /** The aggregated usage per metered price of a subscription's current period; see `usageSummary`. */
   summary(input: UsageSummaryInput): Promise<UsageSummary>;
@@ -17,7 +17,7 @@ export interface UsageService {
  * ```ts
  * const usage = createUsageService(ctx);
  * await usage.ingest([{ id: 'evt_1', customerId: 'cus_1', eventName: 'data', properties: { gb: '2.5' } }]);
- * // { inserted: 1, duplicates: 0, duplicateIds: [] }
+ * // { inserted: 1, duplicates: 0, duplicateEvents: [] }
  * (await usage.summary({ subscriptionId: 'sub_1' })).meters[0].quantity; // "2.5"
  * ```
  */

@@ -3,25 +3,26 @@ import type { Subscription } from '../../domain/subscription';
 import type { UsageEvent } from '../../domain/usage-event';
 import { BillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
+import type { UsageEventKey } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
 import { type Catalog, listAllById } from '../run-cycle/catalog';
 import { type UsageIssue, checkProperties } from './check-properties';
 import { meteredItems } from './metered-prices';
 import { UsageBatchSchema, type UsageEventInput } from './usage-event-input';
 
-/** What `ingestUsage` did: how many events were stored, and which ids had been seen before. */
+/** What `ingestUsage` did: how many events were stored, and which had been seen before. */
 export interface IngestResult {
   /** Events stored now. */
   readonly inserted: number;
-  /** Events skipped because their id was already stored (a replay). */
+  /** Events skipped because their customer had already sent their id (a replay). */
   readonly duplicates: number;
-  /** The ids of the skipped events, in input order. */
-  readonly duplicateIds: readonly string[];
+  /** The customer and id of each skipped event, in input order. */
+  readonly duplicateEvents: readonly UsageEventKey[];
 }
 
 /**
- * Stores a batch of usage events, idempotently by event id: a replayed batch stores nothing and reports
- * every event as a duplicate. The whole batch is checked before anything is written, so one bad event rejects
+ * Stores a batch of usage events, idempotently by event id within each customer (the same id from two customers is
+ * two events): a replayed batch stores nothing and reports every event as a duplicate. The whole batch is checked before anything is written, so one bad event rejects
  * all of them: the event shape, the properties the meters aggregate (non-negative decimal strings), the
  * customer, and the subscription (given, or resolved as the customer's one live subscription with a metered
  * price for the event name). An event dated before the subscription's current period is refused: that
@@ -142,7 +143,7 @@ export async function ingestUsage(ctx: EngineContext, events: readonly UsageEven
   throwIfAny(issues);
 
   const { inserted, duplicates } = await storage.usage.insertMany(records);
-  return { inserted: inserted.length, duplicates: duplicates.length, duplicateIds: duplicates };
+  return { inserted: inserted.length, duplicates: duplicates.length, duplicateEvents: duplicates };
 }
 
 /** Why a subscription cannot take usage at `timestamp`, or `undefined` when it can. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantInputSchema } from '../../domain/common';
+import { customFieldKey, IdSchema, InstantInputSchema } from '../../domain/common';
 
 /** The most events one `ingest` call takes; send more in several batches. */
 export const MAX_USAGE_BATCH = 1000;
@@ -15,7 +15,7 @@ export const UsageEventInputSchema = z.strictObject({
   subscriptionId: IdSchema.optional(),
   eventName: z.string().min(1).max(100),
   timestamp: InstantInputSchema.optional(),
-  properties: z.record(z.string().min(1).max(100), z.string().max(200)).default({}),
+  properties: z.record(customFieldKey(100), z.string().max(200)).default({}),
 });
 
 /** One usage event as a host sends it; see {@link UsageEventInputSchema}. */

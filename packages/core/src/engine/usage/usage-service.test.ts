@@ -24,8 +24,13 @@ describe('usage.ingest', () => {
   it('stores a batch once: a replay adds nothing and the invoice is unchanged', async () => {
     const { f, event, quantity } = await metered();
     const batch = [event('e1', '7'), event('e2', '8'), event('e3', '10')];
-    expect(await f.usage.ingest(batch)).toEqual({ inserted: 3, duplicates: 0, duplicateIds: [] });
-    expect(await f.usage.ingest(batch)).toEqual({ inserted: 0, duplicates: 3, duplicateIds: ['e1', 'e2', 'e3'] });
+    expect(await f.usage.ingest(batch)).toEqual({ inserted: 3, duplicates: 0, duplicateEvents: [] });
+    const customerId = f.customer.id;
+    expect(await f.usage.ingest(batch)).toEqual({
+      inserted: 0,
+      duplicates: 3,
+      duplicateEvents: ['e1', 'e2', 'e3'].map((id) => ({ customerId, id })),
+    });
     expect(await quantity()).toBe('25');
     f.clock.set('2026-02-01T00:00:00Z');
     await f.run();
@@ -38,7 +43,7 @@ describe('usage.ingest', () => {
     expect(await f.usage.ingest([event('dup', '3'), event('dup', '300')])).toEqual({
       inserted: 1,
       duplicates: 1,
-      duplicateIds: ['dup'],
+      duplicateEvents: [{ customerId: f.customer.id, id: 'dup' }],
     });
     expect(await quantity()).toBe('3');
   });

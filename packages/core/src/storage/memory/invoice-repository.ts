@@ -26,6 +26,14 @@ export function memoryInvoiceRepository(state: MemoryState, exec: MemoryExecutor
           return dueBefore === undefined || (invoice.dueAt !== undefined && invoice.dueAt < dueBefore);
         });
       }),
+    getByNumber: (number) =>
+      exec(() => {
+        let found: Invoice | undefined;
+        for (const invoice of invoices.values()) {
+          if (invoice.number === number && (found === undefined || invoice.id < found.id)) found = invoice;
+        }
+        return found === undefined ? undefined : invoices.get(found.id);
+      }),
     reserveNumbers: (sequence, count) =>
       exec(({ log }) => {
         if (!Number.isInteger(count) || count < 1) {

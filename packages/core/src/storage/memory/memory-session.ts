@@ -1,4 +1,4 @@
-import type { Customer } from '../../domain/customer';
+import { type Customer, foldEmail } from '../../domain/customer';
 import type { StorageSession } from '../storage-adapter';
 import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { memoryInvoiceRepository } from './invoice-repository';
@@ -16,7 +16,13 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
   return {
     customers: {
       ...versionedRepository(state.customers, exec),
-      list: listByFields(state.customers, exec),
+      list: ({ email, ...page }) =>
+        exec(() => {
+          if (email === undefined) return state.customers.page(page);
+          const wanted = foldEmail(email);
+          return state.customers.page(page, (customer) => foldEmail(customer.email) === wanted);
+        }),
+      getByExternalRef: (externalRef) => exec(() => state.customers.findByKey('externalRef', externalRef)),
       getMany: (ids) =>
         exec(() => {
           const found: Customer[] = [];

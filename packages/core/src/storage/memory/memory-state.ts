@@ -47,7 +47,9 @@ const ONCE_PER_PERIOD: ReadonlySet<Invoice['billingReason']> = new Set(['subscri
 export function createMemoryState(): MemoryState {
   const subscriptions = new Table<Subscription>('subscription');
   return {
-    customers: new Table('customer'),
+    customers: new Table<Customer>('customer', [
+      { name: 'externalRef', description: 'external reference', of: (customer) => customer.externalRef },
+    ]),
     products: new Table<Product>('product', [
       { name: 'billingCode', description: 'billing code', of: (product) => product.billingCode },
     ]),

@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../../domain/common';
 import type { UsageEvent } from '../../domain/usage-event';
-import type { UsageQuery } from '../storage-adapter';
+import type { UsageEventKey, UsageQuery } from '../storage-adapter';
 import { normalizeInstant } from './instant';
 import { invalidCursor, pageLimit } from './paging';
 import { copyRecord } from './record-copy';
@@ -9,25 +9,29 @@ import type { UndoLog } from './undo-log';
 
 const CURSOR = 'ts:';
 
+/** The key of an event: its id within its customer's. */
+const eventKey = (event: UsageEventKey) => `${event.customerId}\u0000${event.id}`;
+
 /**
- * Usage events by id (for idempotent ingestion) and by subscription (for aggregation and listing).
+ * Usage events by (customer, id) (for idempotent ingestion) and by subscription (for aggregation and listing).
  * @internal
  */
 export class UsageStore {
   private readonly events = new Map<string, UsageEvent>();
   private readonly bySubscription = new Map<string, UsageEvent[]>();
 
-  /** Stores copies of the events whose ids are new; the first write of an id wins. */
-  insertMany(events: readonly UsageEvent[], log: UndoLog): { inserted: string[]; duplicates: string[] } {
-    const inserted: string[] = [];
-    const duplicates: string[] = [];
+  /** Stores copies of the events whose (customer, id) is new; the first write of a key wins. */
+  insertMany(events: readonly UsageEvent[], log: UndoLog): { inserted: UsageEventKey[]; duplicates: UsageEventKey[] } {
+    const inserted: UsageEventKey[] = [];
+    const duplicates: UsageEventKey[] = [];
     for (const event of events) {
-      if (this.events.has(event.id)) {
-        duplicates.push(event.id);
+      const key = eventKey(event);
+      if (this.events.has(key)) {
+        duplicates.push({ customerId: event.customerId, id: event.id });
         continue;
       }
       const stored = copyRecord(event);
-      this.events.set(stored.id, stored);
+      this.events.set(key, stored);
       const subscriptionId = stored.subscriptionId;
       if (subscriptionId !== undefined) {
         let list = this.bySubscription.get(subscriptionId);
@@ -37,9 +41,9 @@ export class UsageStore {
         }
         list.push(stored);
       }
-      inserted.push(stored.id);
+      inserted.push({ customerId: stored.customerId, id: stored.id });
       log.record(() => {
-        this.events.delete(stored.id);
+        this.events.delete(key);
         // Undo runs newest first, so this event is the last one of its subscription's list.
         if (subscriptionId !== undefined) this.bySubscription.get(subscriptionId)?.pop();
       });

@@ -1,0 +1,62 @@
+import { type Statement, StatementSchema, validate } from '@billfold/core';
+import type { RenderedDocument } from './document-output';
+import { statementCsv } from './statement/statement-csv';
+import { statementHtml } from './statement/statement-html';
+import { type StatementFormat, type StatementOptions, StatementOptionsSchema } from './statement/statement-options';
+import { statementPdf } from './statement/statement-pdf';
+import { statementView } from './statement/statement-view';
+
+const TYPES: Record<StatementFormat, { mimeType: string; extension: string }> = {
+  html: { mimeType: 'text/html; charset=utf-8', extension: 'html' },
+  pdf: { mimeType: 'application/pdf', extension: 'pdf' },
+  csv: { mimeType: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
+};
+
+/**
+ * Renders an account statement (`buildStatement` in `@billfold/core`) as a printable HTML page, a PDF or a CSV:
+ * per currency the balance brought forward, every invoice, credit note, payment, refund and credit of the period
+ * with its running balance, the closing balance, and the invoices still open with their days overdue. In the
+ * customer's language (`en` and `de` built in) and time zone unless the options say otherwise. Pure: the same
+ * statement gives the same bytes.
+ *
+ * @throws BillingError `invalid_input` with the `path` of a bad option or statement field.
+ * @example
+ * ```ts
+ * const statement = buildStatement({ customer, invoices, payments, refunds, creditNotes, balanceTransactions,
+ *   period: { start: '2026-03-01', end: '2026-03-31' }, asOf: clock.now() });
+ * const pdf = await renderStatement(statement, { format: 'pdf', seller });
+ * await writeFile(pdf.fileName, pdf.body); // statement-cus_01J…-2026-03-01-2026-03-31.pdf
+ * ```
+ */
+export async function renderStatement<F extends StatementFormat>(
+  statement: Statement,
+  options: StatementOptions & { readonly format: F },
+): Promise<RenderedDocument<F>> {
+  const resolved = validate(StatementOptionsSchema, options, 'options');
+  const valid = validate(StatementSchema, statement, 'statement');
+  const format: StatementFormat = resolved.format;
+  let body: string | Uint8Array;
+  switch (format) {
+    case 'html':
+      body = statementHtml(statementView(valid, resolved));
+      break;
+    case 'pdf':
+      body = await statementPdf(statementView(valid, resolved), resolved.fonts, resolved.paperSize);
+      break;
+    case 'csv':
+      body = statementCsv(valid, resolved.timeZone ?? valid.customer.timeZone);
+      break;
+    default: {
+      const never: never = format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
+  const name = `statement-${valid.customer.id}-${valid.period.start}-${valid.period.end}`
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(0, 120);
+  return {
+    body: body as RenderedDocument<F>['body'],
+    mimeType: TYPES[format].mimeType,
+    fileName: `${name}.${TYPES[format].extension}`,
+  };
+}
