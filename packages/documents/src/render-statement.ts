@@ -1,5 +1,6 @@
 import { type Statement, StatementSchema, validate } from '@billfold/core';
 import type { RenderedDocument } from './document-output';
+import { RECORD_TEXT } from './model/clean-text';
 import { statementCsv } from './statement/statement-csv';
 import { statementHtml } from './statement/statement-html';
 import { type StatementFormat, type StatementOptions, StatementOptionsSchema } from './statement/statement-options';
@@ -33,7 +34,7 @@ export async function renderStatement<F extends StatementFormat>(
   options: StatementOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(StatementOptionsSchema, options, 'options');
-  const valid = validate(StatementSchema, statement, 'statement');
+  const valid = validate(StatementSchema, statement, 'statement', RECORD_TEXT);
   const format: StatementFormat = resolved.format;
   let body: string | Uint8Array;
   switch (format) {
