@@ -6,6 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type CliIo, processIo } from './cli-io';
+import { cliVersion } from './cli-version';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
 import { PORTAL_HELP, portalCommand } from './commands/portal';
@@ -22,6 +23,10 @@ Commands:
   portal     serve the customer portal API over the demo's records and print sign-in links
   report     print an aging or revenue report from a database's invoices
   migrate    create or update the billing tables of a database
+
+Options:
+  --version  print the version of billfold
+  --help     print this overview
 
 Run "billfold <command> --help" for a command's options.`;
 
@@ -50,6 +55,10 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     }
     if (name === '--help' || name === '-h') {
       io.out(HELP);
+      return ExitCode.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(cliVersion());
       return ExitCode.ok;
     }
     if (name === 'help') {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HELP, main } from '../src/cli';
 import { DEMO_HELP } from '../src/commands/demo';
@@ -57,6 +58,12 @@ describe('command line errors exit with 2 and say what is wrong', () => {
 });
 
 describe('help', () => {
+  it.each([[['--version']], [['-v']]])('%j prints the version of the package, from its package.json', async (args) => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await run(...args)).toEqual({ code: 0, stdout: manifest.version, stderr: '' });
+  });
+
   it.each([[['--help']], [['-h']], [['help']]])('%j prints the overview', async (args) => {
     expect(await run(...args)).toEqual({ code: 0, stdout: HELP, stderr: '' });
   });

@@ -342,6 +342,22 @@ export {
   createIdGenerator,
   runCycle,
 } from './engine/index';
+export {
+  CancelSubscriptionInputSchema,
+  ChangeSubscriptionInputSchema,
+  CreateSubscriptionInputSchema,
+  ListSubscriptionsInputSchema,
+  PreviewInvoiceInputSchema,
+} from './engine/subscriptions/index';
+export type {
+  CancelSubscriptionInput,
+  ChangeSubscriptionInput,
+  CreateSubscriptionInput,
+  ListSubscriptionsInput,
+  PreviewInvoiceInput,
+} from './engine/subscriptions/index';
+export { UsageEventInputSchema, UsageSummaryInputSchema } from './engine/usage/index';
+export type { UsageEventInput, UsageSummaryInput } from './engine/usage/index';
 export type {
   Billing,
   BillingOptions,
@@ -460,5 +476,6 @@ export type {
   FieldProtectionOptions,
   FieldContext,
   KeyMaterial,
+  WebCryptoKey,
   SearchableField,
 } from './protection/index';

@@ -154,7 +154,7 @@ describe('fonts', () => {
   it('takes font bytes from the caller (as a browser must)', async () => {
     const require = createRequire(import.meta.url);
     const regular = new Uint8Array(
-      readFileSync(require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf')),
+      readFileSync(require.resolve('@billfold/documents/fonts/NotoSans-Regular.ttf')),
     );
     const doc = await renderInvoice(twoRateInvoice(), { format: 'pdf', seller, fonts: { regular } });
     expect(doc.body.length).toBeGreaterThan(5000);

@@ -15,7 +15,7 @@ export type { CredentialEnvironment, SmtpSettings } from './smtp-settings';
 export { EmailAddressSchema, MailboxSchema } from './mail-headers';
 export type { Mailbox } from './mail-headers';
 export type { EmailAttachment, ReceiptRenderer } from './email-attachments';
-export type { EmailView } from './email-view';
+export type { EmailFormatting, EmailView } from './email-view';
 export type {
   EmailBillingReads,
   NotificationRecordMap,

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import type { PGlite, PGliteInterface, PGliteOptions } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { type BillingStorageAdapter, type StorageSession, validate } from '@billfold/core';
 import type { Pool, PoolConfig } from 'pg';
 import { z } from 'zod';
 import { lockDataDir } from './client/data-dir-lock';
-import { sqlClientFromPGlite } from './client/pglite-client';
+import { type PGliteDatabase, sqlClientFromPGlite } from './client/pglite-client';
 import { sqlClientFromPool } from './client/pg-client';
 import type { SqlClient } from './client/sql-client';
 import { checkSchemaName, migrate } from './migrations/migrate';
@@ -23,6 +23,22 @@ export interface PostgresStorageCommonOptions {
 }
 
 /**
+ * Settings of the PGlite the storage makes itself: the few of PGlite's options a billing database needs. For
+ * anything else, create the PGlite yourself and pass it as `pglite`.
+ */
+export interface PGliteSettings {
+  /** Commit without waiting for the files to be flushed: faster, but a crash can lose the latest commits. */
+  readonly relaxedDurability?: boolean;
+  /** The WebAssembly memory to start with, in bytes. */
+  readonly initialMemory?: number;
+  /** The PostgreSQL user and database inside the folder (PGlite's defaults: `postgres`, `template1`). */
+  readonly username?: string;
+  readonly database?: string;
+  /** PostgreSQL's debug output level, 0 (none) to 5. */
+  readonly debug?: 0 | 1 | 2 | 3 | 4 | 5;
+}
+
+/**
  * Where the records live: a `pg` pool you own, a connection string (a pool is made and owned by the
  * storage), a PGlite instance you own, a PGlite made by the storage (in memory, or in `dataDir`), or any
  * {@link SqlClient} (e.g. one that wraps another for tracing).
@@ -31,8 +47,8 @@ export type PostgresStorageOptions = PostgresStorageCommonOptions &
   (
     | { readonly pool: Pool }
     | { readonly connectionString: string; readonly poolConfig?: Omit<PoolConfig, 'connectionString'> }
-    | { readonly pglite: PGliteInterface }
-    | { readonly dataDir?: string; readonly pgliteOptions?: Omit<PGliteOptions, 'dataDir'> }
+    | { readonly pglite: PGliteDatabase }
+    | { readonly dataDir?: string; readonly pgliteOptions?: PGliteSettings }
     | { readonly client: SqlClient }
   );
 
@@ -61,7 +77,7 @@ const OptionsSchema = z
     pool: z.custom<Pool>(hasMethods('connect', 'query'), { message: 'expected a pg Pool' }).optional(),
     connectionString: z.string().min(1).optional(),
     poolConfig: PlainObjectSchema.optional(),
-    pglite: z.custom<PGliteInterface>(hasMethods('query', 'transaction'), { message: 'expected a PGlite' }).optional(),
+    pglite: z.custom<PGliteDatabase>(hasMethods('query', 'transaction'), { message: 'expected a PGlite' }).optional(),
     dataDir: z.string().min(1).max(4096).optional(),
     pgliteOptions: PlainObjectSchema.refine((o) => !('dataDir' in o), 'give dataDir beside pgliteOptions').optional(),
     client: z.custom<SqlClient>(hasMethods('query', 'transaction'), { message: 'expected a SqlClient' }).optional(),
@@ -109,7 +125,7 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
   }
   // No server named: embedded PostgreSQL, loaded only now so server users never load its WebAssembly. A folder is
   // locked first: PGlite has no lock of its own, and two processes on one folder lose each other's writes.
-  const embedded = options as { readonly dataDir?: string; readonly pgliteOptions?: Omit<PGliteOptions, 'dataDir'> };
+  const embedded = options as { readonly dataDir?: string; readonly pgliteOptions?: PGliteSettings };
   const folder = dataFolder(embedded.dataDir);
   const lock = folder === undefined ? undefined : await lockDataDir(folder);
   try {

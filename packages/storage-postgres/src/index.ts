@@ -5,10 +5,16 @@
  * @module
  */
 export { createPostgresStorage } from './create-postgres-storage';
-export type { PostgresStorage, PostgresStorageCommonOptions, PostgresStorageOptions } from './create-postgres-storage';
+export type {
+  PGliteSettings,
+  PostgresStorage,
+  PostgresStorageCommonOptions,
+  PostgresStorageOptions,
+} from './create-postgres-storage';
 export { migrate, migrations } from './migrations/migrate';
 export type { MigrateOptions, MigrateResult } from './migrations/migrate';
 export type { Migration } from './migrations/migration';
 export { sqlClientFromPool } from './client/pg-client';
 export { sqlClientFromPGlite } from './client/pglite-client';
+export type { PGliteDatabase, PGliteQueryable } from './client/pglite-client';
 export type { SqlClient, SqlRow } from './client/sql-client';

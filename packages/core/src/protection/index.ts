@@ -8,7 +8,7 @@
 export { createFieldProtector, FieldProtectionOptionsSchema, FieldContextSchema } from './field-protector';
 export type { FieldProtector, FieldProtectionOptions, FieldContext } from './field-protector';
 export { KeyIdSchema, KeyMaterialSchema } from './key-material';
-export type { KeyMaterial } from './key-material';
+export type { KeyMaterial, WebCryptoKey } from './key-material';
 export { normalizeSearchValue } from './search-token';
 export type { SearchableField } from './search-token';
 export { ENVELOPE_VERSION } from './envelope';

@@ -1,6 +1,25 @@
-import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
 import { type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
 import { toBillingError } from './sql-error';
+
+/** The part of a PGlite database, or of one of its transactions, that runs a statement. */
+export interface PGliteQueryable {
+  /** Runs one statement; `parsers` turn a column's text into a value, by PostgreSQL type OID. */
+  query<R>(
+    text: string,
+    params?: unknown[],
+    options?: { parsers?: Record<number, (value: string, typeId: number) => unknown> },
+  ): Promise<{ rows: R[] }>;
+}
+
+/**
+ * What the storage needs of a PGlite instance: a `PGlite` (or `PGliteInterface`) from `@electric-sql/pglite` is
+ * one. Declared here rather than imported so this package's types do not pull in PGlite's own declarations,
+ * which need Emscripten's global types and fail a consumer's `tsc` without `skipLibCheck`.
+ */
+export interface PGliteDatabase extends PGliteQueryable {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: PGliteQueryable) => Promise<T>): Promise<T>;
+}
 
 const keepText = (value: string) => value;
 
@@ -11,7 +30,7 @@ const keepText = (value: string) => value;
 const parsers = { 20: keepText, 1700: keepText, 1082: keepText, 1114: keepText, 1184: keepText };
 
 /** Runs one statement with Billfold's parsers and error mapping. */
-async function runOn(target: PGliteInterface | Transaction, text: string, params?: readonly unknown[]) {
+async function runOn(target: PGliteQueryable, text: string, params?: readonly unknown[]) {
   try {
     const result = await target.query<SqlRow>(text, params as unknown[] | undefined, { parsers });
     return result.rows;
@@ -28,7 +47,7 @@ class PGliteSqlClient implements SqlClient {
   readonly inTransaction = false;
   readonly concurrent = false;
 
-  constructor(private readonly db: PGliteInterface) {}
+  constructor(private readonly db: PGliteDatabase) {}
 
   query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
     return runOn(this.db, text, params) as Promise<R[]>;
@@ -43,6 +62,6 @@ class PGliteSqlClient implements SqlClient {
 }
 
 /** Wraps a PGlite instance as a {@link SqlClient}. The instance stays the host's: closing the storage does not close it. */
-export function sqlClientFromPGlite(db: PGliteInterface): SqlClient {
+export function sqlClientFromPGlite(db: PGliteDatabase): SqlClient {
   return new PGliteSqlClient(db);
 }
