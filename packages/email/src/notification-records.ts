@@ -87,11 +87,7 @@ function own<R extends { readonly customerId: string }>(record: R, customerId: s
 }
 
 type Loaders = {
-  readonly [T in NotificationType]: (
-    n: NotificationOf<T>,
-    billing: EmailBillingReads,
-    customer: Customer,
-  ) => Promise<NotificationRecordMap[T]>;
+  readonly [T in NotificationType]: (n: NotificationOf<T>, billing: EmailBillingReads) => Promise<NotificationRecordMap[T]>;
 };
 
 async function invoiceOf(n: { customerId: string; invoiceId: string }, billing: EmailBillingReads) {
@@ -156,7 +152,7 @@ const LOADERS: Loaders = {
   'subscription.past_due': subscriptionOf,
   'subscription.suspended': subscriptionOf,
   'subscription.resumed': subscriptionOf,
-  'statement.issued': async (n, billing, customer) => ({ statement: await statementOf(n, customer, billing) }),
+  'statement.issued': async (n, billing) => ({ statement: await statementOf(n, billing) }),
 };
 
 /**
@@ -173,7 +169,6 @@ export async function loadRecords(
   const load = LOADERS[notification.type] as (
     n: BillingNotification,
     billing: EmailBillingReads,
-    customer: Customer,
   ) => Promise<NotificationRecordMap[NotificationType]>;
-  return { customer, ...(await load(notification, billing, customer)) };
+  return { customer, ...(await load(notification, billing)) };
 }
