@@ -29,7 +29,10 @@ function fileName(number: string, format: DocumentFormat): string {
 }
 
 /** The caller's locale, else the customer's if `Intl` knows it, else English. @internal */
-export function requestedLocale(options: Pick<ResolvedRenderOptions, 'locale'>, customerLocale: string | undefined): string {
+export function requestedLocale(
+  options: Pick<ResolvedRenderOptions, 'locale'>,
+  customerLocale: string | undefined,
+): string {
   if (options.locale !== undefined) return options.locale;
   try {
     if (customerLocale) return Intl.getCanonicalLocales(customerLocale)[0] ?? 'en';

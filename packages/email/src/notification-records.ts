@@ -87,7 +87,10 @@ function own<R extends { readonly customerId: string }>(record: R, customerId: s
 }
 
 type Loaders = {
-  readonly [T in NotificationType]: (n: NotificationOf<T>, billing: EmailBillingReads) => Promise<NotificationRecordMap[T]>;
+  readonly [T in NotificationType]: (
+    n: NotificationOf<T>,
+    billing: EmailBillingReads,
+  ) => Promise<NotificationRecordMap[T]>;
 };
 
 async function invoiceOf(n: { customerId: string; invoiceId: string }, billing: EmailBillingReads) {
