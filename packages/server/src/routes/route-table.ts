@@ -3,6 +3,7 @@ import { invoiceRoutes } from './invoice-routes';
 import { paymentMethodRoutes } from './payment-method-routes';
 import { paymentRoutes } from './payment-routes';
 import { sessionRoutes } from './session-routes';
+import { statementRoutes } from './statement-routes';
 import { subscriptionRoutes } from './subscription-routes';
 
 /**
@@ -14,6 +15,7 @@ export const portalRoutes = {
   ...sessionRoutes,
   ...accountRoutes,
   ...invoiceRoutes,
+  ...statementRoutes,
   ...subscriptionRoutes,
   ...paymentRoutes,
   ...paymentMethodRoutes,
