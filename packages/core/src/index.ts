@@ -307,6 +307,7 @@ export {
 export type { Notifier, BillingNotification, NotificationType, NotificationOf } from './notify/notifier';
 export {
   buildStatement,
+  readStatementRecords,
   StatementCurrencySchema,
   StatementEntryKindSchema,
   StatementEntrySchema,
@@ -323,6 +324,8 @@ export type {
   StatementInput,
   StatementOpenItem,
   StatementPeriod,
+  StatementReads,
+  StatementRecords,
 } from './statement/index';
 export {
   createBilling,

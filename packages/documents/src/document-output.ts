@@ -28,8 +28,11 @@ function fileName(number: string, format: DocumentFormat): string {
   return `${safe}.${FILE_TYPES[format].extension}`;
 }
 
-/** The caller's locale, else the customer's if `Intl` knows it, else English. */
-function localeOf(options: Pick<ResolvedRenderOptions, 'locale'>, customerLocale: string | undefined): string {
+/** The caller's locale, else the customer's if `Intl` knows it, else English. @internal */
+export function requestedLocale(
+  options: Pick<ResolvedRenderOptions, 'locale'>,
+  customerLocale: string | undefined,
+): string {
   if (options.locale !== undefined) return options.locale;
   try {
     if (customerLocale) return Intl.getCanonicalLocales(customerLocale)[0] ?? 'en';
@@ -50,7 +53,7 @@ export function localizerFor(
   timeZone: string,
   currency: string,
 ): Localizer {
-  const requested = localeOf(options, customerLocale);
+  const requested = requestedLocale(options, customerLocale);
   const messages = options.messages ?? catalogFor(requested);
   const locale = messages === undefined ? 'en' : requested;
   return createLocalizer(locale, timeZone, currency, messages ?? messagesFor('en'));

@@ -1,17 +1,11 @@
 import { type Statement, StatementSchema, validate } from '@billfold/core';
-import type { RenderedDocument } from './document-output';
+import { type RenderedDocument, renderedDocument } from './document-output';
 import { RECORD_TEXT } from './model/clean-text';
 import { statementCsv } from './statement/statement-csv';
 import { statementHtml } from './statement/statement-html';
 import { type StatementFormat, type StatementOptions, StatementOptionsSchema } from './statement/statement-options';
 import { statementPdf } from './statement/statement-pdf';
 import { statementView } from './statement/statement-view';
-
-const TYPES: Record<StatementFormat, { mimeType: string; extension: string }> = {
-  html: { mimeType: 'text/html; charset=utf-8', extension: 'html' },
-  pdf: { mimeType: 'application/pdf', extension: 'pdf' },
-  csv: { mimeType: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
-};
 
 /**
  * Renders an account statement (`buildStatement` in `@billfold/core`) as a printable HTML page, a PDF or a CSV:
@@ -20,7 +14,8 @@ const TYPES: Record<StatementFormat, { mimeType: string; extension: string }> = 
  * customer's language (`en` and `de` built in) and time zone unless the options say otherwise. Pure: the same
  * statement gives the same bytes.
  *
- * @throws BillingError `invalid_input` with the `path` of a bad option or statement field.
+ * @throws BillingError `invalid_input` with the `path` of a bad option or statement field; `unsupported` for a
+ *   PDF whose text (a name, a reference) is in none of its fonts.
  * @example
  * ```ts
  * const statement = buildStatement({ customer, invoices, payments, refunds, creditNotes, balanceTransactions,
@@ -35,29 +30,15 @@ export async function renderStatement<F extends StatementFormat>(
 ): Promise<RenderedDocument<F>> {
   const resolved = validate(StatementOptionsSchema, options, 'options');
   const valid = validate(StatementSchema, statement, 'statement', RECORD_TEXT);
-  const format: StatementFormat = resolved.format;
-  let body: string | Uint8Array;
-  switch (format) {
-    case 'html':
-      body = statementHtml(statementView(valid, resolved));
-      break;
-    case 'pdf':
-      body = await statementPdf(statementView(valid, resolved), resolved.fonts, resolved.paperSize);
-      break;
-    case 'csv':
-      body = statementCsv(valid, resolved.timeZone ?? valid.customer.timeZone);
-      break;
-    default: {
-      const never: never = format;
-      throw new Error(`unknown format ${String(never)}`);
-    }
-  }
-  const name = `statement-${valid.customer.id}-${valid.period.start}-${valid.period.end}`
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .slice(0, 120);
-  return {
-    body: body as RenderedDocument<F>['body'],
-    mimeType: TYPES[format].mimeType,
-    fileName: `${name}.${TYPES[format].extension}`,
+  const renderers: Record<StatementFormat, () => string | Promise<Uint8Array>> = {
+    html: () => statementHtml(statementView(valid, resolved)),
+    pdf: () =>
+      statementPdf(statementView(valid, resolved), resolved, [
+        ['statement', valid],
+        ['options', resolved],
+      ]),
+    csv: () => statementCsv(valid, resolved.timeZone ?? valid.customer.timeZone),
   };
+  const name = `statement-${valid.customer.id}-${valid.period.start}-${valid.period.end}`;
+  return renderedDocument(await renderers[resolved.format](), resolved.format as F, name);
 }

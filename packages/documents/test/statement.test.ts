@@ -101,6 +101,23 @@ describe('renderStatement', () => {
     expect(payment?.reference).toBe(`'${HOSTILE.formula}`);
   });
 
+  it('refuses a PDF whose name or reference no font can print, naming the field; HTML shows it', async () => {
+    const march = marchStatement();
+    const emojiName = { ...march, customer: { ...march.customer, name: 'Acme 🍕 GmbH' } };
+    await expect(renderStatement(emojiName, { format: 'pdf', seller })).rejects.toMatchObject({
+      code: 'unsupported',
+      path: ['statement', 'customer', 'name'],
+    });
+    const eur = march.currencies[0] as (typeof march.currencies)[number];
+    const entries = eur.entries.map((entry) => (entry.kind === 'refund' ? { ...entry, reference: 're_🍕' } : entry));
+    const emojiReference = { ...march, currencies: [{ ...eur, entries }, ...march.currencies.slice(1)] };
+    await expect(renderStatement(emojiReference, { format: 'pdf', seller })).rejects.toMatchObject({
+      code: 'unsupported',
+      path: ['statement', 'currencies', 0, 'entries', 5, 'reference'],
+    });
+    expect(textOf(await html({}, emojiName))).toContain('Acme 🍕 GmbH');
+  });
+
   it('refuses a malformed statement or option with the path of the field', async () => {
     const broken = { ...marchStatement(), asOf: 'yesterday' };
     const error = await renderStatement(broken, { format: 'html', seller }).catch((e: unknown) => e);

@@ -10,6 +10,7 @@ import {
   systemClock,
   validate,
 } from '@billfold/core';
+import { renderReceipt } from '@billfold/documents';
 import nodemailer from 'nodemailer';
 import { type ComposedEmail, composeEmail, type ComposeSettings } from './compose-email';
 import { deliveryFailure } from './delivery-failure';
@@ -58,10 +59,11 @@ function refuseInlineCredentials(options: EmailNotifierOptions): void {
 /**
  * Creates a notifier that turns billing notifications into emails over SMTP (nodemailer): HTML and plain text in the
  * customer's language (English and German built in; add languages with `locales`, replace a kind with `templates`),
- * with the invoice PDF on invoice emails, the receipt on payment emails (with `renderReceipt`), the credit note and
- * the account statement. The `Message-ID` comes from the notification's dedupe key, so a dispatcher may retry
- * freely: the receiving server sees one message id per notification. Failures are classified for the dispatcher:
- * `delivery_unavailable` to retry, `delivery_rejected` to dead-letter.
+ * with the invoice PDF on invoice emails, the receipt on payment emails (`renderReceipt` of `@billfold/documents`,
+ * or your own as `renderReceipt`), the credit note and the account statement. The `Message-ID` comes from the
+ * notification's dedupe key, so a dispatcher may retry freely: the receiving server sees one message id per
+ * notification. Failures are classified for the dispatcher: `delivery_unavailable` to retry, `delivery_rejected` to
+ * dead-letter.
  *
  * @throws BillingError `invalid_input` with the `path` of a bad option, or inline SMTP credentials.
  * @example
@@ -101,7 +103,7 @@ export function createEmailNotifier(options: EmailNotifierOptions): EmailNotifie
       seller: parsed.documents.seller,
       ...(parsed.documents.paperSize !== undefined ? { paperSize: parsed.documents.paperSize } : {}),
       ...(parsed.documents.fonts !== undefined ? { fonts: parsed.documents.fonts } : {}),
-      ...(parsed.renderReceipt !== undefined ? { renderReceipt: parsed.renderReceipt } : {}),
+      renderReceipt: parsed.renderReceipt ?? renderReceipt,
     },
     clock: parsed.clock ?? systemClock,
   };

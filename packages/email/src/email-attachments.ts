@@ -1,6 +1,7 @@
 import type { CustomerSnapshot, Invoice, NotificationType, Payment } from '@billfold/core';
 import {
   type PdfFonts,
+  type ReceiptOptions,
   renderCreditNote,
   renderInvoice,
   renderStatement,
@@ -17,28 +18,20 @@ export interface EmailAttachment {
 
 /**
  * Renders a payment confirmation: the shape of `renderReceipt` in `@billfold/documents`
- * (`renderReceipt(payment, invoices, options)`), which payment emails attach when one is given.
+ * (`renderReceipt(payment, invoices, options)`), which payment emails attach unless another is given.
  */
 export type ReceiptRenderer = (
   payment: Payment,
   invoices: readonly Invoice[],
-  options: {
-    readonly format: 'pdf';
-    readonly seller: SellerProfile;
-    readonly locale?: string;
-    readonly timeZone?: string;
-    readonly paperSize?: 'A4' | 'Letter';
-    readonly fonts?: PdfFonts;
-    readonly customer?: CustomerSnapshot;
-  },
+  options: ReceiptOptions & { readonly format: 'pdf' },
 ) => Promise<{ readonly body: Uint8Array | string; readonly mimeType: string; readonly fileName: string }>;
 
-/** What the documents need: the seller, and how PDFs are set. @internal */
+/** What the documents need: the seller, how PDFs are set, and what renders receipts. @internal */
 export interface AttachmentSettings {
   readonly seller: SellerProfile;
   readonly paperSize?: 'A4' | 'Letter';
   readonly fonts?: PdfFonts;
-  readonly renderReceipt?: ReceiptRenderer;
+  readonly renderReceipt: ReceiptRenderer;
 }
 
 function snapshotOf(records: NotificationRecords): CustomerSnapshot {
@@ -79,7 +72,6 @@ const receipt = async (
   options: DocumentOptions,
   settings: AttachmentSettings,
 ) => {
-  if (settings.renderReceipt === undefined) return [];
   const customer = snapshotOf(records);
   return [attached(await settings.renderReceipt(records.payment, records.invoices, { ...options, customer }))];
 };
@@ -107,8 +99,8 @@ const ATTACH: Attach = {
 
 /**
  * The documents an email carries, as PDFs in the email's language and the customer's time zone: the invoice on
- * invoice emails, the fee invoice on a fee email, the receipt on payment and refund emails (when a receipt
- * renderer is given), the credit note, the statement. Payment failures and subscription changes carry none.
+ * invoice emails, the fee invoice on a fee email, the receipt on payment and refund emails, the credit note, the
+ * statement. Payment failures and subscription changes carry none.
  * @internal
  */
 export async function attachmentsFor(

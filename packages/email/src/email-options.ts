@@ -80,7 +80,7 @@ export const EmailNotifierOptionsSchema = z
       paperSize: PaperSizeSchema.optional(),
       fonts: PdfFontsSchema.optional(),
     }),
-    /** Renders the receipt payment emails attach (`renderReceipt` of `@billfold/documents`); without it they attach none. */
+    /** Renders the receipt payment emails attach; default `renderReceipt` of `@billfold/documents`. */
     renderReceipt: z
       .custom<ReceiptRenderer>((value) => typeof value === 'function', { message: 'expected a function' })
       .optional(),

@@ -90,7 +90,6 @@ type Loaders = {
   readonly [T in NotificationType]: (
     n: NotificationOf<T>,
     billing: EmailBillingReads,
-    customer: Customer,
   ) => Promise<NotificationRecordMap[T]>;
 };
 
@@ -156,7 +155,7 @@ const LOADERS: Loaders = {
   'subscription.past_due': subscriptionOf,
   'subscription.suspended': subscriptionOf,
   'subscription.resumed': subscriptionOf,
-  'statement.issued': async (n, billing, customer) => ({ statement: await statementOf(n, customer, billing) }),
+  'statement.issued': async (n, billing) => ({ statement: await statementOf(n, billing) }),
 };
 
 /**
@@ -173,7 +172,6 @@ export async function loadRecords(
   const load = LOADERS[notification.type] as (
     n: BillingNotification,
     billing: EmailBillingReads,
-    customer: Customer,
   ) => Promise<NotificationRecordMap[NotificationType]>;
-  return { customer, ...(await load(notification, billing, customer)) };
+  return { customer, ...(await load(notification, billing)) };
 }

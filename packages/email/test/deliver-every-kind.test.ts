@@ -2,7 +2,7 @@ import { NOTIFICATION_TYPES, notificationDedupeKey } from '@billfold/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailNotifier, type EmailNotifier } from '../src/index';
 import { messageIdFor } from '../src/mail-headers';
-import { billingStory, type CustomerStory, fakeReceipt, seller } from './email-fixture';
+import { billingStory, type CustomerStory, seller } from './email-fixture';
 import { expectedEmails } from './expected-emails';
 import { type SmtpHarness, startSmtpServer } from './smtp-harness';
 import { flat, htmlText, pdfText, pdftotext } from './tools';
@@ -22,7 +22,6 @@ beforeAll(async () => {
     replyTo: 'accounts@acme.example',
     billing: story.billing,
     documents: { seller },
-    renderReceipt: fakeReceipt,
     clock: story.clock,
   });
 });

@@ -8,8 +8,6 @@ import {
   type Payment,
 } from '@billfold/core';
 import type { SellerProfile } from '@billfold/documents';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { ReceiptRenderer } from '../src/index';
 
 /** The seller on every document and email. */
 export const seller: SellerProfile = {
@@ -17,26 +15,6 @@ export const seller: SellerProfile = {
   address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
   vatId: 'DE123456789',
   email: 'billing@acme.example',
-};
-
-/**
- * A stand-in for `renderReceipt` of `@billfold/documents` (einvoice branch), with its signature: a one-page PDF
- * that names the payment, so the attachment step is proven end to end.
- */
-export const fakeReceipt: ReceiptRenderer = async (payment, invoices, options) => {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  const lines = [
-    `Receipt ${payment.id}`,
-    `Amount ${payment.amount} ${payment.currency}`,
-    `Invoices ${invoices.map((invoice) => invoice.number).join(' ')}`,
-    `Locale ${options.locale} for ${options.customer?.name.replace(/[^\x20-\x7e]/g, '?')}`,
-  ];
-  lines.forEach((text, i) => {
-    page.drawText(text, { x: 50, y: 780 - i * 20, size: 12, font });
-  });
-  return { body: await doc.save(), mimeType: 'application/pdf', fileName: `receipt-${payment.id}.pdf` };
 };
 
 /** One customer's records, enough for every notification kind. */

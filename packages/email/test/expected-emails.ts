@@ -23,10 +23,29 @@ export function expectedEmails(story: CustomerStory, language: 'en' | 'de'): Rec
   const pay = story.payment.id;
   const cn = story.creditNoteNumber;
   const pdf = (number: string, ...pdfSays: string[]) => ({ fileName: `${number}.pdf`, pdfSays: [number, ...pdfSays] });
-  const receipt = (locale: string) => ({
+  // The real receipt (renderReceipt of @billfold/documents): 60.00 by bank transfer on 5 March, 5.00 of it refunded
+  // on 7 March, so 55.00 stays on the installation invoice.
+  const receipt = {
     fileName: `receipt-${pay}.pdf`,
-    pdfSays: [`Receipt ${pay}`, 'Amount 60.00 EUR', `Invoices ${n}`, `Locale ${locale}`],
-  });
+    pdfSays:
+      language === 'en'
+        ? [
+            'Receipt',
+            'We received €60.00 on 5 March 2026. Thank you.',
+            'Paid by Bank transfer',
+            'SEPA-4711',
+            `${n} · 2 March 2026 · Invoice total €100.00 · Paid €55.00`,
+            'Amount received €60.00 Applied to invoices €55.00 Refunded €5.00',
+          ]
+        : [
+            'Zahlungsbestätigung',
+            'Wir haben 60,00 € am 5. März 2026 erhalten. Vielen Dank.',
+            'Bezahlt per Überweisung',
+            'SEPA-4711',
+            `${n} · 2. März 2026 · Rechnungsbetrag 100,00 € · Bezahlt 55,00 €`,
+            'Erhaltener Betrag 60,00 € Auf Rechnungen verrechnet 55,00 € Erstattet 5,00 €',
+          ],
+  };
   const statement = {
     fileName: `statement-${story.customer.id}-2026-03-01-2026-03-31.pdf`,
     pdfSays: language === 'en' ? ['Account statement', '€99.00', n, fee] : ['Kontoauszug', '99,00 €', n, fee],
@@ -71,7 +90,7 @@ export function expectedEmails(story: CustomerStory, language: 'en' | 'de'): Rec
           [`Reference`, `SEPA-4711`],
           [`Paid invoices`, `${n}`],
         ],
-        attachments: [receipt('en-GB')],
+        attachments: [receipt],
       },
       'payment.failed': {
         subject: `Payment failed: invoice ${n}`,
@@ -86,7 +105,7 @@ export function expectedEmails(story: CustomerStory, language: 'en' | 'de'): Rec
         subject: 'Refund of €5.00',
         says: ['We refunded €5.00 of your payment of €60.00 received on 5 March 2026.'],
         facts: [[`Reason`, `Goodwill`]],
-        attachments: [receipt('en-GB')],
+        attachments: [receipt],
       },
       'credit_note.issued': {
         subject: `Credit note ${cn} for invoice ${n}`,
@@ -175,7 +194,7 @@ export function expectedEmails(story: CustomerStory, language: 'en' | 'de'): Rec
         [`Zahlungsart`, `Überweisung`],
         [`Referenz`, `SEPA-4711`],
       ],
-      attachments: [receipt('de-DE')],
+      attachments: [receipt],
     },
     'payment.failed': {
       subject: `Zahlung fehlgeschlagen: Rechnung ${n}`,
@@ -190,7 +209,7 @@ export function expectedEmails(story: CustomerStory, language: 'en' | 'de'): Rec
       subject: 'Erstattung über 5,00 €',
       says: ['Wir haben 5,00 € Ihrer Zahlung über 60,00 € vom 5. März 2026 erstattet.'],
       facts: [[`Grund`, `Goodwill`]],
-      attachments: [receipt('de-DE')],
+      attachments: [receipt],
     },
     'credit_note.issued': {
       subject: `Gutschrift ${cn} zu Rechnung ${n}`,

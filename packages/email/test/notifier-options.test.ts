@@ -91,6 +91,21 @@ describe('createEmailNotifier', () => {
     }
   });
 
+  it('attaches the receipt of a host renderer given as renderReceipt instead of the built-in one', async () => {
+    const seen: [string, string[], string | undefined, string | undefined][] = [];
+    const { email } = notifier({
+      renderReceipt: async (payment, invoices, options) => {
+        seen.push([payment.id, invoices.map((i) => i.id), options.locale, options.customer?.name]);
+        return { body: 'our receipt', mimeType: 'text/plain', fileName: `ours-${payment.id}.txt` };
+      },
+    });
+    const composed = await email.compose(kind('payment.received', story.zoe));
+    expect(composed.attachments).toEqual([
+      { fileName: `ours-${story.zoe.payment.id}.txt`, mimeType: 'text/plain', content: 'our receipt' },
+    ]);
+    expect(seen).toEqual([[story.zoe.payment.id, [story.zoe.installation.id], 'de-DE', 'Zoë Müller']]);
+  });
+
   it('gives every delivery of a notification the same Message-ID, threads follow-ups under the invoice', async () => {
     const { email, sent } = notifier();
     const reminder = kind('invoice.reminder');

@@ -27,14 +27,16 @@ afterAll(() => portal?.close());
 const a = () => portal.customers[0] as PortalFixture['customers'][number];
 const b = () => portal.customers[1] as PortalFixture['customers'][number];
 
-/** B's object for each path parameter. */
+/** B's object for each path parameter; a month and a format where a path takes them. */
 const bObjects = (): Record<string, string> => ({
   invoiceId: b().invoiceIds[1] as string,
   creditNoteId: b().creditNoteId,
   subscriptionId: b().subscriptionId,
-  paymentId: `pay_${b().id}`,
+  paymentId: b().paymentId,
   paymentMethodId: `pm_${b().id}`,
-  format: 'pdf',
+  month: '2026-02',
+  // CSV: the documents of A's own routes (the statement) are text the leak check below can read.
+  format: 'csv',
 });
 
 /** A valid body or query for each route that takes one, naming B's objects where it names any. */
@@ -42,6 +44,7 @@ const inputs: Partial<Record<PortalRouteId, { body?: unknown; query?: string }>>
   redeemMagicLink: { body: { token: 'x' } },
   listInvoices: { query: '' },
   listCreditNotes: { query: '' },
+  listPayments: { query: '' },
   previewPlanChange: { body: { items: [{ priceId: '$pro' }] } },
   changePlan: { body: { quote: 'quote' } },
   cancelSubscription: { body: { atPeriodEnd: false, reason: 'other' } },
@@ -64,6 +67,8 @@ const ownCustomerOnly: ReadonlySet<PortalRouteId> = new Set([
   'getAccount',
   'listInvoices',
   'exportInvoices',
+  'getStatementDocument',
+  'listPayments',
   'listSubscriptions',
   'getProfile',
   'updateProfile',
@@ -143,7 +148,7 @@ describe("customer A's session on customer B's objects", () => {
       const response = await request(id, route, await portal.token(a().id));
       expect(response.status, await response.clone().text()).toBeLessThan(300);
       const text = await response.text();
-      for (const objectId of [b().id, ...b().invoiceIds, b().creditNoteId, b().subscriptionId])
+      for (const objectId of [b().id, ...b().invoiceIds, b().creditNoteId, b().subscriptionId, b().paymentId])
         expect(text).not.toContain(objectId);
       expect(JSON.stringify(await portal.billing.customers.get(b().id))).toBe(bBefore);
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineFixture } from '../engine/test-fixture';
 import { buildStatement } from './build-statement';
-import { customerRecords } from './statement-fixture';
+import { readStatementRecords } from './read-statement-records';
 
 /**
  * The worked example: a customer in Berlin (14 days' terms, 19% VAT) through February and March 2026, on the real
@@ -56,7 +56,7 @@ async function marchOfAcme() {
 }
 
 const recordsOf = (fixture: Awaited<ReturnType<typeof marchOfAcme>>) =>
-  customerRecords(fixture.billing, fixture.customer.id);
+  readStatementRecords(fixture.billing, fixture.customer.id);
 
 describe('buildStatement', () => {
   it('gives March in Berlin: balance forward, every document with a running balance, open items', async () => {

@@ -4,6 +4,8 @@
  * @module
  */
 export { buildStatement } from './build-statement';
+export { readStatementRecords } from './read-statement-records';
+export type { StatementReads, StatementRecords } from './read-statement-records';
 export {
   StatementCurrencySchema,
   StatementEntryKindSchema,

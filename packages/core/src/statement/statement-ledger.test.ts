@@ -8,7 +8,7 @@ import { money } from '../money/money';
 import { createCycleFixture } from '../engine/run-cycle/cycle-fixture';
 import { createEngineFixture } from '../engine/test-fixture';
 import { buildStatement } from './build-statement';
-import { customerRecords } from './statement-fixture';
+import { readStatementRecords } from './read-statement-records';
 
 const customer: Customer = {
   id: 'cus_1',
@@ -187,7 +187,7 @@ describe('statement ledger', () => {
             if (chosen && chosen.amountCredited === '0.00') await billing.invoices.void(chosen.id);
           }
         }
-        const records = { ...(await customerRecords(billing, customerId)), asOf: clock.now() };
+        const records = { ...(await readStatementRecords(billing, customerId)), asOf: clock.now() };
         const february = buildStatement({ ...records, period: { start: '2026-02-01', end: '2026-02-28' } });
         const rest = buildStatement({ ...records, period: { start: '2026-03-01', end: '2026-12-31' } });
         const [feb, after] = [february.currencies[0], rest.currencies[0]];

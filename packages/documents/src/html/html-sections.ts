@@ -1,5 +1,6 @@
 import { negated } from '../model/amounts';
 import type { DocumentLine, DocumentModel, DocumentParty } from '../model/document-model';
+import { type Figure, shownFigures } from '../model/figure';
 import type { Localizer } from '../model/localizer';
 import { partyBlock } from '../model/party-lines';
 import { paymentSentence } from '../model/payment-status';
@@ -8,7 +9,7 @@ import type { SummaryRow } from '../model/summary-rows';
 import { escapeHtml as e } from './escape-html';
 
 /** The header: title, seller name, and the number, dates and custom fields. @internal */
-export function headerHtml(title: string, sellerName: string, facts: readonly [string, string][]): string {
+export function headerHtml(title: string, sellerName: string, facts: readonly (readonly [string, string])[]): string {
   const items = facts.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
   return `<header class="head"><div><h1>${e(title)}</h1><p class="seller-name">${e(sellerName)}</p></div><dl class="meta">${items}</dl></header>`;
 }
@@ -19,10 +20,14 @@ function partyHtml(id: string, heading: string, party: DocumentParty, l10n: Loca
   return `<section aria-labelledby="${id}"><h2 id="${id}">${e(heading)}</h2><address>${lines.map(e).join('<br>')}</address>${ids === '' ? '' : `<dl class="ids">${ids}</dl>`}</section>`;
 }
 
-/** Seller and buyer side by side. @internal */
-export function partiesHtml(model: Pick<DocumentModel, 'seller' | 'buyer'>, l10n: Localizer): string {
+/** Seller and buyer side by side; the buyer under `buyerHeading` (default "Bill to"). @internal */
+export function partiesHtml(
+  model: Pick<DocumentModel, 'seller' | 'buyer'>,
+  l10n: Localizer,
+  buyerHeading = l10n.messages.buyer,
+): string {
   const m = l10n.messages;
-  return `<div class="parties">${partyHtml('seller-heading', m.seller, model.seller, l10n)}${partyHtml('buyer-heading', m.buyer, model.buyer, l10n)}</div>`;
+  return `<div class="parties">${partyHtml('seller-heading', m.seller, model.seller, l10n)}${partyHtml('buyer-heading', buyerHeading, model.buyer, l10n)}</div>`;
 }
 
 function lineHtml(line: DocumentLine, l10n: Localizer): string {
@@ -46,16 +51,20 @@ export function linesHtml(model: DocumentModel, l10n: Localizer): string {
   return `<table class="lines"><caption>${e(m.lineItems)}</caption>${head}<tbody>${rows}</tbody></table>`;
 }
 
-/** The totals block: row headers and amounts. @internal */
-export function totalsHtml(rows: readonly SummaryRow[], l10n: Localizer): string {
-  const body = rows
-    .filter((row) => row.visible)
-    .map((row) => {
-      const amount = l10n.money(row.subtracted ? negated(row.amount) : row.amount);
-      return `<tr${row.emphasis ? ' class="em"' : ''}><th scope="row">${e(row.label)}</th><td class="num">${e(amount)}</td></tr>`;
-    })
+/** A block of figures at the right: row headers and amounts, `caption` for screen readers. @internal */
+export function figuresHtml(caption: string, figures: readonly Figure[]): string {
+  const body = figures
+    .map(
+      (figure) =>
+        `<tr${figure.emphasis ? ' class="em"' : ''}><th scope="row">${e(figure.label)}</th><td class="num">${e(figure.value)}</td></tr>`,
+    )
     .join('');
-  return `<table class="totals"><caption class="sr-only">${e(l10n.messages.total)}</caption><tbody>${body}</tbody></table>`;
+  return `<table class="totals"><caption class="sr-only">${e(caption)}</caption><tbody>${body}</tbody></table>`;
+}
+
+/** The totals block of a document: its visible summary rows. @internal */
+export function totalsHtml(rows: readonly SummaryRow[], l10n: Localizer): string {
+  return figuresHtml(l10n.messages.total, shownFigures(rows, l10n));
 }
 
 /**

@@ -11,6 +11,7 @@ body{margin:0;background:#eef0f3;color:#1b1f24;font:14px/1.45 system-ui,-apple-s
 .document{max-width:210mm;margin:24px auto;padding:40px 44px;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.12)}
 h1{margin:0;font-size:28px;line-height:1.2}
 h2{margin:0 0 6px;font-size:12px;letter-spacing:.06em;text-transform:uppercase;color:#444b53}
+h3{margin:18px 0 6px;font-size:14px}
 p{margin:0 0 6px}
 .head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:16px 32px;margin-bottom:28px}
 .seller-name{margin-top:4px;color:#444b53}
@@ -35,6 +36,7 @@ tbody td{border-bottom:1px solid #d5d9de}
 .totals td,.totals th{border:0;padding-block:3px}
 .totals .em th,.totals .em td{font-weight:700;border-top:1px solid #1b1f24;padding-top:6px}
 .payment,.notes{margin-bottom:18px}
+.account{margin-bottom:28px}
 .payment dl{display:grid;grid-template-columns:auto 1fr;gap:0 12px;margin:6px 0}
 .payment dd{margin:0}
 .notes p,.payment p{white-space:pre-line}

@@ -59,6 +59,8 @@ export interface PdfFrame {
   readonly date: string;
   /** The render call's arguments by name, whose printed text must be in the fonts (see `assertPrintable`). */
   readonly inputs: readonly (readonly [string, unknown])[];
+  /** The PDF's subject; default the title and the buyer's name. */
+  readonly subject?: string;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function renderPdfDocument(
   return writePdf(layout, fonts, {
     title: frame.title,
     author: frame.seller.name,
-    subject: `${frame.title} – ${frame.buyer.name}`.slice(0, 500),
+    subject: (frame.subject ?? `${frame.title} – ${frame.buyer.name}`).slice(0, 500),
     language: l10n.locale,
     date: new Date(frame.date),
   });

@@ -1,5 +1,5 @@
-import { negated } from '../model/amounts';
 import type { DocumentModel, DocumentParty } from '../model/document-model';
+import { type Figure, shownFigures } from '../model/figure';
 import type { Localizer } from '../model/localizer';
 import { partyBlock } from '../model/party-lines';
 import type { SummaryRow } from '../model/summary-rows';
@@ -14,7 +14,7 @@ export function drawHeader(
   layout: PageLayout,
   title: string,
   sellerName: string,
-  meta: readonly [string, string][],
+  meta: readonly (readonly [string, string])[],
 ): void {
   const top = layout.y;
   const metaWidth = 230;
@@ -72,12 +72,17 @@ function drawParty(
   return y;
 }
 
-/** Seller (left) and buyer (right). @internal */
-export function drawParties(layout: PageLayout, model: Pick<DocumentModel, 'seller' | 'buyer'>, l10n: Localizer): void {
+/** Seller (left) and buyer (right), the buyer under `buyerHeading` (default "Bill to"). @internal */
+export function drawParties(
+  layout: PageLayout,
+  model: Pick<DocumentModel, 'seller' | 'buyer'>,
+  l10n: Localizer,
+  buyerHeading = l10n.messages.buyer,
+): void {
   const gap = 24;
   const width = (layout.contentWidth - gap) / 2;
   const seller = drawParty(layout, l10n.messages.seller, model.seller, layout.left, width, l10n);
-  const buyer = drawParty(layout, l10n.messages.buyer, model.buyer, layout.left + width + gap, width, l10n);
+  const buyer = drawParty(layout, buyerHeading, model.buyer, layout.left + width + gap, width, l10n);
   layout.y = Math.min(seller, buyer) - 18;
 }
 
@@ -98,24 +103,22 @@ export function drawSection(
   layout.y -= 12;
 }
 
-/** The totals block at the right, kept whole on one page. @internal */
-export function drawTotals(layout: PageLayout, rows: readonly SummaryRow[], l10n: Localizer): void {
-  const visible = rows.filter((row) => row.visible);
+/** A block of figures at the right, kept whole on one page; emphasised ones bold under a rule. @internal */
+export function drawFigures(layout: PageLayout, figures: readonly Figure[]): void {
   const width = Math.min(300, layout.contentWidth);
   const labelWidth = width - 110;
   const x = layout.right - width;
-  const wrapped = visible.map((row) => layout.wrap(row.label, labelWidth, { size: BODY }, 3));
-  const height = 14 + wrapped.reduce((sum, lines) => sum + lines.length * LINE + 4, 0) + 6 * visible.length;
+  const wrapped = figures.map((figure) => layout.wrap(figure.label, labelWidth, { size: BODY }, 3));
+  const height = 14 + wrapped.reduce((sum, lines) => sum + lines.length * LINE + 4, 0) + 6 * figures.length;
   layout.ensure(height);
   layout.y -= 12;
-  visible.forEach((row, index) => {
-    const style = { size: BODY, style: row.emphasis ? ('bold' as const) : ('regular' as const) };
-    if (row.emphasis) {
+  figures.forEach((figure, index) => {
+    const style = { size: BODY, style: figure.emphasis ? ('bold' as const) : ('regular' as const) };
+    if (figure.emphasis) {
       layout.line(x, layout.right, layout.y, 0.8, INK);
       layout.y -= 4;
     }
-    const amount = row.subtracted ? negated(row.amount) : row.amount;
-    layout.text(l10n.money(amount), layout.right, layout.y - BODY, { ...style, align: 'right' });
+    layout.text(figure.value, layout.right, layout.y - BODY, { ...style, align: 'right' });
     for (const text of wrapped[index] ?? []) {
       layout.text(text, x, layout.y - BODY, style);
       layout.y -= LINE;
@@ -123,4 +126,9 @@ export function drawTotals(layout: PageLayout, rows: readonly SummaryRow[], l10n
     layout.y -= 4;
   });
   layout.y -= 16;
+}
+
+/** The totals block of a document: its visible summary rows. @internal */
+export function drawTotals(layout: PageLayout, rows: readonly SummaryRow[], l10n: Localizer): void {
+  drawFigures(layout, shownFigures(rows, l10n));
 }

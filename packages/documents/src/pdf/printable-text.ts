@@ -40,6 +40,10 @@ const CONTAINERS = new Set([
   'seller',
   'bankAccount',
   'customFields',
+  // a statement's parts
+  'currencies',
+  'entries',
+  'openItems',
 ]);
 
 /** Characters that need no glyph: spaces, controls, format characters (joiners, bidi marks), variation selectors. */

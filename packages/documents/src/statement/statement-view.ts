@@ -1,7 +1,9 @@
 import { money as coreMoney, type Statement, type StatementCurrency } from '@billfold/core';
+import { requestedLocale } from '../document-output';
 import { catalogFor, type DocumentMessages, messagesFor } from '../messages/document-messages';
 import { cleanLine } from '../model/clean-text';
 import type { DocumentParty } from '../model/document-model';
+import type { Figure } from '../model/figure';
 import { createLocalizer, type Localizer } from '../model/localizer';
 import { buyerParty, sellerParty } from '../model/parties';
 import { type StatementMessages, statementCatalogs } from './statement-messages';
@@ -16,28 +18,20 @@ export interface StatementTable {
   readonly empty: string;
 }
 
-/** A label and a formatted amount; `emphasis` for the closing balance and the total open. @internal */
-export interface StatementFigure {
-  readonly label: string;
-  readonly value: string;
-  readonly emphasis: boolean;
-}
-
 /** One currency's part of the statement, formatted. @internal */
 export interface StatementSectionView {
   readonly heading: string;
-  readonly summary: readonly StatementFigure[];
+  readonly summary: readonly Figure[];
   readonly transactions: StatementTable;
   readonly openItems: StatementTable;
-  readonly openSummary: readonly StatementFigure[];
+  readonly openSummary: readonly Figure[];
 }
 
 /** A statement as HTML and PDF show it: every value formatted and cleaned. @internal */
 export interface StatementView {
   readonly title: string;
-  readonly locale: string;
   readonly messages: StatementMessages;
-  /** The document localizer (dates, shared words) of the first currency. */
+  /** The document localizer (language, dates, shared words) of the first currency. */
   readonly l10n: Localizer;
   readonly seller: DocumentParty;
   readonly buyer: DocumentParty;
@@ -45,16 +39,6 @@ export interface StatementView {
   readonly note: string;
   readonly sections: readonly StatementSectionView[];
   readonly date: string;
-}
-
-/** The caller's locale, else the customer's if `Intl` knows it, else English. */
-function requestedLocale(options: ResolvedStatementOptions, customerLocale: string): string {
-  if (options.locale !== undefined) return options.locale;
-  try {
-    return Intl.getCanonicalLocales(customerLocale)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
 }
 
 /**
@@ -104,7 +88,7 @@ function section(
     money(item.total),
     money(item.amountRemaining),
   ]);
-  const openSummary: StatementFigure[] = [{ label: m.totalOpen, value: money(part.openTotal), emphasis: true }];
+  const openSummary: Figure[] = [{ label: m.totalOpen, value: money(part.openTotal), emphasis: true }];
   if (!isZero(part.creditBalance)) {
     openSummary.push({ label: m.creditOnAccount, value: money(part.creditBalance), emphasis: false });
   }
@@ -161,7 +145,6 @@ export function statementView(statement: Statement, options: ResolvedStatementOp
   for (const field of options.customFields) facts.push([cleanLine(field.name), cleanLine(field.value)]);
   return {
     title: m.statement,
-    locale,
     messages: m,
     l10n: first,
     seller: sellerParty(options.seller),

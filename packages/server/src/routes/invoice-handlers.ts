@@ -2,7 +2,7 @@ import { type Invoice, listAll } from '@billfold/core';
 import { type DocumentFormat, invoicesToCsv, renderCreditNote, renderInvoice } from '@billfold/documents';
 import type { PortalContext } from '../portal-context';
 import { ownCreditNote, ownInvoice } from './ownership';
-import type { FileReply, PortalRouteHandlers } from './route-handler';
+import { fileReply, type PortalRouteHandlers } from './route-handler';
 
 type DocumentRoutes =
   | 'listInvoices'
@@ -20,12 +20,6 @@ async function renderOptionsFor(portal: PortalContext, customerId: string, forma
   const customer = await portal.billing.customers.get(customerId);
   return { ...portal.documents, format, timeZone: customer.timeZone };
 }
-
-const file = (rendered: { body: string | Uint8Array; mimeType: string; fileName: string }): FileReply => ({
-  body: rendered.body,
-  mediaType: rendered.mimeType,
-  fileName: rendered.fileName,
-});
 
 /** The invoice and credit-note routes: lists with filters and cursors, details, documents in every format, a CSV of all. */
 export const invoiceHandlers: Pick<PortalRouteHandlers, DocumentRoutes> = {
@@ -59,7 +53,7 @@ export const invoiceHandlers: Pick<PortalRouteHandlers, DocumentRoutes> = {
   },
   async getInvoiceDocument({ portal, session, params }) {
     const invoice = await ownInvoice(portal, session.customerId, params.invoiceId);
-    return file(await renderInvoice(invoice, await renderOptionsFor(portal, session.customerId, params.format)));
+    return fileReply(await renderInvoice(invoice, await renderOptionsFor(portal, session.customerId, params.format)));
   },
   async listCreditNotes({ portal, session, query }) {
     if (query.invoiceId !== undefined) await ownInvoice(portal, session.customerId, query.invoiceId);
@@ -77,7 +71,7 @@ export const invoiceHandlers: Pick<PortalRouteHandlers, DocumentRoutes> = {
   async getCreditNoteDocument({ portal, session, params }) {
     const note = await ownCreditNote(portal, session.customerId, params.creditNoteId);
     const invoice = await ownInvoice(portal, session.customerId, note.invoiceId);
-    return file(
+    return fileReply(
       await renderCreditNote(note, invoice, await renderOptionsFor(portal, session.customerId, params.format)),
     );
   },

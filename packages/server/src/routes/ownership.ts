@@ -4,6 +4,7 @@ import {
   type CreditNote,
   type Invoice,
   isBillingError,
+  type Payment,
   type Subscription,
 } from '@billfold/core';
 import type { PortalContext } from '../portal-context';
@@ -58,4 +59,9 @@ export function ownSubscription(
   subscriptionId: string,
 ): Promise<Subscription> {
   return owned(() => portal.billing.subscriptions.get(subscriptionId), customerId, 'subscription', 'subscriptionId');
+}
+
+/** The customer's payment with this id, else `not_found`. */
+export function ownPayment(portal: PortalContext, customerId: string, paymentId: string): Promise<Payment> {
+  return owned(() => portal.billing.payments.get(paymentId), customerId, 'payment', 'paymentId');
 }

@@ -44,3 +44,6 @@ export interface RouteContract {
 
 /** Keeps a route's literal types (method, path, schemas) for the client and the router. */
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
+
+/** A 200 JSON answer shaped by `schema`. */
+export const okJson = <S extends z.ZodType>(schema: S) => ({ kind: 'json', status: 200, schema }) as const;

@@ -29,6 +29,13 @@ export interface FileReply {
   readonly fileName: string;
 }
 
+/** A rendered document of `@billfold/documents` as a download. */
+export const fileReply = (rendered: { body: string | Uint8Array; mimeType: string; fileName: string }): FileReply => ({
+  body: rendered.body,
+  mediaType: rendered.mimeType,
+  fileName: rendered.fileName,
+});
+
 /** What a handler answers, by the route's response kind. JSON replies are shaped by the route's schema. */
 export type RouteReply<R extends RouteContract> = R['response'] extends {
   kind: 'json';

@@ -51,3 +51,10 @@ export const DOCUMENT_MEDIA_TYPES = {
   csv: 'text/csv',
   ubl: 'application/xml',
 } as const;
+
+/** The media types of a receipt or a statement: no UBL, as neither is an invoice. */
+export const ACCOUNT_DOCUMENT_MEDIA_TYPES = [
+  DOCUMENT_MEDIA_TYPES.pdf,
+  DOCUMENT_MEDIA_TYPES.html,
+  DOCUMENT_MEDIA_TYPES.csv,
+] as const;

@@ -21,6 +21,8 @@ export interface SeededCustomer {
   /** Finalized invoices, oldest first: the January sign-up invoice (paid) and the February cycle invoice (open). */
   readonly invoiceIds: readonly string[];
   readonly creditNoteId: string;
+  /** The 18.80 bank transfer of 5 February that settled the sign-up invoice. */
+  readonly paymentId: string;
 }
 
 /** The seller printed on documents. */
@@ -98,7 +100,7 @@ export async function seedBilling(storage: BillingStorageAdapter, count = 2): Pr
   for (const { customer, subscription, first } of created) {
     if (first === undefined) throw new Error('the sign-up invoice is missing');
     const note = await billing.creditNotes.create({ invoiceId: first.id, amount: '5.00', reason: 'order_change' });
-    await billing.payments.record({
+    const payment = await billing.payments.record({
       customerId: customer.id,
       amount: '18.80',
       currency: 'EUR',
@@ -110,6 +112,7 @@ export async function seedBilling(storage: BillingStorageAdapter, count = 2): Pr
       subscriptionId: subscription.id,
       invoiceIds: invoices.items.filter((i) => i.status !== 'draft').map((i) => i.id),
       creditNoteId: note.id,
+      paymentId: payment.id,
     });
   }
   clock.set('2026-02-10T10:00:00Z');

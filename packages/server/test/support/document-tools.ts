@@ -52,3 +52,15 @@ export function validateXml(xml: string, xsd: string): { valid: boolean; output:
   const output = `${result.stdout}${result.stderr}`;
   return { valid: result.status === 0 && output.includes('validates'), output };
 }
+
+/** Whitespace collapsed (no-break spaces too, as `Intl` puts them in amounts), to find text across line breaks. */
+export const flat = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+
+/** The records of a Billfold CSV by column name (for documents whose cells hold no commas or quotes). */
+export function csvRecords(csv: string): Record<string, string>[] {
+  const [header, ...lines] = csv
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
+  return lines.map((cells) => Object.fromEntries((header ?? []).map((name, i) => [name, cells[i] ?? ''])));
+}
