@@ -3,7 +3,7 @@ import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
-import { requireRecord } from '../require-record';
+import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
 import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
 import { type CancelSubscriptionInput, CancelSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
@@ -36,10 +36,7 @@ export async function cancelSubscription(
   const now = ctx.clock.now().toISOString();
   const key = idempotencyKey === undefined ? undefined : `subscriptions.cancel:${idempotencyKey}`;
   return runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
-    const current = await requireRecord(session.subscriptions, request.subscriptionId, 'subscription', [
-      'input',
-      'subscriptionId',
-    ]);
+    const current = await lockSubscriptionForUpdate(session, request.subscriptionId, ['input', 'subscriptionId']);
     assertLive(current, ['input', 'subscriptionId']);
     const base = { ...current, updatedAt: now, version: current.version + 1 };
     if (request.atPeriodEnd) {
