@@ -182,6 +182,9 @@ function timestampRejection(sub: Subscription, timestamp: string): string | unde
     return `${timestamp} is before the current period of subscription ${sub.id} (${sub.currentPeriodStart}), which is already invoiced`;
   }
   if (sub.endedAt !== undefined && timestamp >= sub.endedAt) return `subscription ${sub.id} ended at ${sub.endedAt}`;
+  if (sub.cancelAtPeriodEnd && timestamp >= sub.currentPeriodEnd) {
+    return `subscription ${sub.id} ends at ${sub.currentPeriodEnd} (cancelled at period end)`;
+  }
   return undefined;
 }
 
