@@ -6,7 +6,7 @@ import { describeServer, dropSchema, postgresBackend, serverUrl } from './suppor
 import { expectGaplessNumbers } from './support/engine-expect';
 import { counterIds } from './support/engine-scenario';
 import { expectLedgerKept } from './support/ledger-expect';
-import type { AcceptedEvent, ModelConfig, ModelMessage, ModelReport } from './support/model-child';
+import type { AcceptedEvent, ModelConfig, ModelCustomer, ModelMessage, ModelReport } from './support/model-child';
 import { startChild } from './support/workers';
 
 /*
@@ -88,7 +88,7 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
     storage = db;
     const seeding = createBilling({ storage: db, clock: createTestClock(START), ids: counterIds() });
     const catalog = await seedCatalog(seeding);
-    const customers = [];
+    const customers: ModelCustomer[] = [];
     for (let n = 0; n < CUSTOMERS; n++) {
       const customer = await seeding.customers.create({
         name: `Model ${n}`,

@@ -134,7 +134,7 @@ describeServer('ledger races between OS processes (PostgreSQL)', () => {
   it('two one-off invoices finalized at once apply the customer’s credit once', async () => {
     const { storage, billing, catalog } = await seeded();
     const { customer } = await customerWithCredit(billing, catalog, 'One Off', '31.00');
-    const oneOff = {
+    const oneOff: Call = {
       call: 'invoices.createOneOff',
       arg: { customerId: customer.id, lines: [{ description: 'Repair', amount: '25.00' }], autoFinalize: true },
       pause: BEFORE_NUMBERING,
@@ -185,7 +185,7 @@ describeServer('ledger races between OS processes (PostgreSQL)', () => {
   it('credit notes for the whole of a paid invoice from three processes: one is issued, and a full refund then leaves the customer paid once', async () => {
     const { storage, billing, catalog } = await seeded();
     const { customer, invoice, payment } = await paidInvoice(billing, catalog);
-    const note = {
+    const note: Call = {
       call: 'creditNotes.create',
       arg: { invoiceId: invoice.id, amount: '119.00', reason: 'other' },
       pause: { call: 'creditNotes.list', when: 'after' },

@@ -9,7 +9,7 @@
  */
 import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
-import { type Billing, createBilling, createTestClock, isBillingError, type UsageEventInput } from '@billfold/core';
+import { type Billing, createBilling, createTestClock, isBillingError } from '@billfold/core';
 import { createPostgresStorage } from '../../src/index';
 
 /** One customer of the model, as the test seeded it. */
@@ -79,6 +79,9 @@ const eur = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100)
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
 const DAY = 86_400_000;
+
+/** One usage event as `usage.ingest` takes it. */
+type UsageEventInput = Parameters<Billing['usage']['ingest']>[0][number];
 
 /** The operations, with their weights. */
 const WEIGHTS = {
