@@ -72,8 +72,90 @@ function paidInvoice(template: Invoice, customerId: string): Invoice {
   };
 }
 
+/** The credit ledger entry an operation writes. */
+function creditEntry(
+  customerId: string,
+  amount: string,
+  type: BalanceTransaction['type'],
+  referenceId: string,
+): BalanceTransaction {
+  return { id: id('btx'), customerId, currency: 'EUR', amount, type, referenceId, createdAt: NOW };
+}
+
 /** The customer ids a scenario spreads its operations over. */
 type Spread = { readonly name: string; readonly customerOf: (n: number) => string };
+
+/**
+ * The writes of {@link OPERATIONS} operations without the engine: their records built before the clock starts
+ * (`build`, per operation's customer), then written from {@link CLIENTS} clients, one transaction each.
+ */
+function rawWrites<R>(
+  storage: BillingStorageAdapter,
+  name: string,
+  spread: Spread,
+  build: (customerId: string) => R,
+  write: (session: StorageSession, records: R) => Promise<void>,
+): OnceCase {
+  let prepared: R[] = [];
+  return {
+    name,
+    setup: () => {
+      prepared = Array.from({ length: OPERATIONS }, (_, n) => build(spread.customerOf(n)));
+    },
+    run: () => concurrently(OPERATIONS, (n) => storage.transaction((session) => write(session, prepared[n] as R))),
+  };
+}
+
+/** A payment of 10.00 that settled nothing, all of it credit. */
+function unappliedPayment(customerId: string): { payment: Payment; entry: BalanceTransaction } {
+  const paymentId = id('pay');
+  return {
+    payment: {
+      id: paymentId,
+      customerId,
+      currency: 'EUR',
+      amount: '10.00',
+      method: 'cash',
+      status: 'succeeded',
+      allocations: [],
+      unapplied: '10.00',
+      amountRefunded: '0.00',
+      receivedAt: NOW,
+      metadata: {},
+      version: 1,
+    },
+    entry: creditEntry(customerId, '10.00', 'overpayment', paymentId),
+  };
+}
+
+/** A credit note of 1.00 (0.84 + 19 % VAT) on a paid invoice: all of it credit. Its number is reserved when written. */
+function creditNoteOf(
+  template: Invoice,
+  vatId: string,
+  customerId: string,
+): { note: CreditNote; entry: BalanceTransaction } {
+  const noteId = id('cn');
+  return {
+    note: {
+      id: noteId,
+      number: '',
+      invoiceId: template.id,
+      invoiceNumber: template.number as string,
+      customerId,
+      currency: 'EUR',
+      reason: 'other',
+      lines: [{ id: id('cnl'), description: 'Credit', amount: '0.84', taxes: [{ rateId: vatId, amount: '0.16' }] }],
+      subtotal: '0.84',
+      taxTotal: '0.16',
+      total: '1.00',
+      appliedToInvoice: '0.00',
+      creditedToBalance: '1.00',
+      issuedAt: NOW,
+      metadata: {},
+    },
+    entry: creditEntry(customerId, '1.00', 'credit_note', noteId),
+  };
+}
 
 async function main(): Promise<void> {
   const cluster = await startPostgresCluster();
@@ -90,10 +172,8 @@ async function main(): Promise<void> {
       autoFinalize: true,
     });
     await storage.client.query('ANALYZE');
-    const engines: Record<'locked' | 'unlocked', Billing> = {
-      locked: createBilling({ storage, clock: createTestClock(NOW) }),
-      unlocked: createBilling({ storage: withoutLedgerLock(storage), clock: createTestClock(NOW) }),
-    };
+    const locked = createBilling({ storage, clock: createTestClock(NOW) });
+    const unlocked = createBilling({ storage: withoutLedgerLock(storage), clock: createTestClock(NOW) });
     const spreads: Spread[] = [
       { name: 'one customer', customerOf: () => customerIds[1] as string },
       {
@@ -101,15 +181,15 @@ async function main(): Promise<void> {
         customerOf: (n) => customerIds[n % CUSTOMERS] as string,
       },
     ];
+    const options = { items: OPERATIONS, unit: 'operations', repetitions: 3 };
     console.log(
       `\nLedger throughput on PostgreSQL: ${OPERATIONS} operations from ${CLIENTS} clients at once (machine shared: compare ratios, not times)`,
     );
 
     for (const spread of spreads) {
       // Payments: the engine (lock, customer, open invoices, payment, credit entry) vs the two inserts.
-      let payments: { payment: Payment; entry: BalanceTransaction }[] = [];
       const pay = (engine: Billing): OnceCase => ({
-        name: `payments.record${engine === engines.unlocked ? ' without the ledger lock' : ''}`,
+        name: `payments.record${engine === unlocked ? ' without the ledger lock' : ''}`,
         run: () =>
           concurrently(OPERATIONS, (n) =>
             engine.payments.record({
@@ -120,140 +200,59 @@ async function main(): Promise<void> {
             }),
           ),
       });
-      const rawPayments: OnceCase = {
-        name: 'INSERT payment + INSERT balance entry, one transaction each',
-        setup: () => {
-          payments = Array.from({ length: OPERATIONS }, (_, n) => {
-            const paymentId = id('pay');
-            const customerId = spread.customerOf(n);
-            return {
-              payment: {
-                id: paymentId,
-                customerId,
-                currency: 'EUR',
-                amount: '10.00',
-                method: 'cash',
-                status: 'succeeded',
-                allocations: [],
-                unapplied: '10.00',
-                amountRefunded: '0.00',
-                receivedAt: NOW,
-                metadata: {},
-                version: 1,
-              },
-              entry: {
-                id: id('btx'),
-                customerId,
-                currency: 'EUR',
-                amount: '10.00',
-                type: 'overpayment',
-                referenceId: paymentId,
-                createdAt: NOW,
-              },
-            };
-          });
+      const rawPayments = rawWrites(
+        storage,
+        'INSERT payment + INSERT balance entry, one transaction each',
+        spread,
+        unappliedPayment,
+        async (session, { payment, entry }) => {
+          await session.payments.insert(payment);
+          await session.balance.insert(entry);
         },
-        run: () =>
-          concurrently(OPERATIONS, (n) =>
-            storage.transaction(async (session) => {
-              const { payment, entry } = payments[n] as (typeof payments)[number];
-              await session.payments.insert(payment);
-              await session.balance.insert(entry);
-            }),
-          ),
-      };
-      const options = { items: OPERATIONS, unit: 'operations', repetitions: 3 };
+      );
       await compareOnce(
         `Payments on ${spread.name}: engine vs the same writes without it`,
-        pay(engines.locked),
+        pay(locked),
         rawPayments,
         options,
       );
-      await compareOnce(
-        `Payments on ${spread.name}: the ledger lock's own cost`,
-        pay(engines.locked),
-        pay(engines.unlocked),
-        options,
-      );
+      await compareOnce(`Payments on ${spread.name}: the ledger lock's own cost`, pay(locked), pay(unlocked), options);
 
-      // Credit notes: each on its own paid invoice of the spread's customers.
+      // Credit notes: the engine (lock, invoice, earlier notes, number, note, credit entry), each on its own paid
+      // invoice, vs the number, the note and the entry.
       let invoices: Invoice[] = [];
-      const prepareInvoices = async () => {
-        invoices = Array.from({ length: OPERATIONS }, (_, n) => paidInvoice(template, spread.customerOf(n)));
-        await storage.invoices.insertMany(invoices);
-      };
       const credit = (engine: Billing): OnceCase => ({
-        name: `creditNotes.create${engine === engines.unlocked ? ' without the ledger lock' : ''}`,
-        setup: prepareInvoices,
+        name: `creditNotes.create${engine === unlocked ? ' without the ledger lock' : ''}`,
+        setup: async () => {
+          invoices = Array.from({ length: OPERATIONS }, (_, n) => paidInvoice(template, spread.customerOf(n)));
+          await storage.invoices.insertMany(invoices);
+        },
         run: () =>
           concurrently(OPERATIONS, (n) =>
             engine.creditNotes.create({ invoiceId: (invoices[n] as Invoice).id, amount: '1.00', reason: 'other' }),
           ),
       });
-      let notes: { note: CreditNote; entry: BalanceTransaction }[] = [];
-      const rawNotes: OnceCase = {
-        name: 'reserve a number + INSERT credit note + INSERT balance entry, one transaction each',
-        setup: () => {
-          notes = Array.from({ length: OPERATIONS }, (_, n) => {
-            const noteId = id('cn');
-            const customerId = spread.customerOf(n);
-            return {
-              note: {
-                id: noteId,
-                number: '',
-                invoiceId: template.id,
-                invoiceNumber: template.number as string,
-                customerId,
-                currency: 'EUR',
-                reason: 'other',
-                lines: [
-                  {
-                    id: id('cnl'),
-                    description: 'Credit',
-                    amount: '0.84',
-                    taxes: [{ rateId: catalog.vatId, amount: '0.16' }],
-                  },
-                ],
-                subtotal: '0.84',
-                taxTotal: '0.16',
-                total: '1.00',
-                appliedToInvoice: '0.00',
-                creditedToBalance: '1.00',
-                issuedAt: NOW,
-                metadata: {},
-              },
-              entry: {
-                id: id('btx'),
-                customerId,
-                currency: 'EUR',
-                amount: '1.00',
-                type: 'credit_note',
-                referenceId: noteId,
-                createdAt: NOW,
-              },
-            };
-          });
+      const rawNotes = rawWrites(
+        storage,
+        'reserve a number + INSERT credit note + INSERT balance entry, one transaction each',
+        spread,
+        (customerId) => creditNoteOf(template, catalog.vatId, customerId),
+        async (session, { note, entry }) => {
+          const number = await session.invoices.reserveNumbers('CN-BENCH', 1);
+          await session.creditNotes.insert({ ...note, number: `CN-BENCH-${number}` });
+          await session.balance.insert(entry);
         },
-        run: () =>
-          concurrently(OPERATIONS, (n) =>
-            storage.transaction(async (session) => {
-              const { note, entry } = notes[n] as (typeof notes)[number];
-              const number = await session.invoices.reserveNumbers('CN-BENCH', 1);
-              await session.creditNotes.insert({ ...note, number: `CN-BENCH-${number}` });
-              await session.balance.insert(entry);
-            }),
-          ),
-      };
+      );
       await compareOnce(
         `Credit notes on ${spread.name}: engine vs the same writes without it`,
-        credit(engines.locked),
+        credit(locked),
         rawNotes,
         options,
       );
       await compareOnce(
         `Credit notes on ${spread.name}: the ledger lock's own cost`,
-        credit(engines.locked),
-        credit(engines.unlocked),
+        credit(locked),
+        credit(unlocked),
         options,
       );
     }
