@@ -25,9 +25,10 @@ import {
 } from '@billfold/core';
 import { compareOnce, type OnceCase } from '@billfold/bench-kit';
 import pg from 'pg';
-import { createPostgresStorage, type PostgresStorage } from '../src/index';
+import { createPostgresStorage } from '../src/index';
 import { startPostgresCluster } from '../src/testing/index';
 import { seedCatalog, seedSubscriptions } from './seed';
+import { withoutLedgerLock } from './without-ledger-lock';
 
 const OPERATIONS = Number(process.env.BILLFOLD_BENCH_LEDGER_OPERATIONS ?? 400);
 const CLIENTS = 8;
@@ -41,15 +42,6 @@ async function concurrently(count: number, operation: (n: number) => Promise<unk
       for (let n = client; n < count; n += CLIENTS) await operation(n);
     }),
   );
-}
-
-/** The storage with the ledger lock call answered without SQL: what the lock costs shows by difference. */
-function withoutLedgerLock(storage: PostgresStorage): BillingStorageAdapter {
-  const unlocked = (session: StorageSession): StorageSession => ({
-    ...session,
-    locks: { customers: async (ids) => [...new Set(ids)].sort() },
-  });
-  return { ...storage, transaction: (work) => storage.transaction((session) => work(unlocked(session))) };
 }
 
 let minted = 0;
