@@ -217,7 +217,7 @@ async function main(config: ModelConfig): Promise<void> {
           for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
           return counts;
         };
-        const skipped = count(result.duplicateIds);
+        const skipped = count(result.duplicateEvents.map((e) => e.id));
         const stored = count(batch.map((e) => e.id));
         for (const [id, n] of skipped) stored.set(id, (stored.get(id) ?? 0) - n);
         for (const event of batch) {

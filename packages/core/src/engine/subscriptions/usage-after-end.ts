@@ -1,9 +1,7 @@
+import { INSTANT_RANGE } from '../../domain/common';
 import type { Subscription } from '../../domain/subscription';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { StorageSession } from '../../storage/storage-adapter';
-
-/** Later than any instant the engine stores. */
-const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
 /**
  * Refuses to end a subscription at `end` when usage is already recorded for it at or after `end`: those events
@@ -17,7 +15,13 @@ export async function assertNoUsageFrom(
   end: string,
   path: readonly (string | number)[],
 ): Promise<void> {
-  const later = await session.usage.list({ subscriptionId: subscription.id, from: end, to: END_OF_TIME, limit: 1 });
+  // Usage timestamps are inputs, so they lie before the end of the engine's instant range.
+  const later = await session.usage.list({
+    subscriptionId: subscription.id,
+    from: end,
+    to: INSTANT_RANGE.to,
+    limit: 1,
+  });
   const first = later.items[0];
   if (first === undefined) return;
   throw new BillingError(
