@@ -149,7 +149,7 @@ describe('the ledger lock (rule L1)', () => {
       timestamp: '2026-01-20T00:00:00Z',
       properties: { gb: '1' },
     });
-    await f.usage.ingest([event('evt_2', f.customer.id), event('evt_1', other.id)]);
+    await f.usage.ingest([event('evt_2', f.customer.id), event('evt_1', other.id), event('evt_1', f.customer.id)]);
     const mine = calls.map((c) => c.call);
     expect(new Set(calls.map((c) => c.transaction)).size, 'one transaction').toBe(1);
     const lockAt = mine.indexOf('subscriptions.lock');
@@ -160,8 +160,13 @@ describe('the ledger lock (rule L1)', () => {
     expect(mode).toBe('share');
     expect(ids).toEqual([...ids].sort());
     for (const id of metered) expect(ids).toContain(id);
-    // The events are stored in id order, so two batches sharing ids take their key locks in the same order.
+    // The events are stored in key order (customer, then id), so two batches sharing keys take their key locks in
+    // the same order.
     const insert = calls.find((c) => c.call === 'usage.insertMany') as RecordedCall;
-    expect((insert.args[0] as { id: string }[]).map((e) => e.id)).toEqual(['evt_1', 'evt_2']);
+    expect((insert.args[0] as { customerId: string; id: string }[]).map((e) => [e.customerId, e.id])).toEqual([
+      [f.customer.id, 'evt_1'],
+      [f.customer.id, 'evt_2'],
+      [other.id, 'evt_1'],
+    ]);
   });
 });
