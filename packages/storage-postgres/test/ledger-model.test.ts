@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { createBilling, createTestClock, type Invoice, listAll, type UsageEvent } from '@billfold/core';
 import { afterAll, expect, it } from 'vitest';
 import { seedCatalog } from '../bench/seed';
@@ -23,6 +24,7 @@ const CUSTOMERS = 10;
 const START = '2026-01-01T00:00:00.000Z';
 /** Each worker's clock moves 3 hours per operation: 600 operations span 75 days. */
 const STEP_MS = 3 * 3_600_000;
+const MODEL_CHILD = fileURLToPath(new URL('./support/model-child.ts', import.meta.url));
 const context = `seed ${SEED} (BILLFOLD_MODEL_SEED=${SEED} replays it)`;
 
 let storage: PostgresStorage | undefined;
@@ -104,7 +106,7 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       customers.push({ id: customer.id });
     }
     const children = Array.from({ length: WORKERS }, (_, worker) =>
-      startChild<ModelMessage>('model-child.ts', {
+      startChild<ModelMessage>(MODEL_CHILD, {
         url: serverUrl() as string,
         schema: db.schema as string,
         applicationName: `billfold-model-${worker}-${process.pid}`,
