@@ -7,7 +7,8 @@ import { describeServer, dropSchema, postgresBackend, serverUrl } from './suppor
 import { expectGaplessNumbers } from './support/engine-expect';
 import { counterIds } from './support/engine-scenario';
 import { expectLedgerKept } from './support/ledger-expect';
-import type { AcceptedEvent, ModelConfig, ModelCustomer, ModelMessage, ModelReport } from './support/model-child';
+import type { ModelConfig, ModelCustomer, ModelMessage, ModelReport } from './support/model-child';
+import type { AcceptedEvent } from './support/model-operations';
 import { startChild } from './support/workers';
 
 /*

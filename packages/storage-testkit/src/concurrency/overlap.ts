@@ -19,11 +19,6 @@ export class EventLog {
   note(event: string): void {
     this.events.push(event);
   }
-
-  /** The position of `event` (−1 when it never happened). */
-  indexOf(event: string): number {
-    return this.events.indexOf(event);
-  }
 }
 
 /** A transaction kept open until {@link Holder.end}, after `work` has run in it. */
@@ -37,12 +32,12 @@ export interface Holder<T> {
   readonly session: Promise<StorageSession>;
   /** Lets the transaction end: commit, or roll back when `rollback` is set. */
   end(options?: { readonly rollback?: boolean }): void;
-  /** Settles when the transaction has ended (rejects with the rollback's reason, which {@link Holder.ended} swallows). */
+  /** Resolves once the transaction has ended, committed or deliberately rolled back; rejects when `work` threw. */
   readonly ended: Promise<void>;
 }
 
-/** A deliberate rollback of a holder. */
-export const ROLLED_BACK = 'kit holder rolled back';
+/** The error a holder throws to roll back deliberately. */
+const ROLLED_BACK = 'kit holder rolled back';
 
 /** Opens a transaction that runs `work` and stays open until `end()` is called. */
 export function hold<T>(storage: BillingStorageAdapter, work: (session: StorageSession) => Promise<T>): Holder<T> {
