@@ -10,10 +10,12 @@ import { createSession } from './session';
  *   when its work resolves, the draft is written to the file and becomes the data; when it throws, the draft is
  *   dropped, so nothing of it remains (numbers reserved, usage, everything).
  * - Reads outside a transaction see the committed data only, never a draft: no dirty reads.
- * - Because transactions never overlap, `claimDue` needs no row locks: `capabilities.rowLocks` is `false`.
+ * - Because transactions never overlap, `capabilities.transactions` is `serial`: `claimDue` and the lock
+ *   operations (`locks.customers`, `subscriptions.lock`) need no locks of their own; they only refuse to run
+ *   outside a transaction.
  */
 export class JsonFileStorage implements BillingStorageAdapter {
-  readonly capabilities: StorageCapabilities = { rowLocks: false };
+  readonly capabilities: StorageCapabilities = { transactions: 'serial' };
   private data: FileData;
   private lock: Promise<unknown> = Promise.resolve();
   private readonly session: StorageSession;
@@ -27,6 +29,7 @@ export class JsonFileStorage implements BillingStorageAdapter {
       read: () => this.data,
       // A write outside a transaction is a transaction of its own.
       write: (change) => this.transactionOnData(async (draft) => change(draft)),
+      inTransaction: false,
     });
   }
 
@@ -77,6 +80,9 @@ export class JsonFileStorage implements BillingStorageAdapter {
   get idempotency() {
     return this.session.idempotency;
   }
+  get locks() {
+    return this.session.locks;
+  }
 
   /** Runs `work` on a draft; commits it to the file when `work` resolves, drops it when `work` throws. */
   transaction<T>(work: (session: StorageSession) => Promise<T>): Promise<T> {
@@ -92,6 +98,7 @@ export class JsonFileStorage implements BillingStorageAdapter {
           replaceDraft(copy);
           return result;
         },
+        inTransaction: true,
       });
       return work(session);
     });

@@ -6,6 +6,8 @@ export interface DataAccess {
   read(): FileData;
   /** Applies `change` to a copy of the data; the copy replaces the data only when `change` returns. */
   write<T>(change: (data: FileData) => T): Promise<T>;
+  /** Whether this access belongs to an open transaction (lock calls are refused outside one). */
+  readonly inTransaction: boolean;
 }
 
 /** The records of a table, by id. */

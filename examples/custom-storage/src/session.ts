@@ -56,6 +56,15 @@ function balancesOf(data: FileData, customerIds: readonly string[], currency: st
   return totals;
 }
 
+/** The ids of `name` among `ids`, ascending and each once: what a lock call of this serial adapter returns. */
+function lockedIds(access: DataAccess, name: TableName, ids: readonly string[], operation: string): string[] {
+  if (!access.inTransaction) {
+    throw new BillingError('invalid_state', `${operation} must be called inside transaction()`);
+  }
+  const rows = table(access.read(), name);
+  return [...new Set(ids)].filter((id) => rows[id] !== undefined).sort();
+}
+
 /** Every repository, reading and writing through `access`. */
 export function createSession(access: DataAccess): StorageSession {
   /** insert, get and list of a table (list filtered by equal fields). */
@@ -122,7 +131,11 @@ export function createSession(access: DataAccess): StorageSession {
         access.write((data) => {
           for (const record of records) updateRecord(data, 'subscriptions', record);
         }),
-      // Transactions run one at a time (see JsonFileStorage), so what one claims no other can see as due.
+      // Transactions run one at a time (see JsonFileStorage): what one locks or claims, no other can touch.
+      lock: async (ids) =>
+        lockedIds(access, 'subscriptions', ids, 'subscriptions.lock').map(
+          (id) => getRecord<Subscription>(access.read(), 'subscriptions', id) as Subscription,
+        ),
       claimDue: async ({ now, limit }) =>
         Object.values(table<Subscription>(access.read(), 'subscriptions'))
           .filter((s) => s.nextBillingAt !== undefined && s.nextBillingAt <= now)
@@ -198,6 +211,9 @@ export function createSession(access: DataAccess): StorageSession {
           }
           data.idempotency[record.key] = copyJson(record);
         }),
+    },
+    locks: {
+      customers: async (ids) => lockedIds(access, 'customers', ids, 'locks.customers'),
     },
   };
 }

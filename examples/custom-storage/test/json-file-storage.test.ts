@@ -19,7 +19,4 @@ describeStorageAdapter('JsonFileStorage', {
     await rm(directories.get(storage) as string, { recursive: true, force: true });
     directories.delete(storage);
   },
-  skip: {
-    rowLocks: 'transactions run one at a time behind a lock (capabilities.rowLocks is false)',
-  },
 });

@@ -7,7 +7,13 @@
  * @module
  */
 export { BillingError, BillingErrorCode, isBillingError, validate } from './errors/index';
-export type { BillingErrorOptions, BillingIssue, DeliveryFailure, GatewayFailure, ValidateOptions } from './errors/index';
+export type {
+  BillingErrorOptions,
+  BillingIssue,
+  DeliveryFailure,
+  GatewayFailure,
+  ValidateOptions,
+} from './errors/index';
 export {
   Money,
   money,
@@ -216,17 +222,21 @@ export type {
   CatalogListRepository,
   CreditNoteRepository,
   CustomerListFilter,
+  CustomerLockOptions,
   CustomerRepository,
   IdempotencyRecord,
   IdempotencyRepository,
   InvoiceRepository,
+  LedgerLocks,
   PaymentRepository,
   PriceRepository,
   ProductRepository,
   RefundRepository,
   StorageCapabilities,
   StorageSession,
+  SubscriptionLockMode,
   SubscriptionRepository,
+  TransactionMode,
   UsageQuery,
   UsageEventKey,
   UsageRepository,

@@ -12,6 +12,8 @@
  * - `BILLFOLD_BENCH_SUBSCRIPTIONS` (default 10000), `BILLFOLD_BENCH_REPETITIONS` (default 3);
  * - `BILLFOLD_BENCH_LARGE=0`: skip the 100,000-subscription memory run (about a minute and a half, most of it seeding);
  * - `BILLFOLD_BENCH_MEMORY=0`: skip the memory check;
+ * - `BILLFOLD_BENCH_LOCK_SHARE=0`: skip, on the server, the run next to the same run with the ledger lock call
+ *   answered without SQL (what the lock costs a run);
  * - `BILLFOLD_BENCH_CPU_PROFILE=<file>`: write a `.cpuprofile` of the first server run (the run only, not the seeding).
  */
 import { writeFile } from 'node:fs/promises';
@@ -20,13 +22,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { PGlite } from '@electric-sql/pglite';
 import { type Billing, createBilling, createTestClock, type RunCycleProgress } from '@billfold/core';
-import { compareOnce } from '@billfold/bench-kit';
+import { compareOnce, type OnceCase } from '@billfold/bench-kit';
 import pg from 'pg';
 import { createPostgresStorage, type PostgresStorage } from '../src/index';
 import { type PostgresCluster, startPostgresCluster } from '../src/testing/index';
 import { allInvoices, deleteRawInsert, prepareRawInsert, type RawInsert, runRawInsert } from './raw-insert';
 import { RUN_AT, seedCatalog, seedSubscriptions } from './seed';
 import { StatementCounter } from './statement-counter';
+import { withoutLedgerLock } from './without-ledger-lock';
 
 const env = process.env;
 const SUBSCRIPTIONS = Number(env.BILLFOLD_BENCH_SUBSCRIPTIONS ?? 10_000);
@@ -34,6 +37,7 @@ const REPETITIONS = Number(env.BILLFOLD_BENCH_REPETITIONS ?? 3);
 const BACKENDS = (env.BILLFOLD_BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((name) => name.trim());
 const LARGE = env.BILLFOLD_BENCH_LARGE !== '0';
 const MEMORY = env.BILLFOLD_BENCH_MEMORY !== '0';
+const LOCK_SHARE = env.BILLFOLD_BENCH_LOCK_SHARE !== '0';
 const CPU_PROFILE = env.BILLFOLD_BENCH_CPU_PROFILE;
 
 setFlagsFromString('--expose-gc');
@@ -86,7 +90,11 @@ interface PreparedRun {
   readonly counting?: StatementCounter;
 }
 
-async function prepareRun(backend: BenchBackend, count: number, options: { counting?: boolean } = {}) {
+async function prepareRun(
+  backend: BenchBackend,
+  count: number,
+  options: { counting?: boolean; withoutLedgerLock?: boolean } = {},
+) {
   schemas += 1;
   const base = await backend.storage(`bench_${process.pid}_${schemas}`);
   const counting = options.counting ? new StatementCounter(base.client) : undefined;
@@ -94,7 +102,8 @@ async function prepareRun(backend: BenchBackend, count: number, options: { count
     counting === undefined
       ? base
       : await createPostgresStorage({ client: counting, schema: base.schema, migrate: false });
-  const billing = createBilling({ storage, clock: createTestClock('2026-02-01T00:05:00.000Z') });
+  const clock = createTestClock('2026-02-01T00:05:00.000Z');
+  const billing = createBilling({ storage: options.withoutLedgerLock ? withoutLedgerLock(storage) : storage, clock });
   const catalog = await seedCatalog(billing);
   await seedSubscriptions(storage, catalog, count);
   // Fresh tables get their planner statistics, as autovacuum gives a live database.
@@ -177,6 +186,28 @@ async function speed(backend: BenchBackend) {
   );
   console.log(`  invoice totals ${totals}`);
   return result;
+}
+
+/**
+ * The ledger lock's share of a run: the same run next to one whose lock call is answered without SQL, each on
+ * fresh data, median of {@link REPETITIONS}.
+ */
+async function lockShare(backend: BenchBackend) {
+  let run: PreparedRun | undefined;
+  const side = (name: string, withoutLock: boolean): OnceCase => ({
+    name,
+    setup: async () => {
+      run = await prepareRun(backend, SUBSCRIPTIONS, { withoutLedgerLock: withoutLock });
+    },
+    run: () => bill(run as PreparedRun, SUBSCRIPTIONS),
+    teardown: () => dropRun(run as PreparedRun),
+  });
+  return compareOnce(
+    `${backend.name}: the ledger lock's share of a billing run of ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions`,
+    side('runCycle', false),
+    side('runCycle with the lock call answered without SQL', true),
+    { repetitions: REPETITIONS, items: SUBSCRIPTIONS, unit: 'subscriptions' },
+  );
 }
 
 /** What one memory run measured. */
@@ -270,6 +301,7 @@ try {
     if (backend === undefined) continue;
     backends.push(backend);
     await speed(backend);
+    if (LOCK_SHARE && backend.name.startsWith('PostgreSQL')) await lockShare(backend);
     if (MEMORY && backend.name.startsWith('PostgreSQL')) await memory(backend);
   }
 } finally {

@@ -60,11 +60,16 @@ export class StatementCounter implements SqlClient {
   }
 }
 
-/** The verb and the table of a statement: `SELECT subscriptions`, `UPDATE subscriptions`. */
+/**
+ * The verb and the table of a statement, and the row lock it takes: `SELECT subscriptions`, `UPDATE subscriptions`,
+ * `SELECT customers FOR NO KEY UPDATE` (the ledger lock).
+ */
 function kindOf(text: string): string {
   const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? '?';
+  const lock = /\bFOR (NO KEY UPDATE|UPDATE|SHARE)\b/i.exec(text)?.[1];
+  const suffix = lock === undefined ? '' : ` FOR ${lock.toUpperCase()}`;
   for (const match of text.matchAll(/\b(?:FROM|INTO|UPDATE)\s+(?:"[^"]+"\.)?"?(\w+)"?/gi)) {
-    if (match[1] !== 'json_to_recordset') return `${verb} ${match[1]}`;
+    if (match[1] !== 'json_to_recordset') return `${verb} ${match[1]}${suffix}`;
   }
   return verb;
 }

@@ -153,8 +153,9 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
  * `close()` releases only what the storage opened itself (a pool made from `connectionString`, a PGlite made
  * from `dataDir`); a pool or PGlite you pass in stays yours to end.
  *
- * Row locks (`capabilities.rowLocks`) are declared for a server only: PGlite's single connection runs one
- * transaction at a time, and statements outside it wait until it ends.
+ * Transactions run `concurrent`ly, with real row locks (`capabilities.transactions`), on a server only: PGlite's
+ * single connection runs one transaction at a time (`serial`), and statements outside it wait until it ends.
+ * The same SQL serves both: on PGlite a lock is simply never contended.
  *
  * A PGlite folder (`dataDir`) has one writer: it is locked (`<dataDir>/billfold.lock`) until `close()` (or the
  * process exits); a second storage on it, in this process or another, is refused. A lock left by a process that
@@ -187,7 +188,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     ...createSession(client, tables),
     client,
     schema,
-    capabilities: { rowLocks: client.concurrent },
+    capabilities: { transactions: client.concurrent ? 'concurrent' : 'serial' },
     transaction: <T>(work: (session: StorageSession) => Promise<T>) =>
       client.transaction((tx) => work(createSession(tx, tables))),
     close: () => {

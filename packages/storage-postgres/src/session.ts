@@ -4,6 +4,7 @@ import { catalogListRepository, priceRepository, productRepository } from './rep
 import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
 import { creditNoteRepository, invoiceRepository } from './repositories/invoices';
+import { ledgerLocks } from './repositories/locks';
 import { balanceRepository, paymentRepository, refundRepository } from './repositories/payments';
 import { subscriptionRepository } from './repositories/subscriptions';
 import { usageRepository } from './repositories/usage';
@@ -26,5 +27,6 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     refunds: refundRepository(client, tables),
     balance: balanceRepository(client, tables),
     idempotency: idempotencyRepository(client, tables),
+    locks: ledgerLocks(client, tables),
   };
 }

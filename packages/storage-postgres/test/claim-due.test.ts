@@ -22,7 +22,7 @@ describeServer('claimDue with two processes', () => {
     const [a, b, c] = await Promise.all(pools.map((pool) => createPostgresStorage({ pool, schema })));
     if (a === undefined || b === undefined || c === undefined) throw new Error('three adapters');
     try {
-      expect(a.capabilities.rowLocks).toBe(true);
+      expect(a.capabilities.transactions).toBe('concurrent');
       const due = Array.from({ length: 10 }, (_, i) =>
         subscription({
           id: `sub_${String(9 - i)}`,
@@ -71,9 +71,9 @@ describeServer('claimDue with two processes', () => {
   });
 });
 
-it('PGlite declares no row locks and still claims in due order', async () => {
+it('PGlite declares serial transactions and still claims in due order', async () => {
   const storage = await pgliteBackend.storage();
-  expect(storage.capabilities.rowLocks).toBe(false);
+  expect(storage.capabilities.transactions).toBe('serial');
   const records = [
     subscription({ id: 'sub_b', nextBillingAt: '2026-02-01T00:00:00.000Z' }),
     subscription({ id: 'sub_a', nextBillingAt: '2026-02-01T00:00:00.000Z' }),

@@ -9,13 +9,7 @@ import { describeServer, dropSchema, pgliteBackend, postgresBackend } from './su
 
 const destroy = (adapter: unknown) => dropSchema(adapter as PostgresStorage);
 
-describeStorageAdapter('storage-postgres on PGlite', {
-  createAdapter: () => pgliteBackend.storage(),
-  destroy,
-  skip: {
-    rowLocks: 'PGlite has one connection: its transactions run one at a time (capabilities.rowLocks is false)',
-  },
-});
+describeStorageAdapter('storage-postgres on PGlite', { createAdapter: () => pgliteBackend.storage(), destroy });
 
 describeServer('storage-postgres on a PostgreSQL server', () => {
   describeStorageAdapter('conformance', { createAdapter: () => postgresBackend.storage(), destroy });

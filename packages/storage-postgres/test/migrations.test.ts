@@ -107,7 +107,7 @@ describeServer('migrations on a server', () => {
 describe('PGlite made by the storage', () => {
   it('is in memory by default, and closed by close()', async () => {
     const storage = await createPostgresStorage();
-    expect(storage.capabilities.rowLocks).toBe(false);
+    expect(storage.capabilities.transactions).toBe('serial');
     await storage.customers.insert(customer());
     await storage.close();
     await expect(storage.customers.list({})).rejects.toThrow();

@@ -45,7 +45,7 @@ function checkSkips(skip: Partial<Record<string, string>>): void {
  * describeStorageAdapter('my storage', {
  *   createAdapter: async () => createMyStorage({ url: process.env.TEST_DB }),
  *   reset: async (storage) => storage.truncateAll(),
- *   skip: { rowLocks: 'one connection: transactions run one at a time' },
+ *   skip: { usageAggregation: 'usage is aggregated by the host, not stored here' },
  * });
  * ```
  */

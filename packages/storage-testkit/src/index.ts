@@ -7,6 +7,8 @@ export { describeStorageAdapter } from './describe-storage-adapter';
 export type { StorageAdapterKitOptions } from './describe-storage-adapter';
 export { storageSuiteNames } from './suite-names';
 export type { StorageSuiteName } from './suite-names';
+export { concurrencyRules } from './concurrency/rules';
+export type { ConcurrencyRule } from './concurrency/rule';
 export { makeCatalogPrice, makeCoupon, makeMeter, makeProduct, makeTaxRate } from './builders/catalog';
 export { makeCustomer } from './builders/customer';
 export { makeCreditNote, makeInvoice, makeInvoiceLine } from './builders/invoice';

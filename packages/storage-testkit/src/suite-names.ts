@@ -25,7 +25,7 @@ export const storageSuiteNames = [
   'metadata',
   'usageAggregation',
   'claimDue',
-  'rowLocks',
+  'concurrency',
 ] as const;
 
 /** The name of one suite of the kit; see {@link storageSuiteNames}. */

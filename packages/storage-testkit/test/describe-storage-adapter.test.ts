@@ -12,12 +12,12 @@ describe('describeStorageAdapter options', () => {
   });
 
   it('refuses an unknown suite name in skip', () => {
-    const skip = { rowlocks: 'typo' } as Partial<Record<StorageSuiteName, string>>;
-    expect(() => describeStorageAdapter('typo', { createAdapter, skip })).toThrow(/unknown suite "rowlocks"/);
+    const skip = { Concurrency: 'typo' } as Partial<Record<StorageSuiteName, string>>;
+    expect(() => describeStorageAdapter('typo', { createAdapter, skip })).toThrow(/unknown suite "Concurrency"/);
   });
 
   it('refuses a skip without a reason', () => {
-    expect(() => describeStorageAdapter('no reason', { createAdapter, skip: { rowLocks: ' ' } })).toThrow(
+    expect(() => describeStorageAdapter('no reason', { createAdapter, skip: { concurrency: ' ' } })).toThrow(
       /needs a reason/,
     );
   });

@@ -38,6 +38,7 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   refunds: RefundSchema,
   balance: BalanceTransactionSchema,
   idempotency: undefined,
+  locks: undefined,
 };
 
 const SINGLE = new Set(['insert', 'update']);

@@ -3,6 +3,7 @@ import { BillingError, BillingErrorCode, isBillingError } from '../errors/billin
 import type { StorageSession } from '../storage/storage-adapter';
 import type { BillingNotification } from '../notify/notifier';
 import type { EngineContext } from './context';
+import { ledgerTransaction } from './ledger/ledger-transaction';
 import { deliverNotifications } from './notify';
 
 /** JSON with object keys sorted, so equal requests hash equally whatever their key order. */
@@ -59,8 +60,9 @@ export async function withIdempotency<T>(
 }
 
 /**
- * Runs one public operation: `work` in one transaction, under {@link withIdempotency} when a `key` is given,
- * then delivers the notifications `work` put in `outbox`, only once the transaction has committed and only when
+ * Runs one public operation: `work` in one transaction (a {@link ledgerTransaction}: run again from fresh reads
+ * after a `conflict`, a bounded number of times), under {@link withIdempotency} when a `key` is given, then
+ * delivers the notifications `work` put in `outbox`, only once the transaction has committed and only when
  * `work` really ran (a replay sends nothing again). When two requests with the same key race, the loser's
  * transaction fails on the key; it then returns the winner's stored result (or `conflict` when the requests
  * differ).
@@ -80,8 +82,8 @@ export async function runIdempotent<T>(
   try {
     result =
       key === undefined
-        ? await ctx.storage.transaction(attempt)
-        : await ctx.storage.transaction((session) =>
+        ? await ledgerTransaction(ctx.storage, attempt)
+        : await ledgerTransaction(ctx.storage, (session) =>
             withIdempotency(session, ctx.clock, key, request, () => attempt(session)),
           );
   } catch (error) {

@@ -75,13 +75,15 @@ async function codeOf(action: Promise<unknown>): Promise<string> {
 }
 
 describe('MemoryStorage guards', () => {
-  it('declares no row locks', () => {
-    expect(createMemoryStorage().capabilities).toEqual({ rowLocks: false });
+  it('declares serial transactions', () => {
+    expect(createMemoryStorage().capabilities).toEqual({ transactions: 'serial' });
   });
 
-  it('refuses claimDue outside a transaction', async () => {
+  it('refuses claimDue and the lock operations outside a transaction', async () => {
     const storage = createMemoryStorage();
     expect(await codeOf(storage.subscriptions.claimDue({ now: T0, limit: 1 }))).toBe('invalid_state');
+    expect(await codeOf(storage.locks.customers(['cus_1']))).toBe('invalid_state');
+    expect(await codeOf(storage.subscriptions.lock(['sub_1'], 'share'))).toBe('invalid_state');
   });
 
   it('refuses a session used after its transaction ended', async () => {

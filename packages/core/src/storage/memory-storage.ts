@@ -13,6 +13,7 @@ import type {
   CustomerRepository,
   IdempotencyRepository,
   InvoiceRepository,
+  LedgerLocks,
   PaymentRepository,
   PriceRepository,
   ProductRepository,
@@ -30,8 +31,9 @@ import type {
  * How it stays consistent: every operation, and every transaction as a whole, runs alone behind one async
  * lock, so nothing ever sees another transaction's uncommitted writes. Writes record undo steps; a transaction
  * whose work throws undoes its own writes (cost proportional to the writes, not to the data held).
- * Because transactions never overlap, `claimDue` needs no row locks and `capabilities.rowLocks` is `false`:
- * a second billing run waits for the first instead of sharing its work.
+ * Because transactions never overlap, `capabilities.transactions` is `serial`: `claimDue` and the lock operations
+ * (`locks.customers`, `subscriptions.lock`) need no locks, since no other transaction can run while one holds
+ * them, and a second billing run waits for the first instead of sharing its work.
  *
  * Inside `transaction(work)`, use only the session handed to `work`: calling the adapter itself from there
  * waits for the lock the transaction holds, and so never finishes.
@@ -46,8 +48,8 @@ import type {
  * ```
  */
 export class MemoryStorage implements BillingStorageAdapter {
-  /** No row locks: transactions run one after the other (see the class comment). */
-  readonly capabilities: StorageCapabilities = { rowLocks: false };
+  /** Transactions run one after the other (see the class comment). */
+  readonly capabilities: StorageCapabilities = { transactions: 'serial' };
   readonly customers: CustomerRepository;
   readonly products: ProductRepository;
   readonly prices: PriceRepository;
@@ -62,6 +64,7 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly refunds: RefundRepository;
   readonly balance: BalanceRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly locks: LedgerLocks;
 
   readonly #state: MemoryState = createMemoryState();
   readonly #lock = new AsyncMutex();
@@ -89,6 +92,7 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.refunds = session.refunds;
     this.balance = session.balance;
     this.idempotency = session.idempotency;
+    this.locks = session.locks;
   }
 
   /**

@@ -33,6 +33,26 @@ import type { TaxRate } from '../tax/tax-rate';
  *   parses up to 1000 characters). Instants it takes are from 1970-01-01 to before 2200-01-01 (`INSTANT_RANGE`);
  *   computed period ends may lie some decades past it. Text never holds U+0000 or a lone UTF-16 surrogate (the
  *   engine's validation refuses them), so `text`/`jsonb` columns and JSON files keep every string as given.
+ *
+ * Locks. The engine's ledger rules (engine README, "Ledger rules") rest on them; the kit's `concurrency` suite
+ * proves them with several transactions open at once.
+ * - `capabilities.transactions` says how transactions run. `serial`: one at a time — the work of a second one
+ *   starts only once the first has ended — so every lock holds by construction, and the lock operations only
+ *   check that they run inside a transaction and return what they would lock. `concurrent`: side by side (on
+ *   separate connections), and the lock operations take real locks, held until the transaction ends (commit or
+ *   rollback).
+ * - `locks.customers(ids)` is the ledger lock: exclusive per customer. A second taker waits until the holder's
+ *   transaction ends, then reads what it committed; with `skipLocked` it leaves held customers out at once.
+ *   Several customers are locked in one call, in ascending id order.
+ * - `subscriptions.lock(ids, 'share')` (usage ingestion) does not wait for other share holders; `claimDue` skips
+ *   the rows, `update` and `lock(…, 'update')` wait for them. `subscriptions.lock(ids, 'update')` and `claimDue`
+ *   are exclusive: they wait for (or, `claimDue`, skip) rows held in either mode.
+ * - Order, so that no two transactions ever wait for each other: customer locks (ascending id, in one call) →
+ *   subscription rows → invoices and numbers → payments. A transaction that holds subscription rows takes
+ *   customer locks only with `skipLocked` (a billing batch), never waiting.
+ * - A read made after a lock call has returned sees everything the previous holder committed.
+ * - Lock calls outside `transaction` throw a BillingError `invalid_state`: a lock outside a transaction would end
+ *   as soon as it was taken.
  */
 
 /** A repository of records that are written once and never change. */
@@ -101,6 +121,36 @@ export interface SubscriptionRepository extends VersionedRepository<Subscription
   claimDue(query: { now: string; limit: number }): Promise<Subscription[]>;
   /** Updates many (each under the same version rule as `update`), in one round trip where the adapter can. */
   updateMany(records: readonly Subscription[]): Promise<void>;
+  /**
+   * Locks the subscriptions with these ids until the transaction ends (see "Locks" above), in ascending id order
+   * and in one round trip where the adapter can, waiting for holders of a conflicting lock, and returns them as
+   * they are once locked, ascending by id (ids with no subscription are left out). `share` is what usage ingestion
+   * takes: share holders do not wait for each other, while `claimDue` skips the rows and updates wait. `update`
+   * is exclusive.
+   * @throws BillingError `invalid_state` outside a transaction.
+   */
+  lock(ids: readonly string[], mode: SubscriptionLockMode): Promise<Subscription[]>;
+}
+
+/** How {@link SubscriptionRepository.lock} locks: `share` (usage ingestion) or `update` (exclusive). */
+export type SubscriptionLockMode = 'share' | 'update';
+
+/** Options of {@link LedgerLocks.customers}. */
+export interface CustomerLockOptions {
+  /** Leave out customers another transaction holds, at once, instead of waiting for them (a billing batch). */
+  readonly skipLocked?: boolean;
+}
+
+/** The customer ledger lock (see "Locks" above). */
+export interface LedgerLocks {
+  /**
+   * Locks the customers with these ids until the transaction ends: exclusive, taken in ascending id order in one
+   * round trip where the adapter can. Waits for customers another transaction holds, or leaves them out with
+   * `skipLocked`. Reads made afterwards see what the previous holder committed.
+   * @returns the ids locked, ascending, each once (ids with no customer, and held ones with `skipLocked`, left out).
+   * @throws BillingError `invalid_state` outside a transaction.
+   */
+  customers(ids: readonly string[], options?: CustomerLockOptions): Promise<string[]>;
 }
 
 /** What to aggregate: one meter over one subscription's events in `[from, to)`. */
@@ -229,12 +279,21 @@ export interface StorageSession {
   readonly refunds: RefundRepository;
   readonly balance: BalanceRepository;
   readonly idempotency: IdempotencyRepository;
+  /** The customer ledger lock; only inside `transaction`. */
+  readonly locks: LedgerLocks;
 }
+
+/**
+ * How an adapter runs transactions (see "Locks" above): `serial` — one at a time, a second one's work starts
+ * once the first has ended (MemoryStorage, PGlite, a single-writer file); `concurrent` — side by side with real
+ * row locks and skip-locked claiming, so several processes can bill and take payments at once.
+ */
+export type TransactionMode = 'serial' | 'concurrent';
 
 /** What an adapter can do; the engine adapts to what is declared. */
 export interface StorageCapabilities {
-  /** Row locks with skip-locked claiming, so several processes can run billing at once. */
-  readonly rowLocks: boolean;
+  /** How transactions run; the kit's `concurrency` suite proves what is declared. */
+  readonly transactions: TransactionMode;
 }
 
 /**

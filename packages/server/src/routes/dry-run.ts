@@ -24,6 +24,7 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     refunds: session.refunds,
     balance: session.balance,
     idempotency: session.idempotency,
+    locks: session.locks,
     capabilities: base.capabilities,
     transaction: (work) => work(session),
     close: async () => {},

@@ -1,9 +1,10 @@
 import { BillingError, type Subscription, type SubscriptionRepository } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
+import { assertInTransaction } from './locks';
 import { filters, RecordStore } from './record-store';
 
-/** Subscriptions over SQL, with skip-locked claiming of due ones. @internal */
+/** Subscriptions over SQL, with skip-locked claiming of due ones and row locks for ingestion and updates. @internal */
 export function subscriptionRepository(client: SqlClient, tables: BillingTables): SubscriptionRepository {
   const table = tables.subscriptions;
   const store = new RecordStore<Subscription>(client, table);
@@ -20,7 +21,19 @@ export function subscriptionRepository(client: SqlClient, tables: BillingTables)
         ),
         page,
       ),
+    async lock(ids, mode) {
+      assertInTransaction(client, 'subscriptions.lock');
+      if (ids.length === 0) return [];
+      // One statement, rows locked in id order; `FOR SHARE` holders let each other in, while `claimDue` skips
+      // their rows and updates wait.
+      const rows = await client.query(
+        `${table.select} WHERE t."id" = ANY($1::text[]) ORDER BY t."id" FOR ${mode === 'share' ? 'SHARE' : 'UPDATE'} OF t`,
+        [[...new Set(ids)]],
+      );
+      return rows.map((row) => table.toRecord(row));
+    },
     async claimDue({ now, limit }) {
+      assertInTransaction(client, 'subscriptions.claimDue');
       if (!Number.isInteger(limit) || limit < 1) {
         throw new BillingError('invalid_input', 'limit must be a positive integer', { path: ['limit'] });
       }

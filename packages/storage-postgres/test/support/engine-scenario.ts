@@ -38,7 +38,7 @@ export interface Scenario {
 }
 
 /** Ids `<prefix>_seed000001` … in the order asked: equal across schemas seeded alike. */
-function counterIds(): (prefix: string) => string {
+export function counterIds(): (prefix: string) => string {
   let n = 0;
   return (prefix) => {
     n += 1;

@@ -19,8 +19,15 @@ export interface ChildScript<M extends { readonly type: string }> {
   exited(): Promise<number | null>;
 }
 
-/** Starts `node --import tsx --conditions=@billfold/source <script> <argument as JSON>` in the package folder. */
-export function startChild<M extends { readonly type: string }>(script: string, argument: unknown): ChildScript<M> {
+/**
+ * Starts `node --import tsx --conditions=@billfold/source <script> <argument as JSON>` in the package folder.
+ * @param onMessage told about every message as it arrives (before `next` hands it out).
+ */
+export function startChild<M extends { readonly type: string }>(
+  script: string,
+  argument: unknown,
+  onMessage?: (message: M) => void,
+): ChildScript<M> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', '--conditions=@billfold/source', script, JSON.stringify(argument)],
@@ -37,7 +44,9 @@ export function startChild<M extends { readonly type: string }>(script: string, 
     stderr += chunk.toString();
   });
   createInterface({ input: child.stdout }).on('line', (line) => {
-    messages.push(JSON.parse(line) as M);
+    const message = JSON.parse(line) as M;
+    onMessage?.(message);
+    messages.push(message);
     wake();
   });
   const closed = new Promise<number | null>((resolve) => {

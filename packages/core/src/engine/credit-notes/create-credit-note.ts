@@ -10,7 +10,7 @@ import { assertMinorUnits, IdempotencyKeySchema, PositiveAmountSchema } from '..
 import { type EngineContext, formatDocumentNumber } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
-import { requireRecord } from '../require-record';
+import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { lineGross, splitCredit } from './split-credit';
 import { displayText } from '../../domain/display-text';
 
@@ -61,7 +61,10 @@ export async function createCreditNote(ctx: EngineContext, input: CreditNoteInpu
   const { idempotencyKey, ...request } = validate(CreditNoteInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `creditNotes.create:${idempotencyKey}`;
   return runIdempotent(ctx, key, request, async (session, outbox) => {
-    const invoice = await requireRecord(session.invoices, request.invoiceId, 'invoice', ['input', 'invoiceId']);
+    const invoice = await readUnderLedgerLock(session, session.invoices, request.invoiceId, 'invoice', [
+      'input',
+      'invoiceId',
+    ]);
     if (invoice.status === 'draft' || invoice.status === 'void' || invoice.number === undefined) {
       throw new BillingError(
         BillingErrorCode.invalidState,

@@ -14,6 +14,7 @@ import { assertMinorUnits, IdempotencyKeySchema } from '../amount-schemas';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { creditBalance } from '../ledger/credit-balance';
+import { lockCustomerLedgers } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
 import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { buildDraftInvoice, type DraftDiscount, type DraftLine } from './build-invoice';
@@ -73,6 +74,7 @@ export async function createOneOffInvoice(ctx: EngineContext, input: OneOffInvoi
   const { idempotencyKey, ...request } = validate(OneOffInvoiceInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `invoices.createOneOff:${idempotencyKey}`;
   return runIdempotent(ctx, key, request, async (session, outbox) => {
+    await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
     const currency = request.currency ?? customer.currency;
     const lines = await draftLines(session, request, currency);

@@ -6,6 +6,8 @@ import { money } from '../../money/money';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
+import { readUnderLedgerLock } from '../ledger/ledger-lock';
+import { ledgerTransaction } from '../ledger/ledger-transaction';
 import { requireRecord } from '../require-record';
 import { finalizeInvoices } from './finalize-invoices';
 
@@ -27,7 +29,7 @@ function wrongState(invoice: Invoice, action: string, hint: string): never {
 export async function finalizeInvoice(ctx: EngineContext, invoiceId: string): Promise<Invoice> {
   validate(IdSchema, invoiceId, 'invoiceId');
   return runIdempotent(ctx, undefined, undefined, async (session, outbox) => {
-    const draft = await requireRecord(session.invoices, invoiceId, 'invoice', ['invoiceId']);
+    const draft = await readUnderLedgerLock(session, session.invoices, invoiceId, 'invoice', ['invoiceId']);
     if (draft.status !== 'draft') wrongState(draft, 'finalize', 'Only a draft can be finalized.');
     const customer = await requireRecord(session.customers, draft.customerId, 'customer', ['invoiceId']);
     const { invoices, notifications } = await finalizeInvoices(
@@ -51,8 +53,8 @@ export async function finalizeInvoice(ctx: EngineContext, invoiceId: string): Pr
  */
 export async function voidInvoice(ctx: EngineContext, invoiceId: string): Promise<Invoice> {
   validate(IdSchema, invoiceId, 'invoiceId');
-  return ctx.storage.transaction(async (session) => {
-    const invoice = await requireRecord(session.invoices, invoiceId, 'invoice', ['invoiceId']);
+  return ledgerTransaction(ctx.storage, async (session) => {
+    const invoice = await readUnderLedgerLock(session, session.invoices, invoiceId, 'invoice', ['invoiceId']);
     const hint = 'To correct a finalized invoice that was paid or credited, issue a credit note (creditNotes.create).';
     if (invoice.status !== 'open') {
       wrongState(
@@ -98,8 +100,8 @@ export async function voidInvoice(ctx: EngineContext, invoiceId: string): Promis
  */
 export async function markInvoiceUncollectible(ctx: EngineContext, invoiceId: string): Promise<Invoice> {
   validate(IdSchema, invoiceId, 'invoiceId');
-  return ctx.storage.transaction(async (session) => {
-    const invoice = await requireRecord(session.invoices, invoiceId, 'invoice', ['invoiceId']);
+  return ledgerTransaction(ctx.storage, async (session) => {
+    const invoice = await readUnderLedgerLock(session, session.invoices, invoiceId, 'invoice', ['invoiceId']);
     if (invoice.status !== 'open')
       wrongState(invoice, 'mark uncollectible', 'Only an open invoice can be written off.');
     const next: Invoice = { ...invoice, status: 'uncollectible', version: invoice.version + 1 };

@@ -11,6 +11,7 @@ import { checkMinorUnits, IdempotencyKeySchema, PositiveAmountSchema } from '../
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
+import { lockCustomerLedgers } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
 import { applyToInvoice, oldestDueFirst } from './apply-payment';
 
@@ -80,6 +81,7 @@ export async function recordPayment(ctx: EngineContext, input: RecordPaymentInpu
   const { idempotencyKey, ...request } = validate(RecordPaymentInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `payments.record:${idempotencyKey}`;
   return runIdempotent(ctx, key, request, async (session, outbox) => {
+    await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
     const now = ctx.clock.now().toISOString();
     const amount = money(request.amount, request.currency);

@@ -10,6 +10,7 @@ import { assertMinorUnits, IdempotencyKeySchema, PositiveAmountSchema } from '..
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { creditBalance, recordBalanceEntry } from '../ledger/credit-balance';
+import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
 import { unapplyFromInvoice } from './apply-payment';
 
@@ -42,7 +43,10 @@ export async function refundPayment(ctx: EngineContext, input: RefundPaymentInpu
   const { idempotencyKey, ...request } = validate(RefundPaymentInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `payments.refund:${idempotencyKey}`;
   return runIdempotent(ctx, key, request, async (session) => {
-    const payment = await requireRecord(session.payments, request.paymentId, 'payment', ['input', 'paymentId']);
+    const payment = await readUnderLedgerLock(session, session.payments, request.paymentId, 'payment', [
+      'input',
+      'paymentId',
+    ]);
     assertMinorUnits(request.amount, payment.currency, ['input', 'amount']);
     const m = (amount: string) => money(amount, payment.currency);
     const amount = m(request.amount);

@@ -5,9 +5,11 @@ import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
 import type { EngineContext } from '../context';
 import { deliverNotifications } from '../notify';
+import { billOneByOne } from './bill-one-by-one';
 import { type BilledBatch, billSubscriptions } from './bill-subscriptions';
-import { type Catalog, loadCatalog } from './catalog';
-import { type RunError, runError } from './run-error';
+import { loadCatalog } from './catalog';
+import { type ClaimedBatch, claimBatch } from './claim-batch';
+import type { RunError } from './run-error';
 
 /** What the `onBatch` option of {@link RunCycleOptions} is told after each batch has committed. */
 export interface RunCycleProgress {
@@ -82,16 +84,22 @@ export interface RunCycleSummary {
 
 /**
  * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch: each batch is one
- * transaction that claims up to `batchSize` due subscriptions (`claimDue`, skip-locked where the storage has row
- * locks), bills them with `billSubscriptions` and commits; notifications go out after the commit. The
- * catalog is read once per run. A subscription that fails is reported in `errors`, left unchanged and skipped
- * for the rest of the run; one billed for `maxPeriodsPerSubscription` periods (the engine's `maxPeriodsPerRun` by
- * default) and still due is left for the next run (`subscriptionsLeftDue`), so no argument makes unbounded work. When a batch's writes conflict (another process billed some of the same
- * subscriptions on storage without row locks), its subscriptions are billed again one by one from fresh reads.
+ * transaction that claims up to `batchSize` due subscriptions (`claimDue`, skip-locked where transactions run
+ * concurrently), takes their customers' ledger locks without waiting (`skipLocked`), bills the subscriptions of
+ * the customers it got with `billSubscriptions` and commits; notifications go out after the commit. The catalog
+ * is read once per run. A subscription whose customer another writer held (a payment, a credit note, another
+ * run's batch) is claimed past for the rest of the run and billed at its end, one by one, waiting for its
+ * customer then its row (rule L2 of the engine README). A subscription that fails is reported in `errors`, left
+ * unchanged and skipped for the rest of the run; one billed for `maxPeriodsPerSubscription` periods (the engine's
+ * `maxPeriodsPerRun` by default) and still due is left for the next run (`subscriptionsLeftDue`), so no argument
+ * makes unbounded work. When a batch's writes conflict, its subscriptions are billed again one by one from fresh
+ * reads.
  *
  * Idempotent (a second run for the same `now` finds nothing due), resumable (each batch commits whole, so a
  * crash loses at most the batch in flight, and a rerun bills exactly what is left), and safe to run from several
- * processes at once. Memory stays flat: only one batch is held at a time.
+ * processes at once. Memory stays flat: only one batch is held at a time (and the ids of the subscriptions
+ * claimed past). A subscription held by a usage ingestion at the moment of the run's last claim stays due for
+ * the next run.
  * @throws BillingError `invalid_input` for bad options, or a `now` more than the engine's `runHorizonDays` after the
  * clock's now; storage failures other than conflicts are re-thrown.
  * @example
@@ -114,33 +122,15 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
   const failed = new Set<string>();
   /** Billed for `maxBoundaries` periods and still due: left for the next run. */
   const leftDue = new Set<string>();
+  /** Subscriptions whose customer another writer held when a batch claimed them: billed at the end. */
+  const deferred = new Set<string>();
   const errors: RunError[] = [];
   const totals = new Map<string, Money>();
   let invoicesCreated = 0;
   let subscriptionsBilled = 0;
   let batches = 0;
   let stoppedEarly = false;
-  for (;;) {
-    if (failed.size >= maxErrors) {
-      stoppedEarly = true;
-      break;
-    }
-    let claimedIds: string[] = [];
-    let batch: BilledBatch | undefined;
-    try {
-      batch = await ctx.storage.transaction(async (session) => {
-        // Failed and capped subscriptions stay due and come first again: claim past them.
-        const skipped = failed.size + leftDue.size;
-        const claimed = await session.subscriptions.claimDue({ now, limit: batchSize + skipped });
-        const due = claimed.filter((s) => !failed.has(s.id) && !leftDue.has(s.id)).slice(0, batchSize);
-        claimedIds = due.map((s) => s.id);
-        return due.length === 0 ? undefined : billSubscriptions(session, ctx, due, { catalog, ...billing });
-      });
-    } catch (error) {
-      if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-      batch = await billOneByOne(ctx, claimedIds, catalog, billing);
-    }
-    if (batch === undefined) break;
+  const account = async (batch: BilledBatch) => {
     batches += 1;
     invoicesCreated += batch.invoices.length;
     subscriptionsBilled += batch.advanced.length;
@@ -164,7 +154,30 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       invoicesCreated,
       errors: errors.length,
     });
+  };
+  for (;;) {
+    if (failed.size >= maxErrors) {
+      stoppedEarly = true;
+      break;
+    }
+    let claimed: ClaimedBatch | undefined;
+    let batch: BilledBatch | undefined;
+    try {
+      batch = await ctx.storage.transaction(async (session) => {
+        // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
+        claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
+        const { billable } = claimed;
+        return billable.length === 0 ? undefined : billSubscriptions(session, ctx, billable, { catalog, ...billing });
+      });
+    } catch (error) {
+      if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
+      batch = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
+    }
+    if (claimed === undefined || claimed.due.length === 0) break;
+    for (const id of claimed.held) deferred.add(id);
+    if (batch !== undefined) await account(batch);
   }
+  if (!stoppedEarly && deferred.size > 0) await account(await billOneByOne(ctx, [...deferred], catalog, billing));
   const finished = clock();
   return {
     now,
@@ -199,34 +212,3 @@ function runInstant(ctx: EngineContext, requested: string | undefined): string {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Bills each subscription in its own transaction from a fresh read, skipping those no longer due. */
-async function billOneByOne(
-  ctx: EngineContext,
-  ids: readonly string[],
-  catalog: Catalog,
-  billing: { readonly now: string; readonly maxBoundaries: number },
-): Promise<BilledBatch> {
-  const { now } = billing;
-  const merged = { invoices: [], advanced: [], errors: [], notifications: [] } as {
-    [K in keyof BilledBatch]: BilledBatch[K][number][];
-  };
-  for (const id of ids) {
-    try {
-      const batch = await ctx.storage.transaction(async (session) => {
-        const fresh = await session.subscriptions.get(id);
-        if (fresh?.nextBillingAt === undefined || fresh.nextBillingAt > now) return undefined;
-        return billSubscriptions(session, ctx, [fresh], { catalog, ...billing });
-      });
-      if (batch === undefined) continue;
-      merged.invoices.push(...batch.invoices);
-      merged.advanced.push(...batch.advanced);
-      merged.errors.push(...batch.errors);
-      merged.notifications.push(...batch.notifications);
-    } catch (error) {
-      if (!isBillingError(error)) throw error;
-      merged.errors.push(runError(id, 'write', error));
-    }
-  }
-  return merged;
-}

@@ -103,6 +103,38 @@ describe('subscriptions.cancel', () => {
     });
   });
 
+  it('never ends a subscription before usage already recorded for it, and refuses usage after its announced end', async () => {
+    const { f, subscription, use } = await subscribed();
+    // Accepted while the subscription runs, dated 20 January (a device ahead of the host, say).
+    await use('ahead', '2026-01-20T00:00:00Z', '14');
+    f.clock.set('2026-01-16T00:00:00Z');
+    const before = await storageDump(f.storage);
+    const now = await rejection(f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false }));
+    expect([now.code, now.path]).toEqual(['invalid_state', ['input', 'at']]);
+    expect(now.message).toContain('2026-01-20T00:00:00.000Z');
+    expect(await storageDump(f.storage)).toEqual(before);
+    // After its last usage it ends, and the final invoice bills that usage: 14 GB → 4 × 0.50 = 2.00.
+    await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false, at: '2026-01-21T00:00:00Z' });
+    f.clock.set('2026-01-22T00:00:00Z');
+    await f.run();
+    const final = (await f.invoices()).at(-1);
+    expect(final?.lines.map((line) => [line.quantity, line.amount])).toEqual([['14', '2.00']]);
+
+    // At period end: usage dated on or after the period's end is refused once the end is announced.
+    const next = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.data.id }] });
+    await f.subscriptions.cancel({ subscriptionId: next.subscription.id, atPeriodEnd: true });
+    const after = await rejection(use('after_end', next.subscription.currentPeriodEnd, '1'));
+    expect([after.code, after.path]).toEqual(['invalid_input', ['events', 0, 'timestamp']]);
+  });
+
+  it('refuses to cancel at period end while usage is recorded beyond that end', async () => {
+    const { f, subscription, use } = await subscribed();
+    await use('next_month', '2026-02-03T00:00:00Z', '1');
+    const refused = await rejection(f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: true }));
+    expect([refused.code, refused.path]).toEqual(['invalid_state', ['input', 'atPeriodEnd']]);
+    expect((await f.subscriptions.get(subscription.id)).cancelAtPeriodEnd).toBe(false);
+  });
+
   it('refuses to cancel twice, and a canceled subscription stays as it was', async () => {
     const { f, subscription } = await subscribed();
     await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false });

@@ -3,12 +3,13 @@ import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
-import { requireRecord } from '../require-record';
+import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
 import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
 import { type CancelSubscriptionInput, CancelSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
 import { currentPeriodCharges, invoicedAfter } from './period-charges';
 import { reversePendingAfter } from './unused-time-credit';
+import { assertNoUsageFrom } from './usage-after-end';
 
 /**
  * Cancels a subscription.
@@ -19,9 +20,11 @@ import { reversePendingAfter } from './unused-time-credit';
  *   charged for its unused rest (after discount, with tax, less credit notes; void invoices charged nothing;
  *   the proration lines of immediate plan changes count too) becomes customer credit (`creditIssued`), and
  *   pending proration lines are cut back to `at`. A subscription that has not started yet simply ends.
- * With an `idempotencyKey`, a retried request returns the first result (not `invalid_state`) and changes nothing.
- * @throws BillingError `not_found`, `invalid_state` (already canceled, or a boundary before `at` not billed yet)
- * or `invalid_input`; nothing is stored.
+ * Either way it is refused while usage is recorded at or after the instant it would end (that usage could never
+ * be billed): end it after its last usage. With an `idempotencyKey`, a retried request returns the first result
+ * (not `invalid_state`) and changes nothing.
+ * @throws BillingError `not_found`, `invalid_state` (already canceled, a boundary before `at` not billed yet, or
+ * usage recorded after the end) or `invalid_input`; nothing is stored.
  * @example
  * ```ts
  * await cancelSubscription(ctx, { subscriptionId: 'sub_1', atPeriodEnd: false, prorate: true });
@@ -36,18 +39,17 @@ export async function cancelSubscription(
   const now = ctx.clock.now().toISOString();
   const key = idempotencyKey === undefined ? undefined : `subscriptions.cancel:${idempotencyKey}`;
   return runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
-    const current = await requireRecord(session.subscriptions, request.subscriptionId, 'subscription', [
-      'input',
-      'subscriptionId',
-    ]);
+    const current = await lockSubscriptionForUpdate(session, request.subscriptionId, ['input', 'subscriptionId']);
     assertLive(current, ['input', 'subscriptionId']);
     const base = { ...current, updatedAt: now, version: current.version + 1 };
     if (request.atPeriodEnd) {
+      await assertNoUsageFrom(session, current, current.currentPeriodEnd, ['input', 'atPeriodEnd']);
       const subscription: Subscription = { ...base, cancelAtPeriodEnd: true, canceledAt: now };
       await session.subscriptions.update(subscription);
       return { subscription, invoices: [] };
     }
     const at = request.at ?? now;
+    await assertNoUsageFrom(session, current, at, ['input', 'at']);
     if (notStarted(current)) {
       const { nextBillingAt: _never, ...rest } = base;
       const subscription: Subscription = {

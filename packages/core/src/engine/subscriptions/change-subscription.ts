@@ -5,6 +5,7 @@ import { validate } from '../../errors/validate';
 import type { BillingNotification } from '../../notify/notifier';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
+import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
 import { deliverNotifications } from '../notify';
 import { requireRecord } from '../require-record';
 import { loadCatalogFor } from '../run-cycle/catalog';
@@ -45,10 +46,7 @@ export async function changeSubscription(
   let notifications: readonly BillingNotification[] = [];
   const key = idempotencyKey === undefined ? undefined : `subscriptions.change:${idempotencyKey}`;
   const result = await runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
-    const current = await requireRecord(session.subscriptions, request.subscriptionId, 'subscription', [
-      'input',
-      'subscriptionId',
-    ]);
+    const current = await lockSubscriptionForUpdate(session, request.subscriptionId, ['input', 'subscriptionId']);
     assertLive(current, ['input', 'subscriptionId']);
     const started = !notStarted(current);
     if (started) assertInCurrentPeriod(current, at, ['input', 'at']);

@@ -5,6 +5,7 @@ import type { BillingNotification } from '../../notify/notifier';
 import { billingPeriods } from '../../periods/billing-periods';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
+import { lockCustomerLedgers } from '../ledger/ledger-lock';
 import { deliverNotifications } from '../notify';
 import { requireRecord } from '../require-record';
 import { billSubscriptions } from '../run-cycle/bill-subscriptions';
@@ -42,6 +43,7 @@ export async function createSubscription(
   let notifications: readonly BillingNotification[] = [];
   const key = idempotencyKey === undefined ? undefined : `subscriptions.create:${idempotencyKey}`;
   const result = await runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
+    await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
     const { items, interval, intervalCount } = await resolveItems(
       session,

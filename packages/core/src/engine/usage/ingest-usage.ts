@@ -3,8 +3,9 @@ import type { Subscription } from '../../domain/subscription';
 import type { UsageEvent } from '../../domain/usage-event';
 import { BillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
-import type { UsageEventKey } from '../../storage/storage-adapter';
+import type { StorageSession, UsageEventKey } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
+import { ledgerTransaction } from '../ledger/ledger-transaction';
 import { type Catalog, listAllById } from '../run-cycle/catalog';
 import { type UsageIssue, checkProperties } from './check-properties';
 import { meteredItems } from './metered-prices';
@@ -26,15 +27,16 @@ export interface IngestResult {
  * all of them: the event shape, the properties the meters aggregate (non-negative decimal strings), the
  * customer, and the subscription (given, or resolved as the customer's one live subscription with a metered
  * price for the event name). An event dated before the subscription's current period is refused: that
- * period has been invoiced and the usage could never be billed.
+ * period has been invoiced and the usage could never be billed. The subscriptions are checked as they are once
+ * locked (`share`) in the transaction that stores the events, so an event a billing run has invoiced the period
+ * of is refused, never stored and left unbilled.
  * @throws BillingError `invalid_input` / `not_found` with the path of the first bad field
  * (`["events", 3, "properties", "gb"]`) and every problem in `issues`.
  */
 export async function ingestUsage(ctx: EngineContext, events: readonly UsageEventInput[]): Promise<IngestResult> {
   const batch = validate(UsageBatchSchema, events, 'events');
-  const storage = ctx.storage;
   const now = ctx.clock.now().toISOString();
-  const meters = await listAllById((page) => storage.meters.list(page));
+  const meters = await listAllById((page) => ctx.storage.meters.list(page));
   const metersByEvent = new Map<string, Meter[]>();
   for (const meter of meters.values())
     metersByEvent.set(meter.eventName, [...(metersByEvent.get(meter.eventName) ?? []), meter]);
@@ -54,96 +56,123 @@ export async function ingestUsage(ctx: EngineContext, events: readonly UsageEven
   });
   throwIfAny(issues);
 
-  // Read what resolution needs, once per distinct customer, subscription and price.
-  const customerIds = new Set(batch.map((e) => e.customerId));
-  const knownCustomers = new Set((await storage.customers.getMany([...customerIds])).map((c) => c.id));
-  const subscriptions = new Map<string, Subscription>();
-  const subscriptionsByCustomer = new Map<string, Subscription[]>();
-  for (const customerId of customerIds) {
-    if (!knownCustomers.has(customerId)) continue;
-    if (batch.some((e) => e.customerId === customerId && e.subscriptionId === undefined)) {
-      const all = [...(await listAllById((page) => storage.subscriptions.list({ ...page, customerId }))).values()];
-      subscriptionsByCustomer.set(customerId, all);
-      for (const sub of all) subscriptions.set(sub.id, sub);
+  // Rule L3 of the engine README: one transaction that locks the subscriptions the events may go to (share)
+  // before deciding. A billing batch that holds one is waited for, and its new period then refuses usage it has
+  // already invoiced; a batch claiming later skips the subscriptions until the events are stored.
+  return ledgerTransaction(ctx.storage, async (session) => {
+    // Read what resolution needs, once per distinct customer, subscription and price.
+    const customerIds = new Set(batch.map((e) => e.customerId));
+    const knownCustomers = new Set((await session.customers.getMany([...customerIds])).map((c) => c.id));
+    const resolving = new Set<string>();
+    const candidates = new Set(batch.flatMap((e) => (e.subscriptionId === undefined ? [] : [e.subscriptionId])));
+    for (const customerId of customerIds) {
+      if (!knownCustomers.has(customerId)) continue;
+      if (batch.some((e) => e.customerId === customerId && e.subscriptionId === undefined)) {
+        resolving.add(customerId);
+        const all = await listAllById((page) => session.subscriptions.list({ ...page, customerId }));
+        for (const id of all.keys()) candidates.add(id);
+      }
     }
-  }
-  for (const id of new Set(batch.flatMap((e) => (e.subscriptionId === undefined ? [] : [e.subscriptionId])))) {
-    if (subscriptions.has(id)) continue;
-    const sub = await storage.subscriptions.get(id);
-    if (sub !== undefined) subscriptions.set(id, sub);
-  }
-  const prices = new Map<string, CatalogPrice>();
-  for (const priceId of new Set([...subscriptions.values()].flatMap((s) => s.items.map((item) => item.priceId)))) {
-    const price = await storage.prices.get(priceId);
-    if (price !== undefined) prices.set(priceId, price);
-  }
-  const catalog: Catalog = { products: new Map(), prices, meters, coupons: new Map(), taxRates: new Map() };
-  const hasMeterFor = (sub: Subscription, eventName: string) =>
-    meteredItems(sub, catalog).some((item) => item.meter.eventName === eventName);
+    const subscriptions = new Map<string, Subscription>();
+    const subscriptionsByCustomer = new Map<string, Subscription[]>();
+    for (const sub of await session.subscriptions.lock([...candidates].sort(), 'share')) {
+      subscriptions.set(sub.id, sub);
+      if (resolving.has(sub.customerId)) {
+        subscriptionsByCustomer.set(sub.customerId, [...(subscriptionsByCustomer.get(sub.customerId) ?? []), sub]);
+      }
+    }
+    const prices = new Map<string, CatalogPrice>();
+    for (const priceId of new Set([...subscriptions.values()].flatMap((s) => s.items.map((item) => item.priceId)))) {
+      const price = await session.prices.get(priceId);
+      if (price !== undefined) prices.set(priceId, price);
+    }
+    const catalog: Catalog = { products: new Map(), prices, meters, coupons: new Map(), taxRates: new Map() };
+    const hasMeterFor = (sub: Subscription, eventName: string) =>
+      meteredItems(sub, catalog).some((item) => item.meter.eventName === eventName);
 
-  const records: UsageEvent[] = [];
-  batch.forEach((event, i) => {
-    const timestamp = event.timestamp ?? now;
-    if (!knownCustomers.has(event.customerId)) {
-      issues.push({
-        code: 'not_found',
-        path: ['events', i, 'customerId'],
-        message: `customer ${event.customerId} not found`,
-      });
-      return;
-    }
-    let sub: Subscription | undefined;
-    if (event.subscriptionId !== undefined) {
-      sub = subscriptions.get(event.subscriptionId);
-      const path = ['events', i, 'subscriptionId'];
-      if (sub === undefined) {
-        issues.push({ code: 'not_found', path, message: `subscription ${event.subscriptionId} not found` });
-        return;
-      }
-      if (sub.customerId !== event.customerId) {
-        issues.push({ code: 'invalid_input', path, message: `subscription ${sub.id} belongs to another customer` });
-        return;
-      }
-      if (!hasMeterFor(sub, event.eventName)) {
+    const records: UsageEvent[] = [];
+    batch.forEach((event, i) => {
+      const timestamp = event.timestamp ?? now;
+      if (!knownCustomers.has(event.customerId)) {
         issues.push({
-          code: 'invalid_input',
-          path,
-          message: `subscription ${sub.id} has no metered price for "${event.eventName}"`,
+          code: 'not_found',
+          path: ['events', i, 'customerId'],
+          message: `customer ${event.customerId} not found`,
         });
         return;
       }
-    } else {
-      const metering = (subscriptionsByCustomer.get(event.customerId) ?? []).filter((s) =>
-        hasMeterFor(s, event.eventName),
-      );
-      // A subscription cancelled now still takes usage dated before its end, until its final invoice.
-      const candidates = metering.filter(
-        (s) => s.status !== 'paused' && timestampRejection(s, timestamp) === undefined,
-      );
-      if (candidates.length !== 1) {
-        const path = ['events', i, candidates.length === 0 && metering.length > 0 ? 'timestamp' : 'subscriptionId'];
-        const message =
-          candidates.length > 1
-            ? `customer ${event.customerId} has ${candidates.length} subscriptions metering "${event.eventName}": give subscriptionId`
-            : metering.length > 0
-              ? `no subscription of customer ${event.customerId} takes "${event.eventName}" usage at ${timestamp} (ended, or already invoiced)`
-              : `customer ${event.customerId} has no subscription with a metered price for "${event.eventName}"`;
-        issues.push({ code: 'invalid_input', path, message });
+      let sub: Subscription | undefined;
+      if (event.subscriptionId !== undefined) {
+        sub = subscriptions.get(event.subscriptionId);
+        const path = ['events', i, 'subscriptionId'];
+        if (sub === undefined) {
+          issues.push({ code: 'not_found', path, message: `subscription ${event.subscriptionId} not found` });
+          return;
+        }
+        if (sub.customerId !== event.customerId) {
+          issues.push({ code: 'invalid_input', path, message: `subscription ${sub.id} belongs to another customer` });
+          return;
+        }
+        if (!hasMeterFor(sub, event.eventName)) {
+          issues.push({
+            code: 'invalid_input',
+            path,
+            message: `subscription ${sub.id} has no metered price for "${event.eventName}"`,
+          });
+          return;
+        }
+      } else {
+        const metering = (subscriptionsByCustomer.get(event.customerId) ?? []).filter((s) =>
+          hasMeterFor(s, event.eventName),
+        );
+        // A subscription cancelled now still takes usage dated before its end, until its final invoice.
+        const candidates = metering.filter(
+          (s) => s.status !== 'paused' && timestampRejection(s, timestamp) === undefined,
+        );
+        if (candidates.length !== 1) {
+          const path = ['events', i, candidates.length === 0 && metering.length > 0 ? 'timestamp' : 'subscriptionId'];
+          const message =
+            candidates.length > 1
+              ? `customer ${event.customerId} has ${candidates.length} subscriptions metering "${event.eventName}": give subscriptionId`
+              : metering.length > 0
+                ? `no subscription of customer ${event.customerId} takes "${event.eventName}" usage at ${timestamp} (ended, or already invoiced)`
+                : `customer ${event.customerId} has no subscription with a metered price for "${event.eventName}"`;
+          issues.push({ code: 'invalid_input', path, message });
+          return;
+        }
+        sub = candidates[0] as Subscription;
+      }
+      const rejection = timestampRejection(sub, timestamp);
+      if (rejection !== undefined) {
+        issues.push({ code: 'invalid_input', path: ['events', i, 'timestamp'], message: rejection });
         return;
       }
-      sub = candidates[0] as Subscription;
-    }
-    const rejection = timestampRejection(sub, timestamp);
-    if (rejection !== undefined) {
-      issues.push({ code: 'invalid_input', path: ['events', i, 'timestamp'], message: rejection });
-      return;
-    }
-    records.push({ ...event, subscriptionId: sub.id, timestamp });
-  });
-  throwIfAny(issues);
+      records.push({ ...event, subscriptionId: sub.id, timestamp });
+    });
+    throwIfAny(issues);
 
-  const { inserted, duplicates } = await storage.usage.insertMany(records);
-  return { inserted: inserted.length, duplicates: duplicates.length, duplicateEvents: duplicates };
+    return insertInKeyOrder(session, records);
+  });
+}
+
+/**
+ * Stores the events sorted by their key (customer, then id; a stable sort, so the first event of a key in the
+ * batch is still the one kept), so that two batches sharing keys take the key locks in the same order and never
+ * wait for each other in a circle; reports the duplicates in input order.
+ */
+async function insertInKeyOrder(session: StorageSession, records: readonly UsageEvent[]): Promise<IngestResult> {
+  const keyOf = (event: UsageEventKey) => `${event.customerId}\u0000${event.id}`;
+  const sorted = [...records].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const { inserted } = await session.usage.insertMany(sorted);
+  const stored = new Map<string, number>();
+  for (const key of inserted) stored.set(keyOf(key), (stored.get(keyOf(key)) ?? 0) + 1);
+  const duplicateEvents: UsageEventKey[] = [];
+  for (const { customerId, id } of records) {
+    const left = stored.get(keyOf({ customerId, id })) ?? 0;
+    if (left > 0) stored.set(keyOf({ customerId, id }), left - 1);
+    else duplicateEvents.push({ customerId, id });
+  }
+  return { inserted: inserted.length, duplicates: duplicateEvents.length, duplicateEvents };
 }
 
 /** Why a subscription cannot take usage at `timestamp`, or `undefined` when it can. */
@@ -153,6 +182,9 @@ function timestampRejection(sub: Subscription, timestamp: string): string | unde
     return `${timestamp} is before the current period of subscription ${sub.id} (${sub.currentPeriodStart}), which is already invoiced`;
   }
   if (sub.endedAt !== undefined && timestamp >= sub.endedAt) return `subscription ${sub.id} ended at ${sub.endedAt}`;
+  if (sub.cancelAtPeriodEnd && timestamp >= sub.currentPeriodEnd) {
+    return `subscription ${sub.id} ends at ${sub.currentPeriodEnd} (cancelled at period end)`;
+  }
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { appendRepository, listByFields, versionedRepository } from './basic-rep
 import { memoryInvoiceRepository } from './invoice-repository';
 import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
 import type { MemoryState } from './memory-state';
+import { memoryLedgerLocks } from './serial-locks';
 import { memorySubscriptionRepository } from './subscription-repository';
 import type { MemoryExecutor } from './undo-log';
 
@@ -54,5 +55,6 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     refunds: { ...appendRepository(state.refunds, exec), list: listByFields(state.refunds, exec) },
     balance: memoryBalanceRepository(state, exec),
     idempotency: memoryIdempotencyRepository(state, exec),
+    locks: memoryLedgerLocks(state.customers, exec),
   };
 }

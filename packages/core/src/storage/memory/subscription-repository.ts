@@ -4,12 +4,13 @@ import type { SubscriptionRepository } from '../storage-adapter';
 import { appendRepository, listByFields } from './basic-repositories';
 import { normalizeInstant } from './instant';
 import type { MemoryState } from './memory-state';
+import { assertInTransaction, storedIdsAscending } from './serial-locks';
 import { updateVersioned } from './table';
 import type { MemoryExecutor, UndoLog } from './undo-log';
 
 /**
- * Subscriptions in memory. `claimDue` needs no locks: the adapter runs one transaction at a time, so the rows
- * one transaction claims cannot be claimed by another until it has ended.
+ * Subscriptions in memory. `claimDue` and `lock` need no locks: the adapter runs one transaction at a time, so
+ * the rows one transaction claims or locks cannot be claimed or changed by another until it has ended.
  * @internal
  */
 export function memorySubscriptionRepository(state: MemoryState, exec: MemoryExecutor): SubscriptionRepository {
@@ -35,14 +36,14 @@ export function memorySubscriptionRepository(state: MemoryState, exec: MemoryExe
         for (const record of records) update(record, log);
       }),
     list: listByFields(subscriptions, exec),
+    lock: (ids) =>
+      exec(({ inTransaction }) => {
+        assertInTransaction(inTransaction, 'subscriptions.lock');
+        return storedIdsAscending(subscriptions, ids).map((id) => subscriptions.get(id) as Subscription);
+      }),
     claimDue: (query) =>
       exec(({ inTransaction }) => {
-        if (!inTransaction) {
-          throw new BillingError(
-            BillingErrorCode.invalidState,
-            'claimDue must be called inside transaction(): the claim lasts until the transaction ends',
-          );
-        }
+        assertInTransaction(inTransaction, 'subscriptions.claimDue');
         if (!Number.isInteger(query.limit) || query.limit < 1) {
           throw new BillingError(BillingErrorCode.invalidInput, 'limit must be a positive integer', {
             path: ['limit'],

@@ -1,0 +1,167 @@
+import { fileURLToPath } from 'node:url';
+import { createBilling, createTestClock, type Invoice, listAll, type UsageEvent } from '@billfold/core';
+import { afterAll, expect, it } from 'vitest';
+import { seedCatalog } from '../bench/seed';
+import type { PostgresStorage } from '../src/index';
+import { describeServer, dropSchema, postgresBackend, serverUrl } from './support/backends';
+import { expectGaplessNumbers } from './support/engine-expect';
+import { counterIds } from './support/engine-scenario';
+import { expectLedgerKept } from './support/ledger-expect';
+import type { ModelConfig, ModelCustomer, ModelMessage, ModelReport } from './support/model-child';
+import type { AcceptedEvent } from './support/model-operations';
+import { startChild } from './support/workers';
+
+/*
+ * The ledger model test: several OS processes run random engine operations on the same customers at once, on a
+ * real PostgreSQL server, then every rule of the ledger is checked on what they left. The operations of each
+ * worker come from a seeded generator (the interleaving is the server's): set BILLFOLD_MODEL_SEED to replay a
+ * seed, BILLFOLD_MODEL_OPERATIONS / BILLFOLD_MODEL_WORKERS to run more.
+ */
+
+const SEED = Number(process.env.BILLFOLD_MODEL_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const WORKERS = Number(process.env.BILLFOLD_MODEL_WORKERS ?? 4);
+const OPERATIONS = Number(process.env.BILLFOLD_MODEL_OPERATIONS ?? 600);
+const CUSTOMERS = 10;
+const START = '2026-01-01T00:00:00.000Z';
+/** Each worker's clock moves 3 hours per operation: 600 operations span 75 days. */
+const STEP_MS = 3 * 3_600_000;
+const MODEL_CHILD = fileURLToPath(new URL('./support/model-child.ts', import.meta.url));
+const context = `seed ${SEED} (BILLFOLD_MODEL_SEED=${SEED} replays it)`;
+
+let storage: PostgresStorage | undefined;
+afterAll(async () => {
+  if (storage !== undefined) await dropSchema(storage);
+});
+
+/** Hundredths of a decimal string with at most two decimals (`"12.5"` → 1250). */
+const hundredths = (text: string) => {
+  const [whole, fraction = ''] = text.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+};
+
+/**
+ * Checks that the events stored are exactly those the workers were told were accepted, and that each is billed
+ * once: every usage line's quantity is the sum of its subscription's events in the line's period, and every
+ * event lies in the period of one such line.
+ */
+async function expectUsageBilledOnce(
+  db: PostgresStorage,
+  invoices: readonly Invoice[],
+  accepted: readonly AcceptedEvent[],
+): Promise<void> {
+  const stored: UsageEvent[] = [];
+  for (const subscription of await listAll((page) => db.subscriptions.list(page))) {
+    stored.push(
+      ...(await listAll((page) =>
+        db.usage.list({ subscriptionId: subscription.id, from: START, to: '2100-01-01T00:00:00.000Z', ...page }),
+      )),
+    );
+  }
+  const key = (e: { id: string; timestamp: string; customerId: string }) => `${e.customerId} ${e.id} ${e.timestamp}`;
+  expect(stored.map(key).sort(), `stored events = accepted events (${context})`).toEqual(accepted.map(key).sort());
+  const covered = new Set<string>();
+  for (const invoice of invoices) {
+    if (invoice.status === 'draft') continue;
+    for (const line of invoice.lines) {
+      if (line.kind !== 'usage' || line.billingCode !== 'DATA') continue;
+      const [from, to] = [Date.parse(line.periodStart as string), Date.parse(line.periodEnd as string)];
+      const inPeriod = stored.filter(
+        (e) =>
+          e.subscriptionId === invoice.subscriptionId &&
+          Date.parse(e.timestamp) >= from &&
+          Date.parse(e.timestamp) < to,
+      );
+      for (const event of inPeriod) {
+        expect(covered.has(event.id), `${event.id} billed twice (${context})`).toBe(false);
+        covered.add(event.id);
+      }
+      expect(
+        hundredths(line.quantity ?? '0'),
+        `${invoice.number} bills the events of [${line.periodStart}, ${line.periodEnd}) (${context})`,
+      ).toBe(inPeriod.reduce((sum, e) => sum + hundredths(e.properties.gb ?? '0'), 0));
+    }
+  }
+  const lost = stored.filter((e) => !covered.has(e.id)).map((e) => `${e.id} at ${e.timestamp}`);
+  expect(lost, `accepted events never billed (${context})`).toEqual([]);
+}
+
+describeServer('the ledger under random concurrent operations (PostgreSQL)', () => {
+  it(`${WORKERS} OS processes × ${OPERATIONS} random operations keep every ledger rule`, async () => {
+    const db = await postgresBackend.storage();
+    storage = db;
+    const seeding = createBilling({ storage: db, clock: createTestClock(START), ids: counterIds() });
+    const catalog = await seedCatalog(seeding);
+    const customers: ModelCustomer[] = [];
+    for (let n = 0; n < CUSTOMERS; n++) {
+      const customer = await seeding.customers.create({
+        name: `Model ${n}`,
+        email: `model${n}@example.com`,
+        currency: 'EUR',
+        timeZone: n % 2 === 0 ? 'UTC' : 'Europe/Berlin',
+        taxRateIds: [catalog.vatId],
+      });
+      await seeding.subscriptions.create({
+        customerId: customer.id,
+        items: [{ priceId: catalog.basicPriceId }, { priceId: catalog.dataPriceId }],
+      });
+      customers.push({ id: customer.id });
+    }
+    const children = Array.from({ length: WORKERS }, (_, worker) =>
+      startChild<ModelMessage>(MODEL_CHILD, {
+        url: serverUrl() as string,
+        schema: db.schema as string,
+        applicationName: `billfold-model-${worker}-${process.pid}`,
+        worker,
+        seed: SEED + worker,
+        operations: OPERATIONS,
+        start: START,
+        stepMs: STEP_MS,
+        customers,
+        prices: { basic: catalog.basicPriceId, seat: catalog.seatPriceId, data: catalog.dataPriceId },
+      } satisfies ModelConfig),
+    );
+    let reports: ModelReport[];
+    try {
+      await Promise.all(children.map((child) => child.next('ready')));
+      for (const child of children) child.send('go');
+      reports = (await Promise.all(children.map((child) => child.next('finished')))).map((m) => m.report);
+    } finally {
+      await Promise.all(children.map((child) => child.kill()));
+    }
+
+    // Bill everything the workers left due, up to well past their last usage.
+    const end = new Date(Date.parse(START) + OPERATIONS * STEP_MS + 45 * 86_400_000).toISOString();
+    const final = await createBilling({ storage: db, clock: createTestClock(end) }).runCycle();
+    expect(final.errors, context).toEqual([]);
+
+    const outcomes: Record<string, number> = {};
+    for (const report of reports) {
+      for (const [key, n] of Object.entries(report.outcomes)) outcomes[key] = (outcomes[key] ?? 0) + n;
+    }
+    expect(
+      reports.flatMap((r) => r.unexpected),
+      `unexpected errors (${context})`,
+    ).toEqual([]);
+    expect(
+      reports.flatMap((r) => r.negative),
+      `balances read below zero (${context})`,
+    ).toEqual([]);
+    // The model did what it is for: money moved in every way, and usage came in late and twice.
+    for (const done of ['run ok', 'pay ok', 'payAllocated ok', 'refund ok', 'creditNote ok', 'void ok', 'usage ok']) {
+      expect(outcomes[done] ?? 0, `${done} (${context}): ${JSON.stringify(outcomes)}`).toBeGreaterThan(0);
+    }
+    expect(outcomes['usage invalid_input'] ?? 0, `late usage refused (${context})`).toBeGreaterThan(0);
+
+    for (const customer of customers) await expectLedgerKept(db, customer.id, 'EUR', context);
+    const invoices = await listAll((page) => db.invoices.list(page));
+    expectGaplessNumbers(invoices);
+    const notes = await listAll((page) => db.creditNotes.list(page));
+    const numbers = notes.map((note) => Number(note.number.split('-').at(-1))).sort((a, b) => a - b);
+    expect(numbers, `credit-note numbers gapless and unique (${context})`).toEqual(numbers.map((_, i) => i + 1));
+    await expectUsageBilledOnce(
+      db,
+      invoices,
+      reports.flatMap((r) => r.accepted),
+    );
+  }, 180_000);
+});

@@ -1,0 +1,297 @@
+import { type Billing, createBilling, createTestClock, type Invoice, listAll, money } from '@billfold/core';
+import { afterEach, expect, it } from 'vitest';
+import { type BenchCatalog, seedCatalog } from '../bench/seed';
+import type { PostgresStorage } from '../src/index';
+import { describeServer, dropSchema, postgresBackend, serverUrl, sharedPool } from './support/backends';
+import { counterIds } from './support/engine-scenario';
+import { expectLedgerKept } from './support/ledger-expect';
+import type { LedgerOpConfig, LedgerOpOutcome } from './support/ledger-op-child';
+import { type LedgerWorker, releaseInOrder, startLedgerWorker, untilSettled } from './support/ledger-workers';
+
+/*
+ * The ledger races of issue 7, each one an engine operation per OS process on a real PostgreSQL server. A worker
+ * pauses right after the read its decision rests on (a balance, the earlier credit notes, the usage of a
+ * period) while the others go on; the test lets the paused ones carry on only once no worker can make progress
+ * by itself (paused, finished, or waiting for a lock on the server). Without the ledger lock every worker
+ * reaches its read and decides on the same state; with it, the competing writer waits for the lock instead.
+ */
+
+const SEEDED_AT = '2026-01-10T09:00:00.000Z';
+/** Subscriptions made for the races start here (after seeding), so their first invoice comes from a run. */
+const STARTS_AT = '2026-02-01T00:00:00.000Z';
+const NOW = '2026-02-15T00:00:00.000Z';
+
+let storage: PostgresStorage | undefined;
+const workers: LedgerWorker[] = [];
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((worker) => worker.kill()));
+  if (storage !== undefined) await dropSchema(storage);
+  storage = undefined;
+});
+
+/** A fresh schema on the server with the benchmark catalog (VAT 19 %; basic 10.00, seats 8.00, data metered). */
+async function seeded(): Promise<{ storage: PostgresStorage; billing: Billing; catalog: BenchCatalog }> {
+  storage = await postgresBackend.storage();
+  const billing = createBilling({ storage, clock: createTestClock(SEEDED_AT), ids: counterIds() });
+  return { storage, billing, catalog: await seedCatalog(billing) };
+}
+
+/** A customer with `credit` on its balance (an overpayment: it has no invoice yet). */
+async function customerWithCredit(billing: Billing, catalog: BenchCatalog, name: string, credit: string) {
+  const customer = await billing.customers.create({
+    name,
+    email: `${name.toLowerCase().replaceAll(' ', '.')}@example.com`,
+    currency: 'EUR',
+    taxRateIds: [catalog.vatId],
+  });
+  const payment = await billing.payments.record({
+    customerId: customer.id,
+    amount: credit,
+    currency: 'EUR',
+    method: 'bank_transfer',
+  });
+  return { customer, payment };
+}
+
+/** A finalized one-off invoice of 119.00 (100.00 + 19 % VAT), paid in full by one payment. */
+async function paidInvoice(billing: Billing, catalog: BenchCatalog) {
+  const customer = await billing.customers.create({
+    name: 'Paid Customer',
+    email: 'paid@example.com',
+    currency: 'EUR',
+    taxRateIds: [catalog.vatId],
+  });
+  const invoice = await billing.invoices.createOneOff({
+    customerId: customer.id,
+    lines: [{ description: 'Installation', amount: '100.00' }],
+    autoFinalize: true,
+  });
+  const payment = await billing.payments.record({
+    customerId: customer.id,
+    amount: '119.00',
+    currency: 'EUR',
+    method: 'bank_transfer',
+  });
+  expect([invoice.total, (await billing.invoices.get(invoice.id)).status]).toEqual(['119.00', 'paid']);
+  return { customer, invoice, payment };
+}
+
+/**
+ * Where finalizing workers pause: every read is done (the credit applied is read again at finalization), no
+ * number is reserved yet (the sequence row would make the others wait).
+ */
+const BEFORE_NUMBERING = { call: 'invoices.reserveNumbers', when: 'before' } as const;
+
+type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause'>;
+
+/** Starts one worker per call on the schema of `storage`, waits until all are ready, then starts them together. */
+async function race(on: PostgresStorage, calls: Record<string, Call>): Promise<Record<string, LedgerWorker>> {
+  const started = Object.fromEntries(
+    Object.entries(calls).map(([name, call]) => [
+      name,
+      startLedgerWorker(`billfold-race-${name}-${process.pid}`, {
+        url: serverUrl() as string,
+        schema: on.schema as string,
+        now: NOW,
+        ...call,
+      }),
+    ]),
+  );
+  workers.push(...Object.values(started));
+  await Promise.all(Object.values(started).map((worker) => worker.ready()));
+  for (const worker of Object.values(started)) worker.go();
+  return started;
+}
+
+const refusedWith = (outcome: LedgerOpOutcome) => (outcome.ok ? 'ok' : outcome.code);
+
+describeServer('ledger races between OS processes (PostgreSQL)', () => {
+  it('three billing runs spend each customer’s credit once, whichever batch reads it first', async () => {
+    const { storage, billing, catalog } = await seeded();
+    const customers = [];
+    for (const n of [1, 2, 3, 4]) {
+      const { customer } = await customerWithCredit(billing, catalog, `Credit Customer ${n}`, '31.00');
+      customers.push(customer);
+      // 11.90 and 28.56 with VAT: together more than the credit; each run bills one of them per batch.
+      for (const item of [{ priceId: catalog.basicPriceId }, { priceId: catalog.seatPriceId, quantity: '3' }]) {
+        await billing.subscriptions.create({ customerId: customer.id, items: [item], startAt: STARTS_AT });
+      }
+    }
+    const run = { call: 'runCycle', arg: { batchSize: 1 }, pause: BEFORE_NUMBERING };
+    const started = await race(storage, { a: run, b: run, c: run });
+    const outcomes = await releaseInOrder(sharedPool(), Object.values(started));
+    for (const outcome of outcomes) expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    const summaries = outcomes.map((o) => (o.ok ? (o.result as { invoicesCreated: number }) : undefined));
+    expect(summaries.reduce((sum, s) => sum + (s?.invoicesCreated ?? 0), 0)).toBe(8);
+    for (const customer of customers) {
+      const figures = await expectLedgerKept(storage, customer.id, 'EUR');
+      expect(figures.creditApplied.toString(), `credit applied for ${customer.id}`).toBe('31.00');
+      expect(figures.balance.toString()).toBe('0.00');
+    }
+  });
+
+  it('two one-off invoices finalized at once apply the customer’s credit once', async () => {
+    const { storage, billing, catalog } = await seeded();
+    const { customer } = await customerWithCredit(billing, catalog, 'One Off', '31.00');
+    const oneOff: Call = {
+      call: 'invoices.createOneOff',
+      arg: { customerId: customer.id, lines: [{ description: 'Repair', amount: '25.00' }], autoFinalize: true },
+      pause: BEFORE_NUMBERING,
+    };
+    const started = await race(storage, { first: oneOff, second: oneOff });
+    const outcomes = await releaseInOrder(sharedPool(), Object.values(started));
+    expect(outcomes.map(refusedWith)).toEqual(['ok', 'ok']);
+    const applied = outcomes.map((o) => (o.ok ? (o.result as Invoice).creditApplied : '')).sort();
+    // 29.75 each: one takes 29.75 of the 31.00, the other the 1.25 left.
+    expect(applied).toEqual(['1.25', '29.75']);
+    const figures = await expectLedgerKept(storage, customer.id, 'EUR');
+    expect([figures.creditApplied.toString(), figures.balance.toString()]).toEqual(['31.00', '0.00']);
+  });
+
+  it('a refund of unspent credit racing a billing run that applies it: the credit goes out once', async () => {
+    const { storage, billing, catalog } = await seeded();
+    const { customer, payment } = await customerWithCredit(billing, catalog, 'Refund Race', '31.00');
+    // 4 seats: 32.00 + 19 % = 38.08, more than the credit.
+    await billing.subscriptions.create({
+      customerId: customer.id,
+      items: [{ priceId: catalog.seatPriceId, quantity: '4' }],
+      startAt: STARTS_AT,
+    });
+    const started = await race(storage, {
+      run: { call: 'runCycle', arg: {}, pause: BEFORE_NUMBERING },
+      refund: {
+        call: 'payments.refund',
+        arg: { paymentId: payment.id, amount: '31.00' },
+        pause: { call: 'balance.balance', when: 'after' },
+      },
+    });
+    const [run, refund] = await releaseInOrder(sharedPool(), [
+      started.run as LedgerWorker,
+      started.refund as LedgerWorker,
+    ]);
+    expect(run?.ok, JSON.stringify(run)).toBe(true);
+    const figures = await expectLedgerKept(storage, customer.id, 'EUR');
+    // Either the refund came first (the run found no credit) or the run did (the refund is refused).
+    if (refund?.ok) {
+      expect([figures.refunded.toString(), figures.creditApplied.toString()]).toEqual(['31.00', '0.00']);
+    } else {
+      expect(refund?.code).toBe('invalid_state');
+      expect([figures.refunded.toString(), figures.creditApplied.toString()]).toEqual(['0.00', '31.00']);
+    }
+    expect(figures.balance.toString()).toBe('0.00');
+  });
+
+  it('credit notes for the whole of a paid invoice from three processes: one is issued, and a full refund then leaves the customer paid once', async () => {
+    const { storage, billing, catalog } = await seeded();
+    const { customer, invoice, payment } = await paidInvoice(billing, catalog);
+    const note: Call = {
+      call: 'creditNotes.create',
+      arg: { invoiceId: invoice.id, amount: '119.00', reason: 'other' },
+      pause: { call: 'creditNotes.list', when: 'after' },
+    };
+    const started = await race(storage, { x: note, y: note, z: note });
+    const outcomes = await releaseInOrder(sharedPool(), Object.values(started));
+    expect(outcomes.map(refusedWith).sort()).toEqual(['invalid_input', 'invalid_input', 'ok']);
+    let figures = await expectLedgerKept(storage, customer.id, 'EUR');
+    expect([figures.credited.toString(), figures.balance.toString()]).toEqual(['119.00', '119.00']);
+    // The payment refunded in full takes back the credit note's credit: the customer ends with nothing owed or held.
+    await billing.payments.refund({ paymentId: payment.id, amount: '119.00' });
+    figures = await expectLedgerKept(storage, customer.id, 'EUR');
+    expect(figures.balance.toString()).toBe('0.00');
+    const after = await billing.invoices.get(invoice.id);
+    expect([after.status, after.amountRemaining, after.amountCredited]).toEqual(['paid', '0.00', '119.00']);
+  });
+
+  it('a full credit note racing a full refund: the invoice stays settled and the customer holds no credit', async () => {
+    const { storage, billing, catalog } = await seeded();
+    const { customer, invoice, payment } = await paidInvoice(billing, catalog);
+    const started = await race(storage, {
+      note: {
+        call: 'creditNotes.create',
+        arg: { invoiceId: invoice.id, amount: '119.00', reason: 'other' },
+        pause: { call: 'creditNotes.list', when: 'after' },
+      },
+      refund: {
+        call: 'payments.refund',
+        arg: { paymentId: payment.id, amount: '119.00' },
+        pause: { call: 'balance.balance', when: 'after' },
+      },
+    });
+    // The refund is let go first: without a lock, the note then decides on the invoice as it was before it.
+    const outcomes = await releaseInOrder(sharedPool(), [started.refund as LedgerWorker, started.note as LedgerWorker]);
+    expect(outcomes.map(refusedWith)).toEqual(['ok', 'ok']);
+    const figures = await expectLedgerKept(storage, customer.id, 'EUR');
+    const after = await billing.invoices.get(invoice.id);
+    expect([after.status, after.amountRemaining, figures.balance.toString()]).toEqual(['paid', '0.00', '0.00']);
+  });
+
+  it('usage for the period being invoiced, sent while the run’s batch is open, is billed or refused, never lost', async () => {
+    const { storage, billing, catalog } = await seeded();
+    const customer = await billing.customers.create({
+      name: 'Metered',
+      email: 'metered@example.com',
+      currency: 'EUR',
+      taxRateIds: [catalog.vatId],
+    });
+    // Periods from 10 January: the run at 15 February bills [10 Jan, 10 Feb) in arrears.
+    const { subscription } = await billing.subscriptions.create({
+      customerId: customer.id,
+      items: [{ priceId: catalog.basicPriceId }, { priceId: catalog.dataPriceId }],
+    });
+    await billing.usage.ingest([
+      {
+        id: 'evt_early',
+        customerId: customer.id,
+        eventName: 'data',
+        timestamp: '2026-01-20T00:00:00.000Z',
+        properties: { gb: '12' },
+      },
+    ]);
+    const run = startLedgerWorker(`billfold-race-run-${process.pid}`, {
+      url: serverUrl() as string,
+      schema: storage.schema as string,
+      now: NOW,
+      call: 'runCycle',
+      arg: {},
+      pause: { call: 'usage.aggregate', when: 'after' },
+    });
+    const late = startLedgerWorker(`billfold-race-late-${process.pid}`, {
+      url: serverUrl() as string,
+      schema: storage.schema as string,
+      now: NOW,
+      call: 'usage.ingest',
+      arg: [
+        {
+          id: 'evt_late',
+          customerId: customer.id,
+          eventName: 'data',
+          timestamp: '2026-02-05T00:00:00.000Z',
+          properties: { gb: '7' },
+        },
+      ],
+    });
+    workers.push(run, late);
+    await Promise.all([run.ready(), late.ready()]);
+    run.go();
+    await untilSettled(sharedPool(), [run]);
+    // The run holds its batch open, its usage read; the late event is sent now.
+    expect(run.state).toBe('paused');
+    late.go();
+    const [ran, sent] = await releaseInOrder(sharedPool(), [run, late]);
+    expect(ran?.ok, JSON.stringify(ran)).toBe(true);
+    const invoices: Invoice[] = await listAll((page) =>
+      storage.invoices.list({ subscriptionId: subscription.id, ...page }),
+    );
+    const january = invoices.find((i) => i.lines.some((l) => l.billingCode === 'DATA'));
+    const billed = january?.lines.find((l) => l.billingCode === 'DATA')?.quantity;
+    if (sent?.ok) {
+      expect(sent.result).toMatchObject({ inserted: 1 });
+      expect(billed, 'the accepted late event is billed with its period').toBe('19');
+    } else {
+      expect([sent?.code, sent?.path]).toEqual(['invalid_input', ['events', 0, 'timestamp']]);
+      expect(billed).toBe('12');
+    }
+    expect(money(january?.total ?? '0', 'EUR').isZero()).toBe(false);
+  });
+});

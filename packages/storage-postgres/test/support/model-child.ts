@@ -1,0 +1,104 @@
+/**
+ * A worker of the ledger model test in its own OS process: after `go` on stdin it runs `operations` random engine
+ * operations (billing runs, one-off invoices, payments with and without allocations, refunds, credit notes, voids,
+ * usage batches with late and duplicate events, plan changes, new subscriptions and cancellations, replays under
+ * an idempotency key) on the shared customers, drawn from a generator seeded with `seed`. Its clock moves `stepMs`
+ * per operation. It prints one `finished` message with what it saw: the usage events the engine accepted, the
+ * refusals by code, anything unexpected, and any balance read below zero. Run with
+ * `node --import tsx --conditions=@billfold/source model-child.ts '<ModelConfig JSON>'`.
+ */
+import { createInterface } from 'node:readline';
+import { createBilling, createTestClock, isBillingError } from '@billfold/core';
+import { createPostgresStorage } from '../../src/index';
+import { type AcceptedEvent, type ModelPrices, modelOperations } from './model-operations';
+
+/** One customer of the model, as the test seeded it. */
+export interface ModelCustomer {
+  readonly id: string;
+}
+
+/** What the test passes as the one argument. */
+export interface ModelConfig {
+  readonly url: string;
+  readonly schema: string;
+  readonly applicationName: string;
+  readonly worker: number;
+  readonly seed: number;
+  readonly operations: number;
+  /** The clock at the first operation; it moves `stepMs` per operation. */
+  readonly start: string;
+  readonly stepMs: number;
+  readonly customers: readonly ModelCustomer[];
+  readonly prices: ModelPrices;
+}
+
+/** What a worker saw. */
+export interface ModelReport {
+  readonly worker: number;
+  /** Operations by kind and outcome (`pay ok`, `refund invalid_state`). */
+  readonly outcomes: Record<string, number>;
+  readonly accepted: readonly AcceptedEvent[];
+  /** Errors that are no refusal the rules allow (anything but `invalid_input` / `invalid_state`). */
+  readonly unexpected: readonly string[];
+  /** Balances read below zero after an operation. */
+  readonly negative: readonly string[];
+}
+
+/** What the worker prints. */
+export type ModelMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'finished'; readonly report: ModelReport }
+  | { readonly type: 'failed'; readonly message: string };
+
+const say = (message: ModelMessage) => process.stdout.write(`${JSON.stringify(message)}\n`);
+
+async function main(config: ModelConfig): Promise<void> {
+  const storage = await createPostgresStorage({
+    connectionString: config.url,
+    schema: config.schema,
+    migrate: false,
+    poolConfig: { max: 2, application_name: config.applicationName },
+  });
+  const clock = createTestClock(config.start);
+  const billing = createBilling({ storage, clock });
+  const { draw, pick, perform, accepted, unexpected } = modelOperations(billing, clock, config);
+  const outcomes: Record<string, number> = {};
+  const problems: string[] = [];
+  const negative: string[] = [];
+
+  say({ type: 'ready' });
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) if (line.trim() === 'go') break;
+  lines.close();
+
+  for (let n = 0; n < config.operations; n++) {
+    clock.set(new Date(Date.parse(config.start) + n * config.stepMs));
+    const operation = draw();
+    const customer = pick(config.customers) as ModelCustomer;
+    let outcome = 'ok';
+    try {
+      if ((await perform(operation, customer.id)) === undefined) outcome = 'nothing to do';
+    } catch (error) {
+      if (isBillingError(error) && (error.code === 'invalid_input' || error.code === 'invalid_state')) {
+        outcome = error.code;
+      } else {
+        outcome = isBillingError(error) ? error.code : 'crash';
+        problems.push(`${operation} on ${customer.id}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    outcomes[`${operation} ${outcome}`] = (outcomes[`${operation} ${outcome}`] ?? 0) + 1;
+    const balance = await billing.balance.get(customer.id, 'EUR');
+    if (balance.amount.startsWith('-')) negative.push(`${customer.id} ${balance.amount} after ${operation}`);
+  }
+  say({
+    type: 'finished',
+    report: { worker: config.worker, outcomes, accepted, unexpected: [...unexpected, ...problems], negative },
+  });
+  await storage.close();
+  process.exit(0);
+}
+
+main(JSON.parse(process.argv[2] ?? '{}') as ModelConfig).catch((error: unknown) => {
+  say({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});
