@@ -7,11 +7,16 @@
 export { createBilling } from './create-billing';
 export type { Billing, BillingOptions } from './create-billing';
 export { EngineConfigInputSchema, formatDocumentNumber, resolveEngineConfig } from './context';
-export type { EngineConfig, EngineConfigInput, EngineContext } from './context';
+export { NotificationSettingsSchema } from './context';
+export type { EngineConfig, EngineConfigInput, EngineContext, NotificationSettings } from './context';
 export { createIdGenerator } from './ids';
 export type { IdGenerator, IdPrefix } from './ids';
 export { runIdempotent, withIdempotency } from './idempotency';
-export { deliverNotifications } from './notify';
+export { enqueueNotifications } from './notifications/enqueue-notifications';
+export { DispatchOptionsSchema, dispatchNotifications } from './notifications/dispatch-notifications';
+export type { DispatchOptions, DispatchSummary } from './notifications/dispatch-notifications';
+export { OutboxFilterSchema } from './notifications/notification-service';
+export type { NotificationService, OutboxFilter } from './notifications/notification-service';
 export { buildDraftInvoice } from './invoices/build-invoice';
 export type { DraftDiscount, DraftInvoiceInput, DraftLine } from './invoices/build-invoice';
 export { finalizeInvoices } from './invoices/finalize-invoices';

@@ -1,12 +1,10 @@
 import type { Subscription } from '../../domain/subscription';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
-import type { BillingNotification } from '../../notify/notifier';
 import { billingPeriods } from '../../periods/billing-periods';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { lockCustomerLedgers } from '../ledger/ledger-lock';
-import { deliverNotifications } from '../notify';
 import { requireRecord } from '../require-record';
 import { billSubscriptions } from '../run-cycle/bill-subscriptions';
 import { loadCatalogFor } from '../run-cycle/catalog';
@@ -40,9 +38,8 @@ export async function createSubscription(
   const parsed = validate(CreateSubscriptionInputSchema, input, 'input');
   const { idempotencyKey, ...request } = parsed;
   const now = ctx.clock.now().toISOString();
-  let notifications: readonly BillingNotification[] = [];
   const key = idempotencyKey === undefined ? undefined : `subscriptions.create:${idempotencyKey}`;
-  const result = await runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
+  return runIdempotent(ctx, key, request, async (session, outbox): Promise<SubscriptionResult> => {
     await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
     const { items, interval, intervalCount } = await resolveItems(
@@ -98,11 +95,9 @@ export async function createSubscription(
     });
     const billed = await billSubscriptions(session, ctx, [subscription], { catalog, now });
     if (billed.errors[0] !== undefined) rethrowRunError(billed.errors[0]);
-    notifications = billed.notifications;
+    outbox.push(...billed.notifications);
     return { subscription: billed.advanced[0] as Subscription, invoices: billed.invoices };
   });
-  await deliverNotifications(ctx, notifications);
-  return result;
 }
 
 /** The instant `days` local days after `start` in `timeZone` (same wall-clock time across DST changes). */
