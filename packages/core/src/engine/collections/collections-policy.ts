@@ -237,3 +237,21 @@ export function collectionsPolicy(config: CollectionsConfig, name: string | unde
   }
   return found;
 }
+
+/**
+ * Refuses a policy name the engine's config does not have, where a customer or subscription names one.
+ * @throws BillingError `invalid_input` at `path`.
+ */
+export function assertPolicyName(
+  config: CollectionsConfig,
+  name: string | undefined,
+  path: readonly (string | number)[],
+): void {
+  if (name === undefined || config.named.has(name)) return;
+  const known = [...config.named.keys()];
+  throw new BillingError(
+    BillingErrorCode.invalidInput,
+    `Invalid ${path.join('.')}: no collections policy named "${name}" (config.collectionsPolicies has ${known.length === 0 ? 'none' : known.join(', ')})`,
+    { path },
+  );
+}

@@ -4,6 +4,7 @@ import { validate } from '../../errors/validate';
 import { billingPeriods } from '../../periods/billing-periods';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
+import { assertPolicyName } from '../collections/collections-policy';
 import { lockCustomerLedgers } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
 import { billSubscriptions } from '../run-cycle/bill-subscriptions';
@@ -37,6 +38,7 @@ export async function createSubscription(
 ): Promise<SubscriptionResult> {
   const parsed = validate(CreateSubscriptionInputSchema, input, 'input');
   const { idempotencyKey, ...request } = parsed;
+  assertPolicyName(ctx.config.collections, request.collectionsPolicy, ['input', 'collectionsPolicy']);
   const now = ctx.clock.now().toISOString();
   const key = idempotencyKey === undefined ? undefined : `subscriptions.create:${idempotencyKey}`;
   return runIdempotent(ctx, key, request, async (session, outbox): Promise<SubscriptionResult> => {
@@ -79,6 +81,7 @@ export async function createSubscription(
       ...(trialEnd === undefined ? {} : { trialEnd }),
       cancelAtPeriodEnd: false,
       ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
+      ...(request.collectionsPolicy === undefined ? {} : { collectionsPolicy: request.collectionsPolicy }),
       couponPeriodsUsed: 0,
       pendingLines: [],
       metadata: request.metadata,
