@@ -135,6 +135,7 @@ export type {
 } from './invoice/index';
 export {
   AddressSchema,
+  CollectionsPolicyNameSchema,
   customFieldKey,
   IdSchema,
   INSTANT_RANGE,
@@ -158,6 +159,8 @@ export {
   MeterInputSchema,
   ProductInputSchema,
   ProductSchema,
+  DunningSchema,
+  DunningStageSchema,
   PendingLineSchema,
   SubscriptionItemSchema,
   SubscriptionSchema,
@@ -176,6 +179,11 @@ export {
   PaymentMethodSchema,
   PaymentSchema,
   RefundSchema,
+  CollectionFeeKindSchema,
+  CollectionFeeSchema,
+  DeliveryErrorSchema,
+  OutboxEntrySchema,
+  OutboxStatusSchema,
   listAll,
 } from './domain/index';
 export type {
@@ -212,14 +220,32 @@ export type {
   PaymentAllocation,
   PaymentMethod,
   Refund,
+  CollectionFee,
+  CollectionFeeKind,
+  DeliveryError,
+  Dunning,
+  DunningStage,
+  OutboxEntry,
+  OutboxStatus,
 } from './domain/index';
-export { createMemoryStorage, MemoryStorage, readAllRecords } from './storage/index';
-export type { StoredRecords } from './storage/index';
+export { AGING_BUCKETS, createMemoryStorage, MemoryStorage, readAllRecords } from './storage/index';
+export type {
+  AgingBucket,
+  AgingCell,
+  FeeTotals,
+  Receivables,
+  ReceivedPayment,
+  ReportQueries,
+  ReportRange,
+  StepRecovery,
+  StoredRecords,
+} from './storage/index';
 export type {
   AppendRepository,
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
+  CollectionFeeRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,
@@ -228,6 +254,8 @@ export type {
   IdempotencyRepository,
   InvoiceRepository,
   LedgerLocks,
+  OutboxListFilter,
+  OutboxRepository,
   PaymentRepository,
   PriceRepository,
   ProductRepository,
@@ -312,6 +340,7 @@ export {
   StatementIssuedNotificationSchema,
   NOTIFICATION_TYPES,
   notificationDedupeKey,
+  happensOncePerRecord,
   isRetryableDeliveryError,
 } from './notify/notifier';
 export type { Notifier, BillingNotification, NotificationType, NotificationOf } from './notify/notifier';
@@ -354,6 +383,19 @@ export {
   RunCycleOptionsSchema,
   createIdGenerator,
   runCycle,
+  NotificationSettingsSchema,
+  DispatchOptionsSchema,
+  OutboxFilterSchema,
+  dispatchNotifications,
+  CollectionsPolicyInputSchema,
+  CollectionsPolicyOverrideSchema,
+  ReminderFeeSchema,
+  ReminderStepSchema,
+  CollectionsRunOptionsSchema,
+  runCollections,
+  ServiceAccessOptionsSchema,
+  WaiveFeeInputSchema,
+  CollectionFeeFilterSchema,
 } from './engine/index';
 export {
   CancelSubscriptionInputSchema,
@@ -409,6 +451,24 @@ export type {
   IngestResult,
   UsageSummary,
   MeterUsage,
+  NotificationSettings,
+  DispatchOptions,
+  DispatchSummary,
+  NotificationService,
+  OutboxFilter,
+  CollectionsPolicy,
+  CollectionsPolicyInput,
+  CollectionsPolicyOverride,
+  ReminderFee,
+  CollectionsRunOptions,
+  CollectionsRunProgress,
+  CollectionsRunSummary,
+  CollectionsError,
+  ServiceAccess,
+  ServiceAccessOptions,
+  WaiveFeeInput,
+  CollectionFeeFilter,
+  CollectionsService,
 } from './engine/index';
 export {
   createCreditorReference,

@@ -25,6 +25,9 @@ export const storageSuiteNames = [
   'metadata',
   'usageAggregation',
   'claimDue',
+  'collectible',
+  'outbox',
+  'collectionFees',
   'concurrency',
 ] as const;
 

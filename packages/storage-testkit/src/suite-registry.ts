@@ -2,6 +2,7 @@ import type { RegisterSuite } from './kit-context';
 import type { StorageSuiteName } from './suite-names';
 import { couponsSuite, metersSuite, pricesSuite, productsSuite, taxRatesSuite } from './suites/catalog-suites';
 import { claimDueSuite } from './suites/claim-due-suite';
+import { collectibleSuite, collectionFeesSuite, outboxSuite } from './suites/collections-suites';
 import { concurrencySuite } from './suites/concurrency-suite';
 import { customersSuite } from './suites/customers-suite';
 import { idempotencySuite } from './suites/idempotency-suite';
@@ -43,5 +44,8 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   metadata: metadataSuite,
   usageAggregation: usageAggregationSuite,
   claimDue: claimDueSuite,
+  collectible: collectibleSuite,
+  outbox: outboxSuite,
+  collectionFees: collectionFeesSuite,
   concurrency: concurrencySuite,
 };

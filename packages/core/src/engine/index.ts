@@ -46,6 +46,31 @@ export type { CatalogCreateOptions, CatalogService, TaxRateInput } from './catal
 export type { BalanceService, CustomerBalance } from './ledger/balance-service';
 export type { SubscriptionResult, SubscriptionService } from './subscriptions/index';
 export type { IngestResult, MeterUsage, UsageService, UsageSummary } from './usage/index';
+export {
+  CollectionsPolicyInputSchema,
+  CollectionsPolicyOverrideSchema,
+  ReminderFeeSchema,
+  ReminderStepSchema,
+} from './collections/collections-policy';
+export type {
+  CollectionsPolicy,
+  CollectionsPolicyInput,
+  CollectionsPolicyOverride,
+  ReminderFee,
+} from './collections/collections-policy';
+export { CollectionsRunOptionsSchema, runCollections } from './collections/run-collections';
+export type {
+  CollectionsRunOptions,
+  CollectionsRunProgress,
+  CollectionsRunSummary,
+} from './collections/run-collections';
+export type { CollectionsError } from './collections/collect-invoices';
+export { ServiceAccessOptionsSchema } from './collections/service-access';
+export type { ServiceAccess, ServiceAccessOptions } from './collections/service-access';
+export { WaiveFeeInputSchema } from './collections/waive-fee';
+export type { WaiveFeeInput } from './collections/waive-fee';
+export { CollectionFeeFilterSchema } from './collections/collections-service';
+export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
 export { runCycle, RunCycleOptionsSchema } from './run-cycle/index';
 export type { BillingStep, RunError } from './run-cycle/index';
 export type { RunCycleOptions, RunCycleProgress, RunCycleSummary } from './run-cycle/index';
