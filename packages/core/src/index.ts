@@ -228,7 +228,16 @@ export type {
   OutboxEntry,
   OutboxStatus,
 } from './domain/index';
-export { AGING_BUCKETS, createMemoryStorage, MemoryStorage, readAllRecords } from './storage/index';
+export {
+  AGING_BUCKETS,
+  agingBucket,
+  createMemoryStorage,
+  daysPastDue,
+  listReportQueries,
+  MemoryStorage,
+  readAllRecords,
+  reportQueries,
+} from './storage/index';
 export type {
   AgingBucket,
   AgingCell,
@@ -396,6 +405,11 @@ export {
   ServiceAccessOptionsSchema,
   WaiveFeeInputSchema,
   CollectionFeeFilterSchema,
+  AgingReportOptionsSchema,
+  ReportRangeSchema,
+  buildAgingReport,
+  buildPaymentConfirmation,
+  buildCollectionsEffectiveness,
 } from './engine/index';
 export {
   CancelSubscriptionInputSchema,
@@ -469,6 +483,17 @@ export type {
   WaiveFeeInput,
   CollectionFeeFilter,
   CollectionsService,
+  AgingReportOptions,
+  ReportRangeInput,
+  ReportService,
+  AgingReport,
+  AgingRow,
+  AgingTotal,
+  PaymentConfirmationReport,
+  PaymentConfirmationRow,
+  PaymentConfirmationTotal,
+  CollectionsEffectivenessReport,
+  CollectionsEffectivenessRow,
 } from './engine/index';
 export {
   createCreditorReference,

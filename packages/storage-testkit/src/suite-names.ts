@@ -28,6 +28,7 @@ export const storageSuiteNames = [
   'collectible',
   'outbox',
   'collectionFees',
+  'reports',
   'concurrency',
 ] as const;
 

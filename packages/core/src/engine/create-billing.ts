@@ -13,6 +13,7 @@ import { createInvoiceService, type InvoiceService } from './invoices/invoice-se
 import { type BalanceService, createBalanceService } from './ledger/balance-service';
 import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { createReportService, type ReportService } from './reports/report-service';
 import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
 import { createUsageService, type UsageService } from './usage/index';
@@ -66,6 +67,8 @@ export interface Billing {
   readonly notifications: NotificationService;
   /** Collections: `run` (reminders, overdue flags, fees, dunning), `access`, fees. */
   readonly collections: CollectionsService;
+  /** Reports: customer aging, payment confirmation, collections effectiveness. */
+  readonly reports: ReportService;
   /** Bills every subscription due at `now` (default: the clock's now), batch by batch (`runCycle`). */
   runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
   /** The context the services run on, for hosts that call engine functions directly. */
@@ -114,6 +117,7 @@ export function createBilling(options: BillingOptions): Billing {
     usage: createUsageService(ctx),
     notifications: createNotificationService(ctx),
     collections: createCollectionsService(ctx),
+    reports: createReportService(ctx),
     runCycle: (runOptions) => runCycle(ctx, runOptions),
     context: ctx,
   };

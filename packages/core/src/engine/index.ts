@@ -71,6 +71,21 @@ export { WaiveFeeInputSchema } from './collections/waive-fee';
 export type { WaiveFeeInput } from './collections/waive-fee';
 export { CollectionFeeFilterSchema } from './collections/collections-service';
 export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
+export { AgingReportOptionsSchema, ReportRangeSchema } from './reports/report-service';
+export type { AgingReportOptions, ReportRangeInput, ReportService } from './reports/report-service';
+export { buildAgingReport } from './reports/aging-report';
+export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
+export { buildPaymentConfirmation } from './reports/payment-confirmation';
+export type {
+  PaymentConfirmationReport,
+  PaymentConfirmationRow,
+  PaymentConfirmationTotal,
+} from './reports/payment-confirmation';
+export { buildCollectionsEffectiveness } from './reports/collections-effectiveness';
+export type {
+  CollectionsEffectivenessReport,
+  CollectionsEffectivenessRow,
+} from './reports/collections-effectiveness';
 export { runCycle, RunCycleOptionsSchema } from './run-cycle/index';
 export type { BillingStep, RunError } from './run-cycle/index';
 export type { RunCycleOptions, RunCycleProgress, RunCycleSummary } from './run-cycle/index';

@@ -33,6 +33,7 @@ export type {
   VersionedRepository,
 } from './storage-adapter';
 export { AGING_BUCKETS } from './report-queries';
+export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
 export type {
   AgingBucket,
   AgingCell,

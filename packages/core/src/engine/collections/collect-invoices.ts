@@ -12,7 +12,7 @@ import { billFees, type FeeBill } from './bill-fees';
 import { type CollectionsPolicy, collectionsPolicy } from './collections-policy';
 import { dunningSchedule, overdueInstant } from './collections-schedule';
 import { advanceDunning, inDunningReach } from './dunning';
-import { localDay } from './local-days';
+import { localDay } from '../../periods/local-days';
 import { type InvoiceCollections, planInvoiceCollections } from './plan-invoice-collections';
 
 /** Why one invoice was left uncollected in a run; it stays due and is tried again by the next run. */

@@ -1,6 +1,6 @@
 import type { DunningStage } from '../../domain/subscription';
 import type { CollectionsPolicy, ReminderFee } from './collections-policy';
-import { addDays, localDay, startOfDay } from './local-days';
+import { addDays, localDay, startOfDay } from '../../periods/local-days';
 
 /** One reminder of an invoice's schedule. */
 export interface ScheduledReminder {

@@ -3,7 +3,7 @@ import { addFixed, divFixed, formatFixed, mulFixed, parseFixed } from '../../mon
 import { type Money, money } from '../../money/money';
 import type { RoundingMode } from '../../money/rounding-mode';
 import type { CollectionsPolicy, ReminderFee } from './collections-policy';
-import { daysBetween } from './local-days';
+import { daysBetween } from '../../periods/local-days';
 
 const HUNDRED = { units: 100n, scale: 0 };
 

@@ -12,7 +12,7 @@ import {
   interestCharge,
   reminderFeeCharge,
 } from './fee-charges';
-import { addDays, localDay } from './local-days';
+import { addDays, localDay } from '../../periods/local-days';
 
 /** What the collections run does to one open invoice at `now` (before dunning, which needs its subscription). */
 export interface InvoiceCollections {

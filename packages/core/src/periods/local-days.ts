@@ -1,4 +1,4 @@
-import { fromWallClock, toWallClock } from '../../periods/wall-clock';
+import { fromWallClock, toWallClock } from './wall-clock';
 
 /*
  * Calendar days in a customer's time zone, as `YYYY-MM-DD` text: collections count days the way the customer's
