@@ -3,15 +3,15 @@ import type { Invoice } from '../domain/invoice';
 import { listAll } from '../domain/list-all';
 import { type Money, money } from '../money/money';
 import { daysBetween, localDay } from '../periods/local-days';
-import {
-  type AgingBucket,
-  type AgingCell,
-  type FeeTotals,
-  type ReceivedPayment,
-  type Receivables,
-  type ReportQueries,
-  type ReportRange,
-  type StepRecovery,
+import type {
+  AgingBucket,
+  AgingCell,
+  FeeTotals,
+  ReceivedPayment,
+  Receivables,
+  ReportQueries,
+  ReportRange,
+  StepRecovery,
 } from './report-queries';
 import type { BillingStorageAdapter } from './storage-adapter';
 
