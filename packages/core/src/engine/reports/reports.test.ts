@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysPastDue } from '../../storage/list-report-queries';
+import { agingBucket, daysPastDue } from '../../storage/list-report-queries';
 import { createCollectionsFixture } from '../collections/collections-fixture';
 import { rejection } from '../test-fixture';
 
@@ -24,6 +24,21 @@ describe('reports', () => {
     expect(daysPastDue('2026-03-15T22:59:59.999Z', '2026-03-15T23:30:00.000Z', 'UTC')).toBe(0);
     // 14 April 23:00 Berlin (summer time, UTC+2): 15 March + 30 days.
     expect(daysPastDue('2026-03-15T22:59:59.999Z', '2026-04-14T21:00:00.000Z', 'Europe/Berlin')).toBe(30);
+  });
+
+  it('puts the bucket edges where the names say', () => {
+    expect([-3, 0, 1, 30, 31, 60, 61, 90, 91, 400].map(agingBucket)).toEqual([
+      'current',
+      'current',
+      '1-30',
+      '1-30',
+      '31-60',
+      '31-60',
+      '61-90',
+      '61-90',
+      '90+',
+      '90+',
+    ]);
   });
 
   it('ages what is owed by bucket, per customer and currency', async () => {
