@@ -71,7 +71,8 @@ function collectionsLines(result: ScenarioResult, label: (text: string, first?: 
     `${label('Outbox')}${total} notifications waiting to be emailed, among them ${count('invoice.finalized')} ` +
       `invoices, ${count('invoice.reminder')} reminders, ${count('invoice.fee_charged')} late fees, ` +
       `${count('subscription.suspended')} suspensions`,
-    `${label('', false)}send them with billfold outbox dispatch --email-config FILE (docs/collections.md)`,
+    `${label('', false)}after a demo with --db or --data-dir, billfold outbox dispatch --schema billfold_demo ` +
+      '--email-config FILE sends them (docs/collections.md)',
   );
   return lines;
 }
