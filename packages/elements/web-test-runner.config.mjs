@@ -11,13 +11,17 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default {
   rootDir: fileURLToPath(new URL('../..', import.meta.url)),
-  files: ['src/**/*.test.ts'],
+  files: [process.env.BILLFOLD_TEST_FILES ?? 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['@billfold/source', 'browser', 'import', 'default'] },
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 600_000,
   // A hang guard per test, not a performance limit: PGlite and the first render take their time on a shared machine.
-  testFramework: { config: { timeout: 60_000 } },
+  testFramework: { config: { timeout: 60_000, ...(process.env.BILLFOLD_TEST_GREP ? { grep: process.env.BILLFOLD_TEST_GREP } : {}) } },
+  // A page axe accepts as a document (title, language, a level-one heading); fixtures go inside <main>.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Billfold elements tests</title></head>
+    <body><header><h1>Billfold elements tests</h1></header><script type="module" src="${testFramework}"></script></body></html>`,
   browsers: [
     chromeLauncher({
       launchOptions: {

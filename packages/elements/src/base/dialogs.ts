@@ -12,7 +12,13 @@ function deepActiveElement(): HTMLElement | undefined {
 export function openModal(dialog: HTMLDialogElement | null | undefined): void {
   if (!dialog || dialog.open) return;
   const opener = deepActiveElement();
-  dialog.addEventListener('close', () => opener?.isConnected && opener.focus(), { once: true });
+  const restore = () => {
+    // A close while the dialog is open again is whileNonModal switching modality, not the end.
+    if (dialog.open) return;
+    dialog.removeEventListener('close', restore);
+    if (opener?.isConnected) opener.focus();
+  };
+  dialog.addEventListener('close', restore);
   dialog.showModal();
 }
 

@@ -31,6 +31,7 @@ export async function testApi<T = unknown>(path: string, query: Record<string, s
 /** Every element matching `selector` under `root`, looking into open shadow roots at any depth. */
 export function deepQueryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
   const found: T[] = [...root.querySelectorAll<T>(selector)];
+  if (root instanceof Element && root.shadowRoot) found.push(...deepQueryAll<T>(root.shadowRoot, selector));
   for (const element of root.querySelectorAll('*')) {
     if (element.shadowRoot) found.push(...deepQueryAll<T>(element.shadowRoot, selector));
   }
@@ -90,6 +91,8 @@ interface AxeResult {
 
 /** Runs axe-core on the page (the elements' shadow trees included) and fails with the violations listed. */
 export async function expectAccessible(context: Element | Document = document): Promise<void> {
+  // Contrast is measured on what is painted: let entrance animations (a dialog fading in) finish first.
+  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
   const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
   const result = await axe.run(context, { resultTypes: ['violations'] });
   if (result.violations.length > 0) {

@@ -1,21 +1,40 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import { startTestBackend, type TestBackend } from './test-backend';
 
-/** The part of a web-test-runner plugin this one uses (the dev server is Koa). */
+/** The part of the dev server's Koa context this plugin uses. */
 interface KoaContext {
   readonly path: string;
+  readonly href: string;
+  readonly method: string;
   readonly req: IncomingMessage;
-  readonly res: ServerResponse;
-  respond?: boolean;
+  status: number;
+  body: unknown;
+  set(name: string, value: string): void;
 }
 
 const OWN = /^\/(billing|billing-plain|stand-in|test-api)(\/|$)/;
 
+/** The Web `Request` of a Node request. */
+function requestOf(ctx: KoaContext): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(ctx.req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+  }
+  const hasBody = ctx.method !== 'GET' && ctx.method !== 'HEAD';
+  return new Request(ctx.href, {
+    method: ctx.method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(ctx.req) as ReadableStream, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
 /**
  * A web-test-runner plugin that starts the test backend (a real `@billfold/server` on PGlite, see
  * `startTestBackend`) with the test run and answers its paths on the dev server's own origin, so the elements talk
- * to it same-origin without CORS. Everything else falls through to the dev server.
+ * to it same-origin without CORS. The answer goes through Koa (status, headers, body) so the dev server's own
+ * middleware sees a complete response; everything else falls through to the dev server.
  */
 export function billingBackendPlugin() {
   let backend: TestBackend | undefined;
@@ -24,11 +43,14 @@ export function billingBackendPlugin() {
     async serverStart({ app }: { app: { use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void } }) {
       backend = await startTestBackend();
       const ready = backend;
-      const listener = getRequestListener(async (request) => (await ready.handle(request)) ?? new Response('not found', { status: 404 }));
       app.use(async (ctx, next) => {
         if (!OWN.test(ctx.path)) return next();
-        ctx.respond = false;
-        await listener(ctx.req, ctx.res);
+        const response = (await ready.handle(requestOf(ctx))) ?? new Response('not found', { status: 404 });
+        ctx.status = response.status;
+        response.headers.forEach((value, name) => {
+          if (name !== 'content-length' && name !== 'content-encoding') ctx.set(name, value);
+        });
+        ctx.body = Buffer.from(await response.arrayBuffer());
       });
     },
     async serverStop() {

@@ -1,3 +1,4 @@
+import { HOSTILE_DESCRIPTION, HOSTILE_NAME } from './hostile-text';
 import { type Billing, type BillingStorageAdapter, createBilling, createTestClock, type TestClock } from '@billfold/core';
 
 /** The kinds of customer the browser tests claim, each one fresh for one test. */
@@ -27,19 +28,6 @@ export interface SeededPortal {
   readonly customers: readonly SeededCustomer[];
   readonly prices: { readonly basic: string; readonly pro: string };
 }
-
-/** Markup, script and right-to-left text that must render inert and legible. */
-export const HOSTILE_NAME = '<img src=x onerror="window.__billingXss=1">Ada <script>window.__billingXss=2</script> عميل تجريبي';
-
-/** A 10,000-character line description: markup, RTL and one very long word. */
-export const HOSTILE_DESCRIPTION = (() => {
-  const start = '<b onmouseover="window.__billingXss=3">Installation</b> تركيب الألياف البصرية — ';
-  const word = 'Glasfaserhausanschlussverteiler'.repeat(20);
-  const filler = ' Lorem ipsum dolor sit amet, consectetur adipiscing elit.';
-  let text = `${start}${word}`;
-  while (text.length < 10_000) text += filler;
-  return text.slice(0, 10_000);
-})();
 
 /**
  * Seeds the browser tests' billing on `storage` (empty): German VAT, Fibre Basic (20 EUR) and Pro (50 EUR) plans and

@@ -98,6 +98,9 @@ export async function startTestBackend(): Promise<TestBackend> {
         return json(await billing.invoices.get(url.searchParams.get('id') ?? ''));
       case 'subscription':
         return json(await billing.subscriptions.get(url.searchParams.get('id') ?? ''));
+      case 'log':
+        process.stderr.write(`browser: ${url.searchParams.get('m')}\n`);
+        return json({ ok: true });
       default:
         return json({ error: `no test API ${path}` }, 404);
     }

@@ -196,7 +196,7 @@ export class BillingInvoiceList extends BillingElement {
       <td data-label=${t.due}>${invoice.dueAt === undefined ? '' : format.date(invoice.dueAt)}</td>
       <td class="amount" data-label=${t.total}>${format.money(invoice.total, invoice.currency)}</td>
       <td class="amount" data-label=${t.remaining}>${format.money(invoice.amountRemaining, invoice.currency)}</td>
-      <td>${renderInvoiceStatus(t, invoice)}</td>
+      <td>${renderInvoiceStatus(t, this.filter === 'overdue' ? { status: invoice.status, overdue: true } : invoice)}</td>
       <td class="actions">
         ${renderDownloadMenu(t, {
           id: invoice.id,
