@@ -64,10 +64,13 @@ export class PortalApi {
     return this.#json<T>(() => this.#http.get(path, { searchParams: definedOf(query), ...signalOf(signal) }));
   }
 
-  /** Posts JSON; `idempotencyKey` for the routes that change money or a subscription. */
+  /** Posts JSON (no body when `body` is undefined); `idempotencyKey` for the routes that change money or a plan. */
   post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
     return this.#json<T>(() =>
-      this.#http.post(path, { json: body, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} }),
+      this.#http.post(path, {
+        ...(body === undefined ? {} : { json: body }),
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { isBillingApiError } from '../api/billing-api-error';
@@ -62,6 +62,7 @@ export class BillingElement extends LitElement {
   protected declare sessionExpired: boolean;
   protected declare inherited: BillingContextValue | undefined;
 
+  #provider = new ContextProvider(this, { context: billingContext });
   #ownApi: { key: string; api: PortalApi } | undefined;
   #format: BillingFormat | undefined;
   /** The theme last taken from the portal (a `theme` the host sets differs from it and wins). */
@@ -124,8 +125,26 @@ export class BillingElement extends LitElement {
     return this.paymentOptions ?? this.inherited?.paymentOptions ?? {};
   }
 
+  /** What this element hands on to the billing elements inside it. */
+  protected contextValue(): BillingContextValue {
+    return {
+      api: this.api,
+      locale: this.resolvedLocale,
+      timeZone: this.timeZone ?? this.inherited?.timeZone,
+      currencyDisplay: this.currencyDisplay ?? this.inherited?.currencyDisplay,
+      theme: this.theme ?? this.inherited?.theme ?? 'auto',
+      paymentOptions: this.paymentOptions ?? this.inherited?.paymentOptions,
+      invoiceHref: this.inherited?.invoiceHref,
+    };
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session') || changed.has('getSession')) this.sessionExpired = false;
+    const value = this.contextValue();
+    const current = this.#provider.value;
+    if (current === undefined || Object.entries(value).some(([k, v]) => current[k as keyof BillingContextValue] !== v)) {
+      this.#provider.setValue(value);
+    }
     const ownTheme = this.theme !== this.#inheritedTheme ? this.theme : undefined;
     const portalTheme = this.inherited?.theme;
     if (ownTheme === undefined && portalTheme !== undefined && portalTheme !== this.theme) {

@@ -43,17 +43,25 @@ export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, sel
   return deepQueryAll<T>(root, selector)[0];
 }
 
-/** The visible text of an element and its shadow tree, whitespace collapsed. */
+/** The text of an element and its shadow tree (slots show what is assigned, else their fallback), whitespace collapsed. */
 export function deepText(root: Element | ShadowRoot): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.textContent ?? '');
+      return;
+    }
+    // Element boundaries separate words; text nodes inside one element run together.
+    const element = node instanceof Element;
+    if (element) parts.push(' ');
     if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    if (node instanceof HTMLSlotElement) for (const assigned of node.assignedNodes()) walk(assigned);
-    else for (const child of node.childNodes) walk(child);
+    else if (node instanceof HTMLSlotElement && node.assignedNodes().length > 0) {
+      for (const assigned of node.assignedNodes()) walk(assigned);
+    } else for (const child of node.childNodes) walk(child);
+    if (element) parts.push(' ');
   };
   walk(root);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 /** Resolves with `probe()`'s value once it is truthy, checking after every frame (never a time limit). */
@@ -92,7 +100,9 @@ interface AxeResult {
 /** Runs axe-core on the page (the elements' shadow trees included) and fails with the violations listed. */
 export async function expectAccessible(context: Element | Document = document): Promise<void> {
   // Contrast is measured on what is painted: let entrance animations (a dialog fading in) finish first.
-  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  // (document.getAnimations() does not see into shadow roots, so every element is asked.)
+  const animations = deepQueryAll(document, '*').flatMap((element) => element.getAnimations());
+  await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
   const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
   const result = await axe.run(context, { resultTypes: ['violations'] });
   if (result.violations.length > 0) {

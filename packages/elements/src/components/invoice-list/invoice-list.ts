@@ -213,7 +213,7 @@ export class BillingInvoiceList extends BillingElement {
     if (this.selected.size === 0) return nothing;
     const all = [...(this.invoices ?? this.#firstPage.value?.items ?? []), ...this.more];
     const chosen = all.filter((invoice) => this.selected.has(invoice.id));
-    return html`<billing-pay-button .invoices=${chosen} @billing-paid=${() => this.reload()}>
+    return html`<billing-pay-button .invoices=${chosen} @billing-pay-finished=${() => this.reload()}>
       ${this.t.paySelected(chosen.length)}
     </billing-pay-button>`;
   }

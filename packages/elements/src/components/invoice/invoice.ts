@@ -96,7 +96,7 @@ export class BillingInvoice extends BillingElement {
         </div>
         <div class="row no-print">
           ${invoice.status === 'open' && !isZero(invoice.amountRemaining)
-            ? html`<billing-pay-button .invoices=${[invoice]} @billing-paid=${() => this.reload()}></billing-pay-button>`
+            ? html`<billing-pay-button .invoices=${[invoice]} @billing-pay-finished=${() => this.reload()}></billing-pay-button>`
             : nothing}
           ${renderDownloadMenu(t, {
             id: 'invoice',

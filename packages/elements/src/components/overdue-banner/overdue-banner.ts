@@ -83,7 +83,7 @@ export class BillingOverdueBanner extends BillingElement {
         ${currencies.map(
           (currency) => html`<billing-pay-button
             .invoices=${overdue.filter((invoice) => invoice.currency === currency)}
-            @billing-paid=${() => this.reload()}
+            @billing-pay-finished=${() => this.reload()}
           ></billing-pay-button>`,
         )}
       </div>

@@ -37,6 +37,7 @@ const idList = {
  * @summary A button that opens the payment dialog for invoices.
  * @slot - The button's label (default: "Pay 12.00 €" when the amount is known, else "Pay now").
  * @fires {BillingPaidEvent} billing-paid - A payment succeeded or is processing.
+ * @fires billing-pay-finished - The dialog of a successful payment was closed (does not bubble): reload what it paid.
  * @fires {BillingErrorEvent} billing-error - A call to the portal failed.
  * @fires {BillingSessionExpiredEvent} billing-session-expired - The session was refused and could not be refreshed.
  * @csspart button - The button that opens the dialog.
@@ -482,6 +483,8 @@ export class BillingPayButton extends BillingElement {
 
   #onClose(event: Event): void {
     if (!reallyClosed(event)) return;
+    // Whoever shows the paid invoices reloads now, not while the customer still reads the confirmation.
+    if (this.step === 'done') this.dispatchEvent(new Event('billing-pay-finished'));
     this.#unmount();
     this.copied = false;
     this.requestUpdate();

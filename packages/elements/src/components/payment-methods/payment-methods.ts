@@ -189,7 +189,7 @@ export class BillingPaymentMethods extends BillingElement {
 
   #makeDefault(method: PaymentMethodView): Promise<void> {
     return this.#work('set-default-payment-method', async (api) => {
-      await api.post(`payment-methods/${encodeURIComponent(method.id)}/default`, {});
+      await api.post(`payment-methods/${encodeURIComponent(method.id)}/default`, undefined);
       await this.#load.run();
     });
   }

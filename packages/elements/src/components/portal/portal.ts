@@ -1,8 +1,7 @@
-import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PortalApi } from '../../api/portal-api';
 import type { AccountView } from '../../api/portal-views';
-import { billingContext, type BillingContextValue } from '../../base/billing-context';
+import type { BillingContextValue } from '../../base/billing-context';
 import { BillingElement } from '../../base/billing-element';
 import { renderOverview } from './overview';
 import { portalStyles } from './portal.styles';
@@ -72,7 +71,6 @@ export class BillingPortal extends BillingElement {
   /** A magic-link token from an e-mailed sign-in link: redeemed once for a session. */
   declare magicLink: string | undefined;
 
-  #provider = new ContextProvider(this, { context: billingContext });
   #portalApi: { key: string; api: PortalApi } | undefined;
   #focusSection = false;
   #onHashChange = () => this.#readHash(true);
@@ -124,19 +122,14 @@ export class BillingPortal extends BillingElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('magicLink') && this.magicLink && !this.session) void this.#redeem(this.magicLink);
-    const value: BillingContextValue = {
-      api: this.api,
-      locale: this.resolvedLocale,
-      timeZone: this.timeZone,
-      currencyDisplay: this.currencyDisplay,
-      theme: this.theme ?? 'auto',
-      paymentOptions: this.paymentOptions,
+  }
+
+  /** The portal's settings, and links to invoices in its own invoices section. */
+  protected override contextValue(): BillingContextValue {
+    return {
+      ...super.contextValue(),
       invoiceHref: this.routing === 'hash' ? `#${this.routePrefix}/invoices/{id}` : undefined,
     };
-    const current = this.#provider.value;
-    if (current === undefined || Object.entries(value).some(([k, v]) => current[k as keyof BillingContextValue] !== v)) {
-      this.#provider.setValue(value);
-    }
   }
 
   protected override updated(): void {

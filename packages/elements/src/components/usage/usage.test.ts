@@ -14,7 +14,7 @@ describe('<billing-usage>', () => {
     expect(text).to.contain('Data');
     expect(text).to.contain('7.5');
     expect(text).to.contain('€3.75');
-    expect(text).to.contain('1 Feb 2026 – 28 Feb 2026');
+    expect(text).to.contain('Period: 1 – 28 Feb 2026');
     await expectAccessible();
   });
 
