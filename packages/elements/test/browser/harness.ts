@@ -132,7 +132,7 @@ export async function screenshot(name: string, element: Element): Promise<Screen
   return (await executeServerCommand('billing-screenshot', { name, clip })) as ScreenshotResult;
 }
 
-/** Takes the page's network down or brings it back (DevTools offline mode). */
+/** Makes the portal API unreachable from the page (its requests fail as offline) or reachable again. */
 export async function setOffline(offline: boolean): Promise<void> {
   await executeServerCommand('billing-offline', { offline });
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import type { Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Baselines, committed: what a clean CI clone compares against. */
@@ -66,9 +66,10 @@ interface CommandContext {
 
 /**
  * Server commands the browser tests call with `executeServerCommand`: `billing-screenshot` (a clip of the page,
- * compared with its baseline) and `billing-offline` (the page's network on or off, through the DevTools protocol).
+ * compared with its baseline) and `billing-offline` (the portal API unreachable or back, through the DevTools protocol).
  */
 export function billingCommandsPlugin() {
+  let cutOff: CDPSession | undefined;
   return {
     name: 'billfold-browser-commands',
     async executeCommand({ command, payload, session }: CommandContext) {
@@ -79,8 +80,21 @@ export function billingCommandsPlugin() {
         return compareWithBaseline(name, png);
       }
       if (command === 'billing-offline') {
-        const page = session.browser.getPage(session.id);
-        await page.setOfflineMode((payload as { offline: boolean }).offline);
+        // Requests to the portal API fail as they do offline (InternetDisconnected); the test runner's own
+        // connection to the page stays up, which DevTools' offline mode would cut.
+        const offline = (payload as { offline: boolean }).offline;
+        if (offline && cutOff === undefined) {
+          const cdp = await session.browser.getPage(session.id).createCDPSession();
+          cdp.on('Fetch.requestPaused', (event: { requestId: string }) => {
+            void cdp.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'InternetDisconnected' });
+          });
+          await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/billing/*' }] });
+          cutOff = cdp;
+        } else if (!offline && cutOff !== undefined) {
+          await cutOff.send('Fetch.disable');
+          await cutOff.detach();
+          cutOff = undefined;
+        }
         return true;
       }
       return undefined;
