@@ -93,6 +93,13 @@ export function waitForText(root: Element, text: string): Promise<string> {
   });
 }
 
+/** Resolves when every running animation, in shadow roots too, has finished (document.getAnimations() does not
+ * see into shadow roots, so every element is asked). */
+export async function animationsFinished(): Promise<void> {
+  const animations = deepQueryAll(document, '*').flatMap((element) => element.getAnimations());
+  await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
+}
+
 interface AxeResult {
   readonly violations: readonly { id: string; help: string; nodes: readonly { target: unknown; failureSummary?: string }[] }[];
 }
@@ -100,9 +107,7 @@ interface AxeResult {
 /** Runs axe-core on the page (the elements' shadow trees included) and fails with the violations listed. */
 export async function expectAccessible(context: Element | Document = document): Promise<void> {
   // Contrast is measured on what is painted: let entrance animations (a dialog fading in) finish first.
-  // (document.getAnimations() does not see into shadow roots, so every element is asked.)
-  const animations = deepQueryAll(document, '*').flatMap((element) => element.getAnimations());
-  await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
+  await animationsFinished();
   const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
   const result = await axe.run(context, { resultTypes: ['violations'] });
   if (result.violations.length > 0) {

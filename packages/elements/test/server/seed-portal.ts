@@ -2,15 +2,16 @@ import { HOSTILE_DESCRIPTION, HOSTILE_NAME } from './hostile-text';
 import { type Billing, type BillingStorageAdapter, createBilling, createTestClock, type TestClock } from '@billfold/core';
 
 /** The kinds of customer the browser tests claim, each one fresh for one test. */
-export type Scenario = 'standard' | 'overdue' | 'hostile' | 'many' | 'screenshot' | 'german';
+export type Scenario = 'standard' | 'overdue' | 'hostile' | 'many' | 'screenshot' | 'discounted' | 'german';
 
 /** How many customers of each kind are seeded. */
 const COUNTS: Readonly<Record<Scenario, number>> = {
-  standard: 24,
-  overdue: 6,
+  standard: 48,
+  overdue: 8,
   hostile: 2,
   many: 2,
   screenshot: 1,
+  discounted: 1,
   german: 3,
 };
 
@@ -35,7 +36,10 @@ export interface SeededPortal {
  * January, were billed on 1 February and — except the `overdue` ones — paid January by bank transfer; 7.5 GB used
  * in February so far. The clock stands at 10 February 2026 10:00 UTC. Figures per customer: January 23.80 (20 + 19 %
  * VAT), February 29.75 (20 + 5.00 data, + 4.75 VAT), due 15 February (14 days, end of day in Berlin); the January
- * invoice of an `overdue` customer is overdue since 15 January.
+ * invoice of an `overdue` customer is overdue since 15 January. `screenshot` and `discounted` customers had a 10 %
+ * welcome coupon (January: 18.00 + 3.42 VAT = 21.42) and a 2.00 credit note on January; `hostile` ones a one-off
+ * invoice with a 10,000-character description; `many` ones 43 one-off invoices more. The `screenshot` customer is
+ * only read (its figures and numbers are the same on every run).
  */
 export async function seedPortal(storage: BillingStorageAdapter): Promise<SeededPortal> {
   const clock = createTestClock('2026-01-01T00:00:00Z');
@@ -81,7 +85,7 @@ export async function seedPortal(storage: BillingStorageAdapter): Promise<Seeded
       const { subscription, invoices } = await billing.subscriptions.create({
         customerId: customer.id,
         items: [{ priceId: basic }, { priceId: data.id }],
-        ...(scenario === 'screenshot' ? { couponId: coupon.id } : {}),
+        ...(scenario === 'screenshot' || scenario === 'discounted' ? { couponId: coupon.id } : {}),
       });
       customers.push({ scenario, id: customer.id, subscriptionId: subscription.id, firstInvoiceId: invoices[0]?.id ?? '' });
     }
@@ -98,7 +102,7 @@ export async function seedPortal(storage: BillingStorageAdapter): Promise<Seeded
   );
   for (const customer of customers) {
     if (customer.scenario === 'overdue') continue;
-    if (customer.scenario === 'screenshot') {
+    if (customer.scenario === 'screenshot' || customer.scenario === 'discounted') {
       await billing.creditNotes.create({ invoiceId: customer.firstInvoiceId, amount: '2.00', reason: 'order_change' });
     }
     const first = await billing.invoices.get(customer.firstInvoiceId);

@@ -37,7 +37,7 @@ export const invoiceListStyles = css`
     }
     tr {
       display: grid;
-      grid-template-columns: auto 1fr auto;
+      grid-template-columns: 2rem 1fr 1fr;
       gap: calc(var(--_space) / 2) var(--_space);
       padding: var(--_space) 0;
       border-bottom: 1px solid var(--_border);
@@ -46,16 +46,20 @@ export const invoiceListStyles = css`
       border: none;
       padding: 0;
     }
+    td.amount {
+      text-align: start;
+    }
     td[data-label]::before {
       content: attr(data-label) ': ';
       color: var(--_muted);
     }
-    td.number {
+    td.select {
+      grid-row: 1 / span 5;
+    }
+    td.number,
+    td.actions {
       grid-column: 2 / 4;
       font-weight: 600;
-    }
-    td.actions {
-      grid-column: 1 / 4;
     }
   }
 `;

@@ -43,7 +43,7 @@ describe('<billing-invoice>', () => {
   });
 
   it('shows a discount, a credit note and the payment of a settled invoice', async () => {
-    const customer = await claim('screenshot');
+    const customer = await claim('discounted');
     const invoice = await mount(customer.token, customer.invoiceIds[0] as string);
     const text = await waitForText(invoice, 'Remaining');
     // January with the 10 % welcome coupon: 20.00 − 2.00 = 18.00, VAT 3.42, total 21.42; credit note 2.00; paid 19.42.

@@ -5,7 +5,8 @@ import { totalRemaining } from '../../payments/amounts';
 
 /**
  * A banner while something is overdue: how much, since when, how many invoices, the service access state (once
- * the portal reports it) and a pay-now button for the overdue invoices. Renders nothing when nothing is overdue.
+ * the portal reports it) and a pay-now button for the overdue invoices. Renders nothing while it loads, when loading
+ * fails (a `billing-error` tells the host) and when nothing is overdue.
  *
  * @tagname billing-overdue-banner
  * @summary What is overdue, the access state, and pay now.
@@ -57,7 +58,9 @@ export class BillingOverdueBanner extends BillingElement {
   }
 
   override render() {
-    return this.renderTask(this.#load, (account) => this.#renderBanner(account));
+    // A banner says nothing until there is something overdue: no loading line, and a failure only as an event.
+    const account = this.#load.value;
+    return account === undefined ? nothing : this.#renderBanner(account);
   }
 
   #renderBanner(account: AccountView) {

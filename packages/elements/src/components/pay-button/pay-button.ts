@@ -127,6 +127,7 @@ export class BillingPayButton extends BillingElement {
 
   /** Opens the payment dialog (what the button does). */
   async open(): Promise<void> {
+    await this.updateComplete;
     this.step = 'choose';
     this.message = undefined;
     this.result = undefined;

@@ -164,7 +164,9 @@ export class BillingSubscription extends BillingElement {
   #renderChange(subscription: SubscriptionView, current: readonly PriceView[]) {
     const t = this.t;
     const change = this.change;
-    if (change === undefined) return html`<p role="status">${t.loading}</p>`;
+    if (change === undefined) {
+      return this.#dialog('change')?.open ? html`<p role="status">${t.loading}</p>` : nothing;
+    }
     if (change.step === 'preview') return this.#renderPreview(change.preview, change.options);
     const currentIds = new Set(current.map((price) => price.priceId));
     const chosen = this.chosenPrice ?? change.options.prices.find((price) => currentIds.has(price.priceId))?.priceId;
@@ -249,6 +251,7 @@ export class BillingSubscription extends BillingElement {
     this.chosenPrice = undefined;
     this.message = undefined;
     openModal(this.#dialog('change'));
+    this.requestUpdate();
     try {
       const options = await (this.api as PortalApi).get<PlanOptionsView>(
         `subscriptions/${encodeURIComponent(subscription.id)}/plan-options`,
