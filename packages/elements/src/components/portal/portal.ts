@@ -16,10 +16,48 @@ const isSection = (value: string | undefined): value is PortalSection =>
   (PORTAL_SECTIONS as readonly string[]).includes(value ?? '');
 
 /**
+ * Where the elements of each section come from when the page has not registered them (`@billfold/elements/define`
+ * registers all at once): loaded on first use, so the portal's first load carries only the overview.
+ */
+const SECTION_ELEMENTS: Readonly<Record<string, () => Promise<CustomElementConstructor>>> = {
+  'billing-overdue-banner': () => import('../overdue-banner/overdue-banner').then((m) => m.BillingOverdueBanner),
+  'billing-pay-button': () => import('../pay-button/pay-button').then((m) => m.BillingPayButton),
+  'billing-invoice-list': () => import('../invoice-list/invoice-list').then((m) => m.BillingInvoiceList),
+  'billing-invoice': () => import('../invoice/invoice').then((m) => m.BillingInvoice),
+  'billing-subscription': () => import('../subscription/subscription').then((m) => m.BillingSubscription),
+  'billing-usage': () => import('../usage/usage').then((m) => m.BillingUsage),
+  'billing-payment-methods': () => import('../payment-methods/payment-methods').then((m) => m.BillingPaymentMethods),
+  'billing-profile': () => import('../profile/profile').then((m) => m.BillingProfile),
+};
+
+/** The elements each section shows (and the ones inside them). */
+const SECTION_TAGS: Readonly<Record<PortalSection, readonly string[]>> = {
+  overview: ['billing-overdue-banner', 'billing-pay-button'],
+  invoices: ['billing-invoice-list', 'billing-invoice', 'billing-pay-button'],
+  subscription: ['billing-subscription'],
+  usage: ['billing-usage'],
+  'payment-methods': ['billing-payment-methods'],
+  profile: ['billing-profile'],
+};
+
+/** Registers a section's elements the page has not registered yet. */
+async function defineSection(section: PortalSection): Promise<void> {
+  await Promise.all(
+    SECTION_TAGS[section]
+      .filter((tag) => !customElements.get(tag))
+      .map(async (tag) => {
+        const element = await (SECTION_ELEMENTS[tag] as () => Promise<CustomElementConstructor>)();
+        if (!customElements.get(tag)) customElements.define(tag, element);
+      }),
+  );
+}
+
+/**
  * The whole billing portal for a signed-in customer: overview (what is owed and overdue, credit, the next invoice),
  * invoices (list and detail), subscription, usage, payment methods and profile. Each section is a deep link
  * (`#billing/invoices`, `#billing/invoices/<id>`; the prefix is `route-prefix`, `routing="none"` turns the hash
- * off) and is created, and loads its data, only when opened. The elements inside share the portal's settings and
+ * off) and is created, and loads its data, only when opened; a section's code too, when the page registered only
+ * the portal (`@billfold/elements/portal`). The elements inside share the portal's settings and
  * its one API client, so a session refresh happens once for all of them.
  *
  * @tagname billing-portal
@@ -122,6 +160,7 @@ export class BillingPortal extends BillingElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('magicLink') && this.magicLink && !this.session) void this.#redeem(this.magicLink);
+    if (changed.has('section')) void defineSection(this.section);
   }
 
   /** The portal's settings, and links to invoices in its own invoices section. */
