@@ -17,7 +17,9 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 600_000,
   // A hang guard per test, not a performance limit: PGlite and the first render take their time on a shared machine.
-  testFramework: { config: { timeout: 60_000, ...(process.env.BILLFOLD_TEST_GREP ? { grep: process.env.BILLFOLD_TEST_GREP } : {}) } },
+  testFramework: {
+    config: { timeout: 60_000, ...(process.env.BILLFOLD_TEST_GREP ? { grep: process.env.BILLFOLD_TEST_GREP } : {}) },
+  },
   // A page axe accepts as a document (title, language, a level-one heading); fixtures go inside <main>.
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Billfold elements tests</title></head>
@@ -41,7 +43,11 @@ export default {
     }),
   ],
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url)),
+    }),
     billingBackendPlugin(),
     billingCommandsPlugin(),
   ],

@@ -27,7 +27,13 @@ const script = bundle.outputFiles[0]?.text ?? '';
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage();
@@ -36,7 +42,10 @@ try {
   await page.addScriptTag({ content: script, type: 'module' });
   await page.waitForFunction(() => 'bench' in window);
   const run = (name: 'billfold' | 'handwritten') =>
-    page.evaluate((which) => (window as unknown as { bench: Record<string, () => Promise<number>> }).bench[which]?.(), name) as Promise<number>;
+    page.evaluate(
+      (which) => (window as unknown as { bench: Record<string, () => Promise<number>> }).bench[which]?.(),
+      name,
+    ) as Promise<number>;
   for (let i = 0; i < WARMUP; i++) {
     await run('handwritten');
     await run('billfold');
@@ -55,7 +64,9 @@ try {
   const baseline = median(times.handwritten);
   const ratio = subject / baseline;
   const version = await browser.version();
-  console.log(`\nRender 1,000 invoices in Chromium (${version}), median of ${RUNS} interleaved runs after ${WARMUP} warm-ups`);
+  console.log(
+    `\nRender 1,000 invoices in Chromium (${version}), median of ${RUNS} interleaved runs after ${WARMUP} warm-ups`,
+  );
   console.log(
     `  <billing-invoice-list>: ${subject.toFixed(1)} ms  vs baseline hand-written DOM: ${baseline.toFixed(1)} ms  ratio ${ratio.toFixed(2)}×` +
       `  target < 50 ms ${subject < 50 ? 'met' : 'MISSED'}, ≤ 1.3× ${ratio <= 1.3 ? 'met' : 'MISSED'}`,

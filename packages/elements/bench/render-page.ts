@@ -75,7 +75,9 @@ async function handwritten(): Promise<number> {
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });
   const sheets = (customElements.get('billing-invoice-list') as unknown as typeof BillingInvoiceList).elementStyles;
-  root.adoptedStyleSheets = sheets.map((style) => (style instanceof CSSStyleSheet ? style : (style.styleSheet as CSSStyleSheet)));
+  root.adoptedStyleSheets = sheets.map((style) =>
+    style instanceof CSSStyleSheet ? style : (style.styleSheet as CSSStyleSheet),
+  );
   const format = new BillingFormat('en-GB', 'Europe/Berlin', 'symbol');
   const table = document.createElement('table');
   const head = document.createElement('thead');

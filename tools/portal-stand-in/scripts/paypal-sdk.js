@@ -53,7 +53,8 @@
           button.type = 'button';
           button.dataset.standIn = 'paypal-button';
           button.textContent = 'PayPal';
-          button.style.cssText = 'background:#ffc439;color:#111;border:none;border-radius:4px;min-height:2.5rem;padding:0 2rem;font-weight:700';
+          button.style.cssText =
+            'background:#ffc439;color:#111;border:none;border-radius:4px;min-height:2.5rem;padding:0 2rem;font-weight:700';
           button.addEventListener('click', async () => {
             let orderID;
             try {

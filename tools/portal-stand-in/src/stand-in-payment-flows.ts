@@ -111,10 +111,16 @@ export function createStandInPaymentFlows(options: StandInFlowsOptions): StandIn
         const approvalUrl = options.paypalApprovalBase.startsWith('http')
           ? approval.href
           : `${approval.pathname}${approval.search}`;
-        const view: PaymentIntentView = { paymentId: provider.nextId('pay_standin_'), ...base, status: 'requires_action', approvalUrl };
+        const view: PaymentIntentView = {
+          paymentId: provider.nextId('pay_standin_'),
+          ...base,
+          status: 'requires_action',
+          approvalUrl,
+        };
         payment = { view, customerId, invoices, providerKey: order.id };
       } else {
-        const saved = paymentMethodId === undefined ? undefined : cardsOf(customerId).find((m) => m.id === paymentMethodId);
+        const saved =
+          paymentMethodId === undefined ? undefined : cardsOf(customerId).find((m) => m.id === paymentMethodId);
         if (paymentMethodId !== undefined && saved === undefined) {
           throw new BillingError(BillingErrorCode.notFound, 'No such payment method', { path: ['paymentMethodId'] });
         }

@@ -96,7 +96,8 @@ export class StandInProvider {
   /** The outcome of the 3-D Secure challenge. */
   authenticate(clientSecret: string, approved: boolean): { status: string; id?: string; code?: string } {
     const intent = this.intents.get(clientSecret);
-    if (intent === undefined || intent.status !== 'requires_action') return { status: 'error', code: 'unexpected_state' };
+    if (intent === undefined || intent.status !== 'requires_action')
+      return { status: 'error', code: 'unexpected_state' };
     if (!approved) {
       intent.status = 'requires_payment_method';
       return { status: 'error', code: 'payment_intent_authentication_failure' };

@@ -119,7 +119,8 @@ const signalOf = (signal: AbortSignal | undefined) => (signal === undefined ? {}
 async function toBillingApiError(error: unknown): Promise<BillingApiError> {
   if (isHTTPError(error) || error instanceof HTTPError) {
     const problem = (await error.response.json().catch(() => undefined)) as ProblemView | undefined;
-    const code = typeof problem?.code === 'string' ? problem.code : error.response.status === 401 ? 'unauthorized' : 'internal';
+    const code =
+      typeof problem?.code === 'string' ? problem.code : error.response.status === 401 ? 'unauthorized' : 'internal';
     return new BillingApiError(code, error.response.status, problem, { cause: error });
   }
   if (isTimeoutError(error)) return new BillingApiError('timeout', 0, undefined, { cause: error });

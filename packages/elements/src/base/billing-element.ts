@@ -59,8 +59,8 @@ export class BillingElement extends LitElement {
   /** `light`, `dark` or `auto` (the page's `prefers-color-scheme`). */
   declare theme: BillingTheme | undefined;
   declare paymentOptions: BillingPaymentOptions | undefined;
-  protected declare sessionExpired: boolean;
-  protected declare inherited: BillingContextValue | undefined;
+  declare protected sessionExpired: boolean;
+  declare protected inherited: BillingContextValue | undefined;
 
   #provider = new ContextProvider(this, { context: billingContext });
   #ownApi: { key: string; api: PortalApi } | undefined;
@@ -142,7 +142,10 @@ export class BillingElement extends LitElement {
     if (changed.has('session') || changed.has('getSession')) this.sessionExpired = false;
     const value = this.contextValue();
     const current = this.#provider.value;
-    if (current === undefined || Object.entries(value).some(([k, v]) => current[k as keyof BillingContextValue] !== v)) {
+    if (
+      current === undefined ||
+      Object.entries(value).some(([k, v]) => current[k as keyof BillingContextValue] !== v)
+    ) {
       this.#provider.setValue(value);
     }
     const ownTheme = this.theme !== this.#inheritedTheme ? this.theme : undefined;

@@ -87,10 +87,11 @@ export function renderDownloadMenu(t: BillingMessages, menu: DownloadMenu): Temp
     >
       ${t.download}
     </button>
-    ${menu.open
-      ? html`<span role="menu" class="menu" part="download-menu" aria-labelledby="menu-button-${menu.id}" @keydown=${(
-          event: KeyboardEvent,
-        ) => onMenuKey(event, close)}>
+    ${
+      menu.open
+        ? html`<span role="menu" class="menu" part="download-menu" aria-labelledby="menu-button-${menu.id}" @keydown=${(
+            event: KeyboardEvent,
+          ) => onMenuKey(event, close)}>
           ${DOCUMENT_FORMATS.map(
             (format) =>
               html`<button type="button" role="menuitem" tabindex="-1" @click=${() => menu.pick(format)}>
@@ -98,7 +99,8 @@ export function renderDownloadMenu(t: BillingMessages, menu: DownloadMenu): Temp
               </button>`,
           )}
         </span>`
-      : nothing}
+        : nothing
+    }
   </span>`;
 }
 

@@ -106,7 +106,8 @@ export const messagesDe: BillingMessages = {
   paying: 'Zahlung läuft …',
   authenticating: 'Ihre Bank bittet Sie, diese Zahlung zu bestätigen.',
   paymentSucceeded: 'Vielen Dank, Ihre Zahlung ist eingegangen.',
-  paymentProcessing: 'Vielen Dank, Ihre Zahlung wird bearbeitet. Ihre Rechnungen werden aktualisiert, sobald sie eingeht.',
+  paymentProcessing:
+    'Vielen Dank, Ihre Zahlung wird bearbeitet. Ihre Rechnungen werden aktualisiert, sobald sie eingeht.',
   paymentDeclined: 'Ihre Karte wurde abgelehnt. Versuchen Sie eine andere Karte oder Zahlungsart.',
   paymentAuthenticationFailed:
     'Ihre Bank hat die Zahlung nicht bestätigt. Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',

@@ -31,7 +31,11 @@ export interface StripeElementsGroup {
 
 /** The subset of the `Stripe` object the elements use (Stripe.js's documented surface). */
 export interface StripeJs {
-  elements(options: { clientSecret: string; locale?: string; appearance?: Record<string, unknown> }): StripeElementsGroup;
+  elements(options: {
+    clientSecret: string;
+    locale?: string;
+    appearance?: Record<string, unknown>;
+  }): StripeElementsGroup;
   confirmPayment(options: {
     elements: StripeElementsGroup;
     confirmParams: { return_url: string };

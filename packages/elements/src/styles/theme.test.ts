@@ -73,7 +73,10 @@ describe('theming', () => {
           await expectAccessible();
           const name = `${subject.tag}-${theme}-${size.name}`;
           const result = await screenshot(name, target);
-          expect(result.status, `${name}: ${result.status}, ${(result.ratio * 100).toFixed(2)} % of pixels differ (see ${result.artifact})`).to.be.oneOf(['match', 'new', 'updated']);
+          expect(
+            result.status,
+            `${name}: ${result.status}, ${(result.ratio * 100).toFixed(2)} % of pixels differ (see ${result.artifact})`,
+          ).to.be.oneOf(['match', 'new', 'updated']);
         }
       }
     });
@@ -89,7 +92,10 @@ describe('theming', () => {
     document.head.append(style);
     try {
       const main = await fixture(html`<main><button id="outside">outside</button></main>`);
-      main.insertAdjacentHTML('beforeend', '<billing-invoice-list api-base="/billing" locale="en-GB" theme="light"></billing-invoice-list>');
+      main.insertAdjacentHTML(
+        'beforeend',
+        '<billing-invoice-list api-base="/billing" locale="en-GB" theme="light"></billing-invoice-list>',
+      );
       const list = main.querySelector('billing-invoice-list') as BillingElement;
       list.session = screenshotCustomer.token;
       const table = await until(() => deepQuery(list, 'table'));

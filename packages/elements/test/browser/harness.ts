@@ -75,9 +75,7 @@ export async function until<T>(probe: () => T | undefined | null | false): Promi
 
 /** A button (or link) through shadow roots whose text contains `text`. */
 export function buttonNamed(root: ParentNode, text: string): HTMLElement | undefined {
-  return deepQueryAll<HTMLElement>(root, 'button, a, [role="menuitem"]').find((b) =>
-    deepText(b).includes(text),
-  );
+  return deepQueryAll<HTMLElement>(root, 'button, a, [role="menuitem"]').find((b) => deepText(b).includes(text));
 }
 
 /** Waits for a button whose text contains `text` and returns it. */
@@ -101,7 +99,11 @@ export async function animationsFinished(): Promise<void> {
 }
 
 interface AxeResult {
-  readonly violations: readonly { id: string; help: string; nodes: readonly { target: unknown; failureSummary?: string }[] }[];
+  readonly violations: readonly {
+    id: string;
+    help: string;
+    nodes: readonly { target: unknown; failureSummary?: string }[];
+  }[];
 }
 
 /** Runs axe-core on the page (the elements' shadow trees included) and fails with the violations listed. */
@@ -112,7 +114,10 @@ export async function expectAccessible(context: Element | Document = document): 
   const result = await axe.run(context, { resultTypes: ['violations'] });
   if (result.violations.length > 0) {
     const list = result.violations
-      .map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`)
+      .map(
+        (v) =>
+          `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+      )
       .join('\n');
     throw new Error(`axe found ${result.violations.length} violation(s):\n${list}`);
   }
@@ -146,6 +151,11 @@ export async function setOffline(offline: boolean): Promise<void> {
 export const STAND_IN_PAYMENTS = {
   stripe: { publishableKey: 'pk_test_standin', scriptUrl: '/stand-in/stripe.js' },
   paypal: { clientId: 'standin-client', scriptUrl: '/stand-in/paypal-sdk.js' },
-  bankTransfer: { accountHolder: 'Fibre Berlin GmbH', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bankName: 'Commerzbank' },
+  bankTransfer: {
+    accountHolder: 'Fibre Berlin GmbH',
+    iban: 'DE89 3704 0044 0532 0130 00',
+    bic: 'COBADEFFXXX',
+    bankName: 'Commerzbank',
+  },
   cheque: { payableTo: 'Fibre Berlin GmbH', address: 'Hauptstraße 1, 10115 Berlin' },
 } as const;

@@ -40,7 +40,11 @@ export function billingBackendPlugin() {
   let backend: TestBackend | undefined;
   return {
     name: 'billfold-test-backend',
-    async serverStart({ app }: { app: { use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void } }) {
+    async serverStart({
+      app,
+    }: {
+      app: { use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void };
+    }) {
       backend = await startTestBackend();
       const ready = backend;
       app.use(async (ctx, next) => {

@@ -74,7 +74,10 @@ export function billingCommandsPlugin() {
     name: 'billfold-browser-commands',
     async executeCommand({ command, payload, session }: CommandContext) {
       if (command === 'billing-screenshot') {
-        const { name, clip } = payload as { name: string; clip: { x: number; y: number; width: number; height: number } };
+        const { name, clip } = payload as {
+          name: string;
+          clip: { x: number; y: number; width: number; height: number };
+        };
         const page = session.browser.getPage(session.id);
         const png = Buffer.from(await page.screenshot({ clip, type: 'png' }));
         return compareWithBaseline(name, png);

@@ -1,5 +1,6 @@
 /** Markup, script and right-to-left text that must render inert and legible. */
-export const HOSTILE_NAME = '<img src=x onerror="window.__billingXss=1">Ada <script>window.__billingXss=2</script> عميل تجريبي';
+export const HOSTILE_NAME =
+  '<img src=x onerror="window.__billingXss=1">Ada <script>window.__billingXss=2</script> عميل تجريبي';
 
 /** A 10,000-character line description: markup, RTL and one very long word. */
 export const HOSTILE_DESCRIPTION = (() => {

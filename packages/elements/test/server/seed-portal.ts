@@ -1,5 +1,11 @@
 import { HOSTILE_DESCRIPTION, HOSTILE_NAME } from './hostile-text';
-import { type Billing, type BillingStorageAdapter, createBilling, createTestClock, type TestClock } from '@billfold/core';
+import {
+  type Billing,
+  type BillingStorageAdapter,
+  createBilling,
+  createTestClock,
+  type TestClock,
+} from '@billfold/core';
 
 /** The kinds of customer the browser tests claim, each one fresh for one test. */
 export type Scenario = 'standard' | 'overdue' | 'hostile' | 'many' | 'screenshot' | 'discounted' | 'german';
@@ -56,7 +62,12 @@ export async function seedPortal(storage: BillingStorageAdapter): Promise<Seeded
   };
   const basic = await plan('Fibre Basic', 'INT-BASIC', '20.00');
   const pro = await plan('Fibre Pro', 'INT-PRO', '50.00');
-  const meter = await billing.catalog.meters.create({ name: 'Data', eventName: 'data', aggregation: 'sum', property: 'gb' });
+  const meter = await billing.catalog.meters.create({
+    name: 'Data',
+    eventName: 'data',
+    aggregation: 'sum',
+    property: 'gb',
+  });
   const dataProduct = await billing.catalog.products.create({ name: 'Data', billingCode: 'DATA-GB', category: 'data' });
   const data = await billing.catalog.prices.create({
     productId: dataProduct.id,
@@ -87,7 +98,12 @@ export async function seedPortal(storage: BillingStorageAdapter): Promise<Seeded
         items: [{ priceId: basic }, { priceId: data.id }],
         ...(scenario === 'screenshot' || scenario === 'discounted' ? { couponId: coupon.id } : {}),
       });
-      customers.push({ scenario, id: customer.id, subscriptionId: subscription.id, firstInvoiceId: invoices[0]?.id ?? '' });
+      customers.push({
+        scenario,
+        id: customer.id,
+        subscriptionId: subscription.id,
+        firstInvoiceId: invoices[0]?.id ?? '',
+      });
     }
   }
   clock.set('2026-01-20T12:00:00Z');

@@ -40,7 +40,12 @@ export async function startTestBackend(): Promise<TestBackend> {
   });
   const provider = new StandInProvider();
   const failing = new Set<string>();
-  const flows = createStandInPaymentFlows({ billing, provider, paypalApprovalBase: '/stand-in/paypal', failingCustomers: failing });
+  const flows = createStandInPaymentFlows({
+    billing,
+    provider,
+    paypalApprovalBase: '/stand-in/paypal',
+    failingCustomers: failing,
+  });
   const common = {
     billing,
     auth,
@@ -62,12 +67,13 @@ export async function startTestBackend(): Promise<TestBackend> {
     return customer;
   };
   const sessionFor = async (customerId: string, url: URL) => {
-    const permissions = (url.searchParams.get('permissions')?.split(',') ?? ALL_PORTAL_PERMISSIONS) as PortalPermission[];
+    const permissions = (url.searchParams.get('permissions')?.split(',') ??
+      ALL_PORTAL_PERMISSIONS) as PortalPermission[];
     const ttl = Number(url.searchParams.get('ttl') ?? 3600);
     return (await auth.createPortalSession({ customerId, permissions: [...permissions], ttl })).token;
   };
 
-  const testApi = async (request: Request, url: URL): Promise<Response> => {
+  const testApi = async (url: URL): Promise<Response> => {
     const path = url.pathname.slice('/test-api/'.length);
     const customerId = url.searchParams.get('customer') ?? '';
     switch (path) {
@@ -111,7 +117,7 @@ export async function startTestBackend(): Promise<TestBackend> {
       const url = new URL(request.url);
       if (url.pathname.startsWith('/billing-plain/') || url.pathname === '/billing-plain') return plain(request);
       if (url.pathname.startsWith('/billing/') || url.pathname === '/billing') return portal(request);
-      if (url.pathname.startsWith('/test-api/')) return testApi(request, url);
+      if (url.pathname.startsWith('/test-api/')) return testApi(url);
       return standIn(request);
     },
     close: () => storage.close(),

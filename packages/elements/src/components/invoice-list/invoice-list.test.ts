@@ -25,7 +25,10 @@ async function mount(token: string, attributes = ''): Promise<BillingInvoiceList
 const rows = (list: Element) => deepQueryAll(list, 'tbody tr');
 
 /** Captures what a download hands to the browser: the file name and its bytes, read back from the blob URL. */
-function captureDownloads(): { files: Promise<{ name: string; text: string }[]>; next: () => Promise<{ name: string; text: string }> } {
+function captureDownloads(): {
+  files: Promise<{ name: string; text: string }[]>;
+  next: () => Promise<{ name: string; text: string }>;
+} {
   const files: { name: string; text: string }[] = [];
   const waiting: ((file: { name: string; text: string }) => void)[] = [];
   const click = HTMLAnchorElement.prototype.click;
@@ -134,7 +137,7 @@ describe('<billing-invoice-list>', () => {
     await until(() => rows(list).length === 2);
     const boxes = deepQueryAll<HTMLInputElement>(list, 'tbody input[type="checkbox"]');
     expect(boxes.length).to.equal(2);
-    boxes.forEach((box) => box.click());
+    for (const box of boxes) box.click();
     const pay = await until(() => deepQuery(list, 'billing-pay-button'));
     expect(deepText(pay)).to.contain('Pay 2 selected');
   });

@@ -69,12 +69,12 @@ export class BillingInvoiceList extends BillingElement {
   declare invoices: readonly InvoiceView[] | undefined;
   /** Where an invoice number links to, with `{id}` for its id (`/billing/invoices/{id}`); no link without it. */
   declare invoiceHref: string | undefined;
-  protected declare more: readonly InvoiceView[];
-  protected declare cursor: string | undefined;
-  protected declare loadingMore: boolean;
-  protected declare selected: ReadonlySet<string>;
-  protected declare menuFor: string | undefined;
-  protected declare failure: unknown;
+  declare protected more: readonly InvoiceView[];
+  declare protected cursor: string | undefined;
+  declare protected loadingMore: boolean;
+  declare protected selected: ReadonlySet<string>;
+  declare protected menuFor: string | undefined;
+  declare protected failure: unknown;
 
   #firstPage = this.loadTask({
     operation: 'load-invoices',
@@ -119,21 +119,29 @@ export class BillingInvoiceList extends BillingElement {
             this.filter = (event.target as HTMLSelectElement).value as InvoiceListFilter;
           }}>
             ${FILTERS.map(
-              (filter) => html`<option value=${filter} ?selected=${filter === this.filter}>${this.#filterName(filter)}</option>`,
+              (filter) =>
+                html`<option value=${filter} ?selected=${filter === this.filter}>${this.#filterName(filter)}</option>`,
             )}
           </select>
         </label>
         <div class="row">
           ${this.#renderPaySelected()}
-          ${this.invoices === undefined
-            ? html`<button type="button" @click=${this.#downloadAll}>${this.t.downloadAll}</button>`
-            : nothing}
+          ${
+            this.invoices === undefined
+              ? html`<button type="button" @click=${this.#downloadAll}>${this.t.downloadAll}</button>`
+              : nothing
+          }
         </div>
       </div>
       ${this.failure ? this.renderFailure(this.failure, () => (this.failure = undefined)) : nothing}
-      ${this.invoices === undefined
-        ? this.renderTask(this.#firstPage, (page) => this.#renderList(page.items, page.nextCursor))
-        : this.#renderList(this.invoices.filter((invoice) => matches(invoice, this.filter)), undefined)}`;
+      ${
+        this.invoices === undefined
+          ? this.renderTask(this.#firstPage, (page) => this.#renderList(page.items, page.nextCursor))
+          : this.#renderList(
+              this.invoices.filter((invoice) => matches(invoice, this.filter)),
+              undefined,
+            )
+      }`;
   }
 
   #filterName(filter: InvoiceListFilter): string {
@@ -170,11 +178,13 @@ export class BillingInvoiceList extends BillingElement {
           ${items.map((invoice) => this.#renderRow(invoice))}
         </tbody>
       </table>
-      ${next === undefined
-        ? nothing
-        : html`<button type="button" class="more" part="more" ?disabled=${this.loadingMore} @click=${() => this.#loadMore(next)}>
+      ${
+        next === undefined
+          ? nothing
+          : html`<button type="button" class="more" part="more" ?disabled=${this.loadingMore} @click=${() => this.#loadMore(next)}>
             ${this.t.loadMore}
-          </button>`}
+          </button>`
+      }
       <p class="visually-hidden" role="status">${this.more.length > 0 ? t.invoicesShown(items.length) : ''}</p>`;
   }
 
@@ -186,10 +196,12 @@ export class BillingInvoiceList extends BillingElement {
     const payable = invoice.status === 'open' && invoice.amountRemaining.replace(/[0.]/g, '') !== '';
     return html`<tr>
       <td class="select">
-        ${payable
-          ? html`<input type="checkbox" aria-label=${t.selectInvoice(number)} .checked=${this.selected.has(invoice.id)}
+        ${
+          payable
+            ? html`<input type="checkbox" aria-label=${t.selectInvoice(number)} .checked=${this.selected.has(invoice.id)}
               @change=${() => this.#toggle(invoice.id)} />`
-          : nothing}
+            : nothing
+        }
       </td>
       <td class="number text">${href === undefined ? number : html`<a href=${href}>${number}</a>`}</td>
       <td data-label=${t.issued}>${invoice.issuedAt === undefined ? '' : format.date(invoice.issuedAt)}</td>

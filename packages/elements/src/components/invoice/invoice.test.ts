@@ -58,7 +58,11 @@ describe('<billing-invoice>', () => {
 
   it('formats for de-DE and keeps dates in the customer’s time zone', async () => {
     const customer = await claim('german');
-    const invoice = await mount(customer.token, customer.invoiceIds[1] as string, 'locale="de-DE" time-zone="Europe/Berlin"');
+    const invoice = await mount(
+      customer.token,
+      customer.invoiceIds[1] as string,
+      'locale="de-DE" time-zone="Europe/Berlin"',
+    );
     const text = await waitForText(invoice, 'Offen');
     expect(text).to.contain('Zwischensumme 25,00 €');
     expect(text).to.contain('Gesamt 29,75 €');

@@ -52,15 +52,17 @@ export class BillingInvoice extends BillingElement {
   declare invoiceId: string | undefined;
   /** An invoice the host already has (no fetch). */
   declare invoice: InvoiceView | undefined;
-  protected declare expanded: ReadonlySet<string>;
-  protected declare menuOpen: boolean;
-  protected declare failure: unknown;
+  declare protected expanded: ReadonlySet<string>;
+  declare protected menuOpen: boolean;
+  declare protected failure: unknown;
 
   #load = this.loadTask({
     operation: 'load-invoice',
     args: () => [this.invoice === undefined ? this.invoiceId : undefined] as const,
     load: (api, [id], signal) =>
-      id === undefined ? Promise.resolve(undefined) : api.get<InvoiceView>(`invoices/${encodeURIComponent(id)}`, {}, signal),
+      id === undefined
+        ? Promise.resolve(undefined)
+        : api.get<InvoiceView>(`invoices/${encodeURIComponent(id)}`, {}, signal),
   });
 
   constructor() {
@@ -90,14 +92,18 @@ export class BillingInvoice extends BillingElement {
         <div>
           <h2 id="invoice-title" class="text">${t.invoice} ${number}</h2>
           <p class="row">${renderInvoiceStatus(t, invoice)} ${this.#renderDates(invoice)}</p>
-          ${invoice.periodStart && invoice.periodEnd
-            ? html`<p class="muted">${t.period}: ${format.period(invoice.periodStart, invoice.periodEnd)}</p>`
-            : nothing}
+          ${
+            invoice.periodStart && invoice.periodEnd
+              ? html`<p class="muted">${t.period}: ${format.period(invoice.periodStart, invoice.periodEnd)}</p>`
+              : nothing
+          }
         </div>
         <div class="row no-print">
-          ${invoice.status === 'open' && !isZero(invoice.amountRemaining)
-            ? html`<billing-pay-button .invoices=${[invoice]} @billing-pay-finished=${() => this.reload()}></billing-pay-button>`
-            : nothing}
+          ${
+            invoice.status === 'open' && !isZero(invoice.amountRemaining)
+              ? html`<billing-pay-button .invoices=${[invoice]} @billing-pay-finished=${() => this.reload()}></billing-pay-button>`
+              : nothing
+          }
           ${renderDownloadMenu(t, {
             id: 'invoice',
             label: t.downloadInvoice(number),
@@ -109,19 +115,23 @@ export class BillingInvoice extends BillingElement {
         </div>
       </header>
       ${this.failure ? this.renderFailure(this.failure, () => (this.failure = undefined)) : nothing}
-      ${customer
-        ? html`<section part="customer" class="customer" aria-label=${t.billedTo}>
+      ${
+        customer
+          ? html`<section part="customer" class="customer" aria-label=${t.billedTo}>
             <h3>${t.billedTo}</h3>
             <p class="text">${customer.name}</p>
-            ${customer.address
-              ? html`<p class="text">
+            ${
+              customer.address
+                ? html`<p class="text">
                   ${customer.address.line1}${customer.address.line2 ? html`<br />${customer.address.line2}` : nothing}<br />
                   ${customer.address.postalCode ?? ''} ${customer.address.city}<br />${customer.address.country}
                 </p>`
-              : nothing}
+                : nothing
+            }
             ${customer.taxIds.map((taxId) => html`<p class="muted text">${taxId.value}</p>`)}
           </section>`
-        : nothing}
+          : nothing
+      }
       <table part="lines">
         <caption class="visually-hidden">${t.invoice} ${number}</caption>
         <thead>
@@ -151,11 +161,13 @@ export class BillingInvoice extends BillingElement {
         ${isZero(invoice.amountCredited) ? nothing : this.#total(t.amountCredited, money(invoice.amountCredited))}
         ${this.#total(t.remaining, money(invoice.amountRemaining), 'grand')}
       </dl>
-      ${invoice.notes.length > 0
-        ? html`<section part="notes" aria-label=${t.notes}>
+      ${
+        invoice.notes.length > 0
+          ? html`<section part="notes" aria-label=${t.notes}>
             ${invoice.notes.map((note) => html`<p class="text muted">${note}</p>`)}
           </section>`
-        : nothing}
+          : nothing
+      }
     </article>`;
   }
 
@@ -176,18 +188,24 @@ export class BillingInvoice extends BillingElement {
     return html`<tr>
       <td>
         <div class="text description" id="desc-${line.id}">${text}</div>
-        ${long
-          ? html`<button type="button" class="link no-print" aria-expanded=${open ? 'true' : 'false'}
+        ${
+          long
+            ? html`<button type="button" class="link no-print" aria-expanded=${open ? 'true' : 'false'}
               aria-controls="desc-${line.id}" @click=${() => this.#expand(line.id)}>
               ${open ? this.t.showLessDescription : this.t.showFullDescription}
             </button>`
-          : nothing}
-        ${line.periodStart && line.periodEnd
-          ? html`<div class="muted">${format.period(line.periodStart, line.periodEnd)}</div>`
-          : nothing}
-        ${isZero(line.discountAmount)
-          ? nothing
-          : html`<div class="muted">${this.t.discount}: ${format.money(`-${line.discountAmount}`, invoice.currency)}</div>`}
+            : nothing
+        }
+        ${
+          line.periodStart && line.periodEnd
+            ? html`<div class="muted">${format.period(line.periodStart, line.periodEnd)}</div>`
+            : nothing
+        }
+        ${
+          isZero(line.discountAmount)
+            ? nothing
+            : html`<div class="muted">${this.t.discount}: ${format.money(`-${line.discountAmount}`, invoice.currency)}</div>`
+        }
       </td>
       <td class="amount">${line.quantity === undefined ? '' : format.number(line.quantity)}</td>
       <td class="amount">${line.unitAmount === undefined ? '' : format.money(line.unitAmount, invoice.currency)}</td>

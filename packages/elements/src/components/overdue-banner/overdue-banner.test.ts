@@ -1,11 +1,21 @@
 import '../../define';
 import { expect, fixture, html } from '@open-wc/testing';
-import { claim, deepQuery, deepText, expectAccessible, STAND_IN_PAYMENTS, until, waitForButton, waitForText } from '../../../test/browser/harness';
+import {
+  claim,
+  deepQuery,
+  deepText,
+  expectAccessible,
+  STAND_IN_PAYMENTS,
+  until,
+  waitForButton,
+  waitForText,
+} from '../../../test/browser/harness';
 import type { BillingOverdueBanner } from './overdue-banner';
 
 async function mount(token: string): Promise<BillingOverdueBanner> {
   const main = await fixture(html`<main></main>`);
-  main.innerHTML = '<billing-overdue-banner api-base="/billing" locale="en-GB" time-zone="Europe/Berlin"></billing-overdue-banner>';
+  main.innerHTML =
+    '<billing-overdue-banner api-base="/billing" locale="en-GB" time-zone="Europe/Berlin"></billing-overdue-banner>';
   const banner = main.querySelector('billing-overdue-banner') as BillingOverdueBanner;
   banner.paymentOptions = STAND_IN_PAYMENTS;
   banner.session = token;

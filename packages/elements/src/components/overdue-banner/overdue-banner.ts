@@ -78,9 +78,11 @@ export class BillingOverdueBanner extends BillingElement {
           return html`<p>${t.overdueSince(amount, this.format.date(account.overdueSince as string))}</p>`;
         })}
         <p>${t.overdueInvoices(overdue.length)}</p>
-        ${account.serviceAccess
-          ? html`<p part="access"><strong>${t.serviceAccess(account.serviceAccess.state)}</strong></p>`
-          : nothing}
+        ${
+          account.serviceAccess
+            ? html`<p part="access"><strong>${t.serviceAccess(account.serviceAccess.state)}</strong></p>`
+            : nothing
+        }
       </div>
       <div class="row">
         ${currencies.map(

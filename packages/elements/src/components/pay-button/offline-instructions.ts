@@ -23,17 +23,21 @@ export function renderOfflineInstructions(
   const bank = options.bankTransfer;
   const cheque = options.cheque;
   return html`<div part="instructions" class="stack">
-    ${method === 'bank_transfer' && bank
-      ? html`<p>${t.bankTransferIntro(payment.amount)}</p>
+    ${
+      method === 'bank_transfer' && bank
+        ? html`<p>${t.bankTransferIntro(payment.amount)}</p>
           <dl>
             ${field(t.accountHolder, bank.accountHolder)} ${field(t.iban, bank.iban)} ${field(t.bic, bank.bic)}
             ${field(t.bankName, bank.bankName)}
           </dl>`
-      : nothing}
-    ${method === 'cheque' && cheque
-      ? html`<p>${t.chequeIntro(payment.amount)}</p>
+        : nothing
+    }
+    ${
+      method === 'cheque' && cheque
+        ? html`<p>${t.chequeIntro(payment.amount)}</p>
           <dl>${field(t.payableTo, cheque.payableTo)} ${field(t.mailTo, cheque.address)}</dl>`
-      : nothing}
+        : nothing
+    }
     <div class="reference">
       <span id="reference-label">${t.referenceToQuote}</span>
       <strong class="text" aria-labelledby="reference-label" dir="ltr" part="reference">${payment.reference}</strong>

@@ -71,13 +71,13 @@ export class BillingPayButton extends BillingElement {
   declare invoiceIds: readonly string[];
   /** The invoices to pay, when the host already has them (then no fetch is needed). */
   declare invoices: readonly PayableInvoice[] | undefined;
-  protected declare step: PayStep;
-  protected declare choices: readonly PayMethod[];
-  protected declare chosen: PayMethod | undefined;
-  protected declare loaded: readonly PayableInvoice[] | undefined;
-  protected declare message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
-  protected declare result: PaymentIntentView | undefined;
-  protected declare copied: boolean;
+  declare protected step: PayStep;
+  declare protected choices: readonly PayMethod[];
+  declare protected chosen: PayMethod | undefined;
+  declare protected loaded: readonly PayableInvoice[] | undefined;
+  declare protected message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
+  declare protected result: PaymentIntentView | undefined;
+  declare protected copied: boolean;
 
   /** The idempotency key of the payment being created: a retry after a lost answer creates no second payment. */
   #payKey = newIdempotencyKey();
@@ -152,9 +152,11 @@ export class BillingPayButton extends BillingElement {
       : nothing;
     return html`${summary} ${message} ${this.#renderStep(amount)}
       <div class="row actions">
-        ${this.step !== 'choose' && this.step !== 'done' && this.step !== 'paying'
-          ? html`<button type="button" @click=${this.#back}>${this.t.back}</button>`
-          : nothing}
+        ${
+          this.step !== 'choose' && this.step !== 'done' && this.step !== 'paying'
+            ? html`<button type="button" @click=${this.#back}>${this.t.back}</button>`
+            : nothing
+        }
         <button type="button" @click=${() => this.#dialog?.close()}>${this.t.close}</button>
       </div>`;
   }
@@ -323,7 +325,8 @@ export class BillingPayButton extends BillingElement {
       const returnUrl = this.payments.returnUrl ?? location.href;
       this.#card = {
         intent,
-        pay: () => stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: 'if_required' }),
+        pay: () =>
+          stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: 'if_required' }),
       };
     } catch (error) {
       this.#fail(error, 'pay');

@@ -39,7 +39,9 @@ describe('<billing-payment-methods>', () => {
     (await waitForButton(element, 'Make default')).click();
     await until(() => methods(element)[1]?.includes('Default'));
     expect(methods(element)[0]).to.not.contain('Default');
-    const remove = deepQueryAll(element, '[part="method"] button').find((b) => /^Remove\W+visa ending in 4242$/.test(deepText(b)));
+    const remove = deepQueryAll(element, '[part="method"] button').find((b) =>
+      /^Remove\W+visa ending in 4242$/.test(deepText(b)),
+    );
     remove?.click();
     const dialog = deepQuery<HTMLDialogElement>(element, 'dialog#remove') as HTMLDialogElement;
     await until(() => dialog.open);

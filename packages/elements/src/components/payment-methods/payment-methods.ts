@@ -62,10 +62,10 @@ export class BillingPaymentMethods extends BillingElement {
     message: { state: true },
   };
 
-  protected declare removing: PaymentMethodView | undefined;
-  protected declare adding: 'preparing' | 'ready' | undefined;
-  protected declare busy: boolean;
-  protected declare message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
+  declare protected removing: PaymentMethodView | undefined;
+  declare protected adding: 'preparing' | 'ready' | undefined;
+  declare protected busy: boolean;
+  declare protected message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
 
   #setup: { confirm: () => Promise<StripeJsResult>; destroy: () => void } | undefined;
 
@@ -90,9 +90,11 @@ export class BillingPaymentMethods extends BillingElement {
   override render() {
     const t = this.t;
     return html`<h2>${t.paymentMethods}</h2>
-      ${this.message && !this.adding && !this.removing
-        ? html`<div class="notice ${this.message.tone}" role="status" part="message">${this.message.text}</div>`
-        : nothing}
+      ${
+        this.message && !this.adding && !this.removing
+          ? html`<div class="notice ${this.message.tone}" role="status" part="message">${this.message.text}</div>`
+          : nothing
+      }
       ${this.renderTask(this.#load, (methods) =>
         methods === null ? html`<p>${t.paymentMethodsUnavailable}</p>` : this.#renderMethods(methods),
       )}
@@ -124,35 +126,43 @@ export class BillingPaymentMethods extends BillingElement {
   #renderMethods(methods: readonly PaymentMethodView[]) {
     const t = this.t;
     const options = this.payments;
-    return html`${methods.length === 0
+    return html`${
+      methods.length === 0
         ? html`<p>${t.noPaymentMethods}</p>`
         : html`<ul part="list">
             ${methods.map(
               (method) => html`<li part="method">
                 <span>
                   <strong class="text">${this.#label(method)}</strong>
-                  ${method.expMonth && method.expYear
-                    ? html`<span class="muted">${t.expires(`${String(method.expMonth).padStart(2, '0')}/${method.expYear}`)}</span>`
-                    : nothing}
+                  ${
+                    method.expMonth && method.expYear
+                      ? html`<span class="muted">${t.expires(`${String(method.expMonth).padStart(2, '0')}/${method.expYear}`)}</span>`
+                      : nothing
+                  }
                   ${method.isDefault ? html`<span class="badge">${t.default}</span>` : nothing}
                 </span>
                 <span class="row">
-                  ${method.isDefault
-                    ? nothing
-                    : html`<button type="button" ?disabled=${this.busy} @click=${() => this.#makeDefault(method)}>
+                  ${
+                    method.isDefault
+                      ? nothing
+                      : html`<button type="button" ?disabled=${this.busy} @click=${() => this.#makeDefault(method)}>
                         ${t.makeDefault}<span class="visually-hidden">: ${this.#label(method)}</span>
-                      </button>`}
+                      </button>`
+                  }
                   <button type="button" class="danger" @click=${() => this.#askRemove(method)}>
                     ${t.remove}<span class="visually-hidden">: ${this.#label(method)}</span>
                   </button>
                 </span>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+    }
       <div class="row">
-        ${options.stripe
-          ? html`<button type="button" class="primary" part="add-card" @click=${this.#addCard}>${t.addCard}</button>`
-          : nothing}
+        ${
+          options.stripe
+            ? html`<button type="button" class="primary" part="add-card" @click=${this.#addCard}>${t.addCard}</button>`
+            : nothing
+        }
         ${options.paypal ? html`<button type="button" @click=${this.#addPaypal}>${t.addPaypal}</button>` : nothing}
       </div>`;
   }
@@ -234,7 +244,8 @@ export class BillingPaymentMethods extends BillingElement {
       element.mount(this.renderRoot.querySelector('#add [part="provider-fields"]') as HTMLElement);
       const returnUrl = this.#returnUrl();
       this.#setup = {
-        confirm: () => stripe.confirmSetup({ elements, confirmParams: { return_url: returnUrl }, redirect: 'if_required' }),
+        confirm: () =>
+          stripe.confirmSetup({ elements, confirmParams: { return_url: returnUrl }, redirect: 'if_required' }),
         destroy: () => element.destroy(),
       };
       this.adding = 'ready';

@@ -19,29 +19,37 @@ export function renderOverview(
     <div class="cards" part="summary">
       <div class="card">
         <h2>${t.amountDue}</h2>
-        ${due.length === 0
-          ? html`<p>${t.nothingDue}</p>`
-          : due.map((line) => html`<p class="figure">${format.money(line.amount, line.currency)}</p>`)}
+        ${
+          due.length === 0
+            ? html`<p>${t.nothingDue}</p>`
+            : due.map((line) => html`<p class="figure">${format.money(line.amount, line.currency)}</p>`)
+        }
         <p><a href=${invoicesHref}>${t.viewAllInvoices}</a></p>
       </div>
-      ${credit.length === 0
-        ? nothing
-        : html`<div class="card">
+      ${
+        credit.length === 0
+          ? nothing
+          : html`<div class="card">
             <h2>${t.balance}</h2>
             ${credit.map((line) => html`<p class="figure">${format.money(line.amount, line.currency)}</p>`)}
-          </div>`}
+          </div>`
+      }
       <div class="card">
         <h2>${t.nextInvoice}</h2>
-        ${upcoming.length === 0
-          ? html`<p>${t.noUpcomingInvoice}</p>`
-          : upcoming.map(({ invoice }) =>
-              invoice === null
-                ? nothing
-                : html`<p class="figure">${format.money(invoice.total, invoice.currency)}</p>
-                    ${invoice.issuedAt ?? invoice.periodStart
-                      ? html`<p class="muted">${t.nextInvoiceOn(format.date((invoice.issuedAt ?? invoice.periodStart) as string))}</p>`
-                      : nothing}`,
-            )}
+        ${
+          upcoming.length === 0
+            ? html`<p>${t.noUpcomingInvoice}</p>`
+            : upcoming.map(({ invoice }) =>
+                invoice === null
+                  ? nothing
+                  : html`<p class="figure">${format.money(invoice.total, invoice.currency)}</p>
+                    ${
+                      (invoice.issuedAt ?? invoice.periodStart)
+                        ? html`<p class="muted">${t.nextInvoiceOn(format.date((invoice.issuedAt ?? invoice.periodStart) as string))}</p>`
+                        : nothing
+                    }`,
+              )
+        }
       </div>
     </div>`;
 }

@@ -62,7 +62,9 @@ describe('<billing-portal>', () => {
     expect(deepQuery(portal, 'billing-invoice')?.getAttribute('invoice-id')).to.equal(customer.invoiceIds[1]);
     expect(apiCalls().some((path) => path.endsWith('/usage'))).to.equal(false);
     expect(deepQuery(portal, 'billing-usage')).to.equal(undefined);
-    const usageLink = deepQueryAll<HTMLAnchorElement>(portal, 'nav a').find((a) => a.textContent === 'Usage') as HTMLAnchorElement;
+    const usageLink = deepQueryAll<HTMLAnchorElement>(portal, 'nav a').find(
+      (a) => a.textContent === 'Usage',
+    ) as HTMLAnchorElement;
     usageLink.click();
     await waitForText(portal, 'Projected charge');
     expect(location.hash).to.equal('#billing/usage');
@@ -173,12 +175,9 @@ describe('<billing-portal>', () => {
 
   it('speaks German with locale="de-DE"', async () => {
     const customer = await claim('german');
-    const portal = await mount(
-      (p) => {
-        p.session = customer.token;
-      },
-      'de-DE',
-    );
+    const portal = await mount((p) => {
+      p.session = customer.token;
+    }, 'de-DE');
     const text = await waitForText(portal, 'Offener Betrag');
     expect(text).to.contain('29,75 €');
     expect(text).to.contain('Rechnungen');

@@ -199,7 +199,9 @@ export class BillingPortal extends BillingElement {
   async #redeem(token: string): Promise<void> {
     if (this.apiBase === undefined) return;
     try {
-      const reply = await new PortalApi({ apiBase: this.apiBase }).post<{ token: string }>('auth/magic-link', { token });
+      const reply = await new PortalApi({ apiBase: this.apiBase }).post<{ token: string }>('auth/magic-link', {
+        token,
+      });
       this.session = reply.token;
     } catch (error) {
       this.reportFailure(error, 'sign-in');
@@ -232,9 +234,11 @@ export class BillingPortal extends BillingElement {
           )}
         </ul>
       </nav>
-      ${this.sessionExpired
-        ? html`<div class="notice error" role="alert" part="session-expired"><p>${t.sessionExpired} ${t.signInAgain}</p></div>`
-        : nothing}
+      ${
+        this.sessionExpired
+          ? html`<div class="notice error" role="alert" part="session-expired"><p>${t.sessionExpired} ${t.signInAgain}</p></div>`
+          : nothing
+      }
       <section part="section" aria-labelledby="section-title">
         <h1 id="section-title" tabindex="-1" class=${this.section === 'overview' || this.invoiceId ? '' : 'visually-hidden'}>
           ${this.#title(this.section)}

@@ -20,7 +20,7 @@ const FIELDS = [
 
 type FieldPath = (typeof FIELDS)[number][0];
 
-function valueOf(profile: ProfileView, path: FieldPath): string {
+function fieldValue(profile: ProfileView, path: FieldPath): string {
   if (path.startsWith('address.')) {
     const key = path.slice('address.'.length) as keyof NonNullable<ProfileView['address']>;
     return profile.address?.[key] ?? '';
@@ -32,7 +32,8 @@ function valueOf(profile: ProfileView, path: FieldPath): string {
 function changesOf(profile: ProfileView, data: FormData): Record<string, unknown> {
   const field = (path: FieldPath) => String(data.get(path) ?? '').trim();
   const changes: Record<string, unknown> = {};
-  for (const path of ['name', 'email', 'locale'] as const) if (field(path) !== profile[path]) changes[path] = field(path);
+  for (const path of ['name', 'email', 'locale'] as const)
+    if (field(path) !== profile[path]) changes[path] = field(path);
   if (field('phone') !== (profile.phone ?? '')) changes.phone = field('phone') || null;
   const address = {
     line1: field('address.line1'),
@@ -90,9 +91,9 @@ export class BillingProfile extends BillingElement {
     message: { state: true },
   };
 
-  protected declare invalid: ReadonlyMap<string, string>;
-  protected declare busy: boolean;
-  protected declare message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
+  declare protected invalid: ReadonlyMap<string, string>;
+  declare protected busy: boolean;
+  declare protected message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
 
   #load = this.loadTask({
     operation: 'load-profile',
@@ -120,7 +121,7 @@ export class BillingProfile extends BillingElement {
         const id = `field-${path.replace('.', '-')}`;
         return html`<div>
           <label for=${id}>${t[label]}</label>
-          <input id=${id} name=${path} type=${type} autocomplete=${autocomplete} .value=${valueOf(profile, path)}
+          <input id=${id} name=${path} type=${type} autocomplete=${autocomplete} .value=${fieldValue(profile, path)}
             aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? `${id}-error` : nothing} />
           ${problem ? html`<div class="field-error" id="${id}-error">${problem}</div>` : nothing}
         </div>`;
@@ -147,7 +148,9 @@ export class BillingProfile extends BillingElement {
       this.message = { tone: 'error', text: errorText(this.t, error) };
       if (isBillingApiError(error)) {
         const issues = error.problem?.issues ?? [];
-        this.invalid = new Map(issues.map((issue) => [issue.path.filter((p) => p !== 'body').join('.'), issue.message]));
+        this.invalid = new Map(
+          issues.map((issue) => [issue.path.filter((p) => p !== 'body').join('.'), issue.message]),
+        );
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       }

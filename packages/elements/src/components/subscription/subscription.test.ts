@@ -21,7 +21,8 @@ async function mount(token: string): Promise<BillingSubscription> {
   return element;
 }
 
-const dialog = (element: BillingSubscription, id: string) => deepQuery<HTMLDialogElement>(element, `dialog#${id}`) as HTMLDialogElement;
+const dialog = (element: BillingSubscription, id: string) =>
+  deepQuery<HTMLDialogElement>(element, `dialog#${id}`) as HTMLDialogElement;
 const stored = (id: string) => fetch(`/test-api/subscription?id=${id}`).then((r) => r.json());
 
 describe('<billing-subscription>', () => {
@@ -41,8 +42,10 @@ describe('<billing-subscription>', () => {
     const element = await mount(customer.token);
     (await waitForButton(element, 'Change plan')).click();
     await waitForText(dialog(element, 'change'), 'Fibre Pro');
-    const pro = [...(element.shadowRoot?.querySelectorAll('dialog#change label') ?? [])].find((l) => deepText(l).includes('Fibre Pro'));
-    (pro?.querySelector('input') as HTMLInputElement).click();
+    const pro = [...(element.shadowRoot?.querySelectorAll('dialog#change label') ?? [])].find((l) =>
+      deepText(l).includes('Fibre Pro'),
+    );
+    (pro as HTMLElement).querySelector('input')?.click();
     (await waitForButton(dialog(element, 'change'), 'Preview the change')).click();
     const preview = await waitForText(dialog(element, 'change'), 'Confirm the change');
     // 10 Feb 10:00 of a 28-day February: 18.5833… days left = 66.37 % of the month. Credit of Basic −13.27,
@@ -77,7 +80,7 @@ describe('<billing-subscription>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
-    expect((element.shadowRoot?.querySelector('#cancel-reason') as HTMLSelectElement).value).to.equal('switched_service');
+    expect(deepQuery<HTMLSelectElement>(element, '#cancel-reason')?.value).to.equal('switched_service');
     const changed = oneEvent(element, 'billing-plan-changed') as Promise<BillingPlanChangedEvent>;
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Moving abroad' });

@@ -62,10 +62,10 @@ export class BillingSubscription extends BillingElement {
 
   /** The subscription to show (default: the customer's running one). */
   declare subscriptionId: string | undefined;
-  protected declare change: ChangeStep | undefined;
-  protected declare chosenPrice: string | undefined;
-  protected declare busy: boolean;
-  protected declare message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
+  declare protected change: ChangeStep | undefined;
+  declare protected chosenPrice: string | undefined;
+  declare protected busy: boolean;
+  declare protected message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
 
   #changeKey = newIdempotencyKey();
   #cancelKey = newIdempotencyKey();
@@ -123,21 +123,27 @@ export class BillingSubscription extends BillingElement {
         <p class="muted">
           ${t.currentPeriod}: ${format.period(subscription.currentPeriodStart, subscription.currentPeriodEnd)}
         </p>
-        ${this.message && !this.#dialogOpen()
-          ? html`<div class="notice ${this.message.tone}" role="status" part="message">${this.message.text}</div>`
-          : nothing}
-        ${live
-          ? html`<div class="row">
+        ${
+          this.message && !this.#dialogOpen()
+            ? html`<div class="notice ${this.message.tone}" role="status" part="message">${this.message.text}</div>`
+            : nothing
+        }
+        ${
+          live
+            ? html`<div class="row">
               <button type="button" class="primary" part="change-button" @click=${() => this.#openChange(subscription)}>
                 ${t.changePlan}
               </button>
-              ${subscription.cancelAtPeriodEnd
-                ? nothing
-                : html`<button type="button" class="danger" part="cancel-button" @click=${this.#openCancel}>
+              ${
+                subscription.cancelAtPeriodEnd
+                  ? nothing
+                  : html`<button type="button" class="danger" part="cancel-button" @click=${this.#openCancel}>
                     ${t.cancelSubscription}
-                  </button>`}
+                  </button>`
+              }
             </div>`
-          : nothing}
+            : nothing
+        }
       </section>
       <dialog id="change" part="dialog" aria-labelledby="change-title" @close=${this.#closed}>
         <h2 id="change-title">${this.change?.step === 'preview' ? t.previewTitle : t.changePlan}</h2>
@@ -203,8 +209,9 @@ export class BillingSubscription extends BillingElement {
     ];
     return html`<div part="preview" class="stack">
       <p>${prorateText}</p>
-      ${preview.prorationLines.length > 0
-        ? html`<table>
+      ${
+        preview.prorationLines.length > 0
+          ? html`<table>
             <caption>${t.prorationTitle}</caption>
             <tbody>
               ${preview.prorationLines.map(
@@ -215,16 +222,19 @@ export class BillingSubscription extends BillingElement {
               )}
             </tbody>
           </table>`
-        : nothing}
+          : nothing
+      }
       ${preview.invoices.map(
         (invoice) => html`<p>${t.chargedNow}: <strong>${format.money(invoice.total, invoice.currency)}</strong></p>`,
       )}
-      ${preview.upcomingInvoice
-        ? html`<p>
+      ${
+        preview.upcomingInvoice
+          ? html`<p>
             ${t.nextInvoiceTotal}:
             <strong>${format.money(preview.upcomingInvoice.total, preview.upcomingInvoice.currency)}</strong>
           </p>`
-        : nothing}
+          : nothing
+      }
       <p class="muted">${t.quoteValidUntil(format.dateTime(preview.expiresAt))}</p>
       <div class="row actions">
         <button type="button" @click=${() => {

@@ -20,7 +20,9 @@ describe('<billing-usage>', () => {
 
   it('writes German numbers and money in de-DE', async () => {
     const customer = await claim();
-    const main = await fixture(html`<main><billing-usage api-base="/billing" session=${customer.token} locale="de-DE"></billing-usage></main>`);
+    const main = await fixture(
+      html`<main><billing-usage api-base="/billing" session=${customer.token} locale="de-DE"></billing-usage></main>`,
+    );
     const element = main.querySelector('billing-usage') as BillingUsage;
     const text = await waitForText(element, 'Voraussichtliche Kosten');
     expect(text).to.contain('7,5');
