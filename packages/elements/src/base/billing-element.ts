@@ -14,6 +14,12 @@ import { themeStyles } from '../styles/theme';
 import { billingContext, type BillingContextValue, type BillingTheme } from './billing-context';
 import { errorText } from './error-text';
 
+/** What an element says after an action: a confirmation or why it failed. */
+export interface ActionMessage {
+  readonly text: string;
+  readonly tone: 'error' | 'success';
+}
+
 /** What {@link BillingElement.loadTask} loads: data from the portal for the element's current arguments. */
 export interface LoadSpec<A extends readonly unknown[], T> {
   /** What the load is called in `billing-error` events (`load-invoices`). */
@@ -43,6 +49,8 @@ export class BillingElement extends LitElement {
     paymentOptions: { attribute: 'payment-options', type: Object },
     sessionExpired: { state: true },
     inherited: { state: true },
+    busy: { state: true },
+    message: { state: true },
   };
 
   /** Where `@billfold/server` is mounted (`https://shop.example/billing`, or `/billing` on the same origin). */
@@ -61,6 +69,10 @@ export class BillingElement extends LitElement {
   declare paymentOptions: BillingPaymentOptions | undefined;
   declare protected sessionExpired: boolean;
   declare protected inherited: BillingContextValue | undefined;
+  /** An action ({@link BillingElement.runAction}) is under way. */
+  declare protected busy: boolean;
+  /** What the last action said. */
+  declare protected message: ActionMessage | undefined;
 
   #provider = new ContextProvider(this, { context: billingContext });
   #ownApi: { key: string; api: PortalApi } | undefined;
@@ -71,6 +83,7 @@ export class BillingElement extends LitElement {
   constructor() {
     super();
     this.sessionExpired = false;
+    this.busy = false;
     new ContextConsumer(this, {
       context: billingContext,
       subscribe: true,
@@ -80,15 +93,19 @@ export class BillingElement extends LitElement {
     });
   }
 
-  /** The API client: the element's own when it has `api-base`, else the enclosing portal's. */
+  /** The API client: the element's own when it has `api-base`, else the one of the billing element around it. */
   protected get api(): PortalApi | undefined {
-    if (this.apiBase === undefined) return this.inherited?.api;
-    const key = `${this.apiBase}\n${this.session ?? ''}`;
+    return this.apiBase === undefined ? this.inherited?.api : this.ownApi(this.apiBase);
+  }
+
+  /** The element's own client for `apiBase` and its session, made again when either changes. */
+  protected ownApi(apiBase: string): PortalApi {
+    const key = `${apiBase}\n${this.session ?? ''}`;
     if (this.#ownApi?.key !== key || this.#ownApi.api.options.getSession !== this.getSession) {
       this.#ownApi = {
         key,
         api: new PortalApi({
-          apiBase: this.apiBase,
+          apiBase,
           ...(this.session ? { session: this.session } : {}),
           ...(this.getSession ? { getSession: this.getSession } : {}),
           onSessionExpired: () => this.onSessionExpired(),
@@ -206,5 +223,28 @@ export class BillingElement extends LitElement {
       <p>${errorText(this.t, error)}</p>
       <button type="button" @click=${retry}>${this.t.retry}</button>
     </div>`;
+  }
+
+  /**
+   * Runs one change at a time (`busy`), clearing the last message; a failure is reported (`billing-error`) and said
+   * in `message`, by problem code unless `failureText` knows better.
+   */
+  protected async runAction(
+    operation: string,
+    work: (api: PortalApi) => Promise<void>,
+    failureText: (error: unknown) => string = (error) => errorText(this.t, error),
+  ): Promise<void> {
+    const api = this.api;
+    if (api === undefined || this.busy) return;
+    this.busy = true;
+    this.message = undefined;
+    try {
+      await work(api);
+    } catch (error) {
+      this.reportFailure(error, operation);
+      this.message = { tone: 'error', text: failureText(error) };
+    } finally {
+      this.busy = false;
+    }
   }
 }

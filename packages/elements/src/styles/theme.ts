@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/** The dark defaults of the tokens, for `theme="dark"` and for `auto` on a page that prefers dark. */
+const darkTokens = css`
+  --_accent: var(--billing-color-accent, #93b4ff);
+  --_on-accent: var(--billing-color-on-accent, #0b1220);
+  --_text: var(--billing-color-text, #e5e7eb);
+  --_muted: var(--billing-color-text-muted, #b6bcc6);
+  --_surface: var(--billing-color-surface, #111827);
+  --_raised: var(--billing-color-surface-raised, #1f2937);
+  --_border: var(--billing-color-border, #6b7280);
+  --_danger: var(--billing-color-danger, #fca5a5);
+  --_warning: var(--billing-color-warning, #fcd34d);
+  --_success: var(--billing-color-success, #86efac);
+  color-scheme: dark;
+`;
+
 /**
  * The design tokens every billing element reads, as CSS custom properties a host sets on the element or any
  * ancestor (custom properties inherit into shadow roots; nothing else leaks in or out):
@@ -45,31 +60,11 @@ export const themeStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --_accent: var(--billing-color-accent, #93b4ff);
-    --_on-accent: var(--billing-color-on-accent, #0b1220);
-    --_text: var(--billing-color-text, #e5e7eb);
-    --_muted: var(--billing-color-text-muted, #b6bcc6);
-    --_surface: var(--billing-color-surface, #111827);
-    --_raised: var(--billing-color-surface-raised, #1f2937);
-    --_border: var(--billing-color-border, #6b7280);
-    --_danger: var(--billing-color-danger, #fca5a5);
-    --_warning: var(--billing-color-warning, #fcd34d);
-    --_success: var(--billing-color-success, #86efac);
-    color-scheme: dark;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light']):not([theme='dark'])) {
-      --_accent: var(--billing-color-accent, #93b4ff);
-      --_on-accent: var(--billing-color-on-accent, #0b1220);
-      --_text: var(--billing-color-text, #e5e7eb);
-      --_muted: var(--billing-color-text-muted, #b6bcc6);
-      --_surface: var(--billing-color-surface, #111827);
-      --_raised: var(--billing-color-surface-raised, #1f2937);
-      --_border: var(--billing-color-border, #6b7280);
-      --_danger: var(--billing-color-danger, #fca5a5);
-      --_warning: var(--billing-color-warning, #fcd34d);
-      --_success: var(--billing-color-success, #86efac);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
   *,

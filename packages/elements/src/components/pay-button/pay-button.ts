@@ -62,7 +62,6 @@ export class BillingPayButton extends BillingElement {
     choices: { state: true },
     chosen: { state: true },
     loaded: { state: true },
-    message: { state: true },
     result: { state: true },
     copied: { state: true },
   };

@@ -1,10 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { isBillingApiError } from '../../api/billing-api-error';
-import { newIdempotencyKey, type PortalApi } from '../../api/portal-api';
+import { newIdempotencyKey } from '../../api/portal-api';
 import type { PaymentMethodSetupView, PaymentMethodView } from '../../api/portal-views';
 import { BillingElement } from '../../base/billing-element';
 import { openModal, reallyClosed, whileNonModal } from '../../base/dialogs';
-import { errorText } from '../../base/error-text';
 import { loadStripe, type StripeJsResult } from '../../payments/stripe-js';
 
 /**
@@ -58,8 +57,6 @@ export class BillingPaymentMethods extends BillingElement {
     ...BillingElement.properties,
     removing: { state: true },
     adding: { state: true },
-    busy: { state: true },
-    message: { state: true },
   };
 
   declare protected removing: PaymentMethodView | undefined;
@@ -81,11 +78,6 @@ export class BillingPaymentMethods extends BillingElement {
       }
     },
   });
-
-  constructor() {
-    super();
-    this.busy = false;
-  }
 
   override render() {
     const t = this.t;
@@ -182,23 +174,8 @@ export class BillingPaymentMethods extends BillingElement {
     return this.renderRoot.querySelector(`dialog#${id}`);
   }
 
-  async #work(operation: string, work: (api: PortalApi) => Promise<void>): Promise<void> {
-    const api = this.api;
-    if (api === undefined || this.busy) return;
-    this.busy = true;
-    this.message = undefined;
-    try {
-      await work(api);
-    } catch (error) {
-      this.reportFailure(error, operation);
-      this.message = { tone: 'error', text: errorText(this.t, error) };
-    } finally {
-      this.busy = false;
-    }
-  }
-
   #makeDefault(method: PaymentMethodView): Promise<void> {
-    return this.#work('set-default-payment-method', async (api) => {
+    return this.runAction('set-default-payment-method', async (api) => {
       await api.post(`payment-methods/${encodeURIComponent(method.id)}/default`, undefined);
       await this.#load.run();
     });
@@ -213,7 +190,7 @@ export class BillingPaymentMethods extends BillingElement {
   #remove(): Promise<void> {
     const method = this.removing;
     if (method === undefined) return Promise.resolve();
-    return this.#work('remove-payment-method', async (api) => {
+    return this.runAction('remove-payment-method', async (api) => {
       await api.delete(`payment-methods/${encodeURIComponent(method.id)}`);
       this.#dialog('remove')?.close();
       await this.#load.run();
@@ -230,7 +207,7 @@ export class BillingPaymentMethods extends BillingElement {
     this.message = undefined;
     this.adding = 'preparing';
     openModal(this.#dialog('add'));
-    await this.#work('setup-payment-method', async (api) => {
+    await this.runAction('setup-payment-method', async (api) => {
       const setup = await api.post<PaymentMethodSetupView>(
         'payment-methods/setup',
         { gateway: 'stripe', returnUrl: this.#returnUrl() },
@@ -274,7 +251,7 @@ export class BillingPaymentMethods extends BillingElement {
   }
 
   #addPaypal(): Promise<void> {
-    return this.#work('setup-payment-method', async (api) => {
+    return this.runAction('setup-payment-method', async (api) => {
       const setup = await api.post<PaymentMethodSetupView>(
         'payment-methods/setup',
         { gateway: 'paypal', returnUrl: this.#returnUrl() },

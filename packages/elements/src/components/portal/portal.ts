@@ -109,7 +109,6 @@ export class BillingPortal extends BillingElement {
   /** A magic-link token from an e-mailed sign-in link: redeemed once for a session. */
   declare magicLink: string | undefined;
 
-  #portalApi: { key: string; api: PortalApi } | undefined;
   #focusSection = false;
   #onHashChange = () => this.#readHash(true);
 
@@ -139,22 +138,10 @@ export class BillingPortal extends BillingElement {
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
-  /** The portal's client is made here (not taken from an outer portal) and shared with every section. */
+  /** The portal's client is its own (never an outer portal's), once it has a session or a way to get one. */
   protected override get api(): PortalApi | undefined {
     if (this.apiBase === undefined || (!this.session && !this.getSession)) return undefined;
-    const key = `${this.apiBase}\n${this.session ?? ''}`;
-    if (this.#portalApi?.key !== key || this.#portalApi.api.options.getSession !== this.getSession) {
-      this.#portalApi = {
-        key,
-        api: new PortalApi({
-          apiBase: this.apiBase,
-          ...(this.session ? { session: this.session } : {}),
-          ...(this.getSession ? { getSession: this.getSession } : {}),
-          onSessionExpired: () => this.onSessionExpired(),
-        }),
-      };
-    }
-    return this.#portalApi.api;
+    return this.ownApi(this.apiBase);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

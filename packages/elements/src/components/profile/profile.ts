@@ -87,8 +87,6 @@ export class BillingProfile extends BillingElement {
   static override properties = {
     ...BillingElement.properties,
     invalid: { state: true },
-    busy: { state: true },
-    message: { state: true },
   };
 
   declare protected invalid: ReadonlyMap<string, string>;
@@ -104,7 +102,6 @@ export class BillingProfile extends BillingElement {
   constructor() {
     super();
     this.invalid = new Map();
-    this.busy = false;
   }
 
   override render() {

@@ -56,8 +56,6 @@ export class BillingSubscription extends BillingElement {
     subscriptionId: { attribute: 'subscription-id' },
     change: { state: true },
     chosenPrice: { state: true },
-    busy: { state: true },
-    message: { state: true },
   };
 
   /** The subscription to show (default: the customer's running one). */
@@ -79,11 +77,6 @@ export class BillingSubscription extends BillingElement {
       return api.get<SubscriptionDetailView>(`subscriptions/${encodeURIComponent(id)}`, {}, signal);
     },
   });
-
-  constructor() {
-    super();
-    this.busy = false;
-  }
 
   override render() {
     return this.renderTask(this.#load, (detail) =>
@@ -289,7 +282,7 @@ export class BillingSubscription extends BillingElement {
         .map((item) => ({ priceId: item.priceId, quantity: item.quantity })),
       { priceId: chosen, quantity: '1' },
     ];
-    await this.#busyWith('preview-plan-change', async (api) => {
+    await this.#plan('preview-plan-change', async (api) => {
       const preview = await api.post<PlanChangePreviewView>(
         `subscriptions/${encodeURIComponent(subscription.id)}/change-preview`,
         { items },
@@ -300,7 +293,7 @@ export class BillingSubscription extends BillingElement {
   }
 
   async #confirm(preview: PlanChangePreviewView): Promise<void> {
-    await this.#busyWith('change-plan', async (api) => {
+    await this.#plan('change-plan', async (api) => {
       const result = await api.post<SubscriptionChangeView>(
         `subscriptions/${encodeURIComponent(preview.subscription.id)}/change`,
         { quote: preview.quote },
@@ -323,7 +316,7 @@ export class BillingSubscription extends BillingElement {
     subscription: SubscriptionView,
     input: { atPeriodEnd: boolean; reason: string; comment?: string },
   ): Promise<void> {
-    await this.#busyWith('cancel-subscription', async (api) => {
+    await this.#plan('cancel-subscription', async (api) => {
       const result = await api.post<SubscriptionChangeView>(
         `subscriptions/${encodeURIComponent(subscription.id)}/cancel`,
         input,
@@ -341,25 +334,20 @@ export class BillingSubscription extends BillingElement {
     });
   }
 
-  async #busyWith(operation: string, work: (api: PortalApi) => Promise<void>): Promise<void> {
-    const api = this.api;
-    if (api === undefined || this.busy) return;
-    this.busy = true;
-    this.message = undefined;
-    try {
-      await work(api);
-    } catch (error) {
-      this.#failed(error, operation);
-    } finally {
-      this.busy = false;
-    }
+  /** A plan action (see {@link runAction}), failures said with the quote in mind. */
+  #plan(operation: string, work: (api: PortalApi) => Promise<void>): Promise<void> {
+    return this.runAction(operation, work, (error) => this.#failureText(error));
+  }
+
+  /** Why a plan action failed; the portal refuses an expired or stale quote as a conflict on `body.quote`. */
+  #failureText(error: unknown): string {
+    const expired = isBillingApiError(error) && error.code === 'conflict' && error.problem?.path?.at(-1) === 'quote';
+    return expired ? this.t.quoteExpired : errorText(this.t, error);
   }
 
   #failed(error: unknown, operation: string): void {
     this.reportFailure(error, operation);
-    // The portal refuses an expired or stale quote as a conflict on `body.quote`: the customer previews again.
-    const expired = isBillingApiError(error) && error.code === 'conflict' && error.problem?.path?.at(-1) === 'quote';
-    this.message = { tone: 'error', text: expired ? this.t.quoteExpired : errorText(this.t, error) };
+    this.message = { tone: 'error', text: this.#failureText(error) };
   }
 
   #closed(): void {
