@@ -94,6 +94,7 @@ export class BillingSubscription extends BillingElement {
       past_due: t.subscriptionPastDue,
       canceled: t.subscriptionCanceled,
       paused: t.subscriptionPaused,
+      unpaid: t.subscriptionUnpaid,
     }[subscription.status];
     const end = subscription.endedAt
       ? t.endedOn(format.date(subscription.endedAt))
