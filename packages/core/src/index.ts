@@ -471,6 +471,7 @@ export type {
   NotificationService,
   OutboxFilter,
   CollectionsPolicy,
+  CollectionsConfig,
   CollectionsPolicyInput,
   CollectionsPolicyOverride,
   ReminderFee,

@@ -53,6 +53,7 @@ export {
   ReminderStepSchema,
 } from './collections/collections-policy';
 export type {
+  CollectionsConfig,
   CollectionsPolicy,
   CollectionsPolicyInput,
   CollectionsPolicyOverride,
