@@ -234,6 +234,8 @@ export type {
   RefundRepository,
   StorageCapabilities,
   StorageSession,
+  SubscriptionLockMatch,
+  SubscriptionUsageTerms,
   SubscriptionLockMode,
   SubscriptionRepository,
   TransactionMode,
@@ -369,7 +371,12 @@ export type {
   ListSubscriptionsInput,
   PreviewInvoiceInput,
 } from './engine/subscriptions/index';
-export { UsageEventInputSchema, UsageSummaryInputSchema } from './engine/usage/index';
+export {
+  IngestStreamOptionsSchema,
+  MAX_USAGE_BATCH,
+  UsageEventInputSchema,
+  UsageSummaryInputSchema,
+} from './engine/usage/index';
 export type { UsageEventInput, UsageSummaryInput } from './engine/usage/index';
 export type {
   Billing,
@@ -407,6 +414,9 @@ export type {
   IdPrefix,
   SubscriptionResult,
   IngestResult,
+  IngestStreamOptions,
+  IngestStreamProgress,
+  IngestStreamResult,
   UsageSummary,
   MeterUsage,
 } from './engine/index';

@@ -40,7 +40,15 @@ export { TaxRateInputSchema } from './catalog/catalog-service';
 export type { CatalogCreateOptions, CatalogService, TaxRateInput } from './catalog/catalog-service';
 export type { BalanceService, CustomerBalance } from './ledger/balance-service';
 export type { SubscriptionResult, SubscriptionService } from './subscriptions/index';
-export type { IngestResult, MeterUsage, UsageService, UsageSummary } from './usage/index';
+export type {
+  IngestResult,
+  IngestStreamOptions,
+  IngestStreamProgress,
+  IngestStreamResult,
+  MeterUsage,
+  UsageService,
+  UsageSummary,
+} from './usage/index';
 export { runCycle, RunCycleOptionsSchema } from './run-cycle/index';
 export type { BillingStep, RunError } from './run-cycle/index';
 export type { RunCycleOptions, RunCycleProgress, RunCycleSummary } from './run-cycle/index';

@@ -1,0 +1,142 @@
+/**
+ * Work measured against its floor: the least the same work can cost, written by hand (a COPY, one set-based
+ * statement, plain BigInt math), run in the same process, interleaved with the subjects, best of N. Each subject
+ * is printed with its time, its rate, the floor's, the ratio and its goals (met / missed).
+ */
+import type { OnceCase } from './index';
+
+/** What a subject must reach; each goal given is checked and printed. */
+export interface FloorGoal {
+  /** The subject's time may be at most this many times the floor's. */
+  readonly maxRatio?: number;
+  /** At least this many items per second (e.g. 50,000 events/s). */
+  readonly minRate?: number;
+  /** At most this many milliseconds. */
+  readonly maxMs?: number;
+}
+
+/** One subject measured against the floor. */
+export interface FloorSubject extends OnceCase {
+  readonly goal?: FloorGoal;
+}
+
+/** How {@link compareWithFloor} measures and prints. */
+export interface FloorOptions {
+  /** Rounds; each runs the floor, then every subject (each with its untimed setup and teardown). Default 3. */
+  readonly repetitions?: number;
+  /** Items one run handles, for the rates. */
+  readonly items?: number;
+  /** What an item is (default `items`). */
+  readonly unit?: string;
+}
+
+/** What one subject measured, with its floor. */
+export interface FloorResult {
+  readonly title: string;
+  readonly subject: string;
+  readonly floor: string;
+  /** The fastest run of the subject and of the floor, milliseconds. */
+  readonly subjectMs: number;
+  readonly floorMs: number;
+  readonly ratio: number;
+  /** Items per second of the subject's fastest run (when `items` was given). */
+  readonly rate?: number;
+  readonly goal?: FloorGoal;
+  /** Every goal given is reached. */
+  readonly met: boolean;
+  /** Each goal and whether it was reached: `≤ 3× met`, `≥ 50,000 events/s MISSED`. */
+  readonly verdicts: readonly string[];
+}
+
+const number = (value: number) => Math.round(value).toLocaleString('en-US');
+
+async function timed(side: OnceCase, repetition: number): Promise<number> {
+  await side.setup?.(repetition);
+  const start = performance.now();
+  await side.run(repetition);
+  const ms = performance.now() - start;
+  await side.teardown?.(repetition);
+  return ms;
+}
+
+function verdictsOf(goal: FloorGoal | undefined, ms: number, ratio: number, rate: number | undefined, unit: string) {
+  const verdicts: { text: string; met: boolean }[] = [];
+  if (goal?.maxRatio !== undefined)
+    verdicts.push({ text: `≤ ${goal.maxRatio}× the floor`, met: ratio <= goal.maxRatio });
+  if (goal?.minRate !== undefined) {
+    verdicts.push({ text: `≥ ${number(goal.minRate)} ${unit}/s`, met: rate !== undefined && rate >= goal.minRate });
+  }
+  if (goal?.maxMs !== undefined) verdicts.push({ text: `≤ ${number(goal.maxMs)} ms`, met: ms <= goal.maxMs });
+  return verdicts.map(({ text, met }) => ({ text: `${text} ${met ? 'met' : 'MISSED'}`, met }));
+}
+
+/**
+ * Runs the floor and every subject `repetitions` times, interleaved (floor, subject 1, subject 2, …, again), and
+ * compares each subject's fastest run with the floor's fastest (best of N: on a shared machine the fastest run is
+ * the one least disturbed). Prints one block and returns one result per subject.
+ * @example
+ * ```ts
+ * await compareWithFloor('PostgreSQL: 100,000 usage events', copyOnce,
+ *   [{ name: 'usage.ingest, batches of 1,000', run: ingestAll, goal: { maxRatio: 3, minRate: 50_000 } }],
+ *   { items: 100_000, unit: 'events' });
+ * ```
+ */
+export async function compareWithFloor(
+  title: string,
+  floor: OnceCase,
+  subjects: readonly FloorSubject[],
+  options: FloorOptions = {},
+): Promise<FloorResult[]> {
+  const repetitions = options.repetitions ?? 3;
+  const unit = options.unit ?? 'items';
+  const floorMs: number[] = [];
+  const subjectMs = subjects.map(() => [] as number[]);
+  for (let repetition = 0; repetition < repetitions; repetition++) {
+    floorMs.push(await timed(floor, repetition));
+    for (const [i, subject] of subjects.entries()) subjectMs[i]?.push(await timed(subject, repetition));
+  }
+  const rateOf = (ms: number) => (options.items === undefined ? undefined : (options.items * 1000) / ms);
+  const describe = (ms: number) => {
+    const rate = rateOf(ms);
+    return `${number(ms)} ms${rate === undefined ? '' : ` (${number(rate)} ${unit}/s)`}`;
+  };
+  const samples = (values: readonly number[]) => `[${values.map(number).join(', ')} ms]`;
+  const bestFloor = Math.min(...floorMs);
+  console.log(`\n${title} (best of ${repetitions}, interleaved)`);
+  console.log(`  floor, ${floor.name}: ${describe(bestFloor)}  ${samples(floorMs)}`);
+  return subjects.map((subject, i) => {
+    const runs = subjectMs[i] as number[];
+    const best = Math.min(...runs);
+    const ratio = best / bestFloor;
+    const rate = rateOf(best);
+    const verdicts = verdictsOf(subject.goal, best, ratio, rate, unit);
+    console.log(
+      `  ${subject.name}: ${describe(best)}  ${samples(runs)}  ratio ${ratio.toFixed(2)}×${verdicts.length === 0 ? '' : `  ${verdicts.map((v) => v.text).join(', ')}`}`,
+    );
+    return {
+      title,
+      subject: subject.name,
+      floor: floor.name,
+      subjectMs: best,
+      floorMs: bestFloor,
+      ratio,
+      ...(rate === undefined ? {} : { rate }),
+      ...(subject.goal === undefined ? {} : { goal: subject.goal }),
+      met: verdicts.every((v) => v.met),
+      verdicts: verdicts.map((v) => v.text),
+    };
+  });
+}
+
+/** Prints the goals of a benchmark file as one table: figure, floor, ratio, met / missed. */
+export function printGoals(results: readonly FloorResult[]): void {
+  const goals = results.filter((result) => result.verdicts.length > 0);
+  if (goals.length === 0) return;
+  console.log('\nGoals (figure · floor · ratio · verdict)');
+  for (const result of goals) {
+    const rate = result.rate === undefined ? '' : ` (${number(result.rate)}/s)`;
+    console.log(
+      `  ${result.met ? 'met   ' : 'MISSED'}  ${result.title} — ${result.subject}: ${number(result.subjectMs)} ms${rate} · floor ${number(result.floorMs)} ms · ${result.ratio.toFixed(2)}× · ${result.verdicts.join(', ')}`,
+    );
+  }
+}
