@@ -152,7 +152,12 @@ async function measure(backend: BenchBackend): Promise<FloorResult[]> {
     `${backend.name}: ${rows.length.toLocaleString('en-US')} usage events over ${SUBSCRIPTIONS[backend.kind].toLocaleString('en-US')} subscriptions`,
     { name: 'one COPY of the same rows', ...checked, run: () => backend.copy(schema, 'usage_events', COLUMNS, csv) },
     subjects,
-    { repetitions: REPETITIONS, items: rows.length, unit: 'events' },
+    {
+      repetitions: REPETITIONS,
+      items: rows.length,
+      unit: 'events',
+      ...(backend.serverCpuMs === undefined ? {} : { serverCpuMs: backend.serverCpuMs }),
+    },
   );
   if (CPU_PROFILE !== undefined && backend.kind === 'postgres') {
     console.log(await summarizeCpuProfileFile(CPU_PROFILE));

@@ -28,6 +28,17 @@ export interface FloorOptions {
   readonly items?: number;
   /** What an item is (default `items`). */
   readonly unit?: string;
+  /**
+   * CPU milliseconds used so far by the database server (when it runs in another process on this machine): each
+   * run then also prints the CPU it cost this process and the server, the figure a shared machine does not blur.
+   */
+  readonly serverCpuMs?: () => number;
+}
+
+/** The CPU one run cost: this process, and the database server when its use can be read. */
+interface RunCpu {
+  readonly processMs: number;
+  readonly serverMs?: number;
 }
 
 /** What one subject measured, with its floor. */
@@ -42,6 +53,8 @@ export interface FloorResult {
   /** Items per second of the subject's fastest run (when `items` was given). */
   readonly rate?: number;
   readonly goal?: FloorGoal;
+  /** The CPU the fastest run of the subject cost. */
+  readonly cpu: RunCpu;
   /** Every goal given is reached. */
   readonly met: boolean;
   /** Each goal and whether it was reached: `≤ 3× met`, `≥ 50,000 events/s MISSED`. */
@@ -50,14 +63,27 @@ export interface FloorResult {
 
 const number = (value: number) => Math.round(value).toLocaleString('en-US');
 
-async function timed(side: OnceCase, repetition: number): Promise<number> {
+interface Timed {
+  readonly ms: number;
+  readonly cpu: RunCpu;
+}
+
+async function timed(side: OnceCase, repetition: number, serverCpuMs?: () => number): Promise<Timed> {
   await side.setup?.(repetition);
+  const server = serverCpuMs?.();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   await side.run(repetition);
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const processMs = (used.user + used.system) / 1000;
+  const serverMs = server === undefined ? undefined : (serverCpuMs?.() ?? server) - server;
   await side.teardown?.(repetition);
-  return ms;
+  return { ms, cpu: serverMs === undefined ? { processMs } : { processMs, serverMs } };
 }
+
+const cpuText = ({ processMs, serverMs }: RunCpu) =>
+  `cpu ${number(processMs)} ms here${serverMs === undefined ? '' : ` + ${number(serverMs)} ms in the server`}`;
 
 function verdictsOf(goal: FloorGoal | undefined, ms: number, ratio: number, rate: number | undefined, unit: string) {
   const verdicts: { text: string; met: boolean }[] = [];
@@ -89,29 +115,33 @@ export async function compareWithFloor(
 ): Promise<FloorResult[]> {
   const repetitions = options.repetitions ?? 3;
   const unit = options.unit ?? 'items';
-  const floorMs: number[] = [];
-  const subjectMs = subjects.map(() => [] as number[]);
+  const floorRuns: Timed[] = [];
+  const subjectRuns = subjects.map(() => [] as Timed[]);
   for (let repetition = 0; repetition < repetitions; repetition++) {
-    floorMs.push(await timed(floor, repetition));
-    for (const [i, subject] of subjects.entries()) subjectMs[i]?.push(await timed(subject, repetition));
+    floorRuns.push(await timed(floor, repetition, options.serverCpuMs));
+    for (const [i, subject] of subjects.entries()) {
+      subjectRuns[i]?.push(await timed(subject, repetition, options.serverCpuMs));
+    }
   }
+  const fastest = (runs: readonly Timed[]) => runs.reduce((best, run) => (run.ms < best.ms ? run : best));
   const rateOf = (ms: number) => (options.items === undefined ? undefined : (options.items * 1000) / ms);
   const describe = (ms: number) => {
     const rate = rateOf(ms);
     return `${number(ms)} ms${rate === undefined ? '' : ` (${number(rate)} ${unit}/s)`}`;
   };
-  const samples = (values: readonly number[]) => `[${values.map(number).join(', ')} ms]`;
-  const bestFloor = Math.min(...floorMs);
+  const samples = (runs: readonly Timed[]) => `[${runs.map((run) => number(run.ms)).join(', ')} ms]`;
+  const floorBest = fastest(floorRuns);
+  const bestFloor = floorBest.ms;
   console.log(`\n${title} (best of ${repetitions}, interleaved)`);
-  console.log(`  floor, ${floor.name}: ${describe(bestFloor)}  ${samples(floorMs)}`);
+  console.log(`  floor, ${floor.name}: ${describe(bestFloor)}  ${samples(floorRuns)}  ${cpuText(floorBest.cpu)}`);
   return subjects.map((subject, i) => {
-    const runs = subjectMs[i] as number[];
-    const best = Math.min(...runs);
+    const runs = subjectRuns[i] as Timed[];
+    const { ms: best, cpu } = fastest(runs);
     const ratio = best / bestFloor;
     const rate = rateOf(best);
     const verdicts = verdictsOf(subject.goal, best, ratio, rate, unit);
     console.log(
-      `  ${subject.name}: ${describe(best)}  ${samples(runs)}  ratio ${ratio.toFixed(2)}×${verdicts.length === 0 ? '' : `  ${verdicts.map((v) => v.text).join(', ')}`}`,
+      `  ${subject.name}: ${describe(best)}  ${samples(runs)}  ${cpuText(cpu)}  ratio ${ratio.toFixed(2)}×${verdicts.length === 0 ? '' : `  ${verdicts.map((v) => v.text).join(', ')}`}`,
     );
     return {
       title,
@@ -122,6 +152,7 @@ export async function compareWithFloor(
       ratio,
       ...(rate === undefined ? {} : { rate }),
       ...(subject.goal === undefined ? {} : { goal: subject.goal }),
+      cpu,
       met: verdicts.every((v) => v.met),
       verdicts: verdicts.map((v) => v.text),
     };
