@@ -1,6 +1,6 @@
 /**
- * `billfold`: the command line of Billfold — a month-by-month demo, billing runs, aging and revenue reports,
- * and database migrations.
+ * `billfold`: the command line of Billfold — a month-by-month demo, billing runs, usage imports, aging and revenue
+ * reports, and database migrations.
  * @module
  */
 import { realpathSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type CliIo, processIo } from './cli-io';
 import { cliVersion } from './cli-version';
 import { DEMO_HELP, demoCommand } from './commands/demo';
+import { IMPORT_USAGE_HELP, importUsageCommand } from './commands/import-usage';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
 import { PORTAL_HELP, portalCommand } from './commands/portal';
 import { REPORT_HELP, reportCommand } from './commands/report';
@@ -18,21 +19,23 @@ import { ExitCode, UsageError } from './usage-error';
 export const HELP = `Usage: billfold <command> [options]
 
 Commands:
-  demo       play an internet provider through three months of billing and print what happened
-  run        run one billing cycle on a database
-  portal     serve the customer portal API over the demo's records and print sign-in links
-  report     print an aging or revenue report from a database's invoices
-  migrate    create or update the billing tables of a database
+  demo          play an internet provider through three months of billing and print what happened
+  run           run one billing cycle on a database
+  import-usage  store the usage events of an NDJSON or CSV file, with progress
+  portal        serve the customer portal API over the demo's records and print sign-in links
+  report        print an aging or revenue report from a database's invoices
+  migrate       create or update the billing tables of a database
 
 Options:
-  --version  print the version of billfold
-  --help     print this overview
+  --version     print the version of billfold
+  --help        print this overview
 
 Run "billfold <command> --help" for a command's options.`;
 
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: DEMO_HELP },
   run: { run: runCommand, help: RUN_HELP },
+  'import-usage': { run: importUsageCommand, help: IMPORT_USAGE_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
   migrate: { run: migrateCommand, help: MIGRATE_HELP },
   portal: { run: (args, io) => portalCommand(args, io), help: PORTAL_HELP },
