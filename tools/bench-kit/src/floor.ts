@@ -13,6 +13,11 @@ export interface FloorGoal {
   readonly minRate?: number;
   /** At most this many milliseconds. */
   readonly maxMs?: number;
+  /**
+   * At most this many CPU milliseconds of this process (work on one core; on a shared machine wall time also holds
+   * the time other processes had the core).
+   */
+  readonly maxCpuMs?: number;
 }
 
 /** One subject measured against the floor. */
@@ -82,10 +87,15 @@ async function timed(side: OnceCase, repetition: number, serverCpuMs?: () => num
   return { ms, cpu: serverMs === undefined ? { processMs } : { processMs, serverMs } };
 }
 
+/** CPU of a run over the floor's, this process and the server together. */
+const cpuRatio = (run: RunCpu, floor: RunCpu) =>
+  (run.processMs + (run.serverMs ?? 0)) / Math.max(floor.processMs + (floor.serverMs ?? 0), 1);
+
 const cpuText = ({ processMs, serverMs }: RunCpu) =>
   `cpu ${number(processMs)} ms here${serverMs === undefined ? '' : ` + ${number(serverMs)} ms in the server`}`;
 
-function verdictsOf(goal: FloorGoal | undefined, ms: number, ratio: number, rate: number | undefined, unit: string) {
+function verdictsOf(goal: FloorGoal | undefined, run: Timed, ratio: number, rate: number | undefined, unit: string) {
+  const { ms } = run;
   const verdicts: { text: string; met: boolean }[] = [];
   if (goal?.maxRatio !== undefined)
     verdicts.push({ text: `≤ ${goal.maxRatio}× the floor`, met: ratio <= goal.maxRatio });
@@ -93,6 +103,10 @@ function verdictsOf(goal: FloorGoal | undefined, ms: number, ratio: number, rate
     verdicts.push({ text: `≥ ${number(goal.minRate)} ${unit}/s`, met: rate !== undefined && rate >= goal.minRate });
   }
   if (goal?.maxMs !== undefined) verdicts.push({ text: `≤ ${number(goal.maxMs)} ms`, met: ms <= goal.maxMs });
+  if (goal?.maxCpuMs !== undefined) {
+    const cpuMs = run.cpu.processMs;
+    verdicts.push({ text: `≤ ${number(goal.maxCpuMs)} ms of CPU (${number(cpuMs)})`, met: cpuMs <= goal.maxCpuMs });
+  }
   return verdicts.map(({ text, met }) => ({ text: `${text} ${met ? 'met' : 'MISSED'}`, met }));
 }
 
@@ -136,12 +150,13 @@ export async function compareWithFloor(
   console.log(`  floor, ${floor.name}: ${describe(bestFloor)}  ${samples(floorRuns)}  ${cpuText(floorBest.cpu)}`);
   return subjects.map((subject, i) => {
     const runs = subjectRuns[i] as Timed[];
-    const { ms: best, cpu } = fastest(runs);
+    const bestRun = fastest(runs);
+    const { ms: best, cpu } = bestRun;
     const ratio = best / bestFloor;
     const rate = rateOf(best);
-    const verdicts = verdictsOf(subject.goal, best, ratio, rate, unit);
+    const verdicts = verdictsOf(subject.goal, bestRun, ratio, rate, unit);
     console.log(
-      `  ${subject.name}: ${describe(best)}  ${samples(runs)}  ${cpuText(cpu)}  ratio ${ratio.toFixed(2)}×${verdicts.length === 0 ? '' : `  ${verdicts.map((v) => v.text).join(', ')}`}`,
+      `  ${subject.name}: ${describe(best)}  ${samples(runs)}  ${cpuText(cpu)}  ratio ${ratio.toFixed(2)}× (cpu ${cpuRatio(cpu, floorBest.cpu).toFixed(2)}×)${verdicts.length === 0 ? '' : `  ${verdicts.map((v) => v.text).join(', ')}`}`,
     );
     return {
       title,
