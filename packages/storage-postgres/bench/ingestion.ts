@@ -28,14 +28,7 @@ import {
 } from '@billfold/bench-kit';
 import type { PostgresStorage } from '../src/index';
 import { type BenchBackend, backendNames, csvField, openBackend } from './backends';
-import {
-  customerRecord,
-  EVENTS_PER_METERED,
-  seedCatalog,
-  seedSubscriptions,
-  subscriptionRecord,
-  usageRecords,
-} from './seed';
+import { meterReadings, seedCatalog, seedSubscriptions } from './seed';
 
 const env = process.env;
 const ISP = env.BILLFOLD_BENCH_SCALE === 'isp';
@@ -54,21 +47,6 @@ const SUBSCRIPTIONS = { postgres: ISP ? 100_000 : 10_000, pglite: ISP ? 20_000 :
 const MIN_RATE = { postgres: 50_000, pglite: 20_000 } as const;
 
 const COLUMNS = ['id', 'customer_id', 'subscription_id', 'event_name', 'timestamp', 'properties'] as const;
-
-/** The readings, round by round (event k of every metered subscription, then event k + 1). */
-function readings(
-  count: number,
-  billing: { dataPriceId: string; basicPriceId: string; seatPriceId: string; vatId: string },
-) {
-  const metered = [];
-  for (let n = 0; n < count; n++) {
-    const subscription = subscriptionRecord(n, customerRecord(n, billing), billing);
-    if (subscription.items[0]?.priceId === billing.dataPriceId) metered.push(usageRecords(subscription));
-  }
-  const rows: UsageEvent[] = [];
-  for (let k = 0; k < EVENTS_PER_METERED; k++) for (const events of metered) rows.push(events[k] as UsageEvent);
-  return rows;
-}
 
 const csvOf = (rows: readonly UsageEvent[]) =>
   `${rows
@@ -94,7 +72,7 @@ async function prepare(backend: BenchBackend): Promise<Prepared> {
   const catalog = await seedCatalog(billing);
   await seedSubscriptions(storage, catalog, SUBSCRIPTIONS[backend.kind], { eventsPerMetered: 0 });
   await storage.client.query('ANALYZE');
-  const rows = readings(SUBSCRIPTIONS[backend.kind], catalog);
+  const rows = meterReadings(SUBSCRIPTIONS[backend.kind], catalog);
   const inputs = rows.map(({ subscriptionId: _given, ...event }) => event);
   return { storage, billing, rows, inputs };
 }

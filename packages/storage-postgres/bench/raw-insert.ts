@@ -14,10 +14,10 @@ const RAW_SEQUENCE = 'RAW-BENCH';
 /** A prepared raw insert: the statement and its column arrays, built before the clock starts. */
 export interface RawInsert {
   readonly statement: string;
-  readonly arrays: unknown[][];
+  readonly arrays: unknown[];
 }
 
-/** Copies of `invoices` as the column arrays of one `INSERT … SELECT * FROM unnest(…)`. Untimed. */
+/** Copies of `invoices` as the column parameters of one `INSERT … SELECT … FROM ROWS FROM (unnest(…), …)`. Untimed. */
 export function prepareRawInsert(storage: PostgresStorage, invoices: readonly Invoice[]): RawInsert {
   const table = billingTables(storage.schema).invoices;
   const copies = invoices.map((invoice, i) => ({

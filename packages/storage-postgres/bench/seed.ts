@@ -241,3 +241,18 @@ export async function seedSubscriptions(
 export function meteredOf(subscriptions: readonly Subscription[], catalog: BenchCatalog): Subscription[] {
   return subscriptions.filter((s) => s.items[0]?.priceId === catalog.dataPriceId);
 }
+
+/**
+ * The usage of the first `count` seeded subscriptions as an internet provider's meters send it, round by round:
+ * reading k of every metered line, then reading k + 1 (consecutive events are of different customers).
+ */
+export function meterReadings(count: number, catalog: BenchCatalog): UsageEvent[] {
+  const metered: UsageEvent[][] = [];
+  for (let n = 0; n < count; n++) {
+    const subscription = subscriptionRecord(n, customerRecord(n, catalog), catalog);
+    if (subscription.items[0]?.priceId === catalog.dataPriceId) metered.push(usageRecords(subscription));
+  }
+  const rows: UsageEvent[] = [];
+  for (let k = 0; k < EVENTS_PER_METERED; k++) for (const events of metered) rows.push(events[k] as UsageEvent);
+  return rows;
+}

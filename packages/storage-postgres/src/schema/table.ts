@@ -72,8 +72,10 @@ export class TableSql<T> {
   /** `UPDATE` of the records in `$1` whose stored version is `version - 1`; returns the ids written. */
   readonly update: string;
   /**
-   * `INSERT` of the records given as one array per column (`$1` … `$n`, see {@link columnArrays}), through
-   * `unnest`: PostgreSQL reads arrays of its own types without parsing JSON, the cheapest way in short of COPY.
+   * `INSERT` of the records given as one parameter per column (`$1` … `$n`, see {@link columnArrays}), zipped with
+   * `ROWS FROM`: an array of PostgreSQL's own type per scalar column (`unnest`, no JSON to parse) and one JSON array
+   * per `jsonb` column (`jsonb_array_elements`: one `JSON.stringify` of the column instead of one per record, and no
+   * array-literal escaping of JSON text). The cheapest way in short of COPY.
    */
   readonly insertArrays: string;
   readonly #columns: readonly Column[];
@@ -99,8 +101,14 @@ export class TableSql<T> {
     const values = all.map((c) => `r.${quoteIdent(c.field)}`).join(', ');
     this.insert = `INSERT INTO ${this.name} (${columns}) SELECT ${values} FROM ${recordset}`;
     this.insertNew = `${this.insert} ON CONFLICT DO NOTHING RETURNING ${quoteIdent(snakeCase(key))}`;
-    const arrays = all.map((c, i) => `$${i + 1}::${c.kind}[]`).join(', ');
-    this.insertArrays = `INSERT INTO ${this.name} (${columns}) SELECT * FROM unnest(${arrays})`;
+    const sources = all
+      .map((c, i) => (c.kind === 'jsonb' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${c.kind}[])`))
+      .join(', ');
+    // An absent optional `jsonb` field is a JSON `null` in its column's array, stored as SQL NULL.
+    const zipped = all
+      .map((c, i) => (c.kind === 'jsonb' && c.optional ? `nullif(r.c${i}, 'null'::jsonb)` : `r.c${i}`))
+      .join(', ');
+    this.insertArrays = `INSERT INTO ${this.name} (${columns}) SELECT ${zipped} FROM ROWS FROM (${sources}) AS r(${all.map((_, i) => `c${i}`).join(', ')})`;
     const assignments = all
       .filter((c) => c.field !== key)
       .map((c) => `${quoteIdent(c.column)} = r.${quoteIdent(c.field)}`);
@@ -114,17 +122,15 @@ export class TableSql<T> {
   }
 
   /**
-   * The parameters of {@link insertArrays}: one array per column, in column order, of the records' fields (JSON
-   * text for `jsonb` columns, `null` for absent optional fields).
+   * The parameters of {@link insertArrays}, in column order: for a scalar column the array of the records' fields
+   * (`null` for an absent optional field), for a `jsonb` column the JSON text of that array (an absent field is
+   * `null` in it).
    */
-  columnArrays(records: readonly T[]): unknown[][] {
-    return this.#columns.map(({ field, kind }) =>
-      records.map((record) => {
-        const value = (record as Record<string, unknown>)[field];
-        if (value === undefined) return null;
-        return kind === 'jsonb' ? JSON.stringify(value) : value;
-      }),
-    );
+  columnArrays(records: readonly T[]): unknown[] {
+    return this.#columns.map(({ field, kind }) => {
+      const values = records.map((record) => (record as Record<string, unknown>)[field] ?? null);
+      return kind === 'jsonb' ? JSON.stringify(values) : values;
+    });
   }
 
   /** The record a row of {@link select} holds: `NULL` optional fields are left out. */

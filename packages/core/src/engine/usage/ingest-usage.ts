@@ -64,7 +64,8 @@ export async function checkUsageBatch(
     }
   });
   throwIfAny(issues);
-  return batch.map((event) => ({ ...event, timestamp: event.timestamp ?? now }));
+  // Events with a timestamp are taken as they are (their own copies, made by the validation): no copy per event.
+  return batch.map((event) => (event.timestamp === undefined ? { ...event, timestamp: now } : (event as UsageTarget)));
 }
 
 /**
@@ -85,7 +86,8 @@ export function storeUsageBatch(
     const records: UsageEvent[] = [];
     batch.forEach((event, i) => {
       const sub = resolver.resolve(event, i, issues);
-      if (sub !== undefined) records.push({ ...event, subscriptionId: sub.id });
+      if (sub !== undefined)
+        records.push(event.subscriptionId === sub.id ? event : { ...event, subscriptionId: sub.id });
     });
     throwIfAny(issues);
     return insertInKeyOrder(session, records);

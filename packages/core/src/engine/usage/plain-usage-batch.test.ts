@@ -50,10 +50,34 @@ const longId = fc.constantFrom('e'.repeat(128), 'e'.repeat(129));
 
 const decimalText = fc.stringMatching(/^\d{1,3}(\.\d{1,2})?$/);
 
-/** Instants in the stored form, in and just out of `INSTANT_RANGE`. */
-const storedInstant = fc
-  .date({ min: new Date('1969-12-31T00:00:00Z'), max: new Date('2200-01-02T00:00:00Z'), noInvalidDate: true })
-  .map((date) => date.toISOString());
+const digits = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * Text of the stored form whose fields may be past the calendar: month 0 or 13, day 0 or past the month's end
+ * (29 February of common and leap years, 1900 and 2000 among them), hour 24, minute or second 60.
+ */
+const storedFormText = fc
+  .tuple(
+    fc.oneof(fc.integer({ min: 1969, max: 2200 }), fc.constantFrom(2000, 2024, 2025, 2100)),
+    fc.integer({ min: 0, max: 13 }),
+    fc.oneof(fc.integer({ min: 0, max: 32 }), fc.constantFrom(28, 29, 30, 31)),
+    fc.integer({ min: 0, max: 24 }),
+    fc.integer({ min: 0, max: 60 }),
+    fc.integer({ min: 0, max: 60 }),
+    fc.integer({ min: 0, max: 999 }),
+  )
+  .map(
+    ([year, month, day, hour, minute, second, ms]) =>
+      `${digits(year, 4)}-${digits(month, 2)}-${digits(day, 2)}T${digits(hour, 2)}:${digits(minute, 2)}:${digits(second, 2)}.${digits(ms, 3)}Z`,
+  );
+
+/** Instants in the stored form, in and just out of `INSTANT_RANGE`, and stored-form text past the calendar. */
+const storedInstant = fc.oneof(
+  fc
+    .date({ min: new Date('1969-12-31T00:00:00Z'), max: new Date('2200-01-02T00:00:00Z'), noInvalidDate: true })
+    .map((date) => date.toISOString()),
+  storedFormText,
+);
 
 /** An event's id and customer id as a host sends them, now and then an id at or past the longest allowed. */
 const plainIds = {

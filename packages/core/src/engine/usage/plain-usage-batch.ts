@@ -18,8 +18,6 @@ import {
  * accepted by the schema, with the same result.
  */
 
-const EARLIEST = Date.parse(INSTANT_RANGE.from);
-const LATEST = Date.parse(INSTANT_RANGE.to);
 const FIELDS: ReadonlySet<string> = new Set([
   'id',
   'customerId',
@@ -28,7 +26,7 @@ const FIELDS: ReadonlySet<string> = new Set([
   'timestamp',
   'properties',
 ]);
-/** The stored form of an instant; `Date` round-trips it only for a real date. */
+/** The stored form of an instant (its fields are checked against the calendar apart). */
 const STORED_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 const isId = (value: unknown): value is string =>
@@ -40,11 +38,26 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return prototype === Object.prototype || prototype === null;
 };
 
-/** A timestamp in the stored form, a real instant in `INSTANT_RANGE`: what the schema gives back unchanged. */
+/** Days of each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * A timestamp in the stored form, a real instant in `INSTANT_RANGE`: what the schema gives back unchanged. Checked
+ * on the text alone (fixed width, so text order is time order), without a `Date` per event.
+ */
 function isStoredInstant(value: string): boolean {
-  if (!STORED_INSTANT.test(value)) return false;
-  const time = Date.parse(value);
-  return time >= EARLIEST && time < LATEST && new Date(time).toISOString() === value;
+  if (!STORED_INSTANT.test(value) || value < INSTANT_RANGE.from || value >= INSTANT_RANGE.to) return false;
+  const number = (at: number, digits: number) => {
+    let n = 0;
+    for (let i = at; i < at + digits; i++) n = n * 10 + value.charCodeAt(i) - 48;
+    return n;
+  };
+  const year = number(0, 4);
+  const month = number(5, 2);
+  const day = number(8, 2);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+  return day >= 1 && day <= days && number(11, 2) < 24 && number(14, 2) < 60 && number(17, 2) < 60;
 }
 
 /** The properties as the schema gives them back (a copy), or `undefined` when the schema must judge them. */
