@@ -66,11 +66,14 @@ try {
   await emptied();
   const rolledBack = new Error('rolled back');
   for (const [kind, { text, params }] of counting.last) {
-    if (!/^(SELECT|INSERT)/.test(kind)) continue;
+    if (!/^(SELECT|INSERT|WITH)/.test(kind)) continue;
     await base.client
       .transaction(async (tx: SqlClient) => {
         const plan = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
-        console.log(`\n  EXPLAIN ANALYZE, ${kind}:\n${plan.map((row) => `    ${row['QUERY PLAN']}`).join('\n')}`);
+        const lines = plan.map(
+          ({ 'QUERY PLAN': line }) => `    ${line.length > 160 ? `${line.slice(0, 160)}…` : line}`,
+        );
+        console.log(`\n  EXPLAIN ANALYZE, ${kind}:\n${lines.join('\n')}`);
         throw rolledBack;
       })
       .catch((error: unknown) => {
