@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { money } from '@billfold/core';
+import { type AgingReport, money } from '@billfold/core';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgingReport } from '../src/reports/aging';
 import type { RevenueReport } from '../src/reports/revenue';
 import { runCli } from './support/capture-io';
 
@@ -78,11 +77,12 @@ describe('billfold on a PGlite data folder', () => {
         '  1 init',
         '  2 tax-rate-categories',
         '  3 scoped-usage-and-lookups',
+        '  4 collections-and-outbox',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 3 scoped-usage-and-lookups).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 4 collections-and-outbox).`,
     ]);
   });
 
