@@ -271,6 +271,8 @@ export type {
   RefundRepository,
   StorageCapabilities,
   StorageSession,
+  SubscriptionLockMatch,
+  SubscriptionUsageTerms,
   SubscriptionLockMode,
   SubscriptionRepository,
   TransactionMode,
@@ -425,7 +427,12 @@ export type {
   ListSubscriptionsInput,
   PreviewInvoiceInput,
 } from './engine/subscriptions/index';
-export { UsageEventInputSchema, UsageSummaryInputSchema } from './engine/usage/index';
+export {
+  IngestStreamOptionsSchema,
+  MAX_USAGE_BATCH,
+  UsageEventInputSchema,
+  UsageSummaryInputSchema,
+} from './engine/usage/index';
 export type { UsageEventInput, UsageSummaryInput } from './engine/usage/index';
 export type {
   Billing,
@@ -463,6 +470,9 @@ export type {
   IdPrefix,
   SubscriptionResult,
   IngestResult,
+  IngestStreamOptions,
+  IngestStreamProgress,
+  IngestStreamResult,
   UsageSummary,
   MeterUsage,
   NotificationSettings,

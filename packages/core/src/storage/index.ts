@@ -24,6 +24,8 @@ export type {
   RefundRepository,
   StorageCapabilities,
   StorageSession,
+  SubscriptionLockMatch,
+  SubscriptionUsageTerms,
   SubscriptionLockMode,
   SubscriptionRepository,
   TransactionMode,

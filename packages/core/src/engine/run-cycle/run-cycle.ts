@@ -46,6 +46,13 @@ export const RunCycleOptionsSchema = z
     maxPeriodsPerSubscription: z.number().int().min(1).max(10_000).optional(),
     /** Subscriptions claimed and billed per transaction (default 500). */
     batchSize: z.number().int().min(1).max(10_000).default(500),
+    /**
+     * Batches billed at once, each in its own transaction (default 2), where the storage runs transactions side by
+     * side (`capabilities.transactions: 'concurrent'`; a serial storage bills one at a time): the next batch claims
+     * and reads while the one before writes, so the database and this process both keep busy. Batches claim with
+     * skip-locked rows, so they never bill the same subscription, and take invoice numbers one after the other.
+     */
+    concurrency: z.number().int().min(1).max(8).default(2),
     /** Stop the run once this many subscriptions have failed (default 1000), so a broken catalog cannot spin it. */
     maxErrors: z.number().int().min(1).max(1_000_000).default(1000),
     /**
@@ -54,7 +61,7 @@ export const RunCycleOptionsSchema = z
      */
     onBatch: ProgressCallbackSchema.optional(),
   })
-  .default({ batchSize: 500, maxErrors: 1000 });
+  .default({ batchSize: 500, concurrency: 2, maxErrors: 1000 });
 
 /** Options of {@link runCycle}; see {@link RunCycleOptionsSchema}. */
 export type RunCycleOptions = z.input<typeof RunCycleOptionsSchema>;
@@ -85,7 +92,8 @@ export interface RunCycleSummary {
 }
 
 /**
- * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch: each batch is one
+ * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch (on a concurrent storage
+ * `concurrency` batches at once, default 2: one claims and reads while another writes): each batch is one
  * transaction that claims up to `batchSize` due subscriptions (`claimDue`, skip-locked where transactions run
  * concurrently), takes their customers' ledger locks without waiting (`skipLocked`), bills the subscriptions of
  * the customers it got with `billSubscriptions`, writes their notifications to the outbox and commits; with a notifier
@@ -100,8 +108,8 @@ export interface RunCycleSummary {
  *
  * Idempotent (a second run for the same `now` finds nothing due), resumable (each batch commits whole, so a
  * crash loses at most the batch in flight, and a rerun bills exactly what is left), and safe to run from several
- * processes at once. Memory stays flat: only one batch is held at a time (and the ids of the subscriptions
- * claimed past). A subscription held by a usage ingestion at the moment of the run's last claim stays due for
+ * processes at once. Memory stays flat: only `concurrency` batches are held at a time (and the ids of the
+ * subscriptions claimed past). A subscription held by a usage ingestion at the moment of the run's last claim stays due for
  * the next run.
  * @throws BillingError `invalid_input` for bad options, or a `now` more than the engine's `runHorizonDays` after the
  * clock's now; storage failures other than conflicts are re-thrown.
@@ -158,34 +166,50 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       errors: errors.length,
     });
   };
-  for (;;) {
-    if (failed.size >= maxErrors) {
-      stoppedEarly = true;
-      break;
+  /** Bills batch after batch until nothing is due; several such loops run side by side on a concurrent storage. */
+  let halted = false;
+  const billBatches = async () => {
+    while (!halted) {
+      if (failed.size >= maxErrors) {
+        stoppedEarly = true;
+        return;
+      }
+      let claimed: ClaimedBatch | undefined;
+      let batch: BilledBatch | undefined;
+      let outboxIds: readonly string[] = [];
+      try {
+        batch = await ctx.storage.transaction(async (session) => {
+          // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
+          claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
+          const { billable } = claimed;
+          if (billable.length === 0) return undefined;
+          const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
+          outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
+          return billed;
+        });
+      } catch (error) {
+        if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
+        const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
+        batch = retried;
+        outboxIds = retried.outboxIds;
+      }
+      if (claimed === undefined || claimed.due.length === 0) return;
+      for (const id of claimed.held) deferred.add(id);
+      if (batch !== undefined) await account(batch, outboxIds);
     }
-    let claimed: ClaimedBatch | undefined;
-    let batch: BilledBatch | undefined;
-    let outboxIds: readonly string[] = [];
-    try {
-      batch = await ctx.storage.transaction(async (session) => {
-        // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
-        claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
-        const { billable } = claimed;
-        if (billable.length === 0) return undefined;
-        const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
-        outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
-        return billed;
-      });
-    } catch (error) {
-      if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-      const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
-      batch = retried;
-      outboxIds = retried.outboxIds;
-    }
-    if (claimed === undefined || claimed.due.length === 0) break;
-    for (const id of claimed.held) deferred.add(id);
-    if (batch !== undefined) await account(batch, outboxIds);
-  }
+  };
+  const loops = ctx.storage.capabilities.transactions === 'serial' ? 1 : parsed.concurrency;
+  const ended = await Promise.allSettled(
+    Array.from({ length: loops }, () =>
+      billBatches().catch((error: unknown) => {
+        // One loop failing stops the others after their current batch; the error is thrown once all have ended.
+        halted = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = ended.find((outcome) => outcome.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
   if (!stoppedEarly && deferred.size > 0) {
     const last = await billOneByOne(ctx, [...deferred], catalog, billing);
     await account(last, last.outboxIds);

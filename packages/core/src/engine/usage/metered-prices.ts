@@ -13,7 +13,7 @@ export interface MeteredItem {
  * The items of a subscription whose price is metered (`in_arrears` with a meter), with their price and meter
  * from `catalog`. Items whose price or meter is missing from the catalog are left out.
  */
-export function meteredItems(subscription: Subscription, catalog: Catalog): MeteredItem[] {
+export function meteredItems(subscription: Pick<Subscription, 'items'>, catalog: Catalog): MeteredItem[] {
   const items: MeteredItem[] = [];
   for (const item of subscription.items) {
     const price = catalog.prices.get(item.priceId);
