@@ -3,6 +3,8 @@ import { InstantInputSchema } from '../../domain/common';
 import { BillingError, BillingErrorCode, isBillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
+import { createStepTally, type StepFigures, type StepTally } from '../../telemetry/step-tally';
 import type { EngineContext } from '../context';
 import { deliverNotifications } from '../notify';
 import { billOneByOne } from './bill-one-by-one';
@@ -57,7 +59,10 @@ export const RunCycleOptionsSchema = z
 /** Options of {@link runCycle}; see {@link RunCycleOptionsSchema}. */
 export type RunCycleOptions = z.input<typeof RunCycleOptionsSchema>;
 
-/** What a billing run did. Durations come from the engine's clock (a test clock reports 0). */
+/**
+ * What a billing run did. `durationMs` and `steps` come from the engine's clock (a test clock reports 0);
+ * `measured` from a monotonic timer.
+ */
 export interface RunCycleSummary {
   readonly now: string;
   readonly invoicesCreated: number;
@@ -80,6 +85,11 @@ export interface RunCycleSummary {
     readonly catalog: { readonly durationMs: number };
     readonly batches: { readonly durationMs: number };
   };
+  /**
+   * Items, errors by code and latency per step, exactly as the run gave them to its OpenTelemetry instruments
+   * (`billfold.run.*`, `billfold.rating.*`, `billfold.invoicing.*`; see `docs/metrics.md`).
+   */
+  readonly measured: readonly StepFigures[];
 }
 
 /**
@@ -110,13 +120,24 @@ export interface RunCycleSummary {
  */
 export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): Promise<RunCycleSummary> {
   const parsed = validate(RunCycleOptionsSchema, options, 'options');
+  const telemetry = createStepTally(ctx.telemetry ?? billingTelemetry);
+  const summary = await telemetry.measure('run', 'run', () => billDue({ ...ctx, telemetry }, parsed, telemetry));
+  return { ...summary, measured: telemetry.figures() };
+}
+
+/** The run itself, reporting through the run's tally. */
+async function billDue(
+  ctx: EngineContext,
+  parsed: z.output<typeof RunCycleOptionsSchema>,
+  telemetry: StepTally,
+): Promise<Omit<RunCycleSummary, 'measured'>> {
   const { batchSize, maxErrors, onBatch } = parsed;
   const clock = () => ctx.clock.now().getTime();
   const started = clock();
   const now = runInstant(ctx, parsed.now);
   const maxBoundaries = parsed.maxPeriodsPerSubscription ?? ctx.config.maxPeriodsPerRun;
   const billing = { now, maxBoundaries };
-  const catalog = await loadCatalog(ctx.storage);
+  const catalog = await telemetry.measure('run', 'catalog', () => loadCatalog(ctx.storage));
   const catalogMs = clock() - started;
 
   const failed = new Set<string>();
@@ -132,6 +153,7 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
   let stoppedEarly = false;
   const account = async (batch: BilledBatch) => {
     batches += 1;
+    countCommitted(telemetry, batch);
     invoicesCreated += batch.invoices.length;
     subscriptionsBilled += batch.advanced.length;
     for (const invoice of batch.invoices) {
@@ -161,23 +183,35 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       break;
     }
     let claimed: ClaimedBatch | undefined;
-    let batch: BilledBatch | undefined;
-    try {
-      batch = await ctx.storage.transaction(async (session) => {
-        // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
-        claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
-        const { billable } = claimed;
-        return billable.length === 0 ? undefined : billSubscriptions(session, ctx, billable, { catalog, ...billing });
-      });
-    } catch (error) {
-      if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-      batch = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
-    }
+    const batch = await telemetry.measure(
+      'run',
+      'batch',
+      async () => {
+        try {
+          return await ctx.storage.transaction(async (session) => {
+            // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
+            claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
+            const { billable } = claimed;
+            return billable.length === 0 ? undefined : billSubscriptions(session, ctx, billable, { catalog, ...billing });
+          });
+        } catch (error) {
+          if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
+          return billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
+        }
+      },
+      // The last claim finds nothing due: not a batch.
+      { skip: (billed) => billed === undefined, items: (billed) => billed?.advanced.length ?? 0 },
+    );
     if (claimed === undefined || claimed.due.length === 0) break;
     for (const id of claimed.held) deferred.add(id);
     if (batch !== undefined) await account(batch);
   }
-  if (!stoppedEarly && deferred.size > 0) await account(await billOneByOne(ctx, [...deferred], catalog, billing));
+  if (!stoppedEarly && deferred.size > 0) {
+    const billed = await telemetry.measure('run', 'deferred', () => billOneByOne(ctx, [...deferred], catalog, billing), {
+      items: (batch) => batch.advanced.length,
+    });
+    await account(billed);
+  }
   const finished = clock();
   return {
     now,
@@ -212,3 +246,18 @@ function runInstant(ctx: EngineContext, requested: string | undefined): string {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Counts what a committed batch did: its failures at their step and code (`billfold.run.errors`), its invoices
+ * (`billfold.invoicing.items`) and their usage lines (`billfold.rating.items`). Counted after the commit, so a
+ * batch rolled back and billed again one by one counts once.
+ */
+function countCommitted(telemetry: StepTally, batch: BilledBatch): void {
+  for (const error of batch.errors) telemetry.error('run', error.step, error.code);
+  telemetry.items('invoicing', 'finalize', batch.invoices.length);
+  const usageLines = batch.invoices.reduce(
+    (sum, invoice) => sum + invoice.lines.filter((line) => line.kind === 'usage').length,
+    0,
+  );
+  telemetry.items('rating', 'usage', usageLines);
+}
