@@ -74,7 +74,9 @@ export function installInMemoryTelemetry(options: { readonly global?: boolean } 
     await reader.forceFlush();
     const latest = exporter.getMetrics().at(-1);
     const metric = latest?.scopeMetrics.flatMap((scope) => scope.metrics).find((m) => m.descriptor.name === name);
-    return (metric?.dataPoints ?? []).map((point: DataPoint<number | Histogram>) =>
+    // Billfold records counters (a number) and explicit-bucket histograms (a count and a sum).
+    const recorded = (metric?.dataPoints ?? []) as DataPoint<number | Histogram>[];
+    return recorded.map((point) =>
       typeof point.value === 'number'
         ? { attributes: point.attributes, value: point.value }
         : { attributes: point.attributes, value: point.value.count, sum: point.value.sum ?? 0 },

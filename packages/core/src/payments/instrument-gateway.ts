@@ -42,7 +42,8 @@ export function instrumentGateway(
   telemetry: BillingTelemetry = billingTelemetry,
 ): PaymentGateway {
   const attributes = { [TelemetryAttribute.gateway]: gateway.name };
-  const instrumented: Record<string, unknown> = { ...gateway };
+  // Only the contract's members: a class-based gateway's prototype methods are bound, not spread.
+  const instrumented: Record<string, unknown> = { name: gateway.name, capabilities: gateway.capabilities };
   for (const method of CALLS) {
     const call = gateway[method] as ((request: unknown) => Promise<unknown>) | undefined;
     if (call === undefined) continue;
