@@ -65,8 +65,7 @@ export function formatRunSummary(summary: RunCycleSummary, target: string): stri
 export function formatMeasuredSteps(measured: readonly StepFigures[]): string[] {
   const lines = measured.map((step) => {
     const errors = Object.entries(step.errors).map(([code, count]) => `${code} ${count}`);
-    const latency =
-      step.passes === 0 ? '-' : `${step.passes} × ${((step.seconds * 1000) / step.passes).toFixed(1)} ms`;
+    const latency = step.passes === 0 ? '-' : `${step.passes} × ${((step.seconds * 1000) / step.passes).toFixed(1)} ms`;
     return [
       `    ${`${step.area}.${step.step}`.padEnd(20)}`,
       `items ${String(step.items).padEnd(5)}`,

@@ -54,8 +54,12 @@ const BillingOptionsSchema = z.strictObject({
   config: z.unknown().optional(),
   telemetry: z
     .strictObject({
-      meter: z.custom<Meter>(isObjectWith('createCounter', 'createHistogram'), { message: 'expected a Meter' }).optional(),
-      tracer: z.custom<Tracer>(isObjectWith('startSpan', 'startActiveSpan'), { message: 'expected a Tracer' }).optional(),
+      meter: z
+        .custom<Meter>(isObjectWith('createCounter', 'createHistogram'), { message: 'expected a Meter' })
+        .optional(),
+      tracer: z
+        .custom<Tracer>(isObjectWith('startSpan', 'startActiveSpan'), { message: 'expected a Tracer' })
+        .optional(),
     })
     .optional(),
 });

@@ -13,10 +13,18 @@ describe('engine telemetry', () => {
       telemetry: { meter: sdk.meter, tracer: sdk.tracer },
     });
     const customer = await billing.customers.create({ name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR' });
-    const draft = await billing.invoices.createOneOff({ customerId: customer.id, lines: [{ description: 'Setup', amount: '100.00' }] });
+    const draft = await billing.invoices.createOneOff({
+      customerId: customer.id,
+      lines: [{ description: 'Setup', amount: '100.00' }],
+    });
     await billing.invoices.finalize(draft.id);
     await expect(billing.invoices.finalize(draft.id)).rejects.toMatchObject({ code: 'invalid_state' });
-    const payment = await billing.payments.record({ customerId: customer.id, amount: '100.00', currency: 'EUR', method: 'cash' });
+    const payment = await billing.payments.record({
+      customerId: customer.id,
+      amount: '100.00',
+      currency: 'EUR',
+      method: 'cash',
+    });
     await billing.payments.refund({ paymentId: payment.id, amount: '40.00' });
     await expect(billing.payments.refund({ paymentId: payment.id, amount: '60.01' })).rejects.toMatchObject({
       code: 'invalid_input',
@@ -48,8 +56,8 @@ describe('engine telemetry', () => {
   });
 
   it('refuses a telemetry option that is not a meter and tracer', () => {
-    expect(() =>
-      createBilling({ storage: new MemoryStorage(), telemetry: { meter: {} as never } }),
-    ).toThrow(expect.objectContaining({ code: 'invalid_input', path: ['options', 'telemetry', 'meter'] }));
+    expect(() => createBilling({ storage: new MemoryStorage(), telemetry: { meter: {} as never } })).toThrow(
+      expect.objectContaining({ code: 'invalid_input', path: ['options', 'telemetry', 'meter'] }),
+    );
   });
 });

@@ -14,7 +14,12 @@ const acme = {
   capabilities: { manualCapture: false, findByIdempotencyKey: false, reportsFees: false },
   getPayment: async (id: string) => ({ ...payment, id }),
   refundPayment: async () => {
-    throw gatewayError('Acme answered 503', { gateway: 'acme', retryable: true, outcomeUnknown: false, httpStatus: 503 });
+    throw gatewayError('Acme answered 503', {
+      gateway: 'acme',
+      retryable: true,
+      outcomeUnknown: false,
+      httpStatus: 503,
+    });
   },
 } as unknown as PaymentGateway;
 
@@ -32,7 +37,11 @@ describe('instrumentGateway', () => {
     ]);
     expect(await sdk.points('billfold.gateway.errors')).toEqual([
       {
-        attributes: { 'billfold.gateway': 'acme', 'billfold.step': 'refundPayment', 'error.type': 'gateway_unavailable' },
+        attributes: {
+          'billfold.gateway': 'acme',
+          'billfold.step': 'refundPayment',
+          'error.type': 'gateway_unavailable',
+        },
         value: 1,
       },
     ]);

@@ -140,11 +140,21 @@ describe('createWebhookHandler telemetry', () => {
       telemetry: createBillingTelemetry({ meter: sdk.meter, tracer: sdk.tracer }),
     });
     const statuses = [];
-    for (const request of [post('evt_1 d1'), post('evt_1 d1'), post('evt_1 d2'), post('evt_2 d3', 'forged'), post('evt_bad d4')]) {
+    for (const request of [
+      post('evt_1 d1'),
+      post('evt_1 d1'),
+      post('evt_1 d2'),
+      post('evt_2 d3', 'forged'),
+      post('evt_bad d4'),
+    ]) {
       statuses.push((await handle(request)).status);
     }
     expect(statuses).toEqual([200, 409, 200, 400, 500]);
-    const outcome = (name: string) => ({ 'billfold.gateway': 'stub', 'billfold.step': 'receive', 'billfold.webhook.outcome': name });
+    const outcome = (name: string) => ({
+      'billfold.gateway': 'stub',
+      'billfold.step': 'receive',
+      'billfold.webhook.outcome': name,
+    });
     expect(await sdk.points('billfold.webhooks.items')).toEqual([
       { attributes: outcome('accepted'), value: 1 },
       { attributes: outcome('replayed'), value: 1 },

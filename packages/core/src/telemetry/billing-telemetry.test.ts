@@ -44,7 +44,9 @@ describe('billing telemetry', () => {
       TypeError,
     );
 
-    expect(await sdk.points('billfold.payments.items')).toEqual([{ attributes: { 'billfold.step': 'record' }, value: 1 }]);
+    expect(await sdk.points('billfold.payments.items')).toEqual([
+      { attributes: { 'billfold.step': 'record' }, value: 1 },
+    ]);
     expect(await sdk.points('billfold.payments.errors')).toEqual([
       { attributes: { 'billfold.step': 'refund', 'error.type': 'invalid_state' }, value: 1 },
       { attributes: { 'billfold.step': 'refund', 'error.type': 'internal_error' }, value: 1 },

@@ -53,7 +53,12 @@ export interface BillingTelemetry extends StepRecorder {
    * code (the span's status is then an error with `error.type`; messages stay out, they may hold personal data).
    * The error is thrown on.
    */
-  measure<T>(area: TelemetryArea, step: string, work: (span: Span) => Promise<T>, options?: MeasureOptions<T>): Promise<T>;
+  measure<T>(
+    area: TelemetryArea,
+    step: string,
+    work: (span: Span) => Promise<T>,
+    options?: MeasureOptions<T>,
+  ): Promise<T>;
   /**
    * An instrument of the caller's own (e.g. a semantic-convention histogram), made from the meter on first use and
    * again whenever the host installs another meter provider.
@@ -81,7 +86,12 @@ export interface BillingTelemetryOptions {
  */
 export function createBillingTelemetry(options: BillingTelemetryOptions = {}): BillingTelemetry {
   const instrument = <T>(create: (meter: Meter) => T) =>
-    perProvider(options.meter, () => metrics.getMeterProvider(), (provider) => provider.getMeter(TELEMETRY_SCOPE), create);
+    perProvider(
+      options.meter,
+      () => metrics.getMeterProvider(),
+      (provider) => provider.getMeter(TELEMETRY_SCOPE),
+      create,
+    );
   const tracer = perProvider(
     options.tracer,
     () => trace.getTracerProvider(),
@@ -172,7 +182,9 @@ function createAreaInstruments(meter: Meter, area: TelemetryArea): AreaInstrumen
 }
 
 function stepAttributes(step: string, attributes: Attributes | undefined): Attributes {
-  return attributes === undefined ? { [TelemetryAttribute.step]: step } : { ...attributes, [TelemetryAttribute.step]: step };
+  return attributes === undefined
+    ? { [TelemetryAttribute.step]: step }
+    : { ...attributes, [TelemetryAttribute.step]: step };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createBillingTelemetry, TelemetryAttribute } from '@billfold/core';
+import { createBillingTelemetry, DURATION_BUCKETS_SECONDS, TelemetryAttribute } from '@billfold/core';
 import { type Histogram, type Meter, type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 
 /** Where the portal's spans and metrics go: the global OpenTelemetry providers unless given (no-ops until the host installs an SDK). */
@@ -35,7 +35,12 @@ export function createTelemetry(options: PortalTelemetryOptions = {}): PortalTel
   const telemetry = createBillingTelemetry(options);
   const duration = telemetry.instrument(
     (meter): Histogram =>
-      meter.createHistogram('http.server.request.duration', { unit: 's', description: 'Duration of portal requests' }),
+      meter.createHistogram('http.server.request.duration', {
+        unit: 's',
+        description: 'Duration of portal requests',
+        // The SDK's default buckets are made for milliseconds.
+        advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
+      }),
   );
   return {
     start: (method) =>

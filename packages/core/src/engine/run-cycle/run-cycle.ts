@@ -192,7 +192,9 @@ async function billDue(
             // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
             claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
             const { billable } = claimed;
-            return billable.length === 0 ? undefined : billSubscriptions(session, ctx, billable, { catalog, ...billing });
+            return billable.length === 0
+              ? undefined
+              : billSubscriptions(session, ctx, billable, { catalog, ...billing });
           });
         } catch (error) {
           if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
@@ -207,9 +209,14 @@ async function billDue(
     if (batch !== undefined) await account(batch);
   }
   if (!stoppedEarly && deferred.size > 0) {
-    const billed = await telemetry.measure('run', 'deferred', () => billOneByOne(ctx, [...deferred], catalog, billing), {
-      items: (batch) => batch.advanced.length,
-    });
+    const billed = await telemetry.measure(
+      'run',
+      'deferred',
+      () => billOneByOne(ctx, [...deferred], catalog, billing),
+      {
+        items: (batch) => batch.advanced.length,
+      },
+    );
     await account(billed);
   }
   const finished = clock();

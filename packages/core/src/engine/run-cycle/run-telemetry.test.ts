@@ -29,7 +29,13 @@ async function threeCustomers() {
     items: [{ priceId: f.prices.pro.id }, { priceId: f.prices.data.id }],
   });
   await f.usage.ingest([
-    { id: 'use_1', customerId: f.customer.id, eventName: 'data', timestamp: '2026-01-20T00:00:00Z', properties: { gb: '12' } },
+    {
+      id: 'use_1',
+      customerId: f.customer.id,
+      eventName: 'data',
+      timestamp: '2026-01-20T00:00:00Z',
+      properties: { gb: '12' },
+    },
   ]);
   const b = await f.addCustomer('cus_b');
   await f.subscriptions.create({ customerId: b.id, items: [{ priceId: f.prices.basic.id }] });
@@ -90,7 +96,9 @@ describe('billing run telemetry', () => {
     expect(batches).toHaveLength(summary.batches + 1);
     for (const batch of batches) expect(batch.parentSpanContext?.spanId).toBe(run?.spanContext().spanId);
     const batchIds = new Set(batches.map((batch) => batch.spanContext().spanId));
-    const inner = spans.filter((span) => span.name === 'billfold.invoicing.finalize' || span.name === 'billfold.rating.usage');
+    const inner = spans.filter(
+      (span) => span.name === 'billfold.invoicing.finalize' || span.name === 'billfold.rating.usage',
+    );
     expect(inner.length).toBeGreaterThan(0);
     for (const span of inner) expect(batchIds.has(span.parentSpanContext?.spanId as string)).toBe(true);
   });
