@@ -95,6 +95,9 @@ describe('billfold on a PGlite data folder', () => {
       '  invoices created      0',
       '  invoiced              -',
       '  errors                0',
+      '  per step (items, errors by code, passes × mean latency)',
+      expect.stringMatching(/^ {4}run\.catalog {10}items 0 {5}errors 0 {12}1 × \d+\.\d ms$/),
+      expect.stringMatching(/^ {4}run\.run {14}items 0 {5}errors 0 {12}1 × \d+\.\d ms$/),
     ]);
   });
 

@@ -281,7 +281,7 @@ export type {
   UsageRepository,
   VersionedRepository,
 } from './storage/index';
-export { systemClock } from './clock/clock';
+export { systemClock, monotonicMs } from './clock/clock';
 export type { Clock } from './clock/clock';
 export { createTestClock, AdvanceSchema } from './clock/test-clock';
 export type { Advance, TestClock } from './clock/test-clock';
@@ -306,6 +306,7 @@ export {
   retryAfterSeconds,
   createWebhookHandler,
   createMemoryWebhookEventStore,
+  instrumentGateway,
 } from './payments/index';
 export type {
   PaymentGateway,
@@ -377,6 +378,27 @@ export type {
   StatementReads,
   StatementRecords,
 } from './statement/index';
+export {
+  TelemetryArea,
+  TelemetryAttribute,
+  instrumentNames,
+  DURATION_BUCKETS_SECONDS,
+  TELEMETRY_SCOPE,
+  billingTelemetry,
+  createBillingTelemetry,
+  errorType,
+  measureWith,
+  createStepTally,
+} from './telemetry/index';
+export type {
+  AreaInstrumentNames,
+  BillingTelemetry,
+  BillingTelemetryOptions,
+  MeasureOptions,
+  StepRecorder,
+  StepFigures,
+  StepTally,
+} from './telemetry/index';
 export {
   createBilling,
   EngineConfigInputSchema,

@@ -9,6 +9,7 @@ import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
 import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
+import type { BillingTelemetry } from '../telemetry/billing-telemetry';
 import { type TaxRounding, TaxRoundingSchema } from '../tax/invoice-tax';
 import {
   type CollectionsConfig,
@@ -18,13 +19,17 @@ import {
 } from './collections/collections-policy';
 import type { IdGenerator } from './ids';
 
-/** Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier. */
+/**
+ * Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier and the
+ * telemetry it reports through (default: `billingTelemetry`, over the global OpenTelemetry providers).
+ */
 export interface EngineContext {
   readonly storage: BillingStorageAdapter;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly config: EngineConfig;
   readonly notifier?: Notifier;
+  readonly telemetry?: BillingTelemetry;
 }
 
 /** The engine's resolved configuration (see {@link EngineConfigInputSchema} for what a host may give). */

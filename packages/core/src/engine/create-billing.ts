@@ -1,8 +1,10 @@
+import type { Meter, Tracer } from '@opentelemetry/api';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock/clock';
 import { validate } from '../errors/validate';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type BillingTelemetryOptions, createBillingTelemetry } from '../telemetry/billing-telemetry';
 import { type CatalogService, createCatalogService } from './catalog/catalog-service';
 import { type CollectionsService, createCollectionsService } from './collections/collections-service';
 import { type EngineConfigInput, type EngineContext, resolveEngineConfig } from './context';
@@ -32,6 +34,11 @@ export interface BillingOptions {
    */
   readonly notifier?: Notifier;
   readonly config?: EngineConfigInput;
+  /**
+   * The meter and tracer the engine reports through (see `docs/metrics.md`); default: the global OpenTelemetry
+   * providers, looked up at first use, so the host may install its SDK after creating the engine.
+   */
+  readonly telemetry?: BillingTelemetryOptions;
 }
 
 const isObjectWith =
@@ -51,6 +58,16 @@ const BillingOptionsSchema = z.strictObject({
     .optional(),
   notifier: z.custom<Notifier>(isObjectWith('notify'), { message: 'expected a Notifier with notify()' }).optional(),
   config: z.unknown().optional(),
+  telemetry: z
+    .strictObject({
+      meter: z
+        .custom<Meter>(isObjectWith('createCounter', 'createHistogram'), { message: 'expected a Meter' })
+        .optional(),
+      tracer: z
+        .custom<Tracer>(isObjectWith('startSpan', 'startActiveSpan'), { message: 'expected a Tracer' })
+        .optional(),
+    })
+    .optional(),
 });
 
 /** The billing engine: every operation of Billfold over one storage, clock and configuration. */
@@ -105,6 +122,7 @@ export function createBilling(options: BillingOptions): Billing {
     ids: parsed.ids ?? createIdGenerator(clock),
     config: resolveEngineConfig(parsed.config as EngineConfigInput | undefined),
     ...(parsed.notifier !== undefined ? { notifier: parsed.notifier } : {}),
+    ...(parsed.telemetry !== undefined ? { telemetry: createBillingTelemetry(parsed.telemetry) } : {}),
   };
   return {
     customers: createCustomerService(ctx),

@@ -3,6 +3,8 @@ import { InstantInputSchema } from '../../domain/common';
 import { BillingErrorCode, isBillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
+import { createStepTally, type StepFigures, type StepTally } from '../../telemetry/step-tally';
 import type { EngineContext } from '../context';
 import { deliverAfterCommit } from '../notifications/deliver-after-commit';
 import { enqueueNotifications } from '../notifications/enqueue-notifications';
@@ -66,7 +68,10 @@ export const RunCycleOptionsSchema = z
 /** Options of {@link runCycle}; see {@link RunCycleOptionsSchema}. */
 export type RunCycleOptions = z.input<typeof RunCycleOptionsSchema>;
 
-/** What a billing run did. Durations come from the engine's clock (a test clock reports 0). */
+/**
+ * What a billing run did. `durationMs` and `steps` come from the engine's clock (a test clock reports 0);
+ * `measured` from a monotonic timer.
+ */
 export interface RunCycleSummary {
   readonly now: string;
   readonly invoicesCreated: number;
@@ -89,6 +94,11 @@ export interface RunCycleSummary {
     readonly catalog: { readonly durationMs: number };
     readonly batches: { readonly durationMs: number };
   };
+  /**
+   * Items, errors by code and latency per step, exactly as the run gave them to its OpenTelemetry instruments
+   * (`billfold.run.*`, `billfold.rating.*`, `billfold.invoicing.*`; see `docs/metrics.md`).
+   */
+  readonly measured: readonly StepFigures[];
 }
 
 /**
@@ -121,13 +131,24 @@ export interface RunCycleSummary {
  */
 export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): Promise<RunCycleSummary> {
   const parsed = validate(RunCycleOptionsSchema, options, 'options');
+  const telemetry = createStepTally(ctx.telemetry ?? billingTelemetry);
+  const summary = await telemetry.measure('run', 'run', () => billDue({ ...ctx, telemetry }, parsed, telemetry));
+  return { ...summary, measured: telemetry.figures() };
+}
+
+/** The run itself, reporting through the run's tally. */
+async function billDue(
+  ctx: EngineContext,
+  parsed: z.output<typeof RunCycleOptionsSchema>,
+  telemetry: StepTally,
+): Promise<Omit<RunCycleSummary, 'measured'>> {
   const { batchSize, maxErrors, onBatch } = parsed;
   const clock = () => ctx.clock.now().getTime();
   const started = clock();
   const now = runInstant(ctx, parsed.now);
   const maxBoundaries = parsed.maxPeriodsPerSubscription ?? ctx.config.maxPeriodsPerRun;
   const billing = { now, maxBoundaries };
-  const catalog = await loadCatalog(ctx.storage);
+  const catalog = await telemetry.measure('run', 'catalog', () => loadCatalog(ctx.storage));
   const catalogMs = clock() - started;
 
   const failed = new Set<string>();
@@ -143,6 +164,7 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
   let stoppedEarly = false;
   const account = async (batch: BilledBatch, outboxIds: readonly string[]) => {
     batches += 1;
+    countCommitted(telemetry, batch);
     invoicesCreated += batch.invoices.length;
     subscriptionsBilled += batch.advanced.length;
     for (const invoice of batch.invoices) {
@@ -177,22 +199,29 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       let claimed: ClaimedBatch | undefined;
       let batch: BilledBatch | undefined;
       let outboxIds: readonly string[] = [];
-      try {
-        batch = await ctx.storage.transaction(async (session) => {
-          // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
-          claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
-          const { billable } = claimed;
-          if (billable.length === 0) return undefined;
-          const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
-          outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
-          return billed;
-        });
-      } catch (error) {
-        if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-        const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
-        batch = retried;
-        outboxIds = retried.outboxIds;
-      }
+      const billBatch = async (): Promise<BilledBatch | undefined> => {
+        try {
+          return await ctx.storage.transaction(async (session) => {
+            // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
+            claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
+            const { billable } = claimed;
+            if (billable.length === 0) return undefined;
+            const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
+            outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
+            return billed;
+          });
+        } catch (error) {
+          if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
+          const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
+          outboxIds = retried.outboxIds;
+          return retried;
+        }
+      };
+      // The last claim finds nothing due: not a batch.
+      batch = await telemetry.measure('run', 'batch', billBatch, {
+        skip: (billed) => billed === undefined,
+        items: (billed) => billed?.advanced.length ?? 0,
+      });
       if (claimed === undefined || claimed.due.length === 0) return;
       for (const id of claimed.held) deferred.add(id);
       if (batch !== undefined) await account(batch, outboxIds);
@@ -211,7 +240,9 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
   const failure = ended.find((outcome) => outcome.status === 'rejected');
   if (failure !== undefined) throw failure.reason;
   if (!stoppedEarly && deferred.size > 0) {
-    const last = await billOneByOne(ctx, [...deferred], catalog, billing);
+    const last = await telemetry.measure('run', 'deferred', () => billOneByOne(ctx, [...deferred], catalog, billing), {
+      items: (billed) => billed.advanced.length,
+    });
     await account(last, last.outboxIds);
   }
   const finished = clock();
@@ -227,4 +258,19 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
     durationMs: finished - started,
     steps: { catalog: { durationMs: catalogMs }, batches: { durationMs: finished - started - catalogMs } },
   };
+}
+
+/**
+ * Counts what a committed batch did: its failures at their step and code (`billfold.run.errors`), its invoices
+ * (`billfold.invoicing.items`) and their usage lines (`billfold.rating.items`). Counted after the commit, so a
+ * batch rolled back and billed again one by one counts once.
+ */
+function countCommitted(telemetry: StepTally, batch: BilledBatch): void {
+  for (const error of batch.errors) telemetry.error('run', error.step, error.code);
+  telemetry.items('invoicing', 'finalize', batch.invoices.length);
+  const usageLines = batch.invoices.reduce(
+    (sum, invoice) => sum + invoice.lines.filter((line) => line.kind === 'usage').length,
+    0,
+  );
+  telemetry.items('rating', 'usage', usageLines);
 }
