@@ -27,7 +27,11 @@ export {
   CatalogPriceInputSchema,
   CatalogPriceSchema,
   CouponInputSchema,
+  CouponScopeSchema,
+  currencyOptionProblems,
   MeterInputSchema,
+  priceCurrencies,
+  priceSpecIn,
   ProductInputSchema,
   ProductSchema,
 } from './catalog';
@@ -37,29 +41,42 @@ export type {
   CatalogPriceInput,
   Coupon,
   CouponInput,
+  CouponScope,
   Meter,
   MeterInput,
   Product,
   ProductInput,
 } from './catalog';
 export {
+  PauseBehaviorSchema,
   PendingLineSchema,
+  ScheduledChangeSchema,
   SubscriptionItemSchema,
+  SubscriptionPauseSchema,
   SubscriptionSchema,
   SubscriptionStatusSchema,
 } from './subscription';
-export type { PendingLine, Subscription, SubscriptionItem, SubscriptionStatus } from './subscription';
+export type {
+  PauseBehavior,
+  PendingLine,
+  ScheduledChange,
+  Subscription,
+  SubscriptionItem,
+  SubscriptionPause,
+  SubscriptionStatus,
+} from './subscription';
 export { UsageEventSchema } from './usage-event';
 export type { UsageEvent } from './usage-event';
 export {
   CustomerSnapshotSchema,
   InvoiceLineSchema,
+  InvoiceLineTierSchema,
   InvoiceSchema,
   InvoiceStatusSchema,
   InvoiceTaxSchema,
   LineTaxSchema,
 } from './invoice';
-export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceStatus } from './invoice';
+export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceLineTier, InvoiceStatus } from './invoice';
 export { CreditNoteLineSchema, CreditNoteSchema } from './credit-note';
 export type { CreditNote, CreditNoteLine } from './credit-note';
 export {

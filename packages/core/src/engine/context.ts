@@ -7,6 +7,7 @@ import { CurrencySchema } from '../money/schemas';
 import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type LineTexts, LineTextsInputSchema, lineTexts } from '../invoice/line-texts';
 import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
 import { type TaxRounding, TaxRoundingSchema } from '../tax/invoice-tax';
 import type { IdGenerator } from './ids';
@@ -44,6 +45,8 @@ export interface EngineConfig {
    * and the next run goes on from there.
    */
   readonly maxPeriodsPerRun: number;
+  /** The wording of the lines the engine writes (proration, usage, …) in a customer's locale (`de-DE`). */
+  lineTexts(locale: string): LineTexts;
 }
 
 const SequenceFunctionSchema = z.custom<(issuedAt: Date) => string>((value) => typeof value === 'function', {
@@ -81,6 +84,11 @@ export const EngineConfigInputSchema = z
     runHorizonDays: z.number().int().min(0).max(3660).default(31),
     /** The most periods one billing run bills per subscription; the rest stay due for the next run. */
     maxPeriodsPerRun: z.number().int().min(1).max(10_000).default(120),
+    /**
+     * Wording of the invoice lines the engine writes, by language tag, beside Billfold's English and German
+     * (`{ fr: { prorated: '{item} (au prorata)', … } }`); a customer's `locale` picks the language.
+     */
+    lineTexts: LineTextsInputSchema.default({}),
     /** Overrides the invoice sequence entirely. */
     invoiceSequence: SequenceFunctionSchema.optional(),
     /** Overrides the credit-note sequence entirely. */
@@ -113,6 +121,7 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
       return last.sequence;
     };
   };
+  const texts = new Map<string, LineTexts>();
   return {
     invoiceSequence: parsed.invoiceSequence ?? byDate(parsed.invoicePrefix),
     creditNoteSequence: parsed.creditNoteSequence ?? byDate(parsed.creditNotePrefix),
@@ -122,6 +131,15 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     cashRounding: parsed.cashRounding,
     runHorizonDays: parsed.runHorizonDays,
     maxPeriodsPerRun: parsed.maxPeriodsPerRun,
+    lineTexts(locale) {
+      let found = texts.get(locale);
+      if (found === undefined) {
+        found = lineTexts(locale, parsed.lineTexts);
+        if (texts.size > 100) texts.clear();
+        texts.set(locale, found);
+      }
+      return found;
+    },
   };
 }
 

@@ -92,15 +92,25 @@ export interface CustomerRepository extends VersionedRepository<Customer> {
   getMany(ids: readonly string[]): Promise<Customer[]>;
 }
 
-/** Products; `billingCode` is unique. */
+/** Products; `billingCode` is unique. A product never changes but for `active` (archived or not). */
 export interface ProductRepository extends AppendRepository<Product> {
   getByBillingCode(billingCode: string): Promise<Product | undefined>;
   list(page: PageRequest): Promise<Page<Product>>;
+  /**
+   * Sets the product's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no product has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
-/** Catalog prices. */
+/** Catalog prices. A price never changes but for `active` (archived or not). */
 export interface PriceRepository extends AppendRepository<CatalogPrice> {
   list(filter: { productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
+  /**
+   * Sets the price's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no price has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
 /** A plain catalog list: meters, coupons, tax rates. */

@@ -7,7 +7,7 @@ import { buildDraftInvoice } from '../invoices/build-invoice';
 import { creditBalance } from '../ledger/credit-balance';
 import { requireRecord } from '../require-record';
 import { boundaryDraft } from '../run-cycle/boundary-draft';
-import { loadCatalogFor } from '../run-cycle/catalog';
+import { loadCatalogFor, subscriptionPriceIds } from '../run-cycle/catalog';
 import { planBoundary } from '../run-cycle/plan-boundary';
 import { meteredItems } from '../usage/metered-prices';
 import { ratesPerTransaction, transactionsOf } from '../usage/transactions';
@@ -41,9 +41,8 @@ export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceIn
     'subscriptionId',
   ]);
   const catalog = await loadCatalogFor(storage, {
-    priceIds: subscription.items.map((item) => item.priceId),
+    priceIds: subscriptionPriceIds(subscription),
     couponIds: subscription.couponId === undefined ? [] : [subscription.couponId],
-    taxRateIds: customer.taxRateIds,
   });
   const plan = planBoundary(subscription, customer.timeZone, ctx.clock.now().toISOString());
   const metered = plan.arrears === undefined ? [] : meteredItems(subscription, catalog);
@@ -70,6 +69,7 @@ export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceIn
     transactions: (itemId) => amounts.get(itemId) ?? [],
     creditBalance: await creditBalance(storage, customer.id, subscription.currency),
     roundingMode: ctx.config.roundingMode,
+    texts: ctx.config.lineTexts(customer.locale),
   });
   return step.input === undefined ? undefined : buildDraftInvoice(ctx, step.input);
 }

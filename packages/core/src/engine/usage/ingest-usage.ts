@@ -27,7 +27,9 @@ export interface IngestResult {
  * all of them: the event shape, the properties the meters aggregate (non-negative decimal strings), the
  * customer, and the subscription (given, or resolved as the customer's one live subscription with a metered
  * price for the event name). An event dated before the subscription's current period is refused: that
- * period has been invoiced and the usage could never be billed. The subscriptions are checked as they are once
+ * period has been invoiced and the usage could never be billed; so is one dated at or after the end it announced
+ * (at period end, or a scheduled cancellation), or while it is paused with `restart` billing (a pause on its
+ * schedule keeps taking usage, billed with its period). The subscriptions are checked as they are once
  * locked (`share`) in the transaction that stores the events, so an event a billing run has invoiced the period
  * of is refused, never stored and left unbilled.
  * @throws BillingError `invalid_input` / `not_found` with the path of the first bad field
@@ -126,9 +128,7 @@ export async function ingestUsage(ctx: EngineContext, events: readonly UsageEven
           hasMeterFor(s, event.eventName),
         );
         // A subscription cancelled now still takes usage dated before its end, until its final invoice.
-        const candidates = metering.filter(
-          (s) => s.status !== 'paused' && timestampRejection(s, timestamp) === undefined,
-        );
+        const candidates = metering.filter((s) => timestampRejection(s, timestamp) === undefined);
         if (candidates.length !== 1) {
           const path = ['events', i, candidates.length === 0 && metering.length > 0 ? 'timestamp' : 'subscriptionId'];
           const message =
@@ -177,6 +177,14 @@ async function insertInKeyOrder(session: StorageSession, records: readonly Usage
 
 /** Why a subscription cannot take usage at `timestamp`, or `undefined` when it can. */
 function timestampRejection(sub: Subscription, timestamp: string): string | undefined {
+  const { pause } = sub;
+  if (
+    pause?.behavior === 'restart' &&
+    timestamp >= pause.pausedAt &&
+    (pause.resumeAt === undefined || timestamp < pause.resumeAt)
+  ) {
+    return `subscription ${sub.id} is paused from ${pause.pausedAt}${pause.resumeAt === undefined ? '' : ` to ${pause.resumeAt}`}: no usage is billed while it is paused`;
+  }
   if (sub.nextBillingAt === undefined) return `subscription ${sub.id} has ended and is fully billed`;
   if (timestamp < sub.currentPeriodStart) {
     return `${timestamp} is before the current period of subscription ${sub.id} (${sub.currentPeriodStart}), which is already invoiced`;
@@ -185,6 +193,8 @@ function timestampRejection(sub: Subscription, timestamp: string): string | unde
   if (sub.cancelAtPeriodEnd && timestamp >= sub.currentPeriodEnd) {
     return `subscription ${sub.id} ends at ${sub.currentPeriodEnd} (cancelled at period end)`;
   }
+  const end = sub.scheduledChanges?.find((change) => change.action === 'cancel' && timestamp >= change.at);
+  if (end !== undefined) return `subscription ${sub.id} ends at ${end.at} (a scheduled cancellation)`;
   return undefined;
 }
 
