@@ -99,7 +99,10 @@ export function currencyOptionProblems(
  * priceSpecIn({ ...price, spec: eur, currencyOptions: [chf] }, 'CHF'); // chf
  * ```
  */
-export function priceSpecIn(price: Pick<CatalogPrice, 'spec' | 'currencyOptions'>, currency: string): Price | undefined {
+export function priceSpecIn(
+  price: Pick<CatalogPrice, 'spec' | 'currencyOptions'>,
+  currency: string,
+): Price | undefined {
   if (price.spec.currency === currency) return price.spec;
   return price.currencyOptions?.find((option) => option.currency === currency);
 }

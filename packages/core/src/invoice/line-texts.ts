@@ -151,9 +151,7 @@ export function lineTexts(locale: string, added: Readonly<Record<string, Partial
       quantity === '1' ? item : fill(templates.quantity, { item, quantity: localDecimal(quantity, locale) }),
     prorated: (item) => fill(templates.prorated, { item }),
     usage: (product, meter) =>
-      product.trim().toLowerCase() === meter.trim().toLowerCase()
-        ? product
-        : fill(templates.usage, { product, meter }),
+      product.trim().toLowerCase() === meter.trim().toLowerCase() ? product : fill(templates.usage, { product, meter }),
     unusedTime: (item) => fill(templates.unusedTime, { item }),
     remainingTime: (item) => fill(templates.remainingTime, { item }),
     cancelled: (line) => fill(templates.cancelled, { line }),

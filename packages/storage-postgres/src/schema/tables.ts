@@ -48,6 +48,7 @@ const product: ColumnMap<Product> = {
   billingCode: 'text',
   category: 'text',
   description: 'text?',
+  taxCode: 'text?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -60,6 +61,7 @@ const price: ColumnMap<CatalogPrice> = {
   intervalCount: 'integer',
   timing: 'text',
   meterId: 'text?',
+  currencyOptions: 'jsonb?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -78,6 +80,7 @@ const coupon: ColumnMap<Coupon> = {
   percentOff: 'numeric?',
   amountOff: 'numeric?',
   currency: 'text?',
+  appliesTo: 'jsonb?',
   duration: 'text',
   durationPeriods: 'integer?',
 };
@@ -92,6 +95,9 @@ const taxRate: ColumnMap<TaxRate> = {
   taxType: 'text?',
   category: 'text?',
   exemption: 'jsonb?',
+  taxCode: 'text?',
+  country: 'text?',
+  region: 'text?',
 };
 
 const subscription: ColumnMap<Subscription> = {
@@ -113,6 +119,8 @@ const subscription: ColumnMap<Subscription> = {
   couponId: 'text?',
   couponPeriodsUsed: 'integer',
   pendingLines: 'jsonb',
+  pause: 'jsonb?',
+  scheduledChanges: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',

@@ -172,7 +172,10 @@ async function created<R extends { readonly idempotencyKey?: string | undefined 
  */
 async function setActive<T>(
   ctx: EngineContext,
-  repository: (session: StorageSession) => { get(id: string): Promise<T | undefined>; setActive(id: string, active: boolean): Promise<void> },
+  repository: (session: StorageSession) => {
+    get(id: string): Promise<T | undefined>;
+    setActive(id: string, active: boolean): Promise<void>;
+  },
   what: string,
   root: string,
   id: string,

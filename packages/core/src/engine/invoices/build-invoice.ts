@@ -137,7 +137,8 @@ export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput):
 function ratesReferred(input: DraftInvoiceInput): TaxRate[] {
   const byId = new Map<string, TaxRate>();
   for (const rate of input.taxRates) byId.set(rate.id, rate);
-  for (const line of input.lines) for (const rate of line.taxRates ?? []) if (!byId.has(rate.id)) byId.set(rate.id, rate);
+  for (const line of input.lines)
+    for (const rate of line.taxRates ?? []) if (!byId.has(rate.id)) byId.set(rate.id, rate);
   return [...byId.values()];
 }
 

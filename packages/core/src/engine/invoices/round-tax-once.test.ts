@@ -38,7 +38,12 @@ describe('roundTaxOnce', () => {
     // 19 %: 10.05 − 3.33 = 6.72 → 1.2768 → 1.28 (per line 1.91 − 0.63 = 1.28); 7 %: 2.50 + 2.50 = 5.00 → 0.35
     // (per line 0.18 + 0.18 = 0.36).
     const result = roundTaxOnce(
-      [line('10.05', 'vat', '1.91'), line('2.50', 'reduced', '0.18'), line('-3.33', 'vat', '-0.63'), line('2.50', 'reduced', '0.18')],
+      [
+        line('10.05', 'vat', '1.91'),
+        line('2.50', 'reduced', '0.18'),
+        line('-3.33', 'vat', '-0.63'),
+        line('2.50', 'reduced', '0.18'),
+      ],
       [[vat], [reduced], [vat], [reduced]],
       'EUR',
       'half-up',

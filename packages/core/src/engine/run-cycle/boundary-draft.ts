@@ -167,6 +167,8 @@ function pendingLine(pending: PendingLine, context: BoundaryDraftContext): Draft
   return {
     ...pendingDraftLine(pending),
     ...(productId === undefined ? {} : { productId }),
-    ...(pending.taxCode === undefined ? {} : { taxRates: lineTaxRates(context.catalog, context.customer, pending.taxCode) }),
+    ...(pending.taxCode === undefined
+      ? {}
+      : { taxRates: lineTaxRates(context.catalog, context.customer, pending.taxCode) }),
   };
 }

@@ -71,7 +71,9 @@ export function taxCodeRates(rates: Iterable<TaxRate>, customer: Customer, taxCo
 
 /** The rates of a line: those of its tax code for the customer, or the customer's own rates when it has none. */
 export function lineTaxRates(catalog: Catalog, customer: Customer, taxCode: string | undefined): TaxRate[] {
-  return taxCode === undefined ? customerTaxRates(catalog, customer) : taxCodeRates(catalog.taxRates.values(), customer, taxCode);
+  return taxCode === undefined
+    ? customerTaxRates(catalog, customer)
+    : taxCodeRates(catalog.taxRates.values(), customer, taxCode);
 }
 
 /** The customer's tax rates, in the order of `taxRateIds`. @throws BillingError `not_found`. */

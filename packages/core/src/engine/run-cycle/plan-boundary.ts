@@ -104,9 +104,7 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
 
   const scheduled = opening ? { state: subscription, ends: false } : applyScheduled(subscription, boundary);
   const ends =
-    endsNow ||
-    scheduled.ends ||
-    (subscription.cancelAtPeriodEnd && !opening && boundary === currentPeriodEnd);
+    endsNow || scheduled.ends || (subscription.cancelAtPeriodEnd && !opening && boundary === currentPeriodEnd);
   if (ends) {
     const { nextBillingAt: _billed, pause: _paused, ...rest } = scheduled.state;
     const after: Subscription = {

@@ -45,7 +45,8 @@ export async function cancelSubscription(
     assertLive(current, ['input', 'subscriptionId']);
     const { pause, ...unpaused } = current;
     const base = { ...unpaused, updatedAt: now, version: current.version + 1 };
-    if (pause?.behavior === 'restart') return { subscription: await endAtPause(session, base, pause, request.at ?? now), invoices: [] };
+    if (pause?.behavior === 'restart')
+      return { subscription: await endAtPause(session, base, pause, request.at ?? now), invoices: [] };
     if (request.atPeriodEnd) {
       await assertNoUsageFrom(session, current, current.currentPeriodEnd, ['input', 'atPeriodEnd']);
       // A subscription paused on its schedule stays paused until it ends.

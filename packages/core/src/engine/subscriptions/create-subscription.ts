@@ -70,7 +70,9 @@ export async function createSubscription(
     }
     const oneTime = [];
     for (const [index, item] of (request.oneTimeItems ?? []).entries()) {
-      oneTime.push(await oneTimeItem(session, ctx, item, customer, customer.currency, ['input', 'oneTimeItems', index]));
+      oneTime.push(
+        await oneTimeItem(session, ctx, item, customer, customer.currency, ['input', 'oneTimeItems', index]),
+      );
     }
     const anchor = request.anchor ?? trialEnd ?? startAt;
     const firstPeriodEnd = schedulePeriod({ anchor, interval, intervalCount }, customer.timeZone, startAt).end;

@@ -30,7 +30,10 @@ import { assertNoUsageFrom } from './usage-after-end';
  * // { subscription: { status: 'paused', pause: { behavior: 'restart', pausedAt: …, resumeAt: … }, … }, creditIssued: '12.34' }
  * ```
  */
-export async function pauseSubscription(ctx: EngineContext, input: PauseSubscriptionInput): Promise<SubscriptionResult> {
+export async function pauseSubscription(
+  ctx: EngineContext,
+  input: PauseSubscriptionInput,
+): Promise<SubscriptionResult> {
   const request = validate(PauseSubscriptionInputSchema, input, 'input');
   const at = request.at ?? ctx.clock.now().toISOString();
   return onLockedSubscription(ctx, 'pause', request, async (session, current) => {

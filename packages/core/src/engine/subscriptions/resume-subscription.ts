@@ -22,7 +22,10 @@ import type { SubscriptionResult } from './subscription-result';
  * const { subscription, invoices } = await resumeSubscription(ctx, { subscriptionId: 'sub_1' });
  * ```
  */
-export async function resumeSubscription(ctx: EngineContext, input: ResumeSubscriptionInput): Promise<SubscriptionResult> {
+export async function resumeSubscription(
+  ctx: EngineContext,
+  input: ResumeSubscriptionInput,
+): Promise<SubscriptionResult> {
   const request = validate(ResumeSubscriptionInputSchema, input, 'input');
   const now = ctx.clock.now().toISOString();
   const at = request.at ?? now;
@@ -54,7 +57,8 @@ export async function resumeSubscription(ctx: EngineContext, input: ResumeSubscr
       // Resumed by the boundary at or after `at` (the run puts one at a resumption inside a period).
       subscription = await storeUpdate(session, ctx, current, { pause: resumed });
     } else {
-      if (at <= current.currentPeriodStart) refuse(`the boundary at ${current.currentPeriodStart} was billed while paused`);
+      if (at <= current.currentPeriodStart)
+        refuse(`the boundary at ${current.currentPeriodStart} was billed while paused`);
       // A resumption inside a period that began while paused: a boundary at `at` charges the period's rest.
       subscription = await storeUpdate(session, ctx, current, {
         pause: resumed,

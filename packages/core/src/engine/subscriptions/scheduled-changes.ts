@@ -52,8 +52,12 @@ export async function scheduleChange(ctx: EngineContext, input: ScheduleChangeIn
     assertNotPaused(current, ['input', 'subscriptionId']);
     if (current.cancelAtPeriodEnd) refuse(`Subscription ${current.id} ends at the end of its period`);
     const scheduled = current.scheduledChanges ?? [];
-    if (scheduled.length >= MAX_SCHEDULED) refuse(`Subscription ${current.id} already has ${MAX_SCHEDULED} changes scheduled`);
-    const customer = await requireRecord(session.customers, current.customerId, 'customer', ['input', 'subscriptionId']);
+    if (scheduled.length >= MAX_SCHEDULED)
+      refuse(`Subscription ${current.id} already has ${MAX_SCHEDULED} changes scheduled`);
+    const customer = await requireRecord(session.customers, current.customerId, 'customer', [
+      'input',
+      'subscriptionId',
+    ]);
     const at = request.at === 'period_end' ? current.currentPeriodEnd : request.at;
     assertBoundary(current, customer.timeZone, at);
     const clash = scheduled.find((change) => change.at === at);
