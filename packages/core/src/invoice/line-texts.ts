@@ -93,21 +93,17 @@ export interface LineTexts {
 const fill = (text: string, values: Readonly<Record<string, string>>) =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
-/** A decimal string in `locale`'s digits grouping and decimal sign, exactly (no float): `"12345.5"` → `"12.345,5"` in German. */
+/** A decimal string as `locale` writes it, every decimal kept (`"12345.5"` → `"12.345,5"` in German). */
 function localDecimal(quantity: string, locale: string): string {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(quantity);
-  if (match === null) return quantity;
   let format: Intl.NumberFormat;
   try {
-    format = new Intl.NumberFormat(locale, { useGrouping: true });
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
   } catch {
     // A customer's locale is free text: one Intl does not know is written the English way.
-    format = new Intl.NumberFormat('en', { useGrouping: true });
+    format = new Intl.NumberFormat('en', { maximumFractionDigits: 20 });
   }
-  const whole = format.format(BigInt(`${match[1] ?? ''}${match[2] ?? '0'}`));
-  if (match[3] === undefined) return whole;
-  const decimal = format.formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-  return `${whole}${decimal}${match[3]}`;
+  // Intl.NumberFormat formats a numeric string exactly (no float); the cast is for older lib typings.
+  return format.format(quantity as unknown as number);
 }
 
 /** The tags a locale is looked up under, most specific first: `de-AT` → `de-at`, `de`, then `en`. */
