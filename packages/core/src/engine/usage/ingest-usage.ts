@@ -134,8 +134,10 @@ export async function ingestUsage(ctx: EngineContext, events: readonly UsageEven
           const message =
             candidates.length > 1
               ? `customer ${event.customerId} has ${candidates.length} subscriptions metering "${event.eventName}": give subscriptionId`
-              : metering.length > 0
-                ? `no subscription of customer ${event.customerId} takes "${event.eventName}" usage at ${timestamp} (ended, or already invoiced)`
+              : metering.length === 1
+                ? (timestampRejection(metering[0] as Subscription, timestamp) as string)
+                : metering.length > 0
+                  ? `no subscription of customer ${event.customerId} takes "${event.eventName}" usage at ${timestamp} (ended, paused, or already invoiced)`
                 : `customer ${event.customerId} has no subscription with a metered price for "${event.eventName}"`;
           issues.push({ code: 'invalid_input', path, message });
           return;
