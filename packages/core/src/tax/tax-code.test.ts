@@ -31,7 +31,10 @@ describe('ratesForTaxCode', () => {
   });
 
   it('takes every rate of the customer’s region together (state and city), in id order, before the country’s', () => {
-    expect(ids(ratesForTaxCode(rates, 'general', { country: 'US', region: 'CA' }))).toEqual(['us_ca_la', 'us_ca_state']);
+    expect(ids(ratesForTaxCode(rates, 'general', { country: 'US', region: 'CA' }))).toEqual([
+      'us_ca_la',
+      'us_ca_state',
+    ]);
     expect(ids(ratesForTaxCode(rates, 'general', { country: 'US', region: 'NY' }))).toEqual(['us_general']);
   });
 

@@ -12,8 +12,22 @@ const taxes = (invoice: Invoice | undefined) =>
 async function taxCodeFixture() {
   const f = await createCycleFixture({ start: '2026-01-01T00:00:00Z' });
   const { catalog } = f.billing;
-  await catalog.taxRates.create({ id: 'txr_de_7', name: 'USt. 7 %', percentage: '7', inclusive: false, taxCode: 'reduced', country: 'DE' });
-  await catalog.taxRates.create({ id: 'txr_fr_5_5', name: 'TVA 5,5 %', percentage: '5.5', inclusive: false, taxCode: 'reduced', country: 'FR' });
+  await catalog.taxRates.create({
+    id: 'txr_de_7',
+    name: 'USt. 7 %',
+    percentage: '7',
+    inclusive: false,
+    taxCode: 'reduced',
+    country: 'DE',
+  });
+  await catalog.taxRates.create({
+    id: 'txr_fr_5_5',
+    name: 'TVA 5,5 %',
+    percentage: '5.5',
+    inclusive: false,
+    taxCode: 'reduced',
+    country: 'FR',
+  });
   await catalog.taxRates.create({
     id: 'txr_medical',
     name: 'exempt',
@@ -24,7 +38,13 @@ async function taxCodeFixture() {
     exemption: { code: 'VATEX-EU-132-1C', reason: 'Medical care' },
   });
   const product = (id: string, name: string, taxCode?: string) =>
-    catalog.products.create({ id, name, billingCode: id.toUpperCase(), category: 'addons', ...(taxCode ? { taxCode } : {}) });
+    catalog.products.create({
+      id,
+      name,
+      billingCode: id.toUpperCase(),
+      category: 'addons',
+      ...(taxCode ? { taxCode } : {}),
+    });
   await product('mag', 'Magazine', 'reduced');
   await product('care', 'Care line', 'medical');
   const monthly = (id: string, productId: string, amount: string) =>
@@ -132,7 +152,13 @@ describe('tax per product (tax codes)', () => {
   it('refuses tax-rate input that cannot say where it applies', async () => {
     const { f } = await taxCodeFixture();
     const region = await rejection(
-      f.billing.catalog.taxRates.create({ name: 'CA', percentage: '6', inclusive: false, taxCode: 'general', region: 'CA' }),
+      f.billing.catalog.taxRates.create({
+        name: 'CA',
+        percentage: '6',
+        inclusive: false,
+        taxCode: 'general',
+        region: 'CA',
+      }),
     );
     expect([region.code, region.path]).toEqual(['invalid_input', ['input', 'country']]);
     const country = await rejection(

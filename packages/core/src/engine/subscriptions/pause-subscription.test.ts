@@ -40,7 +40,11 @@ describe('subscriptions.pause with restart billing', () => {
     await f.run();
     // The pause's boundary: 12 GB → 2 × 0.50 = 1.00 + 0.19, paid from the credit (17.81 − 1.19 = 16.62).
     const atPause = (await f.invoices())[1];
-    expect([lines(atPause), atPause?.total, atPause?.creditApplied]).toEqual([[['Data transfer (Data)', '1.00']], '1.19', '1.19']);
+    expect([lines(atPause), atPause?.total, atPause?.creditApplied]).toEqual([
+      [['Data transfer (Data)', '1.00']],
+      '1.19',
+      '1.19',
+    ]);
     const waiting = await f.subscriptions.get(subscription.id);
     expect([waiting.status, waiting.nextBillingAt]).toEqual(['paused', undefined]);
     f.clock.set('2026-03-01T00:00:00Z');
@@ -49,7 +53,9 @@ describe('subscriptions.pause with restart billing', () => {
     f.clock.set('2026-02-10T00:00:00Z');
     const resumed = await f.subscriptions.resume({ subscriptionId: subscription.id });
     // A new period from 10 February: 34.51, 16.62 of it from the credit, 17.89 due.
-    expect(resumed.invoices.map((i) => [lines(i), i.total, i.creditApplied, i.amountDue, i.periodStart, i.periodEnd])).toEqual([
+    expect(
+      resumed.invoices.map((i) => [lines(i), i.total, i.creditApplied, i.amountDue, i.periodStart, i.periodEnd]),
+    ).toEqual([
       [[['Pro', '29.00']], '34.51', '16.62', '17.89', '2026-02-10T00:00:00.000Z', '2026-03-10T00:00:00.000Z'],
     ]);
     expect(resumed.subscription).toMatchObject({
@@ -65,7 +71,11 @@ describe('subscriptions.pause with restart billing', () => {
   it('resumes at the given instant: the run bills the pause, then the new period', async () => {
     const { f, subscription } = await subscribed();
     f.clock.set('2026-01-16T00:00:00Z');
-    await f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'restart', resumeAt: '2026-02-01T00:00:00Z' });
+    await f.subscriptions.pause({
+      subscriptionId: subscription.id,
+      behavior: 'restart',
+      resumeAt: '2026-02-01T00:00:00Z',
+    });
     f.clock.set('2026-02-01T00:00:00Z');
     expect((await f.run()).invoicesCreated).toBe(2);
     const [, atPause, restart] = await f.invoices();
@@ -84,8 +94,15 @@ describe('subscriptions.pause with restart billing', () => {
     await f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'restart' });
     await f.run();
     f.clock.set('2026-02-05T00:00:00Z');
-    const { subscription: ended } = await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false });
-    expect(ended).toMatchObject({ status: 'canceled', endedAt: '2026-01-16T00:00:00.000Z', canceledAt: '2026-02-05T00:00:00.000Z' });
+    const { subscription: ended } = await f.subscriptions.cancel({
+      subscriptionId: subscription.id,
+      atPeriodEnd: false,
+    });
+    expect(ended).toMatchObject({
+      status: 'canceled',
+      endedAt: '2026-01-16T00:00:00.000Z',
+      canceledAt: '2026-02-05T00:00:00.000Z',
+    });
     expect(ended.pause).toBeUndefined();
     await f.run();
     expect((await f.invoices()).length).toBe(2);
@@ -147,6 +164,17 @@ describe('subscriptions.pause with keep_schedule billing', () => {
   });
 });
 
+describe('a retried pause', () => {
+  it('returns the first result under its idempotency key: the unused time is credited once', async () => {
+    const { f, subscription } = await subscribed();
+    f.clock.set('2026-01-16T00:00:00Z');
+    const input = { subscriptionId: subscription.id, behavior: 'restart' as const, idempotencyKey: 'pause-1' };
+    const first = await f.subscriptions.pause(input);
+    expect(await f.subscriptions.pause(input)).toEqual(first);
+    expect(await f.storage.balance.balance(f.customer.id, 'EUR')).toBe('17.81');
+  });
+});
+
 describe('what a pause refuses', () => {
   it('pausing twice, during a trial, or resuming what is not paused; changing it while paused', async () => {
     const { f, subscription } = await subscribed();
@@ -164,10 +192,19 @@ describe('what a pause refuses', () => {
     const change = await rejection(
       f.subscriptions.change({ subscriptionId: subscription.id, items: [{ priceId: f.prices.basic.id }] }),
     );
-    expect([change.code, change.message]).toEqual(['invalid_state', `Subscription ${subscription.id} is paused: resume it before changing it`]);
+    expect([change.code, change.message]).toEqual([
+      'invalid_state',
+      `Subscription ${subscription.id} is paused: resume it before changing it`,
+    ]);
     expect(await storageDump(f.storage)).toEqual(before);
-    const trial = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.basic.id }], trialDays: 30 });
-    const inTrial = await rejection(f.subscriptions.pause({ subscriptionId: trial.subscription.id, behavior: 'keep_schedule' }));
+    const trial = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.basic.id }],
+      trialDays: 30,
+    });
+    const inTrial = await rejection(
+      f.subscriptions.pause({ subscriptionId: trial.subscription.id, behavior: 'keep_schedule' }),
+    );
     expect(inTrial.code).toBe('invalid_state');
   });
 

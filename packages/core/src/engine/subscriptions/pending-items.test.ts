@@ -33,7 +33,10 @@ describe('one-time items', () => {
     const { subscription, invoices } = await f.subscriptions.create({
       customerId: f.customer.id,
       items: [{ priceId: f.prices.pro.id }],
-      oneTimeItems: [{ priceId: 'price_router', quantity: '2' }, { description: 'Setup', amount: '25.00' }],
+      oneTimeItems: [
+        { priceId: 'price_router', quantity: '2' },
+        { description: 'Setup', amount: '25.00' },
+      ],
     });
     // 29.00 + 2 × 99.00 + 25.00 = 252.00; VAT 19 % = 47.88; 299.88.
     expect(lines(invoices[0])).toEqual([
@@ -66,12 +69,22 @@ describe('one-time items', () => {
     const before = await storageDump(f.storage);
     const attempt = async (item: Record<string, unknown>) => {
       const error = await rejection(
-        f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }], oneTimeItems: [item] as never }),
+        f.subscriptions.create({
+          customerId: f.customer.id,
+          items: [{ priceId: f.prices.pro.id }],
+          oneTimeItems: [item] as never,
+        }),
       );
       return [error.code, error.path];
     };
-    expect(await attempt({ priceId: f.prices.basic.id })).toEqual(['invalid_input', ['input', 'oneTimeItems', 0, 'priceId']]);
-    expect(await attempt({ priceId: 'price_modem' })).toEqual(['invalid_input', ['input', 'oneTimeItems', 0, 'priceId']]);
+    expect(await attempt({ priceId: f.prices.basic.id })).toEqual([
+      'invalid_input',
+      ['input', 'oneTimeItems', 0, 'priceId'],
+    ]);
+    expect(await attempt({ priceId: 'price_modem' })).toEqual([
+      'invalid_input',
+      ['input', 'oneTimeItems', 0, 'priceId'],
+    ]);
     expect(await attempt({ description: 'Setup', amount: '25.001' })).toEqual([
       'invalid_input',
       ['input', 'oneTimeItems', 0, 'amount'],
@@ -88,7 +101,10 @@ describe('one-time items', () => {
 describe('pending invoice items', () => {
   it('wait for the next invoice, listed and removable until then', async () => {
     const f = await hardwareFixture();
-    const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }] });
+    const { subscription } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.pro.id }],
+    });
     f.clock.set('2026-01-15T00:00:00Z');
     const router = await f.subscriptions.addPendingItem({ subscriptionId: subscription.id, priceId: 'price_router' });
     const visit = await f.subscriptions.addPendingItem({
@@ -97,7 +113,12 @@ describe('pending invoice items', () => {
       amount: '60.00',
       billingCode: 'SVC-VISIT',
     });
-    expect(router.item).toMatchObject({ kind: 'one_off', description: 'Router', amount: '99.00', priceId: 'price_router' });
+    expect(router.item).toMatchObject({
+      kind: 'one_off',
+      description: 'Router',
+      amount: '99.00',
+      priceId: 'price_router',
+    });
     expect(router.item.id).toMatch(/^pii_/);
     expect((await f.subscriptions.listPendingItems(subscription.id)).map((item) => item.description)).toEqual([
       'Router',
@@ -123,13 +144,18 @@ describe('pending invoice items', () => {
 
   it('are added once under an idempotency key, and refused on a canceled subscription', async () => {
     const f = await hardwareFixture();
-    const { subscription } = await f.subscriptions.create({ customerId: f.customer.id, items: [{ priceId: f.prices.pro.id }] });
+    const { subscription } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.pro.id }],
+    });
     const input = { subscriptionId: subscription.id, priceId: 'price_router', idempotencyKey: 'router-1' };
     const first = await f.subscriptions.addPendingItem(input);
     expect(await f.subscriptions.addPendingItem(input)).toEqual(first);
     expect(await f.subscriptions.listPendingItems(subscription.id)).toHaveLength(1);
     await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false });
-    const refused = await rejection(f.subscriptions.addPendingItem({ subscriptionId: subscription.id, priceId: 'price_router' }));
+    const refused = await rejection(
+      f.subscriptions.addPendingItem({ subscriptionId: subscription.id, priceId: 'price_router' }),
+    );
     expect([refused.code, refused.path]).toEqual(['invalid_state', ['input', 'subscriptionId']]);
   });
 });

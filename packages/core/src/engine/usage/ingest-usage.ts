@@ -138,7 +138,7 @@ export async function ingestUsage(ctx: EngineContext, events: readonly UsageEven
                 ? (timestampRejection(metering[0] as Subscription, timestamp) as string)
                 : metering.length > 0
                   ? `no subscription of customer ${event.customerId} takes "${event.eventName}" usage at ${timestamp} (ended, paused, or already invoiced)`
-                : `customer ${event.customerId} has no subscription with a metered price for "${event.eventName}"`;
+                  : `customer ${event.customerId} has no subscription with a metered price for "${event.eventName}"`;
           issues.push({ code: 'invalid_input', path, message });
           return;
         }
