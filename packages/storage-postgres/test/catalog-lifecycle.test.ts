@@ -76,7 +76,13 @@ async function seed(billing: Billing) {
     interval: 'one_time',
     spec: { model: 'per_unit', currency: 'EUR', unitAmount: '99.00' },
   });
-  await catalog.meters.create({ id: 'meter_data', name: 'Daten', eventName: 'data', aggregation: 'sum', property: 'gb' });
+  await catalog.meters.create({
+    id: 'meter_data',
+    name: 'Daten',
+    eventName: 'data',
+    aggregation: 'sum',
+    property: 'gb',
+  });
   await catalog.prices.create({
     id: 'price_data',
     productId: 'data',
@@ -149,7 +155,13 @@ async function ispMonths(storage: BillingStorageAdapter, clock: TestClock): Prom
   // the plan is downgraded at the renewal.
   clock.set('2026-01-10T00:00:00Z');
   await usage.ingest([
-    { id: 'gb1', customerId: customer.id, eventName: 'data', timestamp: '2026-01-10T00:00:00Z', properties: { gb: '25' } },
+    {
+      id: 'gb1',
+      customerId: customer.id,
+      eventName: 'data',
+      timestamp: '2026-01-10T00:00:00Z',
+      properties: { gb: '25' },
+    },
   ]);
   await subscriptions.addPendingItem({
     subscriptionId: subscription.id,
@@ -174,9 +186,9 @@ async function ispMonths(storage: BillingStorageAdapter, clock: TestClock): Prom
   });
   const waiting = await storage.subscriptions.get(subscription.id);
   expect(waiting?.scheduledChanges).toEqual([change]);
-  expect(waiting?.pendingLines.map((line) => [line.id?.slice(0, 4), line.description, line.taxCode, line.kind])).toEqual([
-    ['pii_', 'Sonderheft', 'reduced', 'one_off'],
-  ]);
+  expect(
+    waiting?.pendingLines.map((line) => [line.id?.slice(0, 4), line.description, line.taxCode, line.kind]),
+  ).toEqual([['pii_', 'Sonderheft', 'reduced', 'one_off']]);
 
   // 1 February: January's usage on the old plan, February on the new one, the special issue.
   clock.set('2026-02-01T00:00:00Z');
@@ -209,7 +221,13 @@ async function ispMonths(storage: BillingStorageAdapter, clock: TestClock): Prom
   });
   await expect(
     usage.ingest([
-      { id: 'gb2', customerId: customer.id, eventName: 'data', timestamp: '2026-02-20T00:00:00Z', properties: { gb: '1' } },
+      {
+        id: 'gb2',
+        customerId: customer.id,
+        eventName: 'data',
+        timestamp: '2026-02-20T00:00:00Z',
+        properties: { gb: '1' },
+      },
     ]),
   ).rejects.toMatchObject({ code: 'invalid_input', path: ['events', 0, 'timestamp'] });
   clock.set('2026-03-01T00:00:00Z');
@@ -242,7 +260,7 @@ async function ispMonths(storage: BillingStorageAdapter, clock: TestClock): Prom
   ]);
   expect((await storage.coupons.get('coupon_magazine'))?.appliesTo).toEqual({ productIds: ['magazine'] });
   expect((await storage.products.get('magazine'))?.taxCode).toBe('reduced');
-  expect((await storage.taxRates.get('txr_de_7'))).toMatchObject({ taxCode: 'reduced', country: 'DE' });
+  expect(await storage.taxRates.get('txr_de_7')).toMatchObject({ taxCode: 'reduced', country: 'DE' });
 }
 
 describe('an ISP’s catalog and subscriptions (memory)', () => {

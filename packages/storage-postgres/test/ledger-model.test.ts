@@ -91,6 +91,12 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
     storage = db;
     const seeding = createBilling({ storage: db, clock: createTestClock(START), ids: counterIds() });
     const catalog = await seedCatalog(seeding);
+    const coupon = await seeding.catalog.coupons.create({
+      name: 'Model 20 %',
+      percentOff: '20',
+      duration: 'repeating',
+      durationPeriods: 3,
+    });
     const customers: ModelCustomer[] = [];
     for (let n = 0; n < CUSTOMERS; n++) {
       const customer = await seeding.customers.create({
@@ -117,7 +123,12 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
         start: START,
         stepMs: STEP_MS,
         customers,
-        prices: { basic: catalog.basicPriceId, seat: catalog.seatPriceId, data: catalog.dataPriceId },
+        prices: {
+          basic: catalog.basicPriceId,
+          seat: catalog.seatPriceId,
+          data: catalog.dataPriceId,
+          coupon: coupon.id,
+        },
       } satisfies ModelConfig),
     );
     let reports: ModelReport[];
@@ -147,7 +158,19 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       `balances read below zero (${context})`,
     ).toEqual([]);
     // The model did what it is for: money moved in every way, and usage came in late and twice.
-    for (const done of ['run ok', 'pay ok', 'payAllocated ok', 'refund ok', 'creditNote ok', 'void ok', 'usage ok']) {
+    for (const done of [
+      'run ok',
+      'pay ok',
+      'payAllocated ok',
+      'refund ok',
+      'creditNote ok',
+      'void ok',
+      'usage ok',
+      'pause ok',
+      'resume ok',
+      'addItem ok',
+      'schedule ok',
+    ]) {
       expect(outcomes[done] ?? 0, `${done} (${context}): ${JSON.stringify(outcomes)}`).toBeGreaterThan(0);
     }
     expect(outcomes['usage invalid_input'] ?? 0, `late usage refused (${context})`).toBeGreaterThan(0);
