@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { money } from '@billfold/core';
-import { createPostgresStorage } from '@billfold/storage-postgres';
+import { createPostgresStorage, migrations } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
 import type { AgingReport } from '../src/reports/aging';
@@ -80,14 +80,14 @@ describe('billfold on a PGlite data folder', () => {
       code: 0,
       stdout: [
         `Migrated PGlite in ${dataDir}; applied versions:`,
-        '  1 init',
-        '  2 tax-rate-categories',
-        '  3 scoped-usage-and-lookups',
+        ...migrations.map((m) => `  ${m.version} ${m.name}`),
       ],
       stderr: [],
     });
+    expect(migrations.map((m) => m.name)).toContain('catalog-and-subscription-lifecycle');
+    const latest = migrations.at(-1);
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 3 scoped-usage-and-lookups).`,
+      `PGlite in ${dataDir} is up to date (latest migration: ${latest?.version} ${latest?.name}).`,
     ]);
   });
 
