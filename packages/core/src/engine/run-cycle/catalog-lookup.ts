@@ -2,6 +2,7 @@ import { type CatalogPrice, type Coupon, type Meter, type Product, priceSpecIn }
 import type { Customer } from '../../domain/customer';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { ratesForTaxCode } from '../../tax/tax-code';
+import { chargesTax } from '../../tax/tax-status';
 import type { TaxRate } from '../../tax/tax-rate';
 import type { Catalog } from './catalog';
 
@@ -52,10 +53,13 @@ export function priceIn(
 
 /**
  * The rates a line of tax code `taxCode` is taxed at for `customer`: the catalog rates of that code for the
- * customer's address (see `ratesForTaxCode`). The customer's tax status still decides whether any tax is charged.
- * @throws BillingError `not_found` when no rate of the code fits the customer's location.
+ * customer's address (see `ratesForTaxCode`); none for a customer who pays no tax (exempt, reverse charge: the
+ * status wins over the product's rate).
+ * @throws BillingError `not_found` when no rate of the code fits a taxable customer's location.
  */
 export function taxCodeRates(rates: Iterable<TaxRate>, customer: Customer, taxCode: string): TaxRate[] {
+  // A customer who pays no tax (exempt, reverse charge) needs no rate: its status decides every line.
+  if (!chargesTax(customer.taxStatus)) return [];
   const { country, region } = customer.address ?? {};
   const found = ratesForTaxCode(rates, taxCode, {
     ...(country === undefined ? {} : { country }),

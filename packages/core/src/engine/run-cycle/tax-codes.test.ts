@@ -130,6 +130,14 @@ describe('tax per product (tax codes)', () => {
     });
     const b2b = await f.subscriptions.create({ customerId: reverse.id, items: [{ priceId: 'price_mag' }] });
     expect([b2b.invoices[0]?.taxTotal, b2b.invoices[0]?.notes.length]).toEqual(['0.00', 1]);
+    // No rate of the code is needed where none is charged: an Italian business buys the magazine too.
+    const milano = await customer('cus_milano', {
+      address: { line1: 'Via Dante 1', city: 'Milano', country: 'IT' },
+      taxStatus: 'reverse_charge',
+      taxIds: [{ type: 'eu_vat', value: 'IT12345678901' }],
+    });
+    const italian = await f.subscriptions.create({ customerId: milano.id, items: [{ priceId: 'price_mag' }] });
+    expect([italian.invoices[0]?.total, italian.invoices[0]?.taxRates.map((rate) => rate.id)]).toEqual(['4.90', ['txr_vat']]);
   });
 
   it('refuses a product whose tax code has no rate for the customer’s country, naming the code', async () => {
