@@ -1,5 +1,6 @@
-import { createBilling, createTestClock, type Invoice, listAll } from '@billfold/core';
+import { type Billing, createBilling, createTestClock, type Invoice, listAll } from '@billfold/core';
 import { expect, it } from 'vitest';
+import type { BenchCatalog } from '../bench/seed';
 import type { PostgresStorage } from '../src/index';
 import { describeServer, sharedPool } from './support/backends';
 import { expectLedgerKept } from './support/ledger-expect';
@@ -15,6 +16,22 @@ import { BEFORE_NUMBERING, type Call, NOW, raceHarness, refusedWith, STARTS_AT }
  */
 
 const { seeded, race, worker } = raceHarness();
+
+/** A customer (EUR, VAT 19 %) subscribed to Basic from `startAt` (default: when seeded, 10 January). */
+async function basicSubscriber(billing: Billing, catalog: BenchCatalog, name: string, startAt?: string) {
+  const customer = await billing.customers.create({
+    name,
+    email: `${name.toLowerCase()}@example.com`,
+    currency: 'EUR',
+    taxRateIds: [catalog.vatId],
+  });
+  const { subscription } = await billing.subscriptions.create({
+    customerId: customer.id,
+    items: [{ priceId: catalog.basicPriceId }],
+    ...(startAt === undefined ? {} : { startAt }),
+  });
+  return { customer, subscription };
+}
 
 /**
  * Starts a billing run that pauses with its batch open (drafts built, nothing numbered yet), waits until it is
@@ -35,17 +52,7 @@ async function whileTheRunHolds(storage: PostgresStorage, other: Call): Promise<
 describeServer('subscription races between OS processes (PostgreSQL)', () => {
   it('two pauses with restart billing: one pauses and credits the unused time once, the other is refused', async () => {
     const { storage, billing, catalog } = await seeded();
-    const customer = await billing.customers.create({
-      name: 'Pausing',
-      email: 'pausing@example.com',
-      currency: 'EUR',
-      taxRateIds: [catalog.vatId],
-    });
-    const { subscription } = await billing.subscriptions.create({
-      customerId: customer.id,
-      items: [{ priceId: catalog.basicPriceId }],
-      startAt: STARTS_AT,
-    });
+    const { customer, subscription } = await basicSubscriber(billing, catalog, 'Pausing', STARTS_AT);
     await createBilling({ storage, clock: createTestClock(NOW) }).runCycle();
     const pause = {
       call: 'subscriptions.pause',
@@ -63,17 +70,7 @@ describeServer('subscription races between OS processes (PostgreSQL)', () => {
 
   it('a pending item added while a billing run holds the subscription goes on exactly one invoice', async () => {
     const { storage, billing, catalog } = await seeded();
-    const customer = await billing.customers.create({
-      name: 'Pending',
-      email: 'pending@example.com',
-      currency: 'EUR',
-      taxRateIds: [catalog.vatId],
-    });
-    const { subscription } = await billing.subscriptions.create({
-      customerId: customer.id,
-      items: [{ priceId: catalog.basicPriceId }],
-      startAt: STARTS_AT,
-    });
+    const { subscription } = await basicSubscriber(billing, catalog, 'Pending', STARTS_AT);
     const outcomes = await whileTheRunHolds(storage, {
       call: 'subscriptions.addPendingItem',
       arg: { subscriptionId: subscription.id, description: 'Visit', amount: '60.00' },
@@ -97,17 +94,8 @@ describeServer('subscription races between OS processes (PostgreSQL)', () => {
 
   it('a scheduled change the run applies while it is unscheduled: applied once, the unscheduling refused', async () => {
     const { storage, billing, catalog } = await seeded();
-    const customer = await billing.customers.create({
-      name: 'Scheduled',
-      email: 'scheduled@example.com',
-      currency: 'EUR',
-      taxRateIds: [catalog.vatId],
-    });
     // From 10 January: the renewal on 10 February takes 2 seats instead of Basic.
-    const { subscription } = await billing.subscriptions.create({
-      customerId: customer.id,
-      items: [{ priceId: catalog.basicPriceId }],
-    });
+    const { subscription } = await basicSubscriber(billing, catalog, 'Scheduled');
     const { change } = await billing.subscriptions.scheduleChange({
       subscriptionId: subscription.id,
       items: [{ priceId: catalog.seatPriceId, quantity: '2' }],

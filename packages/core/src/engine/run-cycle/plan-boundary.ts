@@ -125,24 +125,8 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
   // Resuming from a `restart` pause starts a new schedule at the resumption.
   const state: Subscription = resumes ? (restarting ? { ...unpaused, anchor: boundary } : unpaused) : scheduled.state;
   if (stillPaused && restarting) {
-    // At the pause (or while it lasts): no period runs until the resumption, when there is one.
-    const { nextBillingAt: _billed, ...waiting } = state;
-    const resumeAt = pause.resumeAt;
-    const after: Subscription = {
-      ...waiting,
-      currentPeriodStart: boundary,
-      currentPeriodEnd: resumeAt ?? boundary,
-      ...(resumeAt === undefined ? {} : { nextBillingAt: resumeAt }),
-      pendingLines: [],
-      updatedAt,
-    };
-    return {
-      boundary,
-      billingReason,
-      ...(arrears ? { arrears } : {}),
-      invoicePeriod: { start: boundary, ...(resumeAt === undefined ? {} : { end: resumeAt }) },
-      after,
-    };
+    const waiting = waitForResumption(state, boundary, pause?.resumeAt, updatedAt);
+    return { boundary, billingReason, ...(arrears ? { arrears } : {}), ...waiting };
   }
 
   const period = schedulePeriod(state, timeZone, boundary);
@@ -177,5 +161,29 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
     ...(advance ? { advance } : {}),
     invoicePeriod: { start: boundary, end: next },
     after,
+  };
+}
+
+/**
+ * A boundary of a subscription paused with `restart` billing (its pause, or one while it lasts): no period runs
+ * until the resumption, which is the next boundary when it is known; otherwise nothing is left to bill until then.
+ */
+function waitForResumption(
+  state: Subscription,
+  boundary: string,
+  resumeAt: string | undefined,
+  updatedAt: string,
+): Pick<BoundaryPlan, 'invoicePeriod' | 'after'> {
+  const { nextBillingAt: _billed, ...waiting } = state;
+  return {
+    invoicePeriod: { start: boundary, ...(resumeAt === undefined ? {} : { end: resumeAt }) },
+    after: {
+      ...waiting,
+      currentPeriodStart: boundary,
+      currentPeriodEnd: resumeAt ?? boundary,
+      ...(resumeAt === undefined ? {} : { nextBillingAt: resumeAt }),
+      pendingLines: [],
+      updatedAt,
+    },
   };
 }
