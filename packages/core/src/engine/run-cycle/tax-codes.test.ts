@@ -137,7 +137,10 @@ describe('tax per product (tax codes)', () => {
       taxIds: [{ type: 'eu_vat', value: 'IT12345678901' }],
     });
     const italian = await f.subscriptions.create({ customerId: milano.id, items: [{ priceId: 'price_mag' }] });
-    expect([italian.invoices[0]?.total, italian.invoices[0]?.taxRates.map((rate) => rate.id)]).toEqual(['4.90', ['txr_vat']]);
+    expect([italian.invoices[0]?.total, italian.invoices[0]?.taxRates.map((rate) => rate.id)]).toEqual([
+      '4.90',
+      ['txr_vat'],
+    ]);
   });
 
   it('refuses a product whose tax code has no rate for the customer’s country, naming the code', async () => {

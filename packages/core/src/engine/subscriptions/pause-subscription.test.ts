@@ -47,6 +47,11 @@ describe('subscriptions.pause with restart billing', () => {
     ]);
     const waiting = await f.subscriptions.get(subscription.id);
     expect([waiting.status, waiting.nextBillingAt]).toEqual(['paused', undefined]);
+    const preview = await rejection(f.subscriptions.preview({ subscriptionId: subscription.id }));
+    expect([preview.code, preview.message]).toEqual([
+      'invalid_state',
+      `Subscription ${subscription.id} is paused: nothing is billed until it resumes`,
+    ]);
     f.clock.set('2026-03-01T00:00:00Z');
     expect((await f.run()).invoicesCreated).toBe(0);
 

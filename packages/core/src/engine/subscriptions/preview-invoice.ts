@@ -17,7 +17,8 @@ import { type PreviewInvoiceInput, PreviewInvoiceInputSchema } from './subscript
  * The draft invoice the billing run will make at the subscription's next boundary (`nextBillingAt`), built
  * exactly as the run builds it but not stored: usage counted up to `at` (default now), pending lines, coupon,
  * tax and the customer's current credit. `undefined` when that boundary charges nothing (e.g. inside a trial).
- * @throws BillingError `not_found`; `invalid_state` when the subscription has ended and is fully billed.
+ * @throws BillingError `not_found`; `invalid_state` when the subscription has ended and is fully billed, or is paused
+ * with `restart` billing and no resumption set (nothing is billed until then).
  */
 export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceInput): Promise<Invoice | undefined> {
   const request = validate(PreviewInvoiceInputSchema, input, 'input');
@@ -27,13 +28,13 @@ export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceIn
     'subscriptionId',
   ]);
   if (subscription.nextBillingAt === undefined) {
-    throw new BillingError(
-      BillingErrorCode.invalidState,
-      `Subscription ${subscription.id} has ended and is fully billed`,
-      {
-        path: ['input', 'subscriptionId'],
-      },
-    );
+    const why =
+      subscription.status === 'paused'
+        ? 'is paused: nothing is billed until it resumes'
+        : 'has ended and is fully billed';
+    throw new BillingError(BillingErrorCode.invalidState, `Subscription ${subscription.id} ${why}`, {
+      path: ['input', 'subscriptionId'],
+    });
   }
   const at = request.at ?? ctx.clock.now().toISOString();
   const customer = await requireRecord(storage.customers, subscription.customerId, 'customer', [
