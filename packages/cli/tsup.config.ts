@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { cli: 'src/cli.ts' },
+  entry: { cli: 'src/cli.ts', demo: 'src/demo/index.ts' },
   format: ['esm'],
   // An executable, not a library: no declarations to publish.
   dts: false,

@@ -1,0 +1,7 @@
+/**
+ * `billfold/demo`: the demo's records behind a customer portal, for example hosts in this repository
+ * (examples/portal-host) that mount the portal next to their own pages.
+ * @module
+ */
+export { createDemoPortal } from './demo-portal';
+export type { DemoPortalParts } from './demo-portal';
