@@ -1,14 +1,8 @@
 import type { CatalogPrice, Coupon, TaxRate } from '@billfold/core';
 import { expect, it } from 'vitest';
-import {
-  createPostgresStorage,
-  migrate,
-  migrations,
-  type PostgresStorage,
-  sqlClientFromPGlite,
-  sqlClientFromPool,
-} from '../src/index';
-import { type Backend, describeBackends, dropSchema, freshSchema, sharedPGlite, sharedPool } from './support/backends';
+import { migrate, migrations } from '../src/index';
+import { describeBackends, dropSchema } from './support/backends';
+import { migratedBefore } from './support/migrated-before';
 import { customer, product, subscription } from './support/records';
 
 /*
@@ -16,25 +10,12 @@ import { customer, product, subscription } from './support/records';
  * they read back as they were, without the new fields, and the new fields are stored from then on.
  */
 
-const LIFECYCLE = migrations.findIndex((m) => m.name === 'catalog-and-subscription-lifecycle');
-
 /** `couponPeriodsUsed` → `coupon_periods_used`: a field's column. */
 const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-/** Storage over a fresh schema migrated up to (not including) migration 5. */
-async function beforeLifecycle(backend: Backend): Promise<PostgresStorage> {
-  const schema = freshSchema();
-  const client =
-    backend.name === 'pglite' ? sqlClientFromPGlite(await sharedPGlite()) : sqlClientFromPool(sharedPool());
-  await migrate(client, { schema, migrations: migrations.slice(0, LIFECYCLE) });
-  return backend.name === 'pglite'
-    ? createPostgresStorage({ pglite: await sharedPGlite(), schema, migrate: false })
-    : createPostgresStorage({ pool: sharedPool(), schema, migrate: false });
-}
-
 describeBackends('migration 5 (catalog and subscription lifecycle)', (backend) => {
   it('keeps the catalog and subscriptions written before it, and stores the new fields after it', async () => {
-    const storage = await beforeLifecycle(backend);
+    const { storage, index } = await migratedBefore(backend, 'catalog-and-subscription-lifecycle');
     try {
       // Rows as the SQL before it wrote them: the columns of their fields, nothing in the new ones.
       const insertAsBefore = (table: string, record: object) =>
@@ -69,7 +50,7 @@ describeBackends('migration 5 (catalog and subscription lifecycle)', (backend) =
       }
 
       expect(await migrate(storage.client, { schema: storage.schema as string })).toEqual({
-        applied: migrations.slice(LIFECYCLE).map((m) => m.version),
+        applied: migrations.slice(index).map((m) => m.version),
       });
       expect(await storage.products.get(plan.id)).toStrictEqual(plan);
       expect(await storage.prices.get(price.id)).toStrictEqual(price);

@@ -3,12 +3,13 @@ import type { CatalogPrice } from '../../domain/catalog';
 import { BillingCodeSchema } from '../../domain/catalog';
 import { IdSchema, MetadataSchema } from '../../domain/common';
 import type { Customer } from '../../domain/customer';
+import { displayText } from '../../domain/display-text';
 import type { Invoice } from '../../domain/invoice';
-import { BillingError, isBillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
-import { CurrencySchema, BoundedNonNegativeDecimalSchema } from '../../money/schemas';
+import { BoundedNonNegativeDecimalSchema, CurrencySchema } from '../../money/schemas';
 import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
+import { TaxCodeSchema } from '../../tax/tax-code';
 import type { TaxRate } from '../../tax/tax-rate';
 import { assertMinorUnits, IdempotencyKeySchema } from '../amount-schemas';
 import type { EngineContext } from '../context';
@@ -20,10 +21,8 @@ import { listAllById } from '../run-cycle/catalog';
 import { priceIn, taxCodeRates } from '../run-cycle/catalog-lookup';
 import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { assertOnSale } from '../subscriptions/resolve-items';
-import { TaxCodeSchema } from '../../tax/tax-code';
 import { buildDraftInvoice, type DraftDiscount, type DraftLine } from './build-invoice';
 import { finalizeInvoices } from './finalize-invoices';
-import { displayText } from '../../domain/display-text';
 
 /** One line of a one-off invoice: an explicit `amount` (the line total), or a catalog `priceId` rated at `quantity`. */
 const OneOffLineSchema = z
@@ -146,11 +145,7 @@ async function draftLines(
   const ratesOf = async (taxCode: string | undefined, path: readonly (string | number)[]) => {
     if (taxCode === undefined) return {};
     allRates ??= [...(await listAllById((page) => session.taxRates.list(page))).values()];
-    try {
-      return { taxRates: taxCodeRates(allRates, customer, taxCode) };
-    } catch (error) {
-      throw isBillingError(error) ? new BillingError(error.code, error.message, { path, cause: error }) : error;
-    }
+    return { taxRates: taxCodeRates(allRates, customer, taxCode, path) };
   };
   for (const [index, line] of request.lines.entries()) {
     const path = ['input', 'lines', index];

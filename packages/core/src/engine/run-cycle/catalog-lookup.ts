@@ -55,9 +55,15 @@ export function priceIn(
  * The rates a line of tax code `taxCode` is taxed at for `customer`: the catalog rates of that code for the
  * customer's address (see `ratesForTaxCode`); none for a customer who pays no tax (exempt, reverse charge: the
  * status wins over the product's rate).
- * @throws BillingError `not_found` when no rate of the code fits a taxable customer's location.
+ * @param path where the code was given (the line's `taxCode`, or the `priceId` whose product has it), for the error.
+ * @throws BillingError `not_found` (at `path`) when no rate of the code fits a taxable customer's location.
  */
-export function taxCodeRates(rates: Iterable<TaxRate>, customer: Customer, taxCode: string): TaxRate[] {
+export function taxCodeRates(
+  rates: Iterable<TaxRate>,
+  customer: Customer,
+  taxCode: string,
+  path?: readonly (string | number)[],
+): TaxRate[] {
   // A customer who pays no tax (exempt, reverse charge) needs no rate: its status decides every line.
   if (!chargesTax(customer.taxStatus)) return [];
   const { country, region } = customer.address ?? {};
@@ -70,6 +76,7 @@ export function taxCodeRates(rates: Iterable<TaxRate>, customer: Customer, taxCo
   throw new BillingError(
     BillingErrorCode.notFound,
     `No tax rate of tax code "${taxCode}" applies to customer ${customer.id} (${where}): add one for that country, or one without a country`,
+    path === undefined ? {} : { path },
   );
 }
 

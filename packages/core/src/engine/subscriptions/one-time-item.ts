@@ -6,7 +6,8 @@ import type { StorageSession } from '../../storage/storage-adapter';
 import { assertMinorUnits } from '../amount-schemas';
 import type { EngineContext } from '../context';
 import { requireRecord } from '../require-record';
-import { priceIn } from '../run-cycle/catalog-lookup';
+import { listAllById } from '../run-cycle/catalog';
+import { priceIn, taxCodeRates } from '../run-cycle/catalog-lookup';
 import { partialUnits } from '../run-cycle/period-charge';
 import { assertOnSale } from './resolve-items';
 import type { OneTimeItem } from './subscription-input';
@@ -15,7 +16,8 @@ import type { OneTimeItem } from './subscription-input';
  * The pending line of a one-time item for a subscription in `currency` (`kind: 'one_off'`, with a new `pii_…` id):
  * a price must be `one_time`, on sale (neither it nor its product archived) and have an amount in `currency`; its
  * line is its product's name (× the quantity, in the customer's language), rated once now, with the product's
- * billing and tax codes. A given amount must fit the currency's minor unit.
+ * billing and tax codes. A given amount must fit the currency's minor unit. Its tax code (given, or the product's)
+ * must have a rate for the customer's location now, so that the invoice it waits for can be made.
  * @param path where the item was given (`["input", "oneTimeItems", 0]`).
  * @throws BillingError `not_found`, `invalid_input` or `currency_mismatch` at `path` and below.
  */
@@ -30,6 +32,7 @@ export async function oneTimeItem(
   const base = { id: ctx.ids('pii'), kind: 'one_off' as const, discountable: item.discountable };
   if (item.amount !== undefined) {
     assertMinorUnits(item.amount, currency, [...path, 'amount']);
+    if (item.taxCode !== undefined) await assertTaxCodeApplies(session, customer, item.taxCode, [...path, 'taxCode']);
     return {
       ...base,
       description: item.description as string,
@@ -50,6 +53,7 @@ export async function oneTimeItem(
   }
   const price = priceIn(stored, currency, `the subscription in ${currency}`, pricePath);
   const product = await requireRecord(session.products, price.productId, 'product', pricePath);
+  if (product.taxCode !== undefined) await assertTaxCodeApplies(session, customer, product.taxCode, pricePath);
   const quantity = item.quantity ?? '1';
   const amount = rate(price.spec, quantity, { roundingMode: ctx.config.roundingMode }).amount;
   return {
@@ -61,4 +65,14 @@ export async function oneTimeItem(
     priceId: price.id,
     ...(product.taxCode === undefined ? {} : { taxCode: product.taxCode }),
   };
+}
+
+/** Refuses a tax code without a rate for the customer's location (`not_found` at `path`). */
+async function assertTaxCodeApplies(
+  session: StorageSession,
+  customer: Customer,
+  taxCode: string,
+  path: readonly (string | number)[],
+): Promise<void> {
+  taxCodeRates((await listAllById((page) => session.taxRates.list(page))).values(), customer, taxCode, path);
 }

@@ -158,4 +158,60 @@ describe('pending invoice items', () => {
     );
     expect([refused.code, refused.path]).toEqual(['invalid_state', ['input', 'subscriptionId']]);
   });
+
+  it('are refused at once when their tax code has no rate for the customer, not at the next run', async () => {
+    const f = await hardwareFixture();
+    const { catalog } = f.billing;
+    await catalog.taxRates.create({
+      name: 'USt. 7 %',
+      percentage: '7',
+      inclusive: false,
+      taxCode: 'reduced',
+      country: 'DE',
+    });
+    await catalog.taxRates.create({ name: 'Tax 5 %', percentage: '5', inclusive: false, taxCode: 'service' });
+    await catalog.products.create({
+      id: 'prod_magazine',
+      name: 'Magazine',
+      billingCode: 'MAG',
+      category: 'add-on',
+      taxCode: 'reduced',
+    });
+    await catalog.prices.create({
+      id: 'price_magazine',
+      productId: 'prod_magazine',
+      interval: 'one_time',
+      spec: { model: 'flat', currency: 'EUR', amount: '4.90' },
+    });
+    const { subscription } = await f.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.prices.pro.id }],
+    });
+    const before = await storageDump(f.storage);
+    // The customer has no address: the German 7 % rate does not fit, and no "reduced" rate applies everywhere.
+    const magazine = await rejection(
+      f.subscriptions.addPendingItem({ subscriptionId: subscription.id, priceId: 'price_magazine' }),
+    );
+    expect([magazine.code, magazine.path]).toEqual(['not_found', ['input', 'priceId']]);
+    const given = await rejection(
+      f.subscriptions.addPendingItem({
+        subscriptionId: subscription.id,
+        description: 'Back issue',
+        amount: '3.00',
+        taxCode: 'reduced',
+      }),
+    );
+    expect([given.code, given.path]).toEqual(['not_found', ['input', 'taxCode']]);
+    expect(await storageDump(f.storage)).toEqual(before);
+    // A code with a rate for every country is taxed by it: 20.00 + 5 % = 21.00 beside Pro 29.00 + 19 % = 34.51.
+    await f.subscriptions.addPendingItem({
+      subscriptionId: subscription.id,
+      description: 'Installation',
+      amount: '20.00',
+      taxCode: 'service',
+    });
+    f.clock.set('2026-02-01T00:00:00Z');
+    await f.run();
+    expect([(await f.invoices())[1]?.taxTotal, (await f.invoices())[1]?.total]).toEqual(['6.51', '55.51']);
+  });
 });
