@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { money } from '@billfold/core';
-import { createPostgresStorage, migrations } from '@billfold/storage-postgres';
+import { type AgingReport, money } from '@billfold/core';
+import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
-import type { AgingReport } from '../src/reports/aging';
 import type { RevenueReport } from '../src/reports/revenue';
 import { captureIo } from './support/capture-io';
 
@@ -80,14 +79,16 @@ describe('billfold on a PGlite data folder', () => {
       code: 0,
       stdout: [
         `Migrated PGlite in ${dataDir}; applied versions:`,
-        ...migrations.map((m) => `  ${m.version} ${m.name}`),
+        '  1 init',
+        '  2 tax-rate-categories',
+        '  3 scoped-usage-and-lookups',
+        '  4 collections-and-outbox',
+        '  5 catalog-and-subscription-lifecycle',
       ],
       stderr: [],
     });
-    expect(migrations.map((m) => m.name)).toContain('catalog-and-subscription-lifecycle');
-    const latest = migrations.at(-1);
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: ${latest?.version} ${latest?.name}).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 5 catalog-and-subscription-lifecycle).`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { StorageSession } from '@billfold/core';
 import type { SqlClient } from './client/sql-client';
 import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
+import { collectionFeeRepository, outboxRepository } from './repositories/collections';
 import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
 import { creditNoteRepository, invoiceRepository } from './repositories/invoices';
@@ -27,6 +28,8 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     refunds: refundRepository(client, tables),
     balance: balanceRepository(client, tables),
     idempotency: idempotencyRepository(client, tables),
+    outbox: outboxRepository(client, tables),
+    collectionFees: collectionFeeRepository(client, tables),
     locks: ledgerLocks(client, tables),
   };
 }

@@ -1,5 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { createBilling, createTestClock, type Invoice, listAll, type UsageEvent } from '@billfold/core';
+import {
+  type BillingStorageAdapter,
+  createBilling,
+  createTestClock,
+  type Invoice,
+  listAll,
+  money,
+  type UsageEvent,
+} from '@billfold/core';
 import { afterAll, expect, it } from 'vitest';
 import { seedCatalog } from '../bench/seed';
 import type { PostgresStorage } from '../src/index';
@@ -83,6 +91,71 @@ async function expectUsageBilledOnce(
   }
   const lost = stored.filter((e) => !covered.has(e.id)).map((e) => `${e.id} at ${e.timestamp}`);
   expect(lost, `accepted events never billed (${context})`).toEqual([]);
+}
+
+/**
+ * Checks what collections left: each fee of an overdue invoice that exists, each fee invoice billing exactly its
+ * fees (untaxed by the policy), interest ranges of one invoice never overlapping (no day charged twice), and no
+ * reminder step beyond the invoice's `remindersSent` (each step once: the outbox key is unique in storage).
+ */
+async function expectCollectionsKept(db: BillingStorageAdapter, invoices: readonly Invoice[]): Promise<number> {
+  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+  const fees = await listAll((page) => db.collectionFees.list(page));
+  const byFeeInvoice = new Map<string, string[]>();
+  const interest = new Map<string, { from: string; to: string }[]>();
+  for (const fee of fees) {
+    expect(byId.has(fee.invoiceId), `fee ${fee.id} of a missing invoice (${context})`).toBe(true);
+    if (fee.feeInvoiceId !== undefined) {
+      byFeeInvoice.set(fee.feeInvoiceId, [...(byFeeInvoice.get(fee.feeInvoiceId) ?? []), fee.amount]);
+    }
+    if (fee.kind === 'interest') {
+      interest.set(fee.invoiceId, [
+        ...(interest.get(fee.invoiceId) ?? []),
+        { from: fee.from as string, to: fee.to as string },
+      ]);
+    }
+  }
+  for (const [feeInvoiceId, amounts] of byFeeInvoice) {
+    const sum = amounts.reduce((total, amount) => total.add(money(amount, 'EUR')), money('0', 'EUR'));
+    expect(byId.get(feeInvoiceId)?.total, `fee invoice ${feeInvoiceId} bills its fees (${context})`).toBe(
+      sum.toString(),
+    );
+  }
+  for (const [invoiceId, ranges] of interest) {
+    const sorted = [...ranges].sort((a, b) => (a.from < b.from ? -1 : 1));
+    sorted.forEach((range, i) => {
+      const before = sorted[i - 1];
+      expect(
+        before === undefined || range.from > before.to,
+        `interest days of ${invoiceId} charged twice (${context})`,
+      ).toBe(true);
+    });
+  }
+  for (const entry of await listAll((page) => db.outbox.list(page))) {
+    if (entry.notification.type !== 'invoice.reminder') continue;
+    const invoice = byId.get(entry.notification.invoiceId);
+    expect(entry.notification.reminderStep <= (invoice?.remindersSent ?? 0), `${entry.dedupeKey} (${context})`).toBe(
+      true,
+    );
+  }
+  return fees.length;
+}
+
+/**
+ * Checks that every subscription's status agrees with its pause and its dunning, whichever of pauses, resumptions,
+ * billing runs and collections runs came first: `paused` exactly while a pause is set (dunning never un-pauses),
+ * `past_due` and `unpaid` only with dunning at that stage, `active` never with dunning (a resumption or a trial's
+ * end returns to the status dunning calls for).
+ */
+async function expectStatusesAgree(db: BillingStorageAdapter): Promise<void> {
+  for (const subscription of await listAll((page) => db.subscriptions.list(page))) {
+    const { id, status, pause, dunning } = subscription;
+    const about = `${id}: ${status}, pause ${JSON.stringify(pause)}, dunning ${JSON.stringify(dunning)} (${context})`;
+    expect(status === 'paused', about).toBe(pause !== undefined);
+    if (status === 'active') expect(dunning, about).toBeUndefined();
+    if (status === 'past_due') expect(dunning?.stage, about).toBe('past_due');
+    if (status === 'unpaid') expect(['unpaid', 'suspended', 'canceled'], about).toContain(dunning?.stage);
+  }
 }
 
 describeServer('the ledger under random concurrent operations (PostgreSQL)', () => {
@@ -170,6 +243,8 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       'resume ok',
       'addItem ok',
       'schedule ok',
+      'collect ok',
+      'dispatch ok',
     ]) {
       expect(outcomes[done] ?? 0, `${done} (${context}): ${JSON.stringify(outcomes)}`).toBeGreaterThan(0);
     }
@@ -186,5 +261,9 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       invoices,
       reports.flatMap((r) => r.accepted),
     );
+    // Collections charged fees (and reminded) along the way, and kept their rules.
+    expect(await expectCollectionsKept(db, invoices), `fees charged (${context})`).toBeGreaterThan(0);
+    // Pauses and dunning met along the way without contradicting each other.
+    await expectStatusesAgree(db);
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { createPostgresStorage, migrate, migrations, type PostgresStorage } from '../src/index';
 import { foldedEmail } from '../src/migrations/0003-scoped-usage-and-lookups';
 import { describeBackends, dropSchema, freshSchema, sharedPGlite, sharedPool } from './support/backends';
-import { migratedBefore } from './support/migrated-before';
+import { migratedBefore, writeBefore } from './support/migrated-before';
 import { customer, invoice, usageEvent } from './support/records';
 
 /*
@@ -25,8 +25,8 @@ describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
     try {
       const ada = customer({ email: 'Ada@Example.com', externalRef: 'crm-1' });
       const bob = customer({ email: 'bob@example.com' });
-      await storage.customers.insert(ada);
-      await storage.customers.insert(bob);
+      await writeBefore(storage, 'customers', ada);
+      await writeBefore(storage, 'customers', bob);
       const adaEvent = usageEvent({ id: 'evt_0', customerId: ada.id });
       expect(await storage.usage.insertMany([adaEvent])).toEqual({
         inserted: [{ customerId: ada.id, id: 'evt_0' }],
@@ -36,11 +36,11 @@ describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
       const bobEvent = usageEvent({ id: 'evt_0', customerId: bob.id });
       expect((await storage.usage.insertMany([bobEvent])).duplicates).toEqual([{ customerId: bob.id, id: 'evt_0' }]);
       const numbered = invoice({ customerId: ada.id, status: 'open', sequence: 'INV-2026', number: 'INV-2026-000001' });
-      await storage.invoices.insert(numbered);
+      await writeBefore(storage, 'invoices', numbered);
 
-      expect(await migrate(storage.client, { schema: storage.schema as string })).toEqual({
-        applied: migrations.slice(index).map((m) => m.version),
-      });
+      const after = migrations.slice(index).map((m) => m.version);
+      expect(after[0]).toBe(3);
+      expect(await migrate(storage.client, { schema: storage.schema as string })).toEqual({ applied: after });
       expect(await storage.customers.get(ada.id)).toStrictEqual(ada);
       expect(await storage.usage.insertMany([bobEvent, adaEvent])).toEqual({
         inserted: [{ customerId: bob.id, id: 'evt_0' }],
@@ -76,8 +76,8 @@ describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
   it('refuses to migrate, changing nothing, while two customers share an externalRef', async () => {
     const { storage, index } = await migratedBefore(backend, 'scoped-usage-and-lookups');
     try {
-      await storage.customers.insert(customer({ externalRef: 'crm-7' }));
-      await storage.customers.insert(customer({ externalRef: 'crm-7' }));
+      await writeBefore(storage, 'customers', customer({ externalRef: 'crm-7' }));
+      await writeBefore(storage, 'customers', customer({ externalRef: 'crm-7' }));
       await expect(migrate(storage.client, { schema: storage.schema as string })).rejects.toThrow(
         /migration 3: several customers have the external reference "crm-7"/,
       );

@@ -2,27 +2,19 @@ import type { CatalogPrice, Coupon, TaxRate } from '@billfold/core';
 import { expect, it } from 'vitest';
 import { migrate, migrations } from '../src/index';
 import { describeBackends, dropSchema } from './support/backends';
-import { migratedBefore } from './support/migrated-before';
+import { migratedBefore, writeBefore } from './support/migrated-before';
 import { customer, product, subscription } from './support/records';
 
 /*
- * Migration 5 on a schema that holds catalog rows and subscriptions written before it (by the SQL of version 3):
- * they read back as they were, without the new fields, and the new fields are stored from then on.
+ * Migration 5 on a schema that holds catalog rows and subscriptions written before it (by the SQL of versions 3
+ * and 4): they read back as they were, without the new fields, and the new fields are stored from then on.
  */
-
-/** `couponPeriodsUsed` → `coupon_periods_used`: a field's column. */
-const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 describeBackends('migration 5 (catalog and subscription lifecycle)', (backend) => {
   it('keeps the catalog and subscriptions written before it, and stores the new fields after it', async () => {
     const { storage, index } = await migratedBefore(backend, 'catalog-and-subscription-lifecycle');
     try {
       // Rows as the SQL before it wrote them: the columns of their fields, nothing in the new ones.
-      const insertAsBefore = (table: string, record: object) =>
-        storage.client.query(
-          `INSERT INTO "${storage.schema}".${table} SELECT * FROM json_populate_record(null::"${storage.schema}".${table}, $1::json)`,
-          [JSON.stringify(Object.fromEntries(Object.entries(record).map(([k, v]) => [snake(k), v])))],
-        );
       const plan = product({ name: 'Fibre', description: 'Fibre to the home' });
       const price: CatalogPrice = {
         id: 'price_old',
@@ -46,7 +38,7 @@ describeBackends('migration 5 (catalog and subscription lifecycle)', (backend) =
         ['tax_rates', rate],
         ['subscriptions', running],
       ] as const) {
-        await insertAsBefore(table, record);
+        await writeBefore(storage, table, record);
       }
 
       expect(await migrate(storage.client, { schema: storage.schema as string })).toEqual({

@@ -25,6 +25,10 @@ export const storageSuiteNames = [
   'metadata',
   'usageAggregation',
   'claimDue',
+  'collectible',
+  'outbox',
+  'collectionFees',
+  'reports',
   'concurrency',
 ] as const;
 

@@ -1,12 +1,14 @@
 import {
   BalanceTransactionSchema,
   type BillingStorageAdapter,
+  CollectionFeeSchema,
   CatalogPriceSchema,
   CouponInputSchema,
   CreditNoteSchema,
   CustomerSchema,
   InvoiceSchema,
   MeterInputSchema,
+  OutboxEntrySchema,
   PaymentSchema,
   ProductSchema,
   RefundSchema,
@@ -38,6 +40,8 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   refunds: RefundSchema,
   balance: BalanceTransactionSchema,
   idempotency: undefined,
+  outbox: OutboxEntrySchema,
+  collectionFees: CollectionFeeSchema,
   locks: undefined,
 };
 

@@ -6,6 +6,7 @@
  */
 export {
   AddressSchema,
+  CollectionsPolicyNameSchema,
   customFieldKey,
   IdSchema,
   INSTANT_RANGE,
@@ -48,6 +49,8 @@ export type {
   ProductInput,
 } from './catalog';
 export {
+  DunningSchema,
+  DunningStageSchema,
   PauseBehaviorSchema,
   PendingLineSchema,
   ScheduledChangeSchema,
@@ -57,6 +60,8 @@ export {
   SubscriptionStatusSchema,
 } from './subscription';
 export type {
+  Dunning,
+  DunningStage,
   PauseBehavior,
   PendingLine,
   ScheduledChange,
@@ -78,6 +83,10 @@ export {
 } from './invoice';
 export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceLineTier, InvoiceStatus } from './invoice';
 export { CreditNoteLineSchema, CreditNoteSchema } from './credit-note';
+export { CollectionFeeKindSchema, CollectionFeeSchema } from './collection-fee';
+export type { CollectionFee, CollectionFeeKind } from './collection-fee';
+export { DeliveryErrorSchema, OutboxEntrySchema, OutboxStatusSchema } from './outbox-entry';
+export type { DeliveryError, OutboxEntry, OutboxStatus } from './outbox-entry';
 export type { CreditNote, CreditNoteLine } from './credit-note';
 export {
   BalanceTransactionSchema,

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { CurrencySchema, DecimalStringSchema, NonNegativeDecimalSchema } from '../money/schemas';
 import { BillingIntervalSchema } from '../periods/billing-periods';
 import { TaxCodeSchema } from '../tax/tax-code';
-import { IdSchema, MetadataSchema, TimestampSchema } from './common';
+import { CollectionsPolicyNameSchema, IdSchema, MetadataSchema, TimestampSchema } from './common';
 
 /**
- * The life of a subscription. `past_due` when an invoice of it is overdue; `paused` (by `subscriptions.pause`)
- * charges nothing in advance until it is resumed, see {@link SubscriptionPauseSchema}.
+ * The life of a subscription. Dunning moves an `active` one to `past_due` when an invoice of it is overdue, then to
+ * `unpaid` (see `dunning`), and back to `active` once the overdue invoices are paid. `paused` (by
+ * `subscriptions.pause`) charges nothing in advance until it is resumed, see {@link SubscriptionPauseSchema};
+ * dunning records its state in `dunning` but never changes a paused status, and resuming returns to the status
+ * dunning's stage calls for (`past_due` or `unpaid` while an invoice is still overdue).
  */
-export const SubscriptionStatusSchema = z.enum(['trialing', 'active', 'past_due', 'canceled', 'paused']);
+export const SubscriptionStatusSchema = z.enum(['trialing', 'active', 'past_due', 'unpaid', 'canceled', 'paused']);
 
 /** The life of a subscription. */
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
@@ -44,11 +47,39 @@ export const PendingLineSchema = z.object({
   taxCode: TaxCodeSchema.optional(),
   /** Whether the subscription's coupon may discount it (one-time items; proration lines never: they carry it). */
   discountable: z.boolean().optional(),
-  /** The service period (proration lines); one-time items have none. */
+  /** The service period (proration lines); one-time items and fees have none. */
   periodStart: TimestampSchema.optional(),
   periodEnd: TimestampSchema.optional(),
-  kind: z.enum(['proration', 'one_off']),
+  kind: z.enum(['proration', 'one_off', 'fee']),
+  /** The past-due fee (`CollectionFee`) the line bills, for `fee` lines. */
+  feeId: IdSchema.optional(),
 });
+
+/** How far dunning has gone: past due, unpaid, service suspended, or ended for non-payment. */
+export const DunningStageSchema = z.enum(['past_due', 'unpaid', 'suspended', 'canceled']);
+
+/** How far dunning has gone. */
+export type DunningStage = z.infer<typeof DunningStageSchema>;
+
+/**
+ * A subscription's dunning state while an invoice of it is overdue (set by the collections run, cleared when the
+ * overdue invoices are settled). `suspended` is an access state: the subscription is still billed, but the host
+ * should stop (or throttle) the service — see `collections.access`.
+ */
+export const DunningSchema = z.object({
+  stage: DunningStageSchema,
+  /** The overdue invoice that started it. */
+  invoiceId: IdSchema,
+  /** When the subscription became past due. */
+  since: TimestampSchema,
+  /** When it reached `stage`. */
+  stageSince: TimestampSchema,
+  /** When the service was suspended (kept when dunning goes on to cancel it). */
+  suspendedAt: TimestampSchema.optional(),
+});
+
+/** A subscription's dunning state. */
+export type Dunning = z.infer<typeof DunningSchema>;
 
 /** A line waiting for the next invoice. */
 export type PendingLine = z.infer<typeof PendingLineSchema>;
@@ -131,6 +162,10 @@ export const SubscriptionSchema = z.object({
   pause: SubscriptionPauseSchema.optional(),
   /** Changes waiting for a boundary, by `at`; absent when there are none. */
   scheduledChanges: z.array(ScheduledChangeSchema).max(10).optional(),
+  /** The named collections policy of this subscription's dunning (engine config `collectionsPolicies`). */
+  collectionsPolicy: CollectionsPolicyNameSchema.optional(),
+  /** Dunning in progress: present while an invoice of the subscription is overdue. */
+  dunning: DunningSchema.optional(),
   metadata: MetadataSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,

@@ -4,13 +4,16 @@ import { validate } from '../errors/validate';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
 import { type CatalogService, createCatalogService } from './catalog/catalog-service';
+import { type CollectionsService, createCollectionsService } from './collections/collections-service';
 import { type EngineConfigInput, type EngineContext, resolveEngineConfig } from './context';
 import { type CreditNoteService, createCreditNoteService } from './credit-notes/credit-note-service';
 import { type CustomerService, createCustomerService } from './customers/customer-service';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { createInvoiceService, type InvoiceService } from './invoices/invoice-service';
 import { type BalanceService, createBalanceService } from './ledger/balance-service';
+import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { createReportService, type ReportService } from './reports/report-service';
 import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
 import { createUsageService, type UsageService } from './usage/index';
@@ -23,7 +26,10 @@ export interface BillingOptions {
   readonly clock?: Clock;
   /** Id minting (default: `createIdGenerator` over `clock`). */
   readonly ids?: IdGenerator;
-  /** Told about finalized invoices, payments and credit notes once they are committed. */
+  /**
+   * Delivers the notifications the engine writes to its outbox (invoice finalized, payment received, reminders, …):
+   * right after each commit with `immediate` delivery (the default), and by `notifications.dispatch`.
+   */
   readonly notifier?: Notifier;
   readonly config?: EngineConfigInput;
 }
@@ -57,6 +63,12 @@ export interface Billing {
   readonly balance: BalanceService;
   readonly subscriptions: SubscriptionService;
   readonly usage: UsageService;
+  /** The notification outbox: dispatch, list, re-send. */
+  readonly notifications: NotificationService;
+  /** Collections: `run` (reminders, overdue flags, fees, dunning), `access`, fees. */
+  readonly collections: CollectionsService;
+  /** Reports: customer aging, payment confirmation, collections effectiveness. */
+  readonly reports: ReportService;
   /** Bills every subscription due at `now` (default: the clock's now), batch by batch (`runCycle`). */
   runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
   /** The context the services run on, for hosts that call engine functions directly. */
@@ -103,6 +115,9 @@ export function createBilling(options: BillingOptions): Billing {
     balance: createBalanceService(ctx),
     subscriptions: createSubscriptionService(ctx),
     usage: createUsageService(ctx),
+    notifications: createNotificationService(ctx),
+    collections: createCollectionsService(ctx),
+    reports: createReportService(ctx),
     runCycle: (runOptions) => runCycle(ctx, runOptions),
     context: ctx,
   };

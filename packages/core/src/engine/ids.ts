@@ -19,7 +19,9 @@ export type IdPrefix =
   | 'pay'
   | 're'
   | 'btx'
-  | 'run';
+  | 'run'
+  | 'ntf'
+  | 'fee';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */
 export type IdGenerator = (prefix: IdPrefix) => string;

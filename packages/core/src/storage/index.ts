@@ -7,6 +7,7 @@ export type {
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
+  CollectionFeeRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,
@@ -15,6 +16,8 @@ export type {
   IdempotencyRepository,
   InvoiceRepository,
   LedgerLocks,
+  OutboxListFilter,
+  OutboxRepository,
   PaymentRepository,
   PriceRepository,
   ProductRepository,
@@ -29,6 +32,18 @@ export type {
   UsageRepository,
   VersionedRepository,
 } from './storage-adapter';
+export { AGING_BUCKETS } from './report-queries';
+export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
+export type {
+  AgingBucket,
+  AgingCell,
+  FeeTotals,
+  Receivables,
+  ReceivedPayment,
+  ReportQueries,
+  ReportRange,
+  StepRecovery,
+} from './report-queries';
 export { createMemoryStorage, MemoryStorage } from './memory-storage';
 export { readAllRecords } from './read-all-records';
 export type { StoredRecords } from './read-all-records';

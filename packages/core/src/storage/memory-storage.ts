@@ -9,11 +9,13 @@ import type {
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
+  CollectionFeeRepository,
   CreditNoteRepository,
   CustomerRepository,
   IdempotencyRepository,
   InvoiceRepository,
   LedgerLocks,
+  OutboxRepository,
   PaymentRepository,
   PriceRepository,
   ProductRepository,
@@ -31,7 +33,7 @@ import type {
  * How it stays consistent: every operation, and every transaction as a whole, runs alone behind one async
  * lock, so nothing ever sees another transaction's uncommitted writes. Writes record undo steps; a transaction
  * whose work throws undoes its own writes (cost proportional to the writes, not to the data held).
- * Because transactions never overlap, `capabilities.transactions` is `serial`: `claimDue` and the lock operations
+ * Because transactions never overlap, `capabilities.transactions` is `serial`: the claims and the lock operations
  * (`locks.customers`, `subscriptions.lock`) need no locks, since no other transaction can run while one holds
  * them, and a second billing run waits for the first instead of sharing its work.
  *
@@ -64,6 +66,8 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly refunds: RefundRepository;
   readonly balance: BalanceRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly outbox: OutboxRepository;
+  readonly collectionFees: CollectionFeeRepository;
   readonly locks: LedgerLocks;
 
   readonly #state: MemoryState = createMemoryState();
@@ -92,6 +96,8 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.refunds = session.refunds;
     this.balance = session.balance;
     this.idempotency = session.idempotency;
+    this.outbox = session.outbox;
+    this.collectionFees = session.collectionFees;
     this.locks = session.locks;
   }
 

@@ -29,3 +29,18 @@ export async function migratedBefore(
       : await createPostgresStorage({ pool: sharedPool(), schema, migrate: false });
   return { storage, index };
 }
+
+/**
+ * Writes `record` into `table` as a schema from before a migration holds it: each field into its snake_case column
+ * (`couponPeriodsUsed` → `coupon_periods_used`) when the table has that column yet, the rest left out (the
+ * repositories of today also write the columns later migrations add, so they cannot write an older schema).
+ */
+export async function writeBefore(storage: PostgresStorage, table: string, record: object): Promise<void> {
+  const row = Object.fromEntries(
+    Object.entries(record).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+  );
+  const name = `"${storage.schema}"."${table}"`;
+  await storage.client.query(`INSERT INTO ${name} SELECT * FROM json_populate_record(NULL::${name}, $1::json)`, [
+    JSON.stringify(row),
+  ]);
+}

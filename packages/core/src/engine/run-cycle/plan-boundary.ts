@@ -1,5 +1,6 @@
 import type { Invoice } from '../../domain/invoice';
 import type { ScheduledChange, Subscription } from '../../domain/subscription';
+import { statusForDunning } from '../collections/dunning';
 import { type Span, later, schedulePeriod } from './schedule';
 
 /** What one billing boundary of a subscription charges, and the subscription after it. */
@@ -137,12 +138,13 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
     next = pause.resumeAt;
   }
   const trialing = trialEnd !== undefined && boundary < trialEnd;
+  // Out of a pause or trial, the status follows dunning: `past_due` or `unpaid` while an invoice is still overdue.
   const status = stillPaused
     ? 'paused'
     : subscription.status === 'active' || subscription.status === 'trialing' || resumes
       ? trialing
         ? 'trialing'
-        : 'active'
+        : statusForDunning(subscription.dunning)
       : subscription.status;
   const advance = trialing || status === 'paused' ? undefined : { span: { start: boundary, end: next }, period };
   const after: Subscription = {

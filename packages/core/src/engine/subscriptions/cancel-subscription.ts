@@ -5,6 +5,7 @@ import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
+import { endedAtPause } from './end-at-pause';
 import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
 import { type CancelSubscriptionInput, CancelSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
@@ -98,9 +99,7 @@ export async function cancelSubscription(
 }
 
 /**
- * Ends a subscription paused with `restart` billing where it stopped: at its pause (the time paid for beyond it
- * was credited then). Its last boundary is the pause: billed by the next run (usage up to the pause, and any
- * pending line; a pause boundary already billed leaves only pending lines, on a `subscription_update` invoice).
+ * Ends a subscription paused with `restart` billing where it stopped: at its pause (see {@link endedAtPause}).
  * @throws BillingError `invalid_input` at `["input", "at"]` for an instant before the pause.
  */
 async function endAtPause(
@@ -116,15 +115,7 @@ async function endAtPause(
       { path: ['input', 'at'] },
     );
   }
-  const subscription: Subscription = {
-    ...base,
-    status: 'canceled',
-    cancelAtPeriodEnd: false,
-    canceledAt: at,
-    endedAt: pause.pausedAt,
-    currentPeriodEnd: pause.pausedAt,
-    nextBillingAt: pause.pausedAt,
-  };
+  const subscription = endedAtPause(base, pause, at);
   await session.subscriptions.update(subscription);
   return subscription;
 }

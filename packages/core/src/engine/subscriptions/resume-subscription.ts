@@ -1,6 +1,7 @@
 import type { Subscription } from '../../domain/subscription';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
+import { statusForDunning } from '../collections/dunning';
 import type { EngineContext } from '../context';
 import { billSubscriptions } from '../run-cycle/bill-subscriptions';
 import { loadCatalogFor, subscriptionPriceIds } from '../run-cycle/catalog';
@@ -14,7 +15,8 @@ import type { SubscriptionResult } from './subscription-result';
  * period starts at `at`, anchored there and charged in advance. With `keep_schedule` billing, resuming inside the
  * period the pause began in charges nothing (that period was paid); resuming in a later period charges its rest
  * from `at`, prorated. The boundaries due by now are billed at once (the invoices are returned); a later `at` is
- * billed by the billing run then. Resuming again before that moves the resumption.
+ * billed by the billing run then. Resuming again before that moves the resumption. A subscription resumed while an
+ * invoice of it is still overdue is `past_due` or `unpaid` again, as its dunning stands (see `collections.run`).
  * @throws BillingError `not_found`, `invalid_input` (`at` before the pause, or at a boundary already billed while
  * paused) or `invalid_state` (not paused, canceled); nothing is stored.
  * @example
@@ -52,7 +54,7 @@ export async function resumeSubscription(
     } else if (current.currentPeriodStart <= pause.pausedAt && at <= now) {
       // Still in the period the pause began in, which was paid in full: nothing to charge.
       const { pause: _done, ...rest } = current;
-      subscription = await storeUpdate(session, ctx, rest, { status: 'active' });
+      subscription = await storeUpdate(session, ctx, rest, { status: statusForDunning(current.dunning) });
     } else if (current.currentPeriodStart <= pause.pausedAt || at >= current.currentPeriodEnd) {
       // Resumed by the boundary at or after `at` (the run puts one at a resumption inside a period).
       subscription = await storeUpdate(session, ctx, current, { pause: resumed });

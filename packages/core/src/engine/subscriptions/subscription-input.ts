@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { BillingCodeSchema } from '../../domain/catalog';
-import { IdSchema, InstantInputSchema, MetadataSchema, PageRequestSchema } from '../../domain/common';
+import {
+  CollectionsPolicyNameSchema,
+  IdSchema,
+  InstantInputSchema,
+  MetadataSchema,
+  PageRequestSchema,
+} from '../../domain/common';
 import { displayText } from '../../domain/display-text';
 import { PauseBehaviorSchema, SubscriptionStatusSchema } from '../../domain/subscription';
 import { BoundedNonNegativeDecimalSchema } from '../../money/schemas';
@@ -84,6 +90,8 @@ export const CreateSubscriptionInputSchema = z
     /** Or a free trial until this instant. */
     trialEnd: InstantInputSchema.optional(),
     couponId: IdSchema.optional(),
+    /** A named collections policy for this subscription's dunning (engine config `collectionsPolicies`). */
+    collectionsPolicy: CollectionsPolicyNameSchema.optional(),
     /** When the subscription starts (default now); a future start is billed by the run at that instant. */
     startAt: InstantInputSchema.optional(),
     metadata: MetadataSchema.default({}),

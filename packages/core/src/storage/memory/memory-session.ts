@@ -1,6 +1,7 @@
 import { type Customer, foldEmail } from '../../domain/customer';
 import type { StorageSession } from '../storage-adapter';
 import { activeFlag, appendRepository, listByFields, versionedRepository } from './basic-repositories';
+import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collections-repositories';
 import { memoryInvoiceRepository } from './invoice-repository';
 import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
 import type { MemoryState } from './memory-state';
@@ -60,6 +61,8 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     refunds: { ...appendRepository(state.refunds, exec), list: listByFields(state.refunds, exec) },
     balance: memoryBalanceRepository(state, exec),
     idempotency: memoryIdempotencyRepository(state, exec),
+    outbox: memoryOutboxRepository(state, exec),
+    collectionFees: memoryCollectionFeeRepository(state, exec),
     locks: memoryLedgerLocks(state.customers, exec),
   };
 }
