@@ -8,6 +8,7 @@ import { CurrencySchema } from '../money/schemas';
 import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type LineTexts, LineTextsInputSchema, lineTexts } from '../invoice/line-texts';
 import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
 import type { BillingTelemetry } from '../telemetry/billing-telemetry';
 import { type TaxRounding, TaxRoundingSchema } from '../tax/invoice-tax';
@@ -56,6 +57,8 @@ export interface EngineConfig {
    * and the next run goes on from there.
    */
   readonly maxPeriodsPerRun: number;
+  /** The wording of the lines the engine writes (proration, usage, …) in a customer's locale (`de-DE`). */
+  lineTexts(locale: string): LineTexts;
   /** How the outbox is delivered; see {@link NotificationSettingsSchema}. */
   readonly notifications: NotificationSettings;
   /** The account's collections policy and the named ones customers and subscriptions may use. */
@@ -119,6 +122,11 @@ export const EngineConfigInputSchema = z
     runHorizonDays: z.number().int().min(0).max(3660).default(31),
     /** The most periods one billing run bills per subscription; the rest stay due for the next run. */
     maxPeriodsPerRun: z.number().int().min(1).max(10_000).default(120),
+    /**
+     * Wording of the invoice lines the engine writes, by language tag, beside Billfold's English and German
+     * (`{ fr: { prorated: '{item} (au prorata)', … } }`); a customer's `locale` picks the language.
+     */
+    lineTexts: LineTextsInputSchema.default({}),
     /** How the notification outbox is delivered. */
     notifications: NotificationSettingsSchema.default(NotificationSettingsSchema.parse({})),
     /** The account's collections policy: reminders, grace period, past-due fees, dunning (see docs/collections.md). */
@@ -160,6 +168,7 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
       return last.sequence;
     };
   };
+  const texts = new Map<string, LineTexts>();
   return {
     invoiceSequence: parsed.invoiceSequence ?? byDate(parsed.invoicePrefix),
     creditNoteSequence: parsed.creditNoteSequence ?? byDate(parsed.creditNotePrefix),
@@ -169,6 +178,15 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     cashRounding: parsed.cashRounding,
     runHorizonDays: parsed.runHorizonDays,
     maxPeriodsPerRun: parsed.maxPeriodsPerRun,
+    lineTexts(locale) {
+      let found = texts.get(locale);
+      if (found === undefined) {
+        found = lineTexts(locale, parsed.lineTexts);
+        if (texts.size > 100) texts.clear();
+        texts.set(locale, found);
+      }
+      return found;
+    },
     notifications: parsed.notifications,
     collections: resolveCollectionsConfig(parsed.collections, parsed.collectionsPolicies),
   };

@@ -98,15 +98,25 @@ export interface CustomerRepository extends VersionedRepository<Customer> {
   getMany(ids: readonly string[]): Promise<Customer[]>;
 }
 
-/** Products; `billingCode` is unique. */
+/** Products; `billingCode` is unique. A product never changes but for `active` (archived or not). */
 export interface ProductRepository extends AppendRepository<Product> {
   getByBillingCode(billingCode: string): Promise<Product | undefined>;
   list(page: PageRequest): Promise<Page<Product>>;
+  /**
+   * Sets the product's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no product has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
-/** Catalog prices. */
+/** Catalog prices. A price never changes but for `active` (archived or not). */
 export interface PriceRepository extends AppendRepository<CatalogPrice> {
   list(filter: { productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
+  /**
+   * Sets the price's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no price has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
 /** A plain catalog list: meters, coupons, tax rates. */
@@ -158,12 +168,13 @@ export interface SubscriptionLockMatch {
 
 /**
  * The part of a subscription usage ingestion decides on: whose it is, what it meters (its items' prices), whether
- * it is paused, and the window it still takes usage in.
+ * it is paused, and the window it still takes usage in (its currency picks the price option it is charged in).
  */
 export type SubscriptionUsageTerms = Pick<
   Subscription,
   | 'id'
   | 'customerId'
+  | 'currency'
   | 'status'
   | 'items'
   | 'currentPeriodStart'
@@ -171,6 +182,8 @@ export type SubscriptionUsageTerms = Pick<
   | 'nextBillingAt'
   | 'endedAt'
   | 'cancelAtPeriodEnd'
+  | 'pause'
+  | 'scheduledChanges'
 >;
 
 /** How {@link SubscriptionRepository.lock} locks: `share` (usage ingestion) or `update` (exclusive). */

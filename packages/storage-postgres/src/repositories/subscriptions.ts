@@ -17,6 +17,7 @@ const lockClause = (mode: SubscriptionLockMode) => (mode === 'share' ? 'SHARE' :
 const USAGE_TERMS = [
   'id',
   'customerId',
+  'currency',
   'status',
   'items',
   'currentPeriodStart',
@@ -24,6 +25,8 @@ const USAGE_TERMS = [
   'nextBillingAt',
   'endedAt',
   'cancelAtPeriodEnd',
+  'pause',
+  'scheduledChanges',
 ] as const satisfies readonly (keyof SubscriptionUsageTerms)[];
 
 /** Subscriptions over SQL, with skip-locked claiming of due ones and row locks for ingestion and updates. @internal */

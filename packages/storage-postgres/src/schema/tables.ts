@@ -51,6 +51,7 @@ const product: ColumnMap<Product> = {
   billingCode: 'text',
   category: 'text',
   description: 'text?',
+  taxCode: 'text?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -63,6 +64,7 @@ const price: ColumnMap<CatalogPrice> = {
   intervalCount: 'integer',
   timing: 'text',
   meterId: 'text?',
+  currencyOptions: 'jsonb?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -81,6 +83,7 @@ const coupon: ColumnMap<Coupon> = {
   percentOff: 'numeric?',
   amountOff: 'numeric?',
   currency: 'text?',
+  appliesTo: 'jsonb?',
   duration: 'text',
   durationPeriods: 'integer?',
 };
@@ -95,6 +98,9 @@ const taxRate: ColumnMap<TaxRate> = {
   taxType: 'text?',
   category: 'text?',
   exemption: 'jsonb?',
+  taxCode: 'text?',
+  country: 'text?',
+  region: 'text?',
 };
 
 const subscription: ColumnMap<Subscription> = {
@@ -116,6 +122,8 @@ const subscription: ColumnMap<Subscription> = {
   couponId: 'text?',
   couponPeriodsUsed: 'integer',
   pendingLines: 'jsonb',
+  pause: 'jsonb?',
+  scheduledChanges: 'jsonb?',
   collectionsPolicy: 'text?',
   dunning: 'jsonb?',
   metadata: 'jsonb',

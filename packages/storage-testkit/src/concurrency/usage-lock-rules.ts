@@ -27,6 +27,7 @@ const lockForUsage = (session: StorageSession, match: SubscriptionLockMatch) =>
 const terms = (subscription: Subscription): SubscriptionUsageTerms => ({
   id: subscription.id,
   customerId: subscription.customerId,
+  currency: subscription.currency,
   status: subscription.status,
   items: subscription.items,
   currentPeriodStart: subscription.currentPeriodStart,
@@ -34,6 +35,8 @@ const terms = (subscription: Subscription): SubscriptionUsageTerms => ({
   ...(subscription.nextBillingAt === undefined ? {} : { nextBillingAt: subscription.nextBillingAt }),
   ...(subscription.endedAt === undefined ? {} : { endedAt: subscription.endedAt }),
   cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+  ...(subscription.pause === undefined ? {} : { pause: subscription.pause }),
+  ...(subscription.scheduledChanges === undefined ? {} : { scheduledChanges: subscription.scheduledChanges }),
 });
 
 /** Only the usage terms of what came back (a whole subscription is allowed too), for comparison. */

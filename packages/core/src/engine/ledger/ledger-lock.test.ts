@@ -105,6 +105,59 @@ const movements: [string, string[], (p: Prepared) => Promise<unknown>][] = [
     ({ f, subscription }) =>
       f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false, prorate: true }),
   ],
+  [
+    'subscriptions.pause',
+    ['subscriptions.get'],
+    ({ f, subscription }) => f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'restart' }),
+  ],
+  [
+    'subscriptions.resume',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      await f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'keep_schedule' });
+      return f.subscriptions.resume({ subscriptionId: subscription.id });
+    },
+  ],
+  [
+    'subscriptions.scheduleChange',
+    ['subscriptions.get'],
+    ({ f, subscription }) =>
+      f.subscriptions.scheduleChange({ subscriptionId: subscription.id, items: [{ priceId: f.prices.pro.id }] }),
+  ],
+  [
+    'subscriptions.unscheduleChange',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      const { change } = await f.subscriptions.scheduleChange({ subscriptionId: subscription.id, cancel: true });
+      return f.subscriptions.unscheduleChange({ subscriptionId: subscription.id, changeId: change.id });
+    },
+  ],
+  [
+    'subscriptions.addPendingItem',
+    ['subscriptions.get'],
+    ({ f, subscription }) =>
+      f.subscriptions.addPendingItem({ subscriptionId: subscription.id, description: 'Visit', amount: '60.00' }),
+  ],
+  [
+    'subscriptions.removePendingItem',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      const { item } = await f.subscriptions.addPendingItem({
+        subscriptionId: subscription.id,
+        description: 'Visit',
+        amount: '60.00',
+      });
+      return f.subscriptions.removePendingItem({ subscriptionId: subscription.id, itemId: item.id as string });
+    },
+  ],
+  [
+    'subscriptions.applyCoupon',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      const coupon = await f.billing.catalog.coupons.create({ name: '10 %', percentOff: '10', duration: 'once' });
+      return f.subscriptions.applyCoupon({ subscriptionId: subscription.id, couponId: coupon.id });
+    },
+  ],
 ];
 
 describe('the ledger lock (rule L1)', () => {

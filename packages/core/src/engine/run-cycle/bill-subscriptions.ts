@@ -90,10 +90,12 @@ export async function billSubscriptions(
         plans.push(plan);
         state = plan.after;
       }
-      const firstQuery = plans.map((plan) => {
+      const firstQuery = plans.map((plan, p) => {
         const first = queries.length;
         if (plan.arrears === undefined) return first;
-        for (const { meter, price } of meteredItems(subscription, catalog)) {
+        // The usage of the window ending at this boundary is rated on the items the subscription had in it.
+        const before = p === 0 ? subscription : (plans[p - 1] as BoundaryPlan).after;
+        for (const { meter, price } of meteredItems(before, catalog)) {
           perTransaction.push(ratesPerTransaction(price));
           queries.push({
             subscriptionId: subscription.id,
@@ -156,6 +158,7 @@ export async function billSubscriptions(
           transactions: (itemId) => amounts.get(itemId) ?? [],
           creditBalance: left.toString(),
           roundingMode: ctx.config.roundingMode,
+          texts: ctx.config.lineTexts(customer.locale),
         });
         if (step.input !== undefined) {
           const draft = buildDraftInvoice(ctx, step.input);

@@ -25,9 +25,11 @@ export interface IngestResult {
  * before anything is written, so one bad event rejects all of them: the event shape, the properties the meters
  * aggregate (non-negative decimal strings), the customer, and the subscription (given, or resolved as the
  * customer's one live subscription with a metered price for the event name). An event dated before the
- * subscription's current period is refused: that period has been invoiced and the usage could never be billed. The
- * subscriptions are checked as they are once locked (`share`) in the transaction that stores the events, so an
- * event a billing run has invoiced the period of is refused, never stored and left unbilled.
+ * subscription's current period is refused: that period has been invoiced and the usage could never be billed; so
+ * is one dated at or after the end it announced (at period end, or a scheduled cancellation), or while it is paused
+ * with `restart` billing (a pause on its schedule keeps taking usage, billed with its period). The subscriptions are
+ * checked as they are once locked (`share`) in the transaction that stores the events, so an event a billing run
+ * has invoiced the period of is refused, never stored and left unbilled.
  *
  * Set-based: whatever the batch holds, one `customers.getMany`, one share lock of the candidate subscriptions
  * (`subscriptions.lockMatching` where the adapter has it), one read per price not read before and one

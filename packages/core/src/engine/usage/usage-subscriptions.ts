@@ -9,10 +9,19 @@ import type { ParsedUsageEvent } from './usage-event-input';
 export type UsageTarget = ParsedUsageEvent & { readonly timestamp: string };
 
 /**
- * Why a subscription cannot take usage at `timestamp`, or `undefined` when it can: fully billed, dated before its
- * current period (already invoiced), at or after its end, or at or after the end it announced.
+ * Why a subscription cannot take usage at `timestamp`, or `undefined` when it can: paused with `restart` billing at
+ * that instant, fully billed, dated before its current period (already invoiced), at or after its end, or at or
+ * after the end it announced (at period end, or a scheduled cancellation).
  */
 export function timestampRejection(sub: SubscriptionUsageTerms, timestamp: string): string | undefined {
+  const { pause } = sub;
+  if (
+    pause?.behavior === 'restart' &&
+    timestamp >= pause.pausedAt &&
+    (pause.resumeAt === undefined || timestamp < pause.resumeAt)
+  ) {
+    return `subscription ${sub.id} is paused from ${pause.pausedAt}${pause.resumeAt === undefined ? '' : ` to ${pause.resumeAt}`}: no usage is billed while it is paused`;
+  }
   if (sub.nextBillingAt === undefined) return `subscription ${sub.id} has ended and is fully billed`;
   if (timestamp < sub.currentPeriodStart) {
     return `${timestamp} is before the current period of subscription ${sub.id} (${sub.currentPeriodStart}), which is already invoiced`;
@@ -21,6 +30,8 @@ export function timestampRejection(sub: SubscriptionUsageTerms, timestamp: strin
   if (sub.cancelAtPeriodEnd && timestamp >= sub.currentPeriodEnd) {
     return `subscription ${sub.id} ends at ${sub.currentPeriodEnd} (cancelled at period end)`;
   }
+  const end = sub.scheduledChanges?.find((change) => change.action === 'cancel' && timestamp >= change.at);
+  if (end !== undefined) return `subscription ${sub.id} ends at ${end.at} (a scheduled cancellation)`;
   return undefined;
 }
 
@@ -132,7 +143,7 @@ function usageResolver(
       if (!meters(sub, eventName)) continue;
       metering += 1;
       // A subscription cancelled now still takes usage dated before its end, until its final invoice.
-      if (sub.status === 'paused' || timestampRejection(sub, timestamp) !== undefined) continue;
+      if (timestampRejection(sub, timestamp) !== undefined) continue;
       open += 1;
       only = sub;
     }
@@ -142,7 +153,7 @@ function usageResolver(
       open > 1
         ? `customer ${customerId} has ${open} subscriptions metering "${eventName}": give subscriptionId`
         : metering > 0
-          ? `no subscription of customer ${customerId} takes "${eventName}" usage at ${timestamp} (ended, or already invoiced)`
+          ? `no subscription of customer ${customerId} takes "${eventName}" usage at ${timestamp} (ended, paused, or already invoiced)`
           : `customer ${customerId} has no subscription with a metered price for "${eventName}"`;
     issues.push({ code: 'invalid_input', path, message });
     return undefined;
