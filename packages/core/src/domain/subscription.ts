@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CurrencySchema, DecimalStringSchema, NonNegativeDecimalSchema } from '../money/schemas';
 import { BillingIntervalSchema } from '../periods/billing-periods';
 import { CollectionsPolicyNameSchema, IdSchema, MetadataSchema, TimestampSchema } from './common';
+import { CollectionMethodSchema } from './customer-payment-method';
 
 /**
  * The life of a subscription. Dunning moves an `active` one to `past_due` when an invoice of it is overdue, then to
@@ -97,6 +98,8 @@ export const SubscriptionSchema = z.object({
   pendingLines: z.array(PendingLineSchema),
   /** The named collections policy of this subscription's dunning (engine config `collectionsPolicies`). */
   collectionsPolicy: CollectionsPolicyNameSchema.optional(),
+  /** How this subscription's invoices are collected, instead of the customer's `collectionMethod`. */
+  collectionMethod: CollectionMethodSchema.optional(),
   /** Dunning in progress: present while an invoice of the subscription is overdue. */
   dunning: DunningSchema.optional(),
   metadata: MetadataSchema,

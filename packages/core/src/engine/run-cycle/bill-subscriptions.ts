@@ -164,7 +164,9 @@ export async function billSubscriptions(
   }
 
   const { invoices, notifications } =
-    drafts.length > 0 ? await finalizeInvoices(session, ctx, drafts, customers) : { invoices: [], notifications: [] };
+    drafts.length > 0
+      ? await finalizeInvoices(session, ctx, drafts, customers, new Map(advanced.map((s) => [s.id, s])))
+      : { invoices: [], notifications: [] };
   if (invoices.length > 0) await session.invoices.insertMany(invoices);
   if (advanced.length > 0) await session.subscriptions.updateMany(advanced);
   return { invoices, advanced, errors, notifications };

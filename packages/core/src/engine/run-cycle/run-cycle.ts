@@ -5,6 +5,7 @@ import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
 import type { EngineContext } from '../context';
 import { deliverAfterCommit } from '../notifications/deliver-after-commit';
+import { chargeFinalized } from '../online-payments/charge-finalized';
 import { enqueueNotifications } from '../notifications/enqueue-notifications';
 import { runInstant } from '../run-instant';
 import { billOneByOne } from './bill-one-by-one';
@@ -149,6 +150,10 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       if (subscription.nextBillingAt !== undefined && subscription.nextBillingAt <= now) leftDue.add(subscription.id);
     }
     await deliverAfterCommit(ctx, outboxIds);
+    await chargeFinalized(
+      ctx,
+      batch.invoices.filter((invoice) => invoice.status === 'open').map((invoice) => invoice.id),
+    );
     await onBatch?.({
       batches,
       batchSubscriptionsBilled: batch.advanced.length,
