@@ -24,6 +24,17 @@ export interface ProviderCharge {
   readonly chargeId?: string | undefined;
 }
 
+/** What a succeeded provider payment took: the captured amount (the amount asked, when the provider reports none). */
+export function chargeOf(payment: GatewayPayment): ProviderCharge {
+  const captured = money(payment.amountCaptured, payment.currency);
+  return {
+    id: payment.id,
+    amount: captured.isZero() ? payment.amount : payment.amountCaptured,
+    fee: payment.fee,
+    chargeId: payment.chargeId,
+  };
+}
+
 /** Statuses an attempt never leaves: the provider's answer about them is already recorded. */
 const FINAL: ReadonlySet<PaymentAttemptStatus> = new Set(['succeeded', 'failed', 'canceled']);
 
@@ -204,16 +215,7 @@ export async function recordAttemptOutcome(
     if (outcome.kind === 'refused')
       return recordAttemptFailure(session, ctx, attempt, outcome.decline, undefined, outbox);
     const payment = outcome.payment;
-    if (payment.status === 'succeeded') {
-      const amount = money(payment.amountCaptured, attempt.currency).isZero() ? payment.amount : payment.amountCaptured;
-      return recordAttemptSuccess(
-        session,
-        ctx,
-        attempt,
-        { id: payment.id, amount, fee: payment.fee, chargeId: payment.chargeId },
-        outbox,
-      );
-    }
+    if (payment.status === 'succeeded') return recordAttemptSuccess(session, ctx, attempt, chargeOf(payment), outbox);
     if (payment.status === 'failed') {
       const decline = payment.decline ?? { code: 'declined', message: 'The payment was declined', kind: 'soft' };
       return recordAttemptFailure(session, ctx, attempt, decline, payment.id, outbox);

@@ -13,6 +13,7 @@ import { runIdempotent } from '../idempotency';
 import { creditBalance, recordBalanceEntry } from '../ledger/credit-balance';
 import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
+import { refundsThroughGateway, refundThroughGateway } from '../online-payments/refund-through-gateway';
 import { unapplyFromInvoice } from './apply-payment';
 
 /** What `payments.refund` takes. */
@@ -27,7 +28,8 @@ export const RefundPaymentInputSchema = z.strictObject({
 export type RefundPaymentInput = z.input<typeof RefundPaymentInputSchema>;
 
 /**
- * Records money given back on a payment (the money itself goes back by hand, as it came). Never more than
+ * Records money given back on a payment: a payment taken through one of the engine's gateways is refunded at the
+ * provider first (`refundThroughGateway`); any other goes back by hand, as it came. Never more than
  * paid minus refunded. Where the refund comes from:
  * 1. first the payment's unapplied credit still on the customer's balance (a negative `refund` balance entry;
  *    the payment's `unapplied` goes down);
@@ -43,6 +45,11 @@ export type RefundPaymentInput = z.input<typeof RefundPaymentInputSchema>;
 export async function refundPayment(ctx: EngineContext, input: RefundPaymentInput): Promise<Refund> {
   const { idempotencyKey, ...request } = validate(RefundPaymentInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `payments.refund:${idempotencyKey}`;
+  const stored = await ctx.storage.payments.get(request.paymentId);
+  if (stored !== undefined && refundsThroughGateway(ctx, stored)) {
+    assertMinorUnits(request.amount, stored.currency, ['input', 'amount']);
+    return refundThroughGateway(ctx, stored, request, idempotencyKey);
+  }
   return runIdempotent(ctx, key, request, async (session, outbox) => {
     const payment = await readUnderLedgerLock(session, session.payments, request.paymentId, 'payment', [
       'input',
