@@ -432,6 +432,7 @@ export {
   ReportRangeSchema,
   buildAgingReport,
   buildPaymentConfirmation,
+  buildFailedPayments,
   buildCollectionsEffectiveness,
 } from './engine/index';
 export {
@@ -523,6 +524,10 @@ export type {
   AgingRow,
   AgingTotal,
   PaymentConfirmationReport,
+  DeclineCodeTotal,
+  FailedPaymentRow,
+  FailedPaymentsReport,
+  FailedPaymentTotal,
   PaymentConfirmationRow,
   PaymentConfirmationTotal,
   CollectionsEffectivenessReport,

@@ -92,6 +92,13 @@ export type { AgingReportOptions, ReportRangeInput, ReportService } from './repo
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
 export { buildPaymentConfirmation } from './reports/payment-confirmation';
+export { buildFailedPayments } from './reports/failed-payments';
+export type {
+  DeclineCodeTotal,
+  FailedPaymentRow,
+  FailedPaymentsReport,
+  FailedPaymentTotal,
+} from './reports/failed-payments';
 export type {
   PaymentConfirmationReport,
   PaymentConfirmationRow,

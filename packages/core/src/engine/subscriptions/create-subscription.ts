@@ -82,6 +82,7 @@ export async function createSubscription(
       cancelAtPeriodEnd: false,
       ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
       ...(request.collectionsPolicy === undefined ? {} : { collectionsPolicy: request.collectionsPolicy }),
+      ...(request.collectionMethod === undefined ? {} : { collectionMethod: request.collectionMethod }),
       couponPeriodsUsed: 0,
       pendingLines: [],
       metadata: request.metadata,

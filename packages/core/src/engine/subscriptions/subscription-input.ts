@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CollectionMethodSchema } from '../../domain/customer-payment-method';
 import {
   CollectionsPolicyNameSchema,
   IdSchema,
@@ -46,6 +47,8 @@ export const CreateSubscriptionInputSchema = z
     couponId: IdSchema.optional(),
     /** A named collections policy for this subscription's dunning (engine config `collectionsPolicies`). */
     collectionsPolicy: CollectionsPolicyNameSchema.optional(),
+    /** How its invoices are collected, instead of the customer's `collectionMethod`. */
+    collectionMethod: CollectionMethodSchema.optional(),
     /** When the subscription starts (default now); a future start is billed by the run at that instant. */
     startAt: InstantInputSchema.optional(),
     metadata: MetadataSchema.default({}),
