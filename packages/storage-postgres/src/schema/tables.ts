@@ -1,5 +1,7 @@
 import type {
   BalanceTransaction,
+  CustomerPaymentMethod,
+  PaymentAttempt,
   CatalogPrice,
   CollectionFee,
   Coupon,
@@ -39,6 +41,8 @@ const customer: ColumnMap<Customer> = {
   taxRateIds: 'jsonb',
   externalRef: 'text?',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
+  gatewayCustomers: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
@@ -117,6 +121,7 @@ const subscription: ColumnMap<Subscription> = {
   couponPeriodsUsed: 'integer',
   pendingLines: 'jsonb',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
   dunning: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
@@ -169,6 +174,7 @@ const invoice: ColumnMap<Invoice> = {
   overdueAt: 'timestamptz?',
   lastReminderAt: 'timestamptz?',
   collectionsDueAt: 'timestamptz?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -204,6 +210,10 @@ const payment: ColumnMap<Payment> = {
   unapplied: 'numeric',
   amountRefunded: 'numeric',
   receivedAt: 'timestamptz',
+  gateway: 'text?',
+  providerPaymentId: 'text?',
+  fee: 'jsonb?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -215,6 +225,7 @@ const refund: ColumnMap<Refund> = {
   currency: 'text',
   amount: 'numeric',
   reason: 'text?',
+  providerRefundId: 'text?',
   createdAt: 'timestamptz',
 };
 
@@ -275,6 +286,45 @@ const collectionFee: ColumnMap<CollectionFee> = {
   version: 'integer',
 };
 
+const paymentAttempt: ColumnMap<PaymentAttempt> = {
+  id: 'text',
+  customerId: 'text',
+  invoiceId: 'text',
+  invoiceIds: 'jsonb?',
+  gateway: 'text',
+  attemptNumber: 'integer',
+  trigger: 'text',
+  status: 'text',
+  amount: 'numeric',
+  currency: 'text',
+  idempotencyKey: 'text',
+  paymentMethodId: 'text?',
+  providerPaymentId: 'text?',
+  decline: 'jsonb?',
+  fee: 'jsonb?',
+  paymentId: 'text?',
+  dueAt: 'timestamptz?',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
+const paymentMethod: ColumnMap<CustomerPaymentMethod> = {
+  id: 'text',
+  customerId: 'text',
+  gateway: 'text',
+  providerMethodId: 'text',
+  customerReference: 'text',
+  type: 'text',
+  card: 'jsonb?',
+  email: 'text?',
+  isDefault: 'boolean',
+  status: 'text',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
 /** The generated SQL of every table, qualified with `schema` when one is given. @internal */
 export function billingTables(schema: string | undefined) {
   return {
@@ -294,6 +344,8 @@ export function billingTables(schema: string | undefined) {
     idempotencyRecords: new TableSql('idempotency_records', idempotencyRecord, schema, 'key'),
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
+    paymentAttempts: new TableSql('payment_attempts', paymentAttempt, schema),
+    paymentMethods: new TableSql('payment_methods', paymentMethod, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
     numberSequences: qualifiedName('number_sequences', schema),
   };
