@@ -54,6 +54,11 @@ export interface PaymentMethodService {
   save(input: SavePaymentMethodInput): Promise<CustomerPaymentMethod>;
   /** The customer's active methods, in id order. */
   list(customerId: string): Promise<CustomerPaymentMethod[]>;
+  /**
+   * Saves the methods the customer's provider customers hold that the ledger does not know yet (a setup the customer
+   * finished in the browser), then lists the active ones. Methods the ledger holds are left as they are.
+   */
+  sync(customerId: string): Promise<CustomerPaymentMethod[]>;
   /** Makes a method the default. @throws BillingError `not_found` for another customer's method. */
   setDefault(input: { customerId: string; paymentMethodId: string }): Promise<CustomerPaymentMethod>;
   /** Detaches a method at its provider and marks it `detached`. @throws BillingError `not_found`. */
@@ -196,6 +201,20 @@ export function createPaymentMethodService(ctx: EngineContext): PaymentMethodSer
     },
     async list(customerId) {
       validate(IdSchema, customerId, 'customerId');
+      return listAll((page) => ctx.storage.paymentMethods.list({ customerId, status: 'active', ...page }));
+    },
+    async sync(customerId) {
+      validate(IdSchema, customerId, 'customerId');
+      const customer = await requireRecord(ctx.storage.customers, customerId, 'customer', ['customerId']);
+      for (const [name, reference] of Object.entries(customer.gatewayCustomers ?? {})) {
+        const gateway = ctx.gateways?.get(name);
+        if (gateway === undefined) continue;
+        for (const saved of await gateway.listPaymentMethods(reference)) {
+          if ((await ctx.storage.paymentMethods.getByProviderMethod(name, saved.id)) === undefined) {
+            await store(customerId, saved, undefined);
+          }
+        }
+      }
       return listAll((page) => ctx.storage.paymentMethods.list({ customerId, status: 'active', ...page }));
     },
     async setDefault(input) {
