@@ -23,6 +23,9 @@ function uniqueAttempt(data: FileData, attempt: PaymentAttempt): void {
   assertUnique(data, 'paymentAttempts', attempt, (a) =>
     a.providerPaymentId === undefined ? undefined : `${a.gateway}|${a.providerPaymentId}`,
   );
+  assertUnique(data, 'paymentAttempts', attempt, (a) =>
+    a.chargeId === undefined ? undefined : `${a.gateway}|${a.chargeId}`,
+  );
 }
 
 /** The first attempt of the file that `matches`, as a copy. */
@@ -49,7 +52,10 @@ export function paymentAttemptRepository(access: DataAccess): PaymentAttemptRepo
       listRecords<PaymentAttempt>(access.read(), 'paymentAttempts', filter, matchesFilter(filter)),
     getByIdempotencyKey: async (key) => findAttempt(access.read(), (a) => a.idempotencyKey === key),
     getByProviderPayment: async (gateway, providerPaymentId) =>
-      findAttempt(access.read(), (a) => a.gateway === gateway && a.providerPaymentId === providerPaymentId),
+      findAttempt(
+        access.read(),
+        (a) => a.gateway === gateway && (a.providerPaymentId === providerPaymentId || a.chargeId === providerPaymentId),
+      ),
     claimDue: async (query) =>
       claimRows(
         access,

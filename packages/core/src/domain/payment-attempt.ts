@@ -45,7 +45,7 @@ export type ProviderFee = z.infer<typeof ProviderFeeSchema>;
 /**
  * One attempt to take an invoice's money through a gateway. Unique: `idempotencyKey` (what the provider got:
  * `<invoiceId>:attempt:<n>` for automatic charges, `portal:<customerId>:…` for the portal's), and
- * (`gateway`, `providerPaymentId`) once the provider named its payment.
+ * (`gateway`, `providerPaymentId`) once the provider named its payment, and (`gateway`, `chargeId`).
  */
 export const PaymentAttemptSchema = z.object({
   id: IdSchema,
@@ -67,7 +67,11 @@ export const PaymentAttemptSchema = z.object({
   paymentMethodId: IdSchema.optional(),
   /** The provider's payment (Stripe PaymentIntent, PayPal order). */
   providerPaymentId: z.string().min(1).max(255).optional(),
+  /** The provider's id of the money movement (Stripe charge, PayPal capture): some providers' refund and dispute events name it. */
+  chargeId: z.string().min(1).max(255).optional(),
   decline: AttemptDeclineSchema.optional(),
+  /** When the decline was recorded. */
+  failedAt: TimestampSchema.optional(),
   fee: ProviderFeeSchema.optional(),
   /** The ledger payment recorded when the attempt succeeded. */
   paymentId: IdSchema.optional(),

@@ -309,14 +309,15 @@ export interface PaymentAttemptListFilter extends PageRequest {
 
 /**
  * Attempts to charge invoices through gateways. Unique: `idempotencyKey`; (`gateway`, `providerPaymentId`) where
- * `providerPaymentId` is set (a second record of one provider payment is `conflict`).
+ * `providerPaymentId` is set, and (`gateway`, `chargeId`) where `chargeId` is set (a second record of one provider
+ * payment or charge is `conflict`).
  */
 export interface PaymentAttemptRepository extends VersionedRepository<PaymentAttempt> {
   list(filter: PaymentAttemptListFilter): Promise<Page<PaymentAttempt>>;
   /** The attempt sent under this idempotency key, or `undefined`. */
   getByIdempotencyKey(idempotencyKey: string): Promise<PaymentAttempt | undefined>;
-  /** The attempt of this provider payment, or `undefined`. */
-  getByProviderPayment(gateway: string, providerPaymentId: string): Promise<PaymentAttempt | undefined>;
+  /** The attempt whose provider payment (`providerPaymentId`) or charge (`chargeId`) at `gateway` is `id`, or `undefined`. */
+  getByProviderPayment(gateway: string, id: string): Promise<PaymentAttempt | undefined>;
   /**
    * Up to `limit` attempts with `dueAt <= now` (only those among `ids` when given), oldest `dueAt` first (then id),
    * locked until the surrounding transaction ends; rows another transaction holds are skipped (`FOR UPDATE SKIP

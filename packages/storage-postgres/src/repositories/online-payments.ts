@@ -31,11 +31,14 @@ export function paymentAttemptRepository(client: SqlClient, tables: BillingTable
         page,
       ),
     getByIdempotencyKey: (key) => first({ column: table.column('idempotencyKey'), operator: '=', value: key }),
-    getByProviderPayment: (gateway, providerPaymentId) =>
-      first(
-        { column: table.column('gateway'), operator: '=', value: gateway },
-        { column: table.column('providerPaymentId'), operator: '=', value: providerPaymentId },
-      ),
+    async getByProviderPayment(gateway, id) {
+      const rows = await client.query(
+        `${table.select} WHERE t."gateway" = $1 AND (t."provider_payment_id" = $2 OR t."charge_id" = $2)
+          ORDER BY t."id" LIMIT 1`,
+        [gateway, id],
+      );
+      return rows[0] === undefined ? undefined : table.toRecord(rows[0]);
+    },
     claimDue: (query) =>
       claimDueRows(client, table, 'paymentAttempts.claimDue', query, {
         column: 't."due_at"',

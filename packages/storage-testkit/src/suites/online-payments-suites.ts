@@ -58,7 +58,7 @@ export function paymentAttemptsSuite(kit: KitContext): void {
     expect(await storage.paymentAttempts.get(unsentToo.id)).toStrictEqual(unsentToo);
   });
 
-  it('finds an attempt by idempotency key and by gateway and provider payment', async () => {
+  it('finds an attempt by idempotency key, and by gateway and provider payment or charge', async () => {
     const storage = kit.storage();
     const customer = await insertCustomer(storage);
     const invoice = await insertInvoice(storage, { customerId: customer.id });
@@ -70,6 +70,9 @@ export function paymentAttemptsSuite(kit: KitContext): void {
     await storage.paymentAttempts.insert(attempt);
     expect(await storage.paymentAttempts.getByIdempotencyKey(attempt.idempotencyKey)).toStrictEqual(attempt);
     expect(await storage.paymentAttempts.getByProviderPayment('stripe', 'pi_found')).toStrictEqual(attempt);
+    expect(await storage.paymentAttempts.getByProviderPayment('stripe', attempt.chargeId as string)).toStrictEqual(
+      attempt,
+    );
     expect(await storage.paymentAttempts.getByProviderPayment('paypal', 'pi_found')).toBeUndefined();
     expect(await storage.paymentAttempts.getByIdempotencyKey('nobody')).toBeUndefined();
   });

@@ -210,7 +210,7 @@ export const paymentAttemptKind: VersionedRecordKind<PaymentAttempt> = {
     const invoiceId = overrides.invoiceId ?? (await insertInvoice(session, { customerId })).id;
     return makePaymentAttempt({ ...overrides, customerId, invoiceId });
   },
-  change: ({ decline: _decline, dueAt: _dueAt, ...record }) => ({
+  change: ({ decline: _decline, dueAt: _dueAt, failedAt: _failedAt, ...record }) => ({
     ...record,
     status: 'succeeded',
     paymentId: 'pay_recovered',

@@ -24,6 +24,17 @@ function settled(invoice: Invoice | undefined): boolean {
   );
 }
 
+/**
+ * Whether another attempt on the same invoice is being charged (sent, or accepted and waiting for the provider). One
+ * waiting for the customer (`requires_action`) does not hold charges back: a customer may never come back to it.
+ */
+async function anotherInFlight(session: StorageSession, attempt: PaymentAttempt): Promise<boolean> {
+  const page = await session.paymentAttempts.list({ invoiceId: attempt.invoiceId, limit: 1000 });
+  return page.items.some(
+    (other) => other.id !== attempt.id && (other.status === 'pending' || other.status === 'processing'),
+  );
+}
+
 /** An attempt after a change, stored with version + 1 (`dueAt` as `next` gives it). */
 function moved(attempt: PaymentAttempt, next: Partial<PaymentAttempt>, now: string): PaymentAttempt {
   const { dueAt: _due, ...rest } = attempt;
@@ -40,6 +51,8 @@ function moved(attempt: PaymentAttempt, next: Partial<PaymentAttempt>, now: stri
  *   it was, same key and amount, so the provider answers with the payment it made, if it made one;
  * - `failed` with a retry due: the retry is attempt n + 1 (`<invoiceId>:attempt:<n+1>`), unless the invoice was
  *   settled meanwhile (the retries stop).
+ * A scheduled charge or retry waits (its `dueAt` moves by a lease) while another attempt on the invoice is being
+ * charged — the customer paying in the portal — so one invoice is never charged twice at once.
  * New charges go to the customer's default method as it is now (a customer who saved a new card after a decline is
  * charged on it); without one, nothing is charged.
  * @returns what to send, in the order of `attempts`.
@@ -60,6 +73,11 @@ export async function beginAttempts(
       const leased = moved(attempt, { dueAt: leaseEnd }, at);
       await session.paymentAttempts.update(leased);
       if (method !== undefined) orders.push({ attempt: leased, method });
+      continue;
+    }
+    if (await anotherInFlight(session, attempt)) {
+      // Another attempt on the invoice is being charged (the customer paying in the portal): look again later.
+      await session.paymentAttempts.update(moved(attempt, { dueAt: leaseEnd }, at));
       continue;
     }
     const method = settled(invoice) ? undefined : await defaultPaymentMethod(session, ctx, attempt.customerId);

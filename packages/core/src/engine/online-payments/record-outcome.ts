@@ -40,7 +40,7 @@ const FINAL: ReadonlySet<PaymentAttemptStatus> = new Set(['succeeded', 'failed',
 
 /** The attempt after a change, with version + 1 and no `dueAt` unless `next` sets one. */
 function changed(attempt: PaymentAttempt, next: Partial<PaymentAttempt>, now: string): PaymentAttempt {
-  const { dueAt: _due, decline: _decline, ...rest } = attempt;
+  const { dueAt: _due, decline: _decline, failedAt: _failed, ...rest } = attempt;
   return { ...rest, ...next, updatedAt: now, version: attempt.version + 1 };
 }
 
@@ -98,6 +98,7 @@ export async function recordAttemptSuccess(
       status: 'succeeded',
       paymentId: payment.id,
       providerPaymentId: charge.id,
+      ...(charge.chargeId !== undefined ? { chargeId: charge.chargeId } : {}),
       ...(charge.fee !== undefined ? { fee: { ...charge.fee } } : {}),
     },
     now,
@@ -169,6 +170,7 @@ export async function recordAttemptFailure(
     {
       status: 'failed',
       decline: { ...decline },
+      failedAt: at,
       ...(providerPaymentId !== undefined ? { providerPaymentId } : {}),
       ...(next !== undefined ? { dueAt: next } : {}),
     },

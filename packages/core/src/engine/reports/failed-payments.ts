@@ -65,7 +65,10 @@ export function buildFailedPayments(
 ): FailedPaymentsReport {
   const rows = attempts
     .filter((attempt) => attempt.status === 'failed' && attempt.decline !== undefined)
-    .filter((attempt) => attempt.updatedAt >= range.from && attempt.updatedAt < range.to)
+    .filter((attempt) => {
+      const failedAt = attempt.failedAt ?? attempt.updatedAt;
+      return failedAt >= range.from && failedAt < range.to;
+    })
     .map((attempt): FailedPaymentRow => {
       const invoice = invoices.get(attempt.invoiceId);
       const decline = attempt.decline as NonNullable<PaymentAttempt['decline']>;
@@ -77,7 +80,7 @@ export function buildFailedPayments(
         gateway: attempt.gateway,
         attemptNumber: attempt.attemptNumber,
         trigger: attempt.trigger,
-        failedAt: attempt.updatedAt,
+        failedAt: attempt.failedAt ?? attempt.updatedAt,
         currency: attempt.currency,
         amount: money(attempt.amount, attempt.currency).toString(),
         declineCode: decline.code,

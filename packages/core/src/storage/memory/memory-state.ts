@@ -88,6 +88,11 @@ export function createMemoryState(): MemoryState {
       of: (attempt) =>
         attempt.providerPaymentId === undefined ? undefined : `${attempt.gateway}\u0000${attempt.providerPaymentId}`,
     },
+    {
+      name: 'chargeId',
+      description: 'provider charge',
+      of: (attempt) => (attempt.chargeId === undefined ? undefined : `${attempt.gateway}\u0000${attempt.chargeId}`),
+    },
   ]);
   return {
     customers: new Table<Customer>('customer', [

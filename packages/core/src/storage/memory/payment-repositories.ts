@@ -15,8 +15,12 @@ export function memoryPaymentAttemptRepository(state: MemoryState, exec: MemoryE
     update: (attempt) => exec(({ log }) => writes.update(attempt, log)),
     list: listByFields(paymentAttempts, exec),
     getByIdempotencyKey: (key) => exec(() => paymentAttempts.findByKey('idempotencyKey', key)),
-    getByProviderPayment: (gateway, providerPaymentId) =>
-      exec(() => paymentAttempts.findByKey('providerPaymentId', `${gateway}\u0000${providerPaymentId}`)),
+    getByProviderPayment: (gateway, id) =>
+      exec(
+        () =>
+          paymentAttempts.findByKey('providerPaymentId', `${gateway}\u0000${id}`) ??
+          paymentAttempts.findByKey('chargeId', `${gateway}\u0000${id}`),
+      ),
     claimDue: (query) =>
       exec((context) => claimFrom(paymentAttempts, attemptsDue, query, context, 'paymentAttempts.claimDue')),
   };
