@@ -83,11 +83,12 @@ describe('billfold on a PGlite data folder', () => {
         '  2 tax-rate-categories',
         '  3 scoped-usage-and-lookups',
         '  4 collections-and-outbox',
+        '  7 online-payments',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 4 collections-and-outbox).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 7 online-payments).`,
     ]);
   });
 
