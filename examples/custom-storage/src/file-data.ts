@@ -18,6 +18,8 @@ export const TABLES = [
   'balance',
   'outbox',
   'collectionFees',
+  'paymentAttempts',
+  'paymentMethods',
 ] as const;
 
 /** One table of the file. */

@@ -26,6 +26,7 @@ import {
   updateRecord,
 } from './records';
 import { claimRows } from './claims';
+import { paymentAttemptRepository, paymentMethodRepository } from './payment-attempts';
 import { collectionFeeRepository, outboxRepository } from './collections';
 import { aggregate, listUsage, usageKey } from './usage';
 
@@ -231,6 +232,8 @@ export function createSession(access: DataAccess): StorageSession {
     },
     outbox: outboxRepository(access),
     collectionFees: collectionFeeRepository(access),
+    paymentAttempts: paymentAttemptRepository(access),
+    paymentMethods: paymentMethodRepository(access),
     locks: {
       customers: async (ids) => lockedIds(access, 'customers', ids, 'locks.customers'),
     },

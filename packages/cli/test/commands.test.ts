@@ -79,11 +79,12 @@ describe('billfold on a PGlite data folder', () => {
         '  3 scoped-usage-and-lookups',
         '  4 collections-and-outbox',
         '  5 catalog-and-subscription-lifecycle',
+        '  6 online-payments',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 5 catalog-and-subscription-lifecycle).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 6 online-payments).`,
     ]);
   });
 

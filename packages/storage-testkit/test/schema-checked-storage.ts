@@ -5,10 +5,12 @@ import {
   CatalogPriceSchema,
   CouponInputSchema,
   CreditNoteSchema,
+  CustomerPaymentMethodSchema,
   CustomerSchema,
   InvoiceSchema,
   MeterInputSchema,
   OutboxEntrySchema,
+  PaymentAttemptSchema,
   PaymentSchema,
   ProductSchema,
   RefundSchema,
@@ -42,6 +44,8 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   idempotency: undefined,
   outbox: OutboxEntrySchema,
   collectionFees: CollectionFeeSchema,
+  paymentAttempts: PaymentAttemptSchema,
+  paymentMethods: CustomerPaymentMethodSchema,
   locks: undefined,
 };
 

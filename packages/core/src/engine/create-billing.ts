@@ -15,6 +15,8 @@ import { createInvoiceService, type InvoiceService } from './invoices/invoice-se
 import { type BalanceService, createBalanceService } from './ledger/balance-service';
 import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { createPaymentMethodService, type PaymentMethodService } from './online-payments/payment-method-service';
+import type { PaymentGateway } from '../payments/payment-gateway';
 import { createReportService, type ReportService } from './reports/report-service';
 import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
@@ -39,6 +41,12 @@ export interface BillingOptions {
    * providers, looked up at first use, so the host may install its SDK after creating the engine.
    */
   readonly telemetry?: BillingTelemetryOptions;
+  /**
+   * Payment gateways (`createStripeGateway(…)`, `createPaypalGateway(…)`), each under its `name`; the first is the
+   * default. With them, customers charged automatically are charged when invoices are finalized, retried by
+   * `collections.run`, and webhooks apply to the ledger.
+   */
+  readonly gateways?: readonly PaymentGateway[];
 }
 
 const isObjectWith =
@@ -68,6 +76,17 @@ const BillingOptionsSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  gateways: z
+    .array(
+      z.custom<PaymentGateway>(isObjectWith('createPayment', 'getPayment', 'refundPayment', 'parseWebhook'), {
+        message: 'expected a PaymentGateway',
+      }),
+    )
+    .max(20)
+    .refine((gateways) => new Set(gateways.map((gateway) => gateway.name)).size === gateways.length, {
+      message: 'each gateway name once',
+    })
+    .optional(),
 });
 
 /** The billing engine: every operation of Billfold over one storage, clock and configuration. */
@@ -77,6 +96,8 @@ export interface Billing {
   readonly invoices: InvoiceService;
   readonly creditNotes: CreditNoteService;
   readonly payments: PaymentService;
+  /** Payment methods customers saved at the gateways (tokens only). */
+  readonly paymentMethods: PaymentMethodService;
   readonly balance: BalanceService;
   readonly subscriptions: SubscriptionService;
   readonly usage: UsageService;
@@ -123,6 +144,9 @@ export function createBilling(options: BillingOptions): Billing {
     config: resolveEngineConfig(parsed.config as EngineConfigInput | undefined),
     ...(parsed.notifier !== undefined ? { notifier: parsed.notifier } : {}),
     ...(parsed.telemetry !== undefined ? { telemetry: createBillingTelemetry(parsed.telemetry) } : {}),
+    ...(parsed.gateways !== undefined
+      ? { gateways: new Map(parsed.gateways.map((gateway) => [gateway.name, gateway])) }
+      : {}),
   };
   return {
     customers: createCustomerService(ctx),
@@ -130,6 +154,7 @@ export function createBilling(options: BillingOptions): Billing {
     invoices: createInvoiceService(ctx),
     creditNotes: createCreditNoteService(ctx),
     payments: createPaymentService(ctx),
+    paymentMethods: createPaymentMethodService(ctx),
     balance: createBalanceService(ctx),
     subscriptions: createSubscriptionService(ctx),
     usage: createUsageService(ctx),

@@ -21,7 +21,9 @@ export type IdPrefix =
   | 'btx'
   | 'run'
   | 'ntf'
-  | 'fee';
+  | 'fee'
+  | 'att'
+  | 'pmt';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */
 export type IdGenerator = (prefix: IdPrefix) => string;

@@ -10,6 +10,8 @@ import type {
   BillingStorageAdapter,
   CatalogListRepository,
   CollectionFeeRepository,
+  PaymentAttemptRepository,
+  PaymentMethodRepository,
   CreditNoteRepository,
   CustomerRepository,
   IdempotencyRepository,
@@ -68,6 +70,8 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly idempotency: IdempotencyRepository;
   readonly outbox: OutboxRepository;
   readonly collectionFees: CollectionFeeRepository;
+  readonly paymentAttempts: PaymentAttemptRepository;
+  readonly paymentMethods: PaymentMethodRepository;
   readonly locks: LedgerLocks;
 
   readonly #state: MemoryState = createMemoryState();
@@ -98,6 +102,8 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.idempotency = session.idempotency;
     this.outbox = session.outbox;
     this.collectionFees = session.collectionFees;
+    this.paymentAttempts = session.paymentAttempts;
+    this.paymentMethods = session.paymentMethods;
     this.locks = session.locks;
   }
 

@@ -26,6 +26,8 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     idempotency: session.idempotency,
     outbox: session.outbox,
     collectionFees: session.collectionFees,
+    paymentAttempts: session.paymentAttempts,
+    paymentMethods: session.paymentMethods,
     locks: session.locks,
     capabilities: base.capabilities,
     transaction: (work) => work(session),

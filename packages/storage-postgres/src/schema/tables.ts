@@ -1,5 +1,7 @@
 import type {
   BalanceTransaction,
+  CustomerPaymentMethod,
+  PaymentAttempt,
   CatalogPrice,
   CollectionFee,
   Coupon,
@@ -39,6 +41,8 @@ const customer: ColumnMap<Customer> = {
   taxRateIds: 'jsonb',
   externalRef: 'text?',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
+  gatewayCustomers: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
@@ -125,6 +129,7 @@ const subscription: ColumnMap<Subscription> = {
   pause: 'jsonb?',
   scheduledChanges: 'jsonb?',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
   dunning: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
@@ -177,6 +182,7 @@ const invoice: ColumnMap<Invoice> = {
   overdueAt: 'timestamptz?',
   lastReminderAt: 'timestamptz?',
   collectionsDueAt: 'timestamptz?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -212,6 +218,10 @@ const payment: ColumnMap<Payment> = {
   unapplied: 'numeric',
   amountRefunded: 'numeric',
   receivedAt: 'timestamptz',
+  gateway: 'text?',
+  providerPaymentId: 'text?',
+  fee: 'jsonb?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -223,6 +233,7 @@ const refund: ColumnMap<Refund> = {
   currency: 'text',
   amount: 'numeric',
   reason: 'text?',
+  providerRefundId: 'text?',
   createdAt: 'timestamptz',
 };
 
@@ -283,6 +294,47 @@ const collectionFee: ColumnMap<CollectionFee> = {
   version: 'integer',
 };
 
+const paymentAttempt: ColumnMap<PaymentAttempt> = {
+  id: 'text',
+  customerId: 'text',
+  invoiceId: 'text',
+  invoiceIds: 'jsonb?',
+  gateway: 'text',
+  attemptNumber: 'integer',
+  trigger: 'text',
+  status: 'text',
+  amount: 'numeric',
+  currency: 'text',
+  idempotencyKey: 'text',
+  paymentMethodId: 'text?',
+  providerPaymentId: 'text?',
+  chargeId: 'text?',
+  decline: 'jsonb?',
+  failedAt: 'timestamptz?',
+  fee: 'jsonb?',
+  paymentId: 'text?',
+  dueAt: 'timestamptz?',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
+const paymentMethod: ColumnMap<CustomerPaymentMethod> = {
+  id: 'text',
+  customerId: 'text',
+  gateway: 'text',
+  providerMethodId: 'text',
+  customerReference: 'text',
+  type: 'text',
+  card: 'jsonb?',
+  email: 'text?',
+  isDefault: 'boolean',
+  status: 'text',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
 /** The generated SQL of every table, qualified with `schema` when one is given. @internal */
 export function billingTables(schema: string | undefined) {
   return {
@@ -302,6 +354,8 @@ export function billingTables(schema: string | undefined) {
     idempotencyRecords: new TableSql('idempotency_records', idempotencyRecord, schema, 'key'),
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
+    paymentAttempts: new TableSql('payment_attempts', paymentAttempt, schema),
+    paymentMethods: new TableSql('payment_methods', paymentMethod, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
     numberSequences: qualifiedName('number_sequences', schema),
   };

@@ -5,6 +5,7 @@ import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collect
 import { memoryInvoiceRepository } from './invoice-repository';
 import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
 import type { MemoryState } from './memory-state';
+import { memoryPaymentAttemptRepository, memoryPaymentMethodRepository } from './payment-repositories';
 import { memoryLedgerLocks } from './serial-locks';
 import { memorySubscriptionRepository } from './subscription-repository';
 import type { MemoryExecutor } from './undo-log';
@@ -63,6 +64,8 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     idempotency: memoryIdempotencyRepository(state, exec),
     outbox: memoryOutboxRepository(state, exec),
     collectionFees: memoryCollectionFeeRepository(state, exec),
+    paymentAttempts: memoryPaymentAttemptRepository(state, exec),
+    paymentMethods: memoryPaymentMethodRepository(state, exec),
     locks: memoryLedgerLocks(state.customers, exec),
   };
 }
