@@ -1,11 +1,13 @@
 import type { StorageSession } from '@billfold/core';
 import type { SqlClient } from './client/sql-client';
+import { auditRepository } from './repositories/audit';
 import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
 import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
 import { creditNoteRepository, invoiceRepository } from './repositories/invoices';
 import { ledgerLocks } from './repositories/locks';
 import { balanceRepository, paymentRepository, refundRepository } from './repositories/payments';
+import { privacyRepository } from './repositories/privacy';
 import { subscriptionRepository } from './repositories/subscriptions';
 import { usageRepository } from './repositories/usage';
 import type { BillingTables } from './schema/tables';
@@ -27,6 +29,8 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     refunds: refundRepository(client, tables),
     balance: balanceRepository(client, tables),
     idempotency: idempotencyRepository(client, tables),
+    privacy: privacyRepository(client, tables),
+    audit: auditRepository(client, tables),
     locks: ledgerLocks(client, tables),
   };
 }

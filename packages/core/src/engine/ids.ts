@@ -17,7 +17,8 @@ export type IdPrefix =
   | 'pay'
   | 're'
   | 'btx'
-  | 'run';
+  | 'run'
+  | 'aud';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */
 export type IdGenerator = (prefix: IdPrefix) => string;

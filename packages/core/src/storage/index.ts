@@ -4,6 +4,8 @@
  */
 export type {
   AppendRepository,
+  AuditFilter,
+  AuditRepository,
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
@@ -16,9 +18,12 @@ export type {
   InvoiceRepository,
   LedgerLocks,
   PaymentRepository,
+  PersonalDataRepository,
   PriceRepository,
   ProductRepository,
+  PurgeCounts,
   RefundRepository,
+  ScrubCounts,
   StorageCapabilities,
   StorageSession,
   SubscriptionLockMode,
@@ -29,6 +34,7 @@ export type {
   UsageRepository,
   VersionedRepository,
 } from './storage-adapter';
+export { ERASED_CUSTOMER_NAME } from './storage-adapter';
 export { createMemoryStorage, MemoryStorage } from './memory-storage';
 export { readAllRecords } from './read-all-records';
 export type { StoredRecords } from './read-all-records';

@@ -4,6 +4,7 @@ import { quoteIdent } from '../schema/table';
 import { initMigration } from './0001-init';
 import { taxRateCategoriesMigration } from './0002-tax-rate-categories';
 import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups';
+import { dataProtectionMigration } from './0008-data-protection';
 import type { Migration } from './migration';
 
 /** Every migration this version of the package knows, in order. */
@@ -11,6 +12,7 @@ export const migrations: readonly Migration[] = [
   initMigration,
   taxRateCategoriesMigration,
   scopedUsageAndLookupsMigration,
+  dataProtectionMigration,
 ];
 
 /** Options of {@link migrate}. */

@@ -1,4 +1,5 @@
 import type {
+  AuditEntry,
   BalanceTransaction,
   CatalogPrice,
   Coupon,
@@ -37,9 +38,12 @@ const customer: ColumnMap<Customer> = {
   taxRateIds: 'jsonb',
   externalRef: 'text?',
   metadata: 'jsonb',
+  bankAccount: 'jsonb?',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
   version: 'integer',
+  searchTokens: 'jsonb?',
+  erasure: 'jsonb?',
 };
 
 const product: ColumnMap<Product> = {
@@ -227,6 +231,20 @@ const idempotencyRecord: ColumnMap<IdempotencyRecord> = {
   createdAt: 'timestamptz',
 };
 
+const auditEntry: ColumnMap<AuditEntry> = {
+  id: 'text',
+  at: 'timestamptz',
+  actor: 'jsonb',
+  operation: 'text',
+  entity: 'text',
+  entityId: 'text',
+  customerId: 'text?',
+  change: 'text',
+  before: 'jsonb?',
+  after: 'jsonb?',
+  redacted: 'boolean?',
+};
+
 /** The generated SQL of every table, qualified with `schema` when one is given. @internal */
 export function billingTables(schema: string | undefined) {
   return {
@@ -244,6 +262,7 @@ export function billingTables(schema: string | undefined) {
     refunds: new TableSql('refunds', refund, schema),
     balanceTransactions: new TableSql('balance_transactions', balanceTransaction, schema),
     idempotencyRecords: new TableSql('idempotency_records', idempotencyRecord, schema, 'key'),
+    auditLog: new TableSql('audit_log', auditEntry, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
     numberSequences: qualifiedName('number_sequences', schema),
   };

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../domain/audit-entry';
 import type { CatalogPrice, Coupon, Meter, Product } from '../../domain/catalog';
 import type { CreditNote } from '../../domain/credit-note';
 import type { Customer } from '../../domain/customer';
@@ -33,6 +34,7 @@ export interface MemoryState {
   /** Running ledger totals by `balanceKey(customerId, currency)`. */
   readonly balances: Map<string, Fixed>;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  readonly auditEntries: Table<AuditEntry>;
 }
 
 /** The key of a customer's ledger total in one currency. @internal */
@@ -91,5 +93,6 @@ export function createMemoryState(): MemoryState {
     balanceEntries: new Table('balance transaction'),
     balances: new Map(),
     idempotency: new Map(),
+    auditEntries: new Table('audit entry'),
   };
 }
