@@ -370,6 +370,10 @@ export {
   RunCycleOptionsSchema,
   createIdGenerator,
   runCycle,
+  AuditExportSchema,
+  AuditFilterSchema,
+  PurgeOptionsSchema,
+  requiredRole,
 } from './engine/index';
 export {
   CancelSubscriptionInputSchema,
@@ -390,6 +394,16 @@ export type { UsageEventInput, UsageSummaryInput } from './engine/usage/index';
 export type {
   Billing,
   BillingOptions,
+  BillingServices,
+  AuditExportInput,
+  AuditQuery,
+  AuditService,
+  CustomerErasureResult,
+  KeyRotationSummary,
+  ProtectionService,
+  PurgeOptions,
+  PurgeSummary,
+  RetentionService,
   EngineConfig,
   EngineConfigInput,
   OneOffInvoiceInput,

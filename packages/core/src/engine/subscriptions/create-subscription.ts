@@ -16,6 +16,7 @@ import { schedulePeriod } from '../run-cycle/schedule';
 import { resolveItems } from './resolve-items';
 import { type CreateSubscriptionInput, CreateSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
+import { assertNotErased } from '../customers/erased-customer-rule';
 
 /**
  * Creates a subscription to recurring prices, all in the customer's currency and on one schedule, and bills
@@ -45,6 +46,7 @@ export async function createSubscription(
   const result = await runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
     await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
+    assertNotErased(customer, ['input', 'customerId']);
     const { items, interval, intervalCount } = await resolveItems(
       session,
       request.items,
