@@ -1,4 +1,5 @@
 import {
+  AuditEntrySchema,
   BalanceTransactionSchema,
   type BillingStorageAdapter,
   CatalogPriceSchema,
@@ -38,11 +39,13 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   refunds: RefundSchema,
   balance: BalanceTransactionSchema,
   idempotency: undefined,
+  privacy: undefined,
+  audit: AuditEntrySchema,
   locks: undefined,
 };
 
 const SINGLE = new Set(['insert', 'update']);
-const MANY = new Set(['insertMany', 'updateMany']);
+const MANY = new Set(['insertMany', 'updateMany', 'append']);
 
 /** Fails the test unless `record` is valid and complete: parsing adds, drops and changes nothing. */
 function check(repository: string, schema: Parser, record: unknown): void {

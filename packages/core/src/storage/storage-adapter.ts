@@ -308,15 +308,16 @@ export interface PersonalDataRepository {
    * Clears what erasure lets go at once, in every record of the customer: usage events' `properties` become `{}`;
    * payments lose `reference` and their `metadata` becomes `{}`; refunds lose `reason`; subscriptions', invoices' and
    * credit notes' `metadata` become `{}`; invoice snapshots' `email` becomes `""` (name, address and tax ids stay
-   * for the retention); idempotency records whose stored response names the customer id are deleted; audit entries
-   * of the customer lose `before` and `after` and get `redacted: true`.
+   * for the retention); idempotency records whose stored response holds the customer id as a JSON string
+   * (`"cus_1"`, not a part of `"cus_12"`) are deleted; audit entries of the customer lose `before` and `after` and
+   * get `redacted: true`.
    * @returns how many records of each kind it changed (records already clear are not counted).
    */
   scrubCustomer(customerId: string): Promise<ScrubCounts>;
   /**
    * Clears what the retention kept, on the customer's invoices issued before `issuedBefore` (invoices never issued:
-   * created before it): the snapshot's `name` becomes {@link ERASED_CUSTOMER_NAME}, `address` goes, `taxIds`
-   * become `[]`; their credit notes lose `memo`.
+   * created before it): the snapshot's `name` becomes {@link ERASED_CUSTOMER_NAME}, `email` `""`, `address` goes,
+   * `taxIds` become `[]`; their credit notes lose `memo`.
    */
   purgeRetained(customerId: string, query: { readonly issuedBefore: string }): Promise<PurgeCounts>;
 }

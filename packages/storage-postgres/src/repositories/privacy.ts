@@ -45,11 +45,11 @@ export function privacyRepository(client: SqlClient, tables: BillingTables): Per
             `customer_snapshot->>'email' <> ''`,
           ),
           creditNotes: await clearMetadata(tables.creditNotes.name),
-          // the id is a ULID-like token: found in the response text, it names this customer
+          // the id as a JSON string anywhere in the response ("cus_1" does not match "cus_12")
           idempotencyRecords: await count(
             tx,
             `DELETE FROM ${tables.idempotencyRecords.name} WHERE strpos(response::text, $1) > 0 RETURNING 1`,
-            id,
+            [JSON.stringify(customerId)],
           ),
           auditEntries: await count(
             tx,
@@ -66,9 +66,10 @@ export function privacyRepository(client: SqlClient, tables: BillingTables): Per
         const invoices = await count(
           tx,
           `UPDATE ${tables.invoices.name}
-            SET customer_snapshot = (customer_snapshot - 'address') || jsonb_build_object('name', $3::text, 'taxIds', '[]'::jsonb)
+            SET customer_snapshot = (customer_snapshot - 'address')
+              || jsonb_build_object('name', $3::text, 'email', '', 'taxIds', '[]'::jsonb)
             WHERE ${due} AND (customer_snapshot ? 'address' OR customer_snapshot->>'name' <> $3
-              OR customer_snapshot->'taxIds' <> '[]'::jsonb) RETURNING 1`,
+              OR customer_snapshot->>'email' <> '' OR customer_snapshot->'taxIds' <> '[]'::jsonb) RETURNING 1`,
           [customerId, issuedBefore, ERASED_CUSTOMER_NAME],
         );
         await tx.query(

@@ -10,7 +10,8 @@ export function scopedServices<S extends object>(services: S, before: (operation
     for (const [name, value] of Object.entries(node)) {
       const at = [...path, name];
       if (typeof value === 'function') {
-        copy[name] = (...args: unknown[]) => {
+        // every service method is async: a refusal from `before` rejects like the method would
+        copy[name] = async (...args: unknown[]) => {
           let target: unknown = before(at.join('.'));
           for (const step of at.slice(0, -1)) target = (target as Record<string, unknown>)[step];
           const method = (target as Record<string, (...a: unknown[]) => unknown>)[name] as (...a: unknown[]) => unknown;

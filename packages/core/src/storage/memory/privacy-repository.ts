@@ -44,7 +44,7 @@ function withoutField<T extends { readonly metadata: Readonly<Record<string, unk
 /** The snapshot with its retained identity redacted (the purge). */
 function purgedSnapshot(snapshot: CustomerSnapshot): CustomerSnapshot {
   const { address: _address, ...rest } = snapshot;
-  return { ...rest, name: ERASED_CUSTOMER_NAME, taxIds: [] };
+  return { ...rest, name: ERASED_CUSTOMER_NAME, email: '', taxIds: [] };
 }
 
 /** Erasure over memory state; see {@link PersonalDataRepository}. @internal */
@@ -64,7 +64,7 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
         }, log);
         let idempotencyRecords = 0;
         for (const [key, record] of [...state.idempotency]) {
-          if (!JSON.stringify(record.response ?? null).includes(customerId)) continue;
+          if (!JSON.stringify(record.response ?? null).includes(JSON.stringify(customerId))) continue;
           state.idempotency.delete(key);
           log.record(() => state.idempotency.set(key, record));
           idempotencyRecords += 1;
@@ -101,9 +101,12 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
             return undefined;
           }
           purgedInvoices.add(invoice.id);
-          const purged = purgedSnapshot(snapshot);
-          if (JSON.stringify(purged) === JSON.stringify(snapshot)) return undefined;
-          return { ...invoice, customerSnapshot: purged };
+          const clear =
+            snapshot.address === undefined &&
+            snapshot.name === ERASED_CUSTOMER_NAME &&
+            snapshot.email === '' &&
+            snapshot.taxIds.length === 0;
+          return clear ? undefined : { ...invoice, customerSnapshot: purgedSnapshot(snapshot) };
         }, log);
         rewrite(state.creditNotes, customerId, (note) => {
           if (note.memo === undefined || !purgedInvoices.has(note.invoiceId)) return undefined;
