@@ -24,6 +24,7 @@ import {
   table,
   updateRecord,
 } from './records';
+import { auditRepository, idempotencyExpiry, privacyRepository } from './privacy';
 import { aggregate, listUsage, usageKey } from './usage';
 
 /** Only one invoice per subscription and period start for these reasons. */
@@ -100,13 +101,16 @@ export function createSession(access: DataAccess): StorageSession {
   return {
     customers: {
       ...customers,
-      list: async ({ email, ...page }) => {
+      list: async ({ email, searchToken, erasure, ...page }) => {
         const wanted = email === undefined ? undefined : foldEmail(email);
         return listRecords<Customer>(
           access.read(),
           'customers',
           page,
-          (customer) => wanted === undefined || foldEmail(customer.email) === wanted,
+          (customer) =>
+            (wanted === undefined || foldEmail(customer.email) === wanted) &&
+            (searchToken === undefined || (customer.searchTokens ?? []).includes(searchToken)) &&
+            (erasure === undefined || (customer.erasure !== undefined && customer.erasure.purgedAt === undefined)),
         );
       },
       getByExternalRef: async (externalRef) =>
@@ -211,7 +215,10 @@ export function createSession(access: DataAccess): StorageSession {
           }
           data.idempotency[record.key] = copyJson(record);
         }),
+      ...idempotencyExpiry(access),
     },
+    privacy: privacyRepository(access),
+    audit: auditRepository(access),
     locks: {
       customers: async (ids) => lockedIds(access, 'customers', ids, 'locks.customers'),
     },

@@ -16,7 +16,7 @@ import {
 import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold report`. */
-export const REPORT_HELP = `Usage: billfold report aging|revenue (--db URL | --data-dir DIR) [--now ISO] [options]
+export const REPORT_HELP = `Usage: billfold report aging|revenue (--db URL | --db-file FILE | --data-dir DIR) [--now ISO] [options]
 
 Reports computed from the stored invoices:
   aging     what each customer owes by days past due (current, 1-30, 31-60, 61-90, 90+), per currency
@@ -49,7 +49,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     throw new UsageError(`unknown report "${kind}" (there are: ${KINDS.join(', ')})`, 'report');
   }
   const now = instantOption('report', parsed, 'now') ?? systemClock.now().toISOString();
-  const target = storageTarget('report', parsed, { required: true, cwd: io.cwd });
+  const target = storageTarget('report', parsed, { required: true, io });
   // Reports only read: a database is migrated only when --create starts a new one.
   const create = parsed.values.create === true;
   const storage = await openStorage(target, { migrate: create, existing: !create });

@@ -24,6 +24,8 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     refunds: session.refunds,
     balance: session.balance,
     idempotency: session.idempotency,
+    privacy: session.privacy,
+    audit: session.audit,
     locks: session.locks,
     capabilities: base.capabilities,
     transaction: (work) => work(session),
