@@ -50,7 +50,9 @@ export function privacyRepository(access: DataAccess): PersonalDataRepository {
             event.properties = {};
             return true;
           }),
-          payments: clearEach(rowsOf(data, 'payments', customerId), (p) => [drop(p, 'reference'), emptyMetadata(p)].some(Boolean)),
+          payments: clearEach(rowsOf(data, 'payments', customerId), (p) =>
+            [drop(p, 'reference'), emptyMetadata(p)].some(Boolean),
+          ),
           refunds: clearEach(rowsOf(data, 'refunds', customerId), (refund) => drop(refund, 'reason')),
           subscriptions: clearEach(rowsOf(data, 'subscriptions', customerId), emptyMetadata),
           invoices: clearEach(rowsOf(data, 'invoices', customerId), (invoice) => {
@@ -129,9 +131,7 @@ export function auditRepository(access: DataAccess): AuditRepository {
 }
 
 /** The expiry operations of the idempotency records (`createdAt` before the cutoff = expired). */
-export function idempotencyExpiry(
-  access: DataAccess,
-): Pick<IdempotencyRepository, 'deleteExpired' | 'purgeExpired'> {
+export function idempotencyExpiry(access: DataAccess): Pick<IdempotencyRepository, 'deleteExpired' | 'purgeExpired'> {
   return {
     deleteExpired: (key, createdBefore) =>
       access.write((data) => {

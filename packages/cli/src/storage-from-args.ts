@@ -45,7 +45,11 @@ function databaseUrl(command: string, parsed: ParsedOptions, io: CliIo): string 
     }
     return flag;
   }
-  return readSecret({ variable: 'BILLFOLD_DATABASE_URL', flag: 'db-file', ...(file === undefined ? {} : { file }) }, io, command);
+  return readSecret(
+    { variable: 'BILLFOLD_DATABASE_URL', flag: 'db-file', ...(file === undefined ? {} : { file }) },
+    io,
+    command,
+  );
 }
 
 /**

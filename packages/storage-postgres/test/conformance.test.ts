@@ -17,5 +17,9 @@ describeStorageAdapter('storage-postgres on PGlite', {
 });
 
 describeServer('storage-postgres on a PostgreSQL server', () => {
-  describeStorageAdapter('conformance', { createAdapter: () => postgresBackend.storage(), destroy, dumpAll: dumpAllRows });
+  describeStorageAdapter('conformance', {
+    createAdapter: () => postgresBackend.storage(),
+    destroy,
+    dumpAll: dumpAllRows,
+  });
 });

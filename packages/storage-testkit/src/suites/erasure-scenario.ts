@@ -25,7 +25,11 @@ const RETAINED = {
 } as const;
 
 /** The bystander: must survive everything. */
-const OTHER = { name: 'Oskar Bystander-Lind', email: 'oskar.bl@mailbox.example', transfer: 'TRANSFER OBL 2026' } as const;
+const OTHER = {
+  name: 'Oskar Bystander-Lind',
+  email: 'oskar.bl@mailbox.example',
+  transfer: 'TRANSFER OBL 2026',
+} as const;
 
 function search(text: string, values: Readonly<Record<string, string>>): string[] {
   return Object.values(values).filter((value) => text.includes(value));
@@ -167,13 +171,21 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
 
   // 2036-01-15: the January invoice's retention is over, the February one's is not
   clock.set('2036-01-15T00:00:00Z');
-  expect(await billing.retention.purge()).toMatchObject({ invoicesRedacted: 1, customersPurged: 0, customersWaiting: 1 });
+  expect(await billing.retention.purge()).toMatchObject({
+    invoicesRedacted: 1,
+    customersPurged: 0,
+    customersWaiting: 1,
+  });
   // the memo of the January invoice's credit note went with it; the February invoice keeps the identity
   const { memo: _memo, ...onFebruaryInvoice } = RETAINED;
   expect(search(await dumpAll(), RETAINED).sort()).toEqual(Object.values(onFebruaryInvoice).sort());
 
   clock.set('2036-02-02T00:00:00Z');
-  expect(await billing.retention.purge()).toMatchObject({ invoicesRedacted: 1, customersPurged: 1, customersWaiting: 0 });
+  expect(await billing.retention.purge()).toMatchObject({
+    invoicesRedacted: 1,
+    customersPurged: 1,
+    customersWaiting: 0,
+  });
   const purged = await dumpAll();
   expect(search(purged, { ...ERASED, ...RETAINED })).toEqual([]);
   expect(search(purged, OTHER).sort()).toEqual(Object.values(OTHER).sort());

@@ -54,14 +54,17 @@ async function seedCustomer(storage: BillingStorageAdapter, tag: string, issuedA
     },
   });
   await storage.invoices.insert(invoice);
-  const note = makeCreditNote({ customerId: customer.id, invoiceId: invoice.id, memo: pii.memo, metadata: { note: pii.note } });
+  const note = makeCreditNote({
+    customerId: customer.id,
+    invoiceId: invoice.id,
+    memo: pii.memo,
+    metadata: { note: pii.note },
+  });
   await storage.creditNotes.insert(note);
   const payment = makePayment({ customerId: customer.id, reference: pii.reference, metadata: { note: pii.note } });
   await storage.payments.insert(payment);
   await storage.refunds.insert(makeRefund({ customerId: customer.id, paymentId: payment.id, reason: pii.reason }));
-  await storage.idempotency.put(
-    makeIdempotencyRecord({ key: `customers.create:${tag}`, response: { ...customer } }),
-  );
+  await storage.idempotency.put(makeIdempotencyRecord({ key: `customers.create:${tag}`, response: { ...customer } }));
   await storage.audit.append([
     {
       id: `aud_${tag}`,
@@ -190,9 +193,10 @@ export function privacySuite(kit: KitContext): void {
     expect((await storage.invoices.get(recent.id))?.customerSnapshot?.name).toBe(old.pii.name);
     expect(await amounts(storage)).toEqual(before);
 
-    expect(
-      await storage.privacy.purgeRetained(old.customer.id, { issuedBefore: '2030-07-01T00:00:00.000Z' }),
-    ).toEqual({ invoices: 1, remaining: 0 });
+    expect(await storage.privacy.purgeRetained(old.customer.id, { issuedBefore: '2030-07-01T00:00:00.000Z' })).toEqual({
+      invoices: 1,
+      remaining: 0,
+    });
   });
 
   it('customers.list finds erased customers pending purge, and customers by search token', async () => {

@@ -53,7 +53,8 @@ function auditSession(session: StorageSession, pending: Pending[]): StorageSessi
     ];
     if (repository === undefined) continue;
     const methods: Record<string, unknown> = { ...repository };
-    const call = (method: string, ...args: unknown[]) => (repository[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    const call = (method: string, ...args: unknown[]) =>
+      (repository[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     if (repository.insert !== undefined) {
       methods.insert = async (record: Stored) => {
         await call('insert', record);
@@ -86,7 +87,7 @@ function auditSession(session: StorageSession, pending: Pending[]): StorageSessi
       methods.updateMany = async (records: readonly Stored[]) => {
         const before = await Promise.all(records.map((record) => call('get', record.id)));
         await call('updateMany', records);
-        records.forEach((record, index) => pending.push(change(entity, 'update', record, before[index])));
+        for (const [index, record] of records.entries()) pending.push(change(entity, 'update', record, before[index]));
       };
     }
     wrapped[name] = methods;

@@ -32,7 +32,9 @@ describe('staff roles', () => {
     const before = await storage.dump();
     const refused = await rejection(viewer.customers.update(customer.id, { name: 'Hacked' }));
     expect(refused).toMatchObject({ code: 'forbidden', path: ['customers', 'update'] });
-    expect(refused.message).toBe('user_view (read_only) may not call customers.update: it needs the billing_operator role');
+    expect(refused.message).toBe(
+      'user_view (read_only) may not call customers.update: it needs the billing_operator role',
+    );
     expect(await rejection(viewer.runCycle())).toMatchObject({ code: 'forbidden', path: ['runCycle'] });
     expect(await storage.dump()).toBe(before);
   });
@@ -88,9 +90,7 @@ describe('audit log', () => {
     expect(idsOnly(await billing.audit.list({ entity: 'payment' }))).toEqual([items[1]?.id]);
     const firstPage = await billing.audit.list({ limit: 2 });
     expect(firstPage.items).toHaveLength(2);
-    expect((await billing.audit.list({ limit: 2, cursor: firstPage.nextCursor as string })).items).toEqual([
-      items[2],
-    ]);
+    expect((await billing.audit.list({ limit: 2, cursor: firstPage.nextCursor as string })).items).toEqual([items[2]]);
   });
 
   it('a refused or failed change leaves no entry', async () => {
@@ -116,12 +116,16 @@ describe('audit log', () => {
     await operator.customers.update(customer.id, { name: 'Acme, "the" GmbH' });
     const csv = await billing.audit.export({ format: 'csv', filter: { operation: 'customers.update' } });
     const [header, row, end] = csv.split('\r\n');
-    expect(header).toBe('id,at,actor_id,actor_role,operation,entity,entity_id,customer_id,change,before,after,redacted');
+    expect(header).toBe(
+      'id,at,actor_id,actor_role,operation,entity,entity_id,customer_id,change,before,after,redacted',
+    );
     expect(end).toBe('');
     // the actor id would run as a formula in a spreadsheet: prefixed with '; JSON cells quoted, quotes doubled
-    expect(row?.startsWith(
-      `aud_00000002,2026-03-02T08:00:00.000Z,'=2+2,billing_operator,customers.update,customer,${customer.id},${customer.id},update,"{""name"":""Acme"",`,
-    )).toBe(true);
+    expect(
+      row?.startsWith(
+        `aud_00000002,2026-03-02T08:00:00.000Z,'=2+2,billing_operator,customers.update,customer,${customer.id},${customer.id},update,"{""name"":""Acme"",`,
+      ),
+    ).toBe(true);
     expect(row).toContain('"{""name"":""Acme, \\""the\\"" GmbH"",');
     expect(row?.endsWith('""version"":2}",')).toBe(true);
     const json = JSON.parse(await billing.audit.export({ format: 'json' })) as unknown[];

@@ -71,7 +71,10 @@ export async function eraseCustomer(
   const years = ctx.config.invoiceRetentionYears;
   const retainUntil = invoices
     .map((invoice) => shiftYears(invoice.issuedAt ?? invoice.createdAt, years))
-    .reduce<string | undefined>((latest, until) => (latest === undefined || until > latest ? until : latest), undefined);
+    .reduce<string | undefined>(
+      (latest, until) => (latest === undefined || until > latest ? until : latest),
+      undefined,
+    );
   const cleared = await session.privacy.scrubCustomer(customerId);
   const now = ctx.clock.now().toISOString();
   const customer: Customer = {

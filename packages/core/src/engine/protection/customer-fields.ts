@@ -20,7 +20,10 @@ async function mapProtected(
 ): Promise<Customer> {
   const next: Customer = { ...customer };
   if (customer.bankAccount !== undefined) {
-    next.bankAccount = { ...customer.bankAccount, iban: await change(customer.bankAccount.iban, ibanContext(customer.id)) };
+    next.bankAccount = {
+      ...customer.bankAccount,
+      iban: await change(customer.bankAccount.iban, ibanContext(customer.id)),
+    };
   }
   if (fields.taxIds && customer.taxIds.length > 0) {
     next.taxIds = [];

@@ -89,7 +89,10 @@ describe('field protection wired through the engine', () => {
     // without the rotation the retired key would be needed
     const { storage: unrotated, customer: other } = await withCustomer();
     const tooSoon = engine(unrotated, { currentKeyId: 'k2026', keyEncryptionKeys: { k2026 } });
-    expect(await rejection(tooSoon.customers.get(other.id))).toMatchObject({ code: 'not_found', path: ['envelope', 'keyId'] });
+    expect(await rejection(tooSoon.customers.get(other.id))).toMatchObject({
+      code: 'not_found',
+      path: ['envelope', 'keyId'],
+    });
   });
 
   it('an envelope moved to another customer does not decrypt', async () => {

@@ -52,16 +52,21 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
   return {
     scrubCustomer: (customerId) =>
       exec(({ log }): ScrubCounts => {
-        const invoices = rewrite(state.invoices, customerId, (invoice) => {
-          const snapshot = invoice.customerSnapshot;
-          const hasEmail = snapshot !== undefined && snapshot.email !== '';
-          if (!hasEmail && isEmpty(invoice.metadata)) return undefined;
-          return {
-            ...invoice,
-            metadata: {},
-            ...(snapshot === undefined ? {} : { customerSnapshot: { ...snapshot, email: '' } }),
-          };
-        }, log);
+        const invoices = rewrite(
+          state.invoices,
+          customerId,
+          (invoice) => {
+            const snapshot = invoice.customerSnapshot;
+            const hasEmail = snapshot !== undefined && snapshot.email !== '';
+            if (!hasEmail && isEmpty(invoice.metadata)) return undefined;
+            return {
+              ...invoice,
+              metadata: {},
+              ...(snapshot === undefined ? {} : { customerSnapshot: { ...snapshot, email: '' } }),
+            };
+          },
+          log,
+        );
         let idempotencyRecords = 0;
         for (const [key, record] of [...state.idempotency]) {
           if (!JSON.stringify(record.response ?? null).includes(JSON.stringify(customerId))) continue;
@@ -72,20 +77,30 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
         return {
           usageEvents: state.usage.clearProperties(customerId, log),
           payments: rewrite(state.payments, customerId, (payment) => withoutField(payment, 'reference'), log),
-          refunds: rewrite(state.refunds, customerId, (refund) => {
-            if (refund.reason === undefined) return undefined;
-            const { reason: _reason, ...rest } = refund;
-            return rest;
-          }, log),
+          refunds: rewrite(
+            state.refunds,
+            customerId,
+            (refund) => {
+              if (refund.reason === undefined) return undefined;
+              const { reason: _reason, ...rest } = refund;
+              return rest;
+            },
+            log,
+          ),
           subscriptions: rewrite(state.subscriptions, customerId, (subscription) => withoutField(subscription), log),
           invoices,
           creditNotes: rewrite(state.creditNotes, customerId, (note) => withoutField(note), log),
           idempotencyRecords,
-          auditEntries: rewrite(state.auditEntries, customerId, (entry) => {
-            if (entry.redacted === true) return undefined;
-            const { before: _before, after: _after, ...rest } = entry;
-            return { ...rest, redacted: true as const };
-          }, log),
+          auditEntries: rewrite(
+            state.auditEntries,
+            customerId,
+            (entry) => {
+              if (entry.redacted === true) return undefined;
+              const { before: _before, after: _after, ...rest } = entry;
+              return { ...rest, redacted: true as const };
+            },
+            log,
+          ),
         };
       }),
     purgeRetained: (customerId, { issuedBefore }) =>
@@ -93,26 +108,36 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
         const cutoff = normalizeInstant(issuedBefore, 'issuedBefore');
         let remaining = 0;
         const purgedInvoices = new Set<string>();
-        const invoices = rewrite(state.invoices, customerId, (invoice) => {
-          const snapshot = invoice.customerSnapshot;
-          if (snapshot === undefined) return undefined;
-          if ((invoice.issuedAt ?? invoice.createdAt) >= cutoff) {
-            remaining += 1;
-            return undefined;
-          }
-          purgedInvoices.add(invoice.id);
-          const clear =
-            snapshot.address === undefined &&
-            snapshot.name === ERASED_CUSTOMER_NAME &&
-            snapshot.email === '' &&
-            snapshot.taxIds.length === 0;
-          return clear ? undefined : { ...invoice, customerSnapshot: purgedSnapshot(snapshot) };
-        }, log);
-        rewrite(state.creditNotes, customerId, (note) => {
-          if (note.memo === undefined || !purgedInvoices.has(note.invoiceId)) return undefined;
-          const { memo: _memo, ...rest } = note;
-          return rest;
-        }, log);
+        const invoices = rewrite(
+          state.invoices,
+          customerId,
+          (invoice) => {
+            const snapshot = invoice.customerSnapshot;
+            if (snapshot === undefined) return undefined;
+            if ((invoice.issuedAt ?? invoice.createdAt) >= cutoff) {
+              remaining += 1;
+              return undefined;
+            }
+            purgedInvoices.add(invoice.id);
+            const clear =
+              snapshot.address === undefined &&
+              snapshot.name === ERASED_CUSTOMER_NAME &&
+              snapshot.email === '' &&
+              snapshot.taxIds.length === 0;
+            return clear ? undefined : { ...invoice, customerSnapshot: purgedSnapshot(snapshot) };
+          },
+          log,
+        );
+        rewrite(
+          state.creditNotes,
+          customerId,
+          (note) => {
+            if (note.memo === undefined || !purgedInvoices.has(note.invoiceId)) return undefined;
+            const { memo: _memo, ...rest } = note;
+            return rest;
+          },
+          log,
+        );
         return { invoices, remaining };
       }),
   };
