@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestClock } from '../../clock/test-clock';
 import { MemoryStorage } from '../../storage/memory-storage';
 import { createBilling } from '../create-billing';
+import type { CreateCustomerInput } from '../customers/customer-service';
 import { rejection } from '../test-fixture';
 
 const bytes = (seed: number, length = 32) => Uint8Array.from({ length }, (_, i) => (seed * 31 + i * 7) % 256);
@@ -9,6 +10,14 @@ const searchKey = { id: 's1', key: new TextEncoder().encode('billfold-search-key
 const k2025 = bytes(1);
 const k2026 = bytes(2);
 const IBAN = 'DE89 3704 0044 0532 0130 00';
+const KUNDE = {
+  name: 'Kunde AG',
+  email: 'ap@kunde.example',
+  currency: 'EUR',
+  taxIds: [{ type: 'eu_vat', value: 'DE123456789' }],
+  bankAccount: { iban: IBAN, holderName: 'Kunde AG', mandateReference: 'MNDT-1' },
+  idempotencyKey: 'create-kunde',
+} satisfies CreateCustomerInput;
 
 function engine(storage: MemoryStorage, keys: { currentKeyId: string; keyEncryptionKeys: Record<string, Uint8Array> }) {
   return createBilling({
@@ -20,14 +29,7 @@ function engine(storage: MemoryStorage, keys: { currentKeyId: string; keyEncrypt
 
 async function withCustomer(storage = new MemoryStorage()) {
   const billing = engine(storage, { currentKeyId: 'k2025', keyEncryptionKeys: { k2025 } });
-  const customer = await billing.customers.create({
-    name: 'Kunde AG',
-    email: 'ap@kunde.example',
-    currency: 'EUR',
-    taxIds: [{ type: 'eu_vat', value: 'DE123456789' }],
-    bankAccount: { iban: IBAN, holderName: 'Kunde AG', mandateReference: 'MNDT-1' },
-    idempotencyKey: 'create-kunde',
-  });
+  const customer = await billing.customers.create(KUNDE);
   return { storage, billing, customer };
 }
 
@@ -49,15 +51,7 @@ describe('field protection wired through the engine', () => {
     const record = await storage.idempotency.get('customers.create:create-kunde');
     expect(record?.response).toEqual({ sealed: expect.stringMatching(/^bfe1\./), customers: [customer.id] });
     // a replay decrypts the stored response
-    const replay = await billing.customers.create({
-      name: 'Kunde AG',
-      email: 'ap@kunde.example',
-      currency: 'EUR',
-      taxIds: [{ type: 'eu_vat', value: 'DE123456789' }],
-      bankAccount: { iban: IBAN, holderName: 'Kunde AG', mandateReference: 'MNDT-1' },
-      idempotencyKey: 'create-kunde',
-    });
-    expect(replay).toEqual(customer);
+    expect(await billing.customers.create(KUNDE)).toEqual(customer);
   });
 
   it('finds customers by IBAN and tax id through their keyed hash, whatever the spelling', async () => {
