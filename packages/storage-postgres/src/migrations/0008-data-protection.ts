@@ -17,8 +17,8 @@ export const dataProtectionMigration: Migration = {
     'CREATE INDEX idempotency_records_created_at ON idempotency_records (created_at)',
     `CREATE TABLE audit_log (
       id text COLLATE "C" PRIMARY KEY, "at" timestamptz NOT NULL, actor jsonb NOT NULL, operation text NOT NULL,
-      entity text NOT NULL, entity_id text NOT NULL, customer_id text, change text NOT NULL, "before" jsonb,
-      "after" jsonb, redacted boolean)`,
+      entity text NOT NULL, entity_id text COLLATE "C" NOT NULL, customer_id text COLLATE "C", change text NOT NULL,
+      "before" jsonb, "after" jsonb, redacted boolean)`,
     'CREATE INDEX audit_log_customer ON audit_log (customer_id, id) WHERE customer_id IS NOT NULL',
     'CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id)',
   ],
