@@ -83,11 +83,12 @@ describe('billfold on a PGlite data folder', () => {
         '  1 init',
         '  2 tax-rate-categories',
         '  3 scoped-usage-and-lookups',
+        '  8 data-protection',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 3 scoped-usage-and-lookups).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 8 data-protection).`,
     ]);
   });
 
