@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../domain/audit-entry';
-import { type Page, PageRequestSchema, TimestampSchema } from '../../domain/common';
+import { InstantInputSchema, type Page, PageRequestSchema } from '../../domain/common';
 import { listAll } from '../../domain/list-all';
 import { validate } from '../../errors/validate';
 import type { BillingStorageAdapter } from '../../storage/storage-adapter';
@@ -12,10 +12,10 @@ export const AuditFilterSchema = PageRequestSchema.extend({
   entity: z.string().min(1).max(40).optional(),
   entityId: z.string().min(1).max(200).optional(),
   customerId: z.string().min(1).max(200).optional(),
-  /** Entries at or after this instant. */
-  from: TimestampSchema.optional(),
+  /** Entries at or after this instant (a `Date` or ISO 8601 text). */
+  from: InstantInputSchema.optional(),
   /** Entries before this instant. */
-  to: TimestampSchema.optional(),
+  to: InstantInputSchema.optional(),
 }).strict();
 
 /** Which audit entries to read; see {@link AuditFilterSchema}. */

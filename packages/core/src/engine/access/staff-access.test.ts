@@ -88,6 +88,13 @@ describe('audit log', () => {
     expect(items[1]?.before).toBeUndefined();
     expect(items[1]?.after).toMatchObject({ amount: '5.00', customerId: customer.id });
     expect(idsOnly(await billing.audit.list({ entity: 'payment' }))).toEqual([items[1]?.id]);
+    // instants in any ISO 8601 spelling; `to` is exclusive
+    expect(idsOnly(await billing.audit.list({ from: '2026-03-02T10:00:00+01:00' }))).toEqual([
+      items[1]?.id,
+      items[2]?.id,
+    ]);
+    expect(idsOnly(await billing.audit.list({ to: new Date('2026-03-02T09:00:00Z') }))).toEqual([items[0]?.id]);
+    expect(await rejection(billing.audit.list({ from: 'yesterday' }))).toMatchObject({ path: ['filter', 'from'] });
     const firstPage = await billing.audit.list({ limit: 2 });
     expect(firstPage.items).toHaveLength(2);
     expect((await billing.audit.list({ limit: 2, cursor: firstPage.nextCursor as string })).items).toEqual([items[2]]);
