@@ -1,7 +1,7 @@
-// The custom-elements manifest (custom-elements.json) comes from the elements' doc headers at build time.
+// The custom-elements manifest (dist/custom-elements.json) comes from the elements' doc headers at build time.
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
-  outdir: '.',
+  outdir: 'dist',
   litelement: true,
 };

@@ -17,6 +17,8 @@ export const TABLES = [
   'refunds',
   'balance',
   'audit',
+  'outbox',
+  'collectionFees',
 ] as const;
 
 /** One table of the file. */
@@ -44,10 +46,12 @@ export function copyJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** The data in `path`, or empty data when the file does not exist yet. */
+/** The data in `path`, or empty data when the file does not exist yet; tables added since are added empty. */
 export async function loadData(path: string): Promise<FileData> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as FileData;
+    const data = JSON.parse(await readFile(path, 'utf8')) as FileData;
+    for (const name of TABLES) data.tables[name] ??= {};
+    return data;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyData();
     throw error;

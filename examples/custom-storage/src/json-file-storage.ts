@@ -10,7 +10,7 @@ import { createSession } from './session';
  *   when its work resolves, the draft is written to the file and becomes the data; when it throws, the draft is
  *   dropped, so nothing of it remains (numbers reserved, usage, everything).
  * - Reads outside a transaction see the committed data only, never a draft: no dirty reads.
- * - Because transactions never overlap, `capabilities.transactions` is `serial`: `claimDue` and the lock
+ * - Because transactions never overlap, `capabilities.transactions` is `serial`: the claims and the lock
  *   operations (`locks.customers`, `subscriptions.lock`) need no locks of their own; they only refuse to run
  *   outside a transaction.
  */
@@ -85,6 +85,12 @@ export class JsonFileStorage implements BillingStorageAdapter {
   }
   get audit() {
     return this.session.audit;
+  }
+  get outbox() {
+    return this.session.outbox;
+  }
+  get collectionFees() {
+    return this.session.collectionFees;
   }
   get locks() {
     return this.session.locks;

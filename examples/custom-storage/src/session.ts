@@ -25,6 +25,8 @@ import {
   updateRecord,
 } from './records';
 import { auditRepository, idempotencyExpiry, privacyRepository } from './privacy';
+import { claimRows } from './claims';
+import { collectionFeeRepository, outboxRepository } from './collections';
 import { aggregate, listUsage, usageKey } from './usage';
 
 /** Only one invoice per subscription and period start for these reasons. */
@@ -37,13 +39,6 @@ function checkInvoiceKeys(data: FileData, invoice: Invoice): void {
       ? undefined
       : `${i.subscriptionId}|${i.periodStart}`,
   );
-}
-
-/** Subscriptions by `nextBillingAt`, then id. */
-function byNextBilling(a: Subscription, b: Subscription): number {
-  const [x, y] = [a.nextBillingAt ?? '', b.nextBillingAt ?? ''];
-  if (x !== y) return x < y ? -1 : 1;
-  return a.id < b.id ? -1 : 1;
 }
 
 /** The exact sum of each customer's ledger entries in `currency`, in one pass over the ledger (zero when none). */
@@ -140,12 +135,14 @@ export function createSession(access: DataAccess): StorageSession {
         lockedIds(access, 'subscriptions', ids, 'subscriptions.lock').map(
           (id) => getRecord<Subscription>(access.read(), 'subscriptions', id) as Subscription,
         ),
-      claimDue: async ({ now, limit }) =>
-        Object.values(table<Subscription>(access.read(), 'subscriptions'))
-          .filter((s) => s.nextBillingAt !== undefined && s.nextBillingAt <= now)
-          .sort((a, b) => byNextBilling(a, b))
-          .slice(0, limit)
-          .map((s) => copyJson(s)),
+      claimDue: async (query) =>
+        claimRows(
+          access,
+          'subscriptions.claimDue',
+          Object.values(table<Subscription>(access.read(), 'subscriptions')),
+          (s) => s.nextBillingAt,
+          query,
+        ),
     },
     usage: {
       insertMany: (events) =>
@@ -181,6 +178,21 @@ export function createSession(access: DataAccess): StorageSession {
             insertRecord(data, 'invoices', record);
           }
         }),
+      updateMany: (records) =>
+        access.write((data) => {
+          for (const record of records) {
+            checkInvoiceKeys(data, record);
+            updateRecord(data, 'invoices', record);
+          }
+        }),
+      claimCollectible: async (query) =>
+        claimRows(
+          access,
+          'invoices.claimCollectible',
+          Object.values(table<Invoice>(access.read(), 'invoices')),
+          (invoice) => (invoice.status === 'open' ? invoice.collectionsDueAt : undefined),
+          query,
+        ),
       // The lowest id first, as the contract asks should two sequences hold the same number text.
       getByNumber: async (number) =>
         listRecords<Invoice>(access.read(), 'invoices', { limit: 1 }, (invoice) => invoice.number === number).items[0],
@@ -219,6 +231,8 @@ export function createSession(access: DataAccess): StorageSession {
     },
     privacy: privacyRepository(access),
     audit: auditRepository(access),
+    outbox: outboxRepository(access),
+    collectionFees: collectionFeeRepository(access),
     locks: {
       customers: async (ids) => lockedIds(access, 'customers', ids, 'locks.customers'),
     },

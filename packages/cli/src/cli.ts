@@ -1,14 +1,16 @@
 /**
- * `billfold`: the command line of Billfold — a month-by-month demo, billing runs, aging and revenue reports,
- * and database migrations.
+ * `billfold`: the command line of Billfold — a month-by-month demo, billing and collections runs, the notification
+ * outbox, aging, payments, collections and revenue reports, and database migrations.
  * @module
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type CliIo, processIo } from './cli-io';
 import { cliVersion } from './cli-version';
+import { COLLECTIONS_HELP, collectionsCommand } from './commands/collections';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
+import { OUTBOX_HELP, outboxCommand } from './commands/outbox';
 import { PORTAL_HELP, portalCommand } from './commands/portal';
 import { REPORT_HELP, reportCommand } from './commands/report';
 import { RUN_HELP, runCommand } from './commands/run';
@@ -19,11 +21,13 @@ import { ExitCode, UsageError } from './usage-error';
 export const HELP = `Usage: billfold <command> [options]
 
 Commands:
-  demo       play an internet provider through three months of billing and print what happened
-  run        run one billing cycle on a database
-  portal     serve the customer portal API over the demo's records and print sign-in links
-  report     print an aging or revenue report from a database's invoices
-  migrate    create or update the billing tables of a database
+  demo         play an internet provider through three months of billing and print what happened
+  run          run one billing cycle on a database (and send its notifications as email)
+  collections  send reminders, flag overdue invoices, charge past-due fees and dun subscriptions
+  outbox       list, re-send and deliver the notification outbox
+  portal       serve the customer portal API over the demo's records and print sign-in links
+  report       print an aging, payments, collections or revenue report (text, CSV or JSON)
+  migrate      create or update the billing tables of a database
 
 Options:
   --version  print the version of billfold
@@ -34,6 +38,8 @@ Run "billfold <command> --help" for a command's options.`;
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: DEMO_HELP },
   run: { run: runCommand, help: RUN_HELP },
+  collections: { run: collectionsCommand, help: COLLECTIONS_HELP },
+  outbox: { run: outboxCommand, help: OUTBOX_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
   migrate: { run: migrateCommand, help: MIGRATE_HELP },
   portal: { run: (args, io) => portalCommand(args, io), help: PORTAL_HELP },

@@ -10,14 +10,12 @@ import { UsageError } from './usage-error';
  */
 
 /** The environment variables that hold secrets the CLI reads, each also readable from `<NAME>_FILE`. */
-export const SECRET_VARIABLES = ['BILLFOLD_DATABASE_URL'] as const;
+export const SECRET_VARIABLES = ['BILLFOLD_DATABASE_URL', 'BILLFOLD_SMTP_PASSWORD'] as const;
 
-/** One secret the CLI reads: its variable, the flag naming a file that holds it, and what it is for messages. */
+/** One secret the CLI reads: its variable, and the file a flag names (`--db-file`), if one was given. */
 export interface SecretSource {
   readonly variable: (typeof SECRET_VARIABLES)[number];
-  /** The value of the `--…-file` flag, if given. */
-  readonly file?: string;
-  readonly flag: string;
+  readonly file?: { readonly flag: string; readonly path: string };
 }
 
 function readSecretFile(path: string, cwd: string, from: string, command: string): string {
@@ -41,11 +39,22 @@ function readSecretFile(path: string, cwd: string, from: string, command: string
  */
 export function readSecret(source: SecretSource, io: CliIo, command: string): string | undefined {
   const env = io.env ?? {};
-  if (source.file !== undefined) return readSecretFile(source.file, io.cwd, `--${source.flag}`, command);
+  if (source.file !== undefined) return readSecretFile(source.file.path, io.cwd, `--${source.file.flag}`, command);
   const file = env[`${source.variable}_FILE`];
   if (file !== undefined && file !== '') return readSecretFile(file, io.cwd, `${source.variable}_FILE`, command);
   const value = env[source.variable]?.trim();
   return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * The environment the email notifier reads its SMTP credentials from (`io.env`, else the process's), with
+ * `BILLFOLD_SMTP_PASSWORD` read from the file `BILLFOLD_SMTP_PASSWORD_FILE` names when that is set.
+ */
+export function smtpEnvironment(io: CliIo, command: string): NodeJS.ProcessEnv {
+  const env = { ...(io.env ?? process.env) };
+  const password = readSecret({ variable: 'BILLFOLD_SMTP_PASSWORD' }, { ...io, env }, command);
+  if (password !== undefined) env.BILLFOLD_SMTP_PASSWORD = password;
+  return env;
 }
 
 /** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for any scheme, anywhere in the text. */

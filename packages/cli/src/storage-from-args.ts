@@ -46,7 +46,7 @@ function databaseUrl(command: string, parsed: ParsedOptions, io: CliIo): string 
     return flag;
   }
   return readSecret(
-    { variable: 'BILLFOLD_DATABASE_URL', flag: 'db-file', ...(file === undefined ? {} : { file }) },
+    { variable: 'BILLFOLD_DATABASE_URL', ...(file === undefined ? {} : { file: { flag: 'db-file', path: file } }) },
     io,
     command,
   );

@@ -35,11 +35,17 @@ describe('command line errors exit with 2 and say what is wrong', () => {
     ],
     [['run', '--db', 'postgres://h/db', '--now', '2026-02-30'], 'billfold run: --now must be an ISO 8601 date'],
     [['run', '--db', 'postgres://h/db', '--now', '2026-02-01T12:00'], 'billfold run: --now must be an ISO 8601 date'],
-    [['report'], 'billfold report: name the report: billfold report aging|revenue'],
+    [['report'], 'billfold report: name the report: billfold report aging|payments|collections|revenue'],
     [
       ['report', 'profit', '--db', 'postgres://h/db'],
-      'billfold report: unknown report "profit" (there are: aging, revenue)',
+      'billfold report: unknown report "profit" (there are: aging, payments, collections, revenue)',
     ],
+    [['report', 'aging', '--format', 'pdf', '--db', 'postgres://h/db'], 'billfold report: --format must be one of'],
+    [['report', 'revenue', '--format', 'csv', '--db', 'postgres://h/db'], 'the revenue report has no CSV form'],
+    [['collections'], 'billfold collections: name the database: --db postgres://… or --data-dir DIR'],
+    [['outbox', 'send', '--db', 'postgres://h/db'], 'billfold outbox: unknown action "send"'],
+    [['outbox', 'resend', '--db', 'postgres://h/db'], 'billfold outbox: resend needs the entry id'],
+    [['outbox', 'list', '--status', 'lost', '--db', 'postgres://h/db'], '--status must be pending, delivered or dead'],
     [['report', 'aging', 'revenue'], 'billfold report: unexpected argument "revenue"'],
     [['migrate', '--now', '2026-01-01'], 'billfold migrate: unknown option --now'],
     [['bill'], 'billfold: unknown command "bill"'],
@@ -77,8 +83,10 @@ describe('help', () => {
 
   it('has help for every command, naming its flags', async () => {
     for (const [command, flags] of [
-      ['run', ['--db', '--data-dir', '--schema', '--now', '--batch-size', '--json']],
-      ['report', ['aging', 'revenue', '--db', '--now', '--json']],
+      ['run', ['--db', '--data-dir', '--schema', '--now', '--batch-size', '--json', '--config', '--email-config']],
+      ['report', ['aging', 'payments', 'collections', 'revenue', '--db', '--now', '--from', '--to', '--format']],
+      ['collections', ['--db', '--data-dir', '--now', '--config', '--email-config', 'BILLFOLD_SMTP_PASSWORD']],
+      ['outbox', ['list', 'resend', 'dispatch', '--status', '--email-config']],
       ['migrate', ['--db', '--data-dir', '--schema']],
       ['demo', ['--customers', '--months', '--out', '--db']],
     ] as const) {

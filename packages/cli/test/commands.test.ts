@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { money } from '@billfold/core';
+import { type AgingReport, money } from '@billfold/core';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
-import type { AgingReport } from '../src/reports/aging';
 import type { RevenueReport } from '../src/reports/revenue';
 import { captureIo } from './support/capture-io';
 
@@ -83,6 +82,7 @@ describe('billfold on a PGlite data folder', () => {
         '  1 init',
         '  2 tax-rate-categories',
         '  3 scoped-usage-and-lookups',
+        '  4 collections-and-outbox',
         '  8 data-protection',
       ],
       stderr: [],

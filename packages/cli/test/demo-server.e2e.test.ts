@@ -5,7 +5,7 @@ import { createPostgresStorage } from '@billfold/storage-postgres';
 import { type PostgresCluster, startPostgresCluster } from '@billfold/storage-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
-import type { AgingReport } from '../src/reports/aging';
+import type { AgingReport } from '@billfold/core';
 import { captureIo } from './support/capture-io';
 
 /*

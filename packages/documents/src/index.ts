@@ -26,6 +26,14 @@ export type { DocumentFormat, PaperSize, PdfFonts, RenderOptions } from './rende
 export { BankAccountSchema, SellerProfileSchema } from './seller-profile';
 export type { BankAccount, SellerProfile } from './seller-profile';
 export { invoicesToCsv, INVOICE_LIST_CSV_COLUMNS } from './csv/invoices-to-csv';
+export {
+  AGING_CSV_COLUMNS,
+  agingReportToCsv,
+  COLLECTIONS_CSV_COLUMNS,
+  collectionsEffectivenessToCsv,
+  PAYMENT_CONFIRMATION_CSV_COLUMNS,
+  paymentConfirmationToCsv,
+} from './reports/reports-to-csv';
 export { DOCUMENT_CSV_COLUMNS } from './csv/document-csv';
 export { EN16931_CUSTOMIZATION_ID } from './ubl/ubl-document';
 export { documentCatalogs, messagesFor } from './messages/document-messages';

@@ -6,7 +6,7 @@
  *   that `<billing-portal>` loads its sections' code when they open (`initial-files.json` lists what the portal's
  *   first load fetches: the size budget's subject);
  * - `dist/billfold-elements.js`: everything in one file (registers every tag, exports every class);
- * - declarations (tsup) and `custom-elements.json` (the analyzer reads the elements' doc headers).
+ * - declarations (tsup) and `dist/custom-elements.json` (the analyzer reads the elements' doc headers).
  * Fails when anything that must stay out of the browser (zod, decimal.js, date-fns, documents, pdf-lib, server code)
  * puts code into an output.
  */

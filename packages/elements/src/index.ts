@@ -9,6 +9,7 @@ export type { PortalApiOptions, PortalQuery } from './api/portal-api';
 export { PortalApi } from './api/portal-api';
 export type {
   AccountView,
+  AddressView,
   InvoiceLineView,
   InvoiceStatus,
   InvoiceView,
@@ -19,18 +20,22 @@ export type {
   PaymentMethodView,
   PlanChangePreviewView,
   PlanOptionsView,
+  PriceSpecView,
   PriceView,
   ProblemView,
   ProfileView,
+  ProrationMode,
   ServiceAccessView,
   SubscriptionChangeView,
   SubscriptionDetailView,
+  SubscriptionStatus,
   SubscriptionView,
   UsageView,
 } from './api/portal-views';
 export type { GetSession } from './api/session-source';
 export type { BillingContextValue, BillingTheme } from './base/billing-context';
 export { billingContext } from './base/billing-context';
+export type { ActionMessage, LoadSpec } from './base/billing-element';
 export { BillingElement } from './base/billing-element';
 export { BillingInvoice } from './components/invoice/invoice';
 export type { InvoiceListFilter } from './components/invoice-list/invoice-list';

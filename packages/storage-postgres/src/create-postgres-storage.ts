@@ -8,6 +8,7 @@ import { type PGliteDatabase, sqlClientFromPGlite } from './client/pglite-client
 import { sqlClientFromPool } from './client/pg-client';
 import type { SqlClient } from './client/sql-client';
 import { checkSchemaName, migrate } from './migrations/migrate';
+import { reportQueries } from './repositories/reports';
 import { billingTables } from './schema/tables';
 import { createSession } from './session';
 
@@ -189,6 +190,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     client,
     schema,
     capabilities: { transactions: client.concurrent ? 'concurrent' : 'serial' },
+    // Reports read committed data on the pool (or PGlite) itself, one statement each.
+    reports: reportQueries(client, tables),
     transaction: <T>(work: (session: StorageSession) => Promise<T>) =>
       client.transaction((tx) => work(createSession(tx, tables))),
     close: () => {

@@ -2,6 +2,7 @@ import type { StorageSession } from '@billfold/core';
 import type { SqlClient } from './client/sql-client';
 import { auditRepository } from './repositories/audit';
 import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
+import { collectionFeeRepository, outboxRepository } from './repositories/collections';
 import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
 import { creditNoteRepository, invoiceRepository } from './repositories/invoices';
@@ -31,6 +32,8 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     idempotency: idempotencyRepository(client, tables),
     privacy: privacyRepository(client, tables),
     audit: auditRepository(client, tables),
+    outbox: outboxRepository(client, tables),
+    collectionFees: collectionFeeRepository(client, tables),
     locks: ledgerLocks(client, tables),
   };
 }

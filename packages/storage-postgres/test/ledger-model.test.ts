@@ -1,5 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { createBilling, createTestClock, type Invoice, listAll, type UsageEvent } from '@billfold/core';
+import {
+  type BillingStorageAdapter,
+  createBilling,
+  createTestClock,
+  type Invoice,
+  listAll,
+  money,
+  type UsageEvent,
+} from '@billfold/core';
 import { afterAll, expect, it } from 'vitest';
 import { seedCatalog } from '../bench/seed';
 import type { PostgresStorage } from '../src/index';
@@ -85,6 +93,54 @@ async function expectUsageBilledOnce(
   expect(lost, `accepted events never billed (${context})`).toEqual([]);
 }
 
+/**
+ * Checks what collections left: each fee of an overdue invoice that exists, each fee invoice billing exactly its
+ * fees (untaxed by the policy), interest ranges of one invoice never overlapping (no day charged twice), and no
+ * reminder step beyond the invoice's `remindersSent` (each step once: the outbox key is unique in storage).
+ */
+async function expectCollectionsKept(db: BillingStorageAdapter, invoices: readonly Invoice[]): Promise<number> {
+  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+  const fees = await listAll((page) => db.collectionFees.list(page));
+  const byFeeInvoice = new Map<string, string[]>();
+  const interest = new Map<string, { from: string; to: string }[]>();
+  for (const fee of fees) {
+    expect(byId.has(fee.invoiceId), `fee ${fee.id} of a missing invoice (${context})`).toBe(true);
+    if (fee.feeInvoiceId !== undefined) {
+      byFeeInvoice.set(fee.feeInvoiceId, [...(byFeeInvoice.get(fee.feeInvoiceId) ?? []), fee.amount]);
+    }
+    if (fee.kind === 'interest') {
+      interest.set(fee.invoiceId, [
+        ...(interest.get(fee.invoiceId) ?? []),
+        { from: fee.from as string, to: fee.to as string },
+      ]);
+    }
+  }
+  for (const [feeInvoiceId, amounts] of byFeeInvoice) {
+    const sum = amounts.reduce((total, amount) => total.add(money(amount, 'EUR')), money('0', 'EUR'));
+    expect(byId.get(feeInvoiceId)?.total, `fee invoice ${feeInvoiceId} bills its fees (${context})`).toBe(
+      sum.toString(),
+    );
+  }
+  for (const [invoiceId, ranges] of interest) {
+    const sorted = [...ranges].sort((a, b) => (a.from < b.from ? -1 : 1));
+    sorted.forEach((range, i) => {
+      const before = sorted[i - 1];
+      expect(
+        before === undefined || range.from > before.to,
+        `interest days of ${invoiceId} charged twice (${context})`,
+      ).toBe(true);
+    });
+  }
+  for (const entry of await listAll((page) => db.outbox.list(page))) {
+    if (entry.notification.type !== 'invoice.reminder') continue;
+    const invoice = byId.get(entry.notification.invoiceId);
+    expect(entry.notification.reminderStep <= (invoice?.remindersSent ?? 0), `${entry.dedupeKey} (${context})`).toBe(
+      true,
+    );
+  }
+  return fees.length;
+}
+
 describeServer('the ledger under random concurrent operations (PostgreSQL)', () => {
   it(`${WORKERS} OS processes × ${OPERATIONS} random operations keep every ledger rule`, async () => {
     const db = await postgresBackend.storage();
@@ -147,7 +203,17 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       `balances read below zero (${context})`,
     ).toEqual([]);
     // The model did what it is for: money moved in every way, and usage came in late and twice.
-    for (const done of ['run ok', 'pay ok', 'payAllocated ok', 'refund ok', 'creditNote ok', 'void ok', 'usage ok']) {
+    for (const done of [
+      'run ok',
+      'pay ok',
+      'payAllocated ok',
+      'refund ok',
+      'creditNote ok',
+      'void ok',
+      'usage ok',
+      'collect ok',
+      'dispatch ok',
+    ]) {
       expect(outcomes[done] ?? 0, `${done} (${context}): ${JSON.stringify(outcomes)}`).toBeGreaterThan(0);
     }
     expect(outcomes['usage invalid_input'] ?? 0, `late usage refused (${context})`).toBeGreaterThan(0);
@@ -163,5 +229,7 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       invoices,
       reports.flatMap((r) => r.accepted),
     );
+    // Collections charged fees (and reminded) along the way, and kept their rules.
+    expect(await expectCollectionsKept(db, invoices), `fees charged (${context})`).toBeGreaterThan(0);
   }, 180_000);
 });

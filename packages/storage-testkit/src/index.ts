@@ -10,6 +10,7 @@ export type { StorageSuiteName } from './suite-names';
 export { concurrencyRules } from './concurrency/rules';
 export type { ConcurrencyRule } from './concurrency/rule';
 export { makeCatalogPrice, makeCoupon, makeMeter, makeProduct, makeTaxRate } from './builders/catalog';
+export { makeCollectionFee, makeOutboxEntry } from './builders/collections';
 export { makeCustomer } from './builders/customer';
 export { makeCreditNote, makeInvoice, makeInvoiceLine } from './builders/invoice';
 export { makeBalanceTransaction, makeIdempotencyRecord, makePayment, makeRefund } from './builders/payment';

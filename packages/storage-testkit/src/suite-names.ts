@@ -27,6 +27,10 @@ export const storageSuiteNames = [
   'metadata',
   'usageAggregation',
   'claimDue',
+  'collectible',
+  'outbox',
+  'collectionFees',
+  'reports',
   'concurrency',
 ] as const;
 

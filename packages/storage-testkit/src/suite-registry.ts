@@ -3,6 +3,7 @@ import type { StorageSuiteName } from './suite-names';
 import { couponsSuite, metersSuite, pricesSuite, productsSuite, taxRatesSuite } from './suites/catalog-suites';
 import { auditSuite } from './suites/audit-suite';
 import { claimDueSuite } from './suites/claim-due-suite';
+import { collectibleSuite, collectionFeesSuite, outboxSuite } from './suites/collections-suites';
 import { concurrencySuite } from './suites/concurrency-suite';
 import { customersSuite } from './suites/customers-suite';
 import { idempotencySuite } from './suites/idempotency-suite';
@@ -14,6 +15,7 @@ import { moneySuite } from './suites/money-suite';
 import { optionalFieldsSuite } from './suites/optional-fields-suite';
 import { pagingSuite } from './suites/paging-suite';
 import { privacySuite } from './suites/privacy-suite';
+import { reportsSuite } from './suites/reports-suite';
 import { subscriptionsSuite } from './suites/subscriptions-suite';
 import { timestampsSuite } from './suites/timestamps-suite';
 import { transactionsSuite } from './suites/transactions-suite';
@@ -47,5 +49,9 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   metadata: metadataSuite,
   usageAggregation: usageAggregationSuite,
   claimDue: claimDueSuite,
+  collectible: collectibleSuite,
+  outbox: outboxSuite,
+  collectionFees: collectionFeesSuite,
+  reports: reportsSuite,
   concurrency: concurrencySuite,
 };

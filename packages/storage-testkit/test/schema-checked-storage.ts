@@ -2,12 +2,14 @@ import {
   AuditEntrySchema,
   BalanceTransactionSchema,
   type BillingStorageAdapter,
+  CollectionFeeSchema,
   CatalogPriceSchema,
   CouponInputSchema,
   CreditNoteSchema,
   CustomerSchema,
   InvoiceSchema,
   MeterInputSchema,
+  OutboxEntrySchema,
   PaymentSchema,
   ProductSchema,
   RefundSchema,
@@ -41,6 +43,8 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   idempotency: undefined,
   privacy: undefined,
   audit: AuditEntrySchema,
+  outbox: OutboxEntrySchema,
+  collectionFees: CollectionFeeSchema,
   locks: undefined,
 };
 

@@ -1,11 +1,11 @@
-import { type Clock, createBilling, type RunCycleSummary, systemClock } from '@billfold/core';
+import { type Clock, type RunCycleSummary, systemClock } from '@billfold/core';
 import type { CliIo } from '../cli-io';
+import { ENGINE_HELP, ENGINE_OPTIONS, formatDispatch, outcomeJson, withEngine } from '../engine-options';
 import { instantOption, integerOption, parseOptions } from '../parse-options';
 import {
   CREATE_HELP,
   CREATE_OPTION,
   describeTarget,
-  openStorage,
   STORAGE_HELP,
   STORAGE_OPTIONS,
   storageTarget,
@@ -16,13 +16,15 @@ import { ExitCode } from '../usage-error';
 export const RUN_HELP = `Usage: billfold run (--db URL | --db-file FILE | --data-dir DIR) [--now ISO] [options]
 
 Runs one billing cycle: bills every subscription whose next billing boundary is at or before now, and prints
-what it did. Safe to repeat: a second run for the same instant finds nothing due. Exits with 1 when a
+what it did. Safe to repeat: a second run for the same instant finds nothing due. With --email-config it then
+delivers the notification outbox (invoices finalized, and whatever else waits) as email. Exits with 1 when a
 subscription could not be billed (it stays due for the next run), or when the database holds no billing tables
 (unless --create).
 
 Options:
 ${STORAGE_HELP.join('\n')}
 ${CREATE_HELP}
+${ENGINE_HELP.join('\n')}
   --now ISO         bill as of this instant (default: the current time), e.g. 2026-02-01T00:00:00Z
   --batch-size N    subscriptions billed per transaction (default 500)
   --json            print the summary as JSON
@@ -31,6 +33,7 @@ ${CREATE_HELP}
 const OPTIONS = {
   ...STORAGE_OPTIONS,
   ...CREATE_OPTION,
+  ...ENGINE_OPTIONS,
   now: { type: 'string' },
   'batch-size': { type: 'string' },
   json: { type: 'boolean' },
@@ -72,14 +75,11 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const target = storageTarget('run', parsed, { required: true, io });
   // With --now, everything the run writes (issue dates, due dates, ids) is as of that instant.
   const clock: Clock = now === undefined ? systemClock : { now: () => new Date(now) };
-  const storage = await openStorage(target, { existing: parsed.values.create !== true });
-  let summary: RunCycleSummary;
-  try {
-    summary = await createBilling({ storage, clock }).runCycle({ batchSize });
-  } finally {
-    await storage.close();
-  }
-  if (parsed.values.json) io.out(JSON.stringify(summary, null, 2));
-  else for (const line of formatRunSummary(summary, describeTarget(target))) io.out(line);
+  const outcome = await withEngine('run', parsed, io, target, clock, (billing) => billing.runCycle({ batchSize }));
+  const summary: RunCycleSummary = outcome.result;
+  if (parsed.values.json) io.out(outcomeJson(outcome));
+  else
+    for (const line of [...formatRunSummary(summary, describeTarget(target)), ...formatDispatch(outcome.dispatched)])
+      io.out(line);
   return summary.errors.length === 0 ? ExitCode.ok : ExitCode.failure;
 }

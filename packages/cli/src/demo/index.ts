@@ -3,5 +3,6 @@
  * (examples/portal-host) that mount the portal next to their own pages.
  * @module
  */
+export type { Progress } from '../progress';
 export { createDemoPortal } from './demo-portal';
 export type { DemoPortalParts } from './demo-portal';

@@ -1,4 +1,9 @@
-import { AGING_BUCKETS, type AgingReport } from './aging';
+import {
+  AGING_BUCKETS,
+  type AgingReport,
+  type CollectionsEffectivenessReport,
+  type PaymentConfirmationReport,
+} from '@billfold/core';
 import type { RevenueReport } from './revenue';
 
 /** A text table: the first `left` columns aligned left (names), the others right (amounts). */
@@ -33,6 +38,69 @@ export function formatAging(report: AgingReport): string[] {
     ]),
   ];
   return [`Customer aging as of ${report.asOf} (days past due)`, '', ...table(header, rows, 2)];
+}
+
+/** The payment confirmation as text: one row per payment and invoice it paid, then the totals per currency. */
+export function formatPaymentConfirmation(report: PaymentConfirmationReport): string[] {
+  const title = `Payments received from ${report.from} to ${report.to}`;
+  if (report.rows.length === 0) return [`${title}: none.`];
+  const rows: string[][] = [];
+  for (const row of report.rows) {
+    const paid = row.allocations.map((a) => `${a.number ?? a.invoiceId} ${a.amount}`).join(', ');
+    rows.push([
+      row.receivedAt.slice(0, 10),
+      row.customerId,
+      row.method,
+      row.currency,
+      row.amount,
+      paid || '-',
+      row.unapplied,
+    ]);
+  }
+  for (const total of report.totals) {
+    rows.push([
+      'Total',
+      `${total.payments} payments`,
+      '',
+      total.currency,
+      total.received,
+      total.allocated,
+      total.unapplied,
+    ]);
+  }
+  return [title, '', ...table(['Received', 'Customer', 'Method', 'Currency', 'Amount', 'Paid', 'Credit'], rows, 3)];
+}
+
+/** Collections effectiveness as text: per currency, DSO, recovery by reminder step and fees. */
+export function formatCollectionsEffectiveness(report: CollectionsEffectivenessReport): string[] {
+  const title = `Collections from ${report.from} to ${report.to} (${report.days} days)`;
+  if (report.currencies.length === 0) return [`${title}: nothing invoiced or collected.`];
+  const lines = [title];
+  for (const row of report.currencies) {
+    lines.push(
+      '',
+      `${row.currency}  invoiced ${row.invoiced}, still owed ${row.receivable}, DSO ${row.dso ?? '-'} days`,
+      ...table(
+        ['Paid after reminder', 'Invoices', 'Amount'],
+        row.recoveredByStep.map((step) => [
+          step.reminderStep === 0 ? 'none' : String(step.reminderStep),
+          String(step.invoices),
+          step.amount,
+        ]),
+        1,
+      ),
+    );
+    if (row.fees.length > 0) {
+      lines.push(
+        ...table(
+          ['Fees', 'Count', 'Charged', 'Waived'],
+          row.fees.map((f) => [f.kind, String(f.fees), f.charged, f.waived]),
+          1,
+        ),
+      );
+    }
+  }
+  return lines;
 }
 
 /** The revenue report as text: one row per month, currency and billing code, then the month's total. */

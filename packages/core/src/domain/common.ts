@@ -94,6 +94,14 @@ export const TaxIdSchema = z.strictObject({
 /** A tax registration, see {@link TaxIdSchema}. */
 export type TaxId = z.infer<typeof TaxIdSchema>;
 
+/**
+ * The name of a collections policy in the engine's `collectionsPolicies` (`vip`, `b2b-strict`): lower-case letters,
+ * digits, `-` and `_`, 1–40 characters.
+ */
+export const CollectionsPolicyNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, "-" or "_", e.g. "vip"');
+
 /** Which page of a list to read: at most `limit` items after the opaque `cursor` of the previous page. */
 export const PageRequestSchema = z.strictObject({
   limit: z.number().int().min(1).max(1000).default(100),

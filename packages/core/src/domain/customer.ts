@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { CurrencySchema } from '../money/schemas';
 import { TimeZoneSchema } from '../periods/billing-periods';
 import { TaxStatusSchema } from '../tax/tax-status';
-import { AddressSchema, IdSchema, MetadataSchema, TaxIdSchema, TimestampSchema } from './common';
+import {
+  AddressSchema,
+  CollectionsPolicyNameSchema,
+  IdSchema,
+  MetadataSchema,
+  TaxIdSchema,
+  TimestampSchema,
+} from './common';
 import { displayText } from './display-text';
 
 /** Re-exported for the engine: an IANA time zone the runtime knows. */
@@ -59,6 +66,8 @@ const customerFields = {
   taxRateIds: z.array(IdSchema).max(5),
   /** The customer's id in the host's CRM. */
   externalRef: z.string().max(200).optional(),
+  /** A named collections policy (engine config `collectionsPolicies`) instead of the account's. */
+  collectionsPolicy: CollectionsPolicyNameSchema.optional(),
   metadata: MetadataSchema,
   bankAccount: BankAccountSchema.optional(),
 };

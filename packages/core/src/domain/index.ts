@@ -6,6 +6,7 @@
  */
 export {
   AddressSchema,
+  CollectionsPolicyNameSchema,
   customFieldKey,
   IdSchema,
   INSTANT_RANGE,
@@ -52,12 +53,21 @@ export type {
   ProductInput,
 } from './catalog';
 export {
+  DunningSchema,
+  DunningStageSchema,
   PendingLineSchema,
   SubscriptionItemSchema,
   SubscriptionSchema,
   SubscriptionStatusSchema,
 } from './subscription';
-export type { PendingLine, Subscription, SubscriptionItem, SubscriptionStatus } from './subscription';
+export type {
+  Dunning,
+  DunningStage,
+  PendingLine,
+  Subscription,
+  SubscriptionItem,
+  SubscriptionStatus,
+} from './subscription';
 export { UsageEventSchema } from './usage-event';
 export type { UsageEvent } from './usage-event';
 export {
@@ -70,6 +80,10 @@ export {
 } from './invoice';
 export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceStatus } from './invoice';
 export { CreditNoteLineSchema, CreditNoteSchema } from './credit-note';
+export { CollectionFeeKindSchema, CollectionFeeSchema } from './collection-fee';
+export type { CollectionFee, CollectionFeeKind } from './collection-fee';
+export { DeliveryErrorSchema, OutboxEntrySchema, OutboxStatusSchema } from './outbox-entry';
+export type { DeliveryError, OutboxEntry, OutboxStatus } from './outbox-entry';
 export type { CreditNote, CreditNoteLine } from './credit-note';
 export {
   BalanceTransactionSchema,

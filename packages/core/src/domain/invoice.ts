@@ -70,7 +70,14 @@ export const InvoiceSchema = z.object({
   sequence: z.string().min(1).max(40),
   customerId: IdSchema,
   subscriptionId: IdSchema.optional(),
-  billingReason: z.enum(['subscription_create', 'subscription_cycle', 'subscription_update', 'manual']),
+  /** Why the invoice was made; `collections_fee` invoices carry past-due fees (see `CollectionFee`). */
+  billingReason: z.enum([
+    'subscription_create',
+    'subscription_cycle',
+    'subscription_update',
+    'manual',
+    'collections_fee',
+  ]),
   status: InvoiceStatusSchema,
   currency: CurrencySchema,
   periodStart: TimestampSchema.optional(),
@@ -99,9 +106,22 @@ export const InvoiceSchema = z.object({
   dueAt: TimestampSchema.optional(),
   paidAt: TimestampSchema.optional(),
   voidedAt: TimestampSchema.optional(),
-  /** Collections: reminders sent, late fee invoiced, overdue flag. */
+  /**
+   * Collections: the number of the last reminder step reached (0: none; a run that finds several steps due sends
+   * the latest and passes the earlier ones).
+   */
   remindersSent: z.number().int().min(0),
+  /** Whether the invoice is overdue now: open past its due date plus the policy's grace period. */
   overdue: z.boolean(),
+  /** When the invoice became overdue (its due date plus grace); kept as history once it is settled. */
+  overdueAt: TimestampSchema.optional(),
+  /** When the last reminder was sent. */
+  lastReminderAt: TimestampSchema.optional(),
+  /**
+   * The next instant the collections run looks at this invoice (a reminder, the overdue flag, a dunning step);
+   * absent when nothing is planned. Only open invoices are collected.
+   */
+  collectionsDueAt: TimestampSchema.optional(),
   metadata: MetadataSchema,
   version: z.number().int().min(1),
 });

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import type { Clock } from '../clock/clock';
+import { CollectionsPolicyNameSchema } from '../domain/common';
 import { TimeZoneSchema } from '../domain/customer';
 import { validate } from '../errors/validate';
 import { CurrencySchema } from '../money/schemas';
@@ -9,6 +10,12 @@ import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
 import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
 import { type TaxRounding, TaxRoundingSchema } from '../tax/invoice-tax';
+import {
+  type CollectionsConfig,
+  CollectionsPolicyInputSchema,
+  CollectionsPolicyOverrideSchema,
+  resolveCollectionsConfig,
+} from './collections/collections-policy';
 import type { IdGenerator } from './ids';
 
 /** Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier. */
@@ -54,7 +61,33 @@ export interface EngineConfig {
    * snapshot), counted from each invoice's issue date (default 10); `retention.purge()` clears them afterwards.
    */
   readonly invoiceRetentionYears: number;
+  /** How the outbox is delivered; see {@link NotificationSettingsSchema}. */
+  readonly notifications: NotificationSettings;
+  /** The account's collections policy and the named ones customers and subscriptions may use. */
+  readonly collections: CollectionsConfig;
 }
+
+/**
+ * How the outbox's notifications are delivered (engine config `notifications`). Retries wait `retryAfterSeconds`,
+ * doubling with each attempt up to `maxRetryAfterSeconds` (longer when the notifier says when to come back); after
+ * `maxAttempts` attempts, or at once for a failure that would only repeat, an entry is dead-lettered.
+ */
+export const NotificationSettingsSchema = z.strictObject({
+  /**
+   * `immediate` (default): with a notifier, every operation sends the notifications it wrote right after its commit
+   * (what fails stays in the outbox for `notifications.dispatch`); `dispatch`: only `notifications.dispatch` sends
+   * (a worker or cron job), so no operation waits for a notifier.
+   */
+  delivery: z.enum(['immediate', 'dispatch']).default('immediate'),
+  maxAttempts: z.number().int().min(1).max(100).default(8),
+  retryAfterSeconds: z.number().int().min(1).max(86_400).default(60),
+  maxRetryAfterSeconds: z.number().int().min(1).max(2_592_000).default(21_600),
+  /** How long a claimed entry is reserved for the dispatcher sending it; after that another dispatcher may claim it. */
+  leaseSeconds: z.number().int().min(1).max(86_400).default(300),
+});
+
+/** How the outbox is delivered; see {@link NotificationSettingsSchema}. */
+export type NotificationSettings = z.output<typeof NotificationSettingsSchema>;
 
 const SequenceFunctionSchema = z.custom<(issuedAt: Date) => string>((value) => typeof value === 'function', {
   message: 'expected a function (issuedAt: Date) => string',
@@ -100,6 +133,15 @@ export const EngineConfigInputSchema = z
       .default(720),
     /** Years from an invoice's issue date that an erased customer's identity stays on it (tax retention). */
     invoiceRetentionYears: z.number().int().min(0).max(100).default(10),
+    /** How the notification outbox is delivered. */
+    notifications: NotificationSettingsSchema.default(NotificationSettingsSchema.parse({})),
+    /** The account's collections policy: reminders, grace period, past-due fees, dunning (see docs/collections.md). */
+    collections: CollectionsPolicyInputSchema.optional(),
+    /**
+     * Named policies for customers and subscriptions that differ (`customer.collectionsPolicy`,
+     * `subscription.collectionsPolicy`): each part given (`reminders`, `fees`, `dunning`, …) replaces the account's.
+     */
+    collectionsPolicies: z.record(CollectionsPolicyNameSchema, CollectionsPolicyOverrideSchema).default({}),
     /** Overrides the invoice sequence entirely. */
     invoiceSequence: SequenceFunctionSchema.optional(),
     /** Overrides the credit-note sequence entirely. */
@@ -143,6 +185,8 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     maxPeriodsPerRun: parsed.maxPeriodsPerRun,
     idempotencyKeyTtlHours: parsed.idempotencyKeyTtlHours,
     invoiceRetentionYears: parsed.invoiceRetentionYears,
+    notifications: parsed.notifications,
+    collections: resolveCollectionsConfig(parsed.collections, parsed.collectionsPolicies),
   };
 }
 

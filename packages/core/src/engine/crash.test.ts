@@ -71,8 +71,8 @@ describe('a crash in the middle leaves nothing half-written', () => {
         autoFinalize: true,
         idempotencyKey: 'one-off-1',
       });
-    // reserveNumbers, balance entry, insertMany, idempotency record
-    expect(await crashAtEveryWrite(create, storage, control)).toBe(4);
+    // reserveNumbers, balance entry, insertMany, outbox entries, idempotency record
+    expect(await crashAtEveryWrite(create, storage, control)).toBe(5);
     const invoice = await billing.invoices.get((await billing.invoices.list()).items.at(-1)?.id as string);
     expect(invoice).toMatchObject({ number: 'INV-2026-000001', creditApplied: '20.00', amountDue: '99.00' });
     expect((await billing.balance.get(customer.id, 'EUR')).amount).toBe('0.00');
@@ -103,13 +103,14 @@ describe('a crash in the middle leaves nothing half-written', () => {
         })
       ).id;
     };
-    // two invoice updates, payment insert, overpayment entry, idempotency record
-    expect(await crashAtEveryWrite(pay, storage, control)).toBe(5);
+    // two invoice updates, payment insert, overpayment entry, outbox entries, idempotency record
+    expect(await crashAtEveryWrite(pay, storage, control)).toBe(6);
     expect((await billing.invoices.list({ status: 'paid' })).items).toHaveLength(2);
     expect((await billing.balance.get(customer.id, 'EUR')).amount).toBe('69.10');
     const refund = () => billing.payments.refund({ paymentId, amount: '100.00' });
-    // 69.10 from credit, 30.90 from invoice B (11.90) then A (19.00): two invoice updates, refund, balance entry, payment update
-    expect(await crashAtEveryWrite(refund, storage, control)).toBe(5);
+    // 69.10 from credit, 30.90 from invoice B (11.90) then A (19.00): two invoice updates, refund, balance entry,
+    // payment update, outbox entry
+    expect(await crashAtEveryWrite(refund, storage, control)).toBe(6);
     expect((await billing.balance.get(customer.id, 'EUR')).amount).toBe('0.00');
     expect((await billing.invoices.list({ status: 'open' })).items.map((i) => i.amountRemaining)).toEqual([
       '19.00',
@@ -127,8 +128,8 @@ describe('a crash in the middle leaves nothing half-written', () => {
     });
     await billing.payments.record({ customerId: customer.id, amount: '100.00', currency: 'EUR', method: 'cash' });
     const credit = () => billing.creditNotes.create({ invoiceId: invoice.id, amount: '50.00', reason: 'other' });
-    // reserveNumbers, credit note, invoice update, balance entry
-    expect(await crashAtEveryWrite(credit, storage, control)).toBe(4);
+    // reserveNumbers, credit note, invoice update, balance entry, outbox entries
+    expect(await crashAtEveryWrite(credit, storage, control)).toBe(5);
     const notes = (await billing.creditNotes.list()).items;
     expect(notes.map((n) => [n.number, n.appliedToInvoice, n.creditedToBalance])).toEqual([
       ['CN-2026-000001', '19.00', '31.00'],

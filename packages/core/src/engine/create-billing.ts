@@ -13,13 +13,16 @@ import { createRetentionService, type RetentionService } from './retention/reten
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
 import { type CatalogService, createCatalogService } from './catalog/catalog-service';
+import { type CollectionsService, createCollectionsService } from './collections/collections-service';
 import { type EngineConfigInput, type EngineContext, resolveEngineConfig } from './context';
 import { type CreditNoteService, createCreditNoteService } from './credit-notes/credit-note-service';
 import { type CustomerService, createCustomerService } from './customers/customer-service';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { createInvoiceService, type InvoiceService } from './invoices/invoice-service';
 import { type BalanceService, createBalanceService } from './ledger/balance-service';
+import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { createReportService, type ReportService } from './reports/report-service';
 import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
 import { createUsageService, type UsageService } from './usage/index';
@@ -32,7 +35,10 @@ export interface BillingOptions {
   readonly clock?: Clock;
   /** Id minting (default: `createIdGenerator` over `clock`). */
   readonly ids?: IdGenerator;
-  /** Told about finalized invoices, payments and credit notes once they are committed. */
+  /**
+   * Delivers the notifications the engine writes to its outbox (invoice finalized, payment received, reminders, …):
+   * right after each commit with `immediate` delivery (the default), and by `notifications.dispatch`.
+   */
   readonly notifier?: Notifier;
   readonly config?: EngineConfigInput;
   /**
@@ -86,6 +92,12 @@ export interface BillingServices {
   readonly protection: ProtectionService;
   /** The audit log: query and export. */
   readonly audit: AuditService;
+  /** The notification outbox: dispatch, list, re-send. */
+  readonly notifications: NotificationService;
+  /** Collections: `run` (reminders, overdue flags, fees, dunning), `access`, fees. */
+  readonly collections: CollectionsService;
+  /** Reports: customer aging, payment confirmation, collections effectiveness. */
+  readonly reports: ReportService;
   /** Bills every subscription due at `now` (default: the clock's now), batch by batch (`runCycle`). */
   runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
 }
@@ -160,6 +172,9 @@ export function createBilling(options: BillingOptions): Billing {
       balance: createBalanceService(scoped),
       subscriptions: createSubscriptionService(scoped),
       usage: createUsageService(scoped),
+      notifications: createNotificationService(scoped),
+      collections: createCollectionsService(scoped),
+      reports: createReportService(scoped),
       retention: createRetentionService(scoped),
       protection: createProtectionService(scoped.storage, storage, protector),
       audit: createAuditService(storage),

@@ -4,7 +4,8 @@ import type { StorageSession } from '../storage/storage-adapter';
 import type { BillingNotification } from '../notify/notifier';
 import type { EngineContext } from './context';
 import { ledgerTransaction } from './ledger/ledger-transaction';
-import { deliverNotifications } from './notify';
+import { deliverAfterCommit } from './notifications/deliver-after-commit';
+import { enqueueNotifications } from './notifications/enqueue-notifications';
 
 const HOUR = 3_600_000;
 
@@ -70,11 +71,12 @@ export async function withIdempotency<T>(
 
 /**
  * Runs one public operation: `work` in one transaction (a {@link ledgerTransaction}: run again from fresh reads
- * after a `conflict`, a bounded number of times), under {@link withIdempotency} when a `key` is given, then
- * delivers the notifications `work` put in `outbox`, only once the transaction has committed and only when
- * `work` really ran (a replay sends nothing again). When two requests with the same key race, the loser's
- * transaction fails on the key; it then returns the winner's stored result (or `conflict` when the requests
- * differ).
+ * after a `conflict`, a bounded number of times), under {@link withIdempotency} when a `key` is given. The
+ * notifications `work` puts in `outbox` are written to the storage's outbox in the same transaction, so they commit
+ * with the change or not at all, and only when `work` really ran (a replay writes nothing again); with a notifier
+ * and `immediate` delivery they are sent once the transaction has committed. When two requests with the same key
+ * race, the loser's transaction fails on the key; it then returns the winner's stored result (or `conflict` when
+ * the requests differ).
  */
 export async function runIdempotent<T>(
   ctx: EngineContext,
@@ -82,10 +84,13 @@ export async function runIdempotent<T>(
   request: unknown,
   work: (session: StorageSession, outbox: BillingNotification[]) => Promise<T>,
 ): Promise<T> {
-  let outbox: BillingNotification[] = [];
-  const attempt = (session: StorageSession) => {
-    outbox = [];
-    return work(session, outbox);
+  let written: string[] = [];
+  const attempt = async (session: StorageSession) => {
+    const outbox: BillingNotification[] = [];
+    written = [];
+    const result = await work(session, outbox);
+    written = await enqueueNotifications(session, ctx, outbox);
+    return result;
   };
   let result: T;
   try {
@@ -109,6 +114,6 @@ export async function runIdempotent<T>(
     if (stored.requestHash !== (await requestHash(request))) refuse(key);
     return stored.response as T;
   }
-  await deliverNotifications(ctx, outbox);
+  await deliverAfterCommit(ctx, written);
   return result;
 }

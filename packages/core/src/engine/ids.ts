@@ -18,6 +18,8 @@ export type IdPrefix =
   | 're'
   | 'btx'
   | 'run'
+  | 'ntf'
+  | 'fee'
   | 'aud';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */

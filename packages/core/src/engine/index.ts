@@ -14,11 +14,16 @@ export type { KeyRotationSummary, ProtectionService } from './protection/protect
 export { PurgeOptionsSchema } from './retention/retention-service';
 export type { PurgeOptions, PurgeSummary, RetentionService } from './retention/retention-service';
 export { EngineConfigInputSchema, formatDocumentNumber, resolveEngineConfig } from './context';
-export type { EngineConfig, EngineConfigInput, EngineContext } from './context';
+export { NotificationSettingsSchema } from './context';
+export type { EngineConfig, EngineConfigInput, EngineContext, NotificationSettings } from './context';
 export { createIdGenerator } from './ids';
 export type { IdGenerator, IdPrefix } from './ids';
 export { runIdempotent, withIdempotency } from './idempotency';
-export { deliverNotifications } from './notify';
+export { enqueueNotifications } from './notifications/enqueue-notifications';
+export { DispatchOptionsSchema, dispatchNotifications } from './notifications/dispatch-notifications';
+export type { DispatchOptions, DispatchSummary } from './notifications/dispatch-notifications';
+export { OutboxFilterSchema } from './notifications/notification-service';
+export type { NotificationService, OutboxFilter } from './notifications/notification-service';
 export { buildDraftInvoice } from './invoices/build-invoice';
 export type { DraftDiscount, DraftInvoiceInput, DraftLine } from './invoices/build-invoice';
 export { finalizeInvoices } from './invoices/finalize-invoices';
@@ -48,6 +53,46 @@ export type { CatalogCreateOptions, CatalogService, TaxRateInput } from './catal
 export type { BalanceService, CustomerBalance } from './ledger/balance-service';
 export type { SubscriptionResult, SubscriptionService } from './subscriptions/index';
 export type { IngestResult, MeterUsage, UsageService, UsageSummary } from './usage/index';
+export {
+  CollectionsPolicyInputSchema,
+  CollectionsPolicyOverrideSchema,
+  ReminderFeeSchema,
+  ReminderStepSchema,
+} from './collections/collections-policy';
+export type {
+  CollectionsPolicy,
+  CollectionsPolicyInput,
+  CollectionsPolicyOverride,
+  ReminderFee,
+} from './collections/collections-policy';
+export { CollectionsRunOptionsSchema, runCollections } from './collections/run-collections';
+export type {
+  CollectionsRunOptions,
+  CollectionsRunProgress,
+  CollectionsRunSummary,
+} from './collections/run-collections';
+export type { CollectionsError } from './collections/collect-invoices';
+export { ServiceAccessOptionsSchema } from './collections/service-access';
+export type { ServiceAccess, ServiceAccessOptions } from './collections/service-access';
+export { WaiveFeeInputSchema } from './collections/waive-fee';
+export type { WaiveFeeInput } from './collections/waive-fee';
+export { CollectionFeeFilterSchema } from './collections/collections-service';
+export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
+export { AgingReportOptionsSchema, ReportRangeSchema } from './reports/report-service';
+export type { AgingReportOptions, ReportRangeInput, ReportService } from './reports/report-service';
+export { buildAgingReport } from './reports/aging-report';
+export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
+export { buildPaymentConfirmation } from './reports/payment-confirmation';
+export type {
+  PaymentConfirmationReport,
+  PaymentConfirmationRow,
+  PaymentConfirmationTotal,
+} from './reports/payment-confirmation';
+export { buildCollectionsEffectiveness } from './reports/collections-effectiveness';
+export type {
+  CollectionsEffectivenessReport,
+  CollectionsEffectivenessRow,
+} from './reports/collections-effectiveness';
 export { runCycle, RunCycleOptionsSchema } from './run-cycle/index';
 export type { BillingStep, RunError } from './run-cycle/index';
 export type { RunCycleOptions, RunCycleProgress, RunCycleSummary } from './run-cycle/index';

@@ -220,6 +220,26 @@ const IDENTITY: { readonly [T in NotificationType]: (n: NotificationOf<T>) => re
   'statement.issued': (n) => [n.customerId, n.periodStart, n.periodEnd],
 };
 
+/** The kinds whose derived key has no instant: each happens at most once to the records it names. */
+const ONCE_PER_RECORD: ReadonlySet<NotificationType> = new Set<NotificationType>([
+  'invoice.finalized',
+  'invoice.reminder',
+  'payment.received',
+  'payment.refunded',
+  'credit_note.issued',
+  'statement.issued',
+]);
+
+/**
+ * Whether a kind happens at most once to the records it names (`invoice.finalized`, `invoice.reminder` per step,
+ * `payment.received`, …), so that its derived dedupe key alone names one event for good. The other kinds can happen
+ * again to the same record at the same instant (an invoice paid, refunded and paid again on a test clock): an outbox
+ * adds its entry's id to their key.
+ */
+export function happensOncePerRecord(type: NotificationType): boolean {
+  return ONCE_PER_RECORD.has(type);
+}
+
 /**
  * The notification's stable identity: its `dedupeKey` when set, else one derived from its kind and the ids it
  * names (`invoice.finalized/inv_01J…`). Every delivery of one notification has the same key, and two different

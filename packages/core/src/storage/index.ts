@@ -9,6 +9,7 @@ export type {
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
+  CollectionFeeRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,
@@ -17,6 +18,8 @@ export type {
   IdempotencyRepository,
   InvoiceRepository,
   LedgerLocks,
+  OutboxListFilter,
+  OutboxRepository,
   PaymentRepository,
   PersonalDataRepository,
   PriceRepository,
@@ -35,6 +38,18 @@ export type {
   VersionedRepository,
 } from './storage-adapter';
 export { ERASED_CUSTOMER_NAME } from './storage-adapter';
+export { AGING_BUCKETS } from './report-queries';
+export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
+export type {
+  AgingBucket,
+  AgingCell,
+  FeeTotals,
+  Receivables,
+  ReceivedPayment,
+  ReportQueries,
+  ReportRange,
+  StepRecovery,
+} from './report-queries';
 export { createMemoryStorage, MemoryStorage } from './memory-storage';
 export { readAllRecords } from './read-all-records';
 export type { StoredRecords } from './read-all-records';

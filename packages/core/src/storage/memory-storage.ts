@@ -10,6 +10,7 @@ import type {
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
+  CollectionFeeRepository,
   CreditNoteRepository,
   CustomerRepository,
   AuditRepository,
@@ -17,6 +18,7 @@ import type {
   PersonalDataRepository,
   InvoiceRepository,
   LedgerLocks,
+  OutboxRepository,
   PaymentRepository,
   PriceRepository,
   ProductRepository,
@@ -34,7 +36,7 @@ import type {
  * How it stays consistent: every operation, and every transaction as a whole, runs alone behind one async
  * lock, so nothing ever sees another transaction's uncommitted writes. Writes record undo steps; a transaction
  * whose work throws undoes its own writes (cost proportional to the writes, not to the data held).
- * Because transactions never overlap, `capabilities.transactions` is `serial`: `claimDue` and the lock operations
+ * Because transactions never overlap, `capabilities.transactions` is `serial`: the claims and the lock operations
  * (`locks.customers`, `subscriptions.lock`) need no locks, since no other transaction can run while one holds
  * them, and a second billing run waits for the first instead of sharing its work.
  *
@@ -69,6 +71,8 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly idempotency: IdempotencyRepository;
   readonly privacy: PersonalDataRepository;
   readonly audit: AuditRepository;
+  readonly outbox: OutboxRepository;
+  readonly collectionFees: CollectionFeeRepository;
   readonly locks: LedgerLocks;
 
   readonly #state: MemoryState = createMemoryState();
@@ -99,6 +103,8 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.idempotency = session.idempotency;
     this.privacy = session.privacy;
     this.audit = session.audit;
+    this.outbox = session.outbox;
+    this.collectionFees = session.collectionFees;
     this.locks = session.locks;
   }
 

@@ -1,7 +1,9 @@
 import type { CatalogPrice, Coupon, Meter, Product } from '../domain/catalog';
 import type { CreditNote } from '../domain/credit-note';
 import type { Customer } from '../domain/customer';
+import type { CollectionFee } from '../domain/collection-fee';
 import type { Invoice } from '../domain/invoice';
+import type { OutboxEntry } from '../domain/outbox-entry';
 import { listAll } from '../domain/list-all';
 import type { BalanceTransaction, Payment, Refund } from '../domain/payment';
 import type { Subscription } from '../domain/subscription';
@@ -26,6 +28,10 @@ export interface StoredRecords {
   readonly refunds: readonly Refund[];
   /** Every customer's ledger entries, customer by customer. */
   readonly balance: readonly BalanceTransaction[];
+  /** The notification outbox. */
+  readonly outbox: readonly OutboxEntry[];
+  /** Past-due fees. */
+  readonly collectionFees: readonly CollectionFee[];
 }
 
 const ALL_TIME = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' } as const;
@@ -65,5 +71,7 @@ export async function readAllRecords(storage: BillingStorageAdapter): Promise<St
     payments: await listAll((page) => storage.payments.list(page)),
     refunds: await listAll((page) => storage.refunds.list(page)),
     balance,
+    outbox: await listAll((page) => storage.outbox.list(page)),
+    collectionFees: await listAll((page) => storage.collectionFees.list(page)),
   };
 }

@@ -4,10 +4,13 @@ import type { Page, PageRequest } from '../domain/common';
 import type { CreditNote } from '../domain/credit-note';
 import type { Customer } from '../domain/customer';
 import type { Invoice, InvoiceStatus } from '../domain/invoice';
+import type { CollectionFee } from '../domain/collection-fee';
+import type { OutboxEntry, OutboxStatus } from '../domain/outbox-entry';
 import type { BalanceTransaction, Payment, Refund } from '../domain/payment';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription';
 import type { UsageEvent } from '../domain/usage-event';
 import type { TaxRate } from '../tax/tax-rate';
+import type { ReportQueries } from './report-queries';
 
 /*
  * The storage contract. Rules every adapter keeps (the conformance kit in @billfold/storage-testkit checks them):
@@ -52,6 +55,9 @@ import type { TaxRate } from '../tax/tax-rate';
  *   subscription rows → invoices and numbers → payments. A transaction that holds subscription rows takes
  *   customer locks only with `skipLocked` (a billing batch), never waiting.
  * - A read made after a lock call has returned sees everything the previous holder committed.
+ * - The claims — `subscriptions.claimDue`, `invoices.claimCollectible`, `outbox.claimDue` — lock the rows they
+ *   return until the transaction ends and skip rows another transaction holds (`FOR UPDATE SKIP LOCKED`), so
+ *   several billing runs, collections runs and dispatchers share the work without doing any of it twice.
  * - Lock calls outside `transaction` throw a BillingError `invalid_state`: a lock outside a transaction would end
  *   as soon as it was taken.
  */
@@ -206,6 +212,16 @@ export interface UsageRepository {
 export interface InvoiceRepository extends VersionedRepository<Invoice> {
   /** Stores many new invoices, in one round trip where the adapter can; all or none. */
   insertMany(records: readonly Invoice[]): Promise<void>;
+  /** Updates many (each under the same version rule as `update`), in one round trip where the adapter can. */
+  updateMany(records: readonly Invoice[]): Promise<void>;
+  /**
+   * Up to `limit` invoices with status `open` and `collectionsDueAt <= now`, oldest `collectionsDueAt` first (then
+   * id), locked until the surrounding transaction ends. Rows another transaction has locked are skipped, not waited
+   * for (`FOR UPDATE SKIP LOCKED`), so concurrent collections runs share the work. Must be called inside
+   * `transaction`.
+   * @throws BillingError `invalid_state` outside a transaction, `invalid_input` for a bad `limit`.
+   */
+  claimCollectible(query: { now: string; limit: number }): Promise<Invoice[]>;
   list(
     filter: { customerId?: string; subscriptionId?: string; status?: InvoiceStatus; dueBefore?: string } & PageRequest,
   ): Promise<Page<Invoice>>;
@@ -248,6 +264,43 @@ export interface BalanceRepository extends AppendRepository<BalanceTransaction> 
    */
   balances(customerIds: readonly string[], currency: string): Promise<Map<string, string>>;
   list(filter: { customerId: string } & PageRequest): Promise<Page<BalanceTransaction>>;
+}
+
+/** Which outbox entries to list. */
+export interface OutboxListFilter extends PageRequest {
+  readonly status?: OutboxStatus;
+  readonly customerId?: string;
+}
+
+/**
+ * The transactional outbox of notifications. Unique: `dedupeKey` (a second entry with the same key is `conflict`).
+ * Entries are written in the transaction of the change that caused them and claimed by dispatchers.
+ */
+export interface OutboxRepository extends VersionedRepository<OutboxEntry> {
+  /** Stores many new entries, in one round trip where the adapter can; all or none. */
+  insertMany(entries: readonly OutboxEntry[]): Promise<void>;
+  /** Updates many (each under the version rule of `update`), in one round trip where the adapter can; all or none. */
+  updateMany(entries: readonly OutboxEntry[]): Promise<void>;
+  list(filter: OutboxListFilter): Promise<Page<OutboxEntry>>;
+  /**
+   * Up to `limit` entries with status `pending` and `nextAttemptAt <= now` (only those among `ids` when given),
+   * oldest `nextAttemptAt` first (then id), locked until the surrounding transaction ends; rows another
+   * transaction holds are skipped (`FOR UPDATE SKIP LOCKED`). Must be called inside `transaction`.
+   * @throws BillingError `invalid_state` outside a transaction, `invalid_input` for a bad `limit`.
+   */
+  claimDue(query: { now: string; limit: number; ids?: readonly string[] }): Promise<OutboxEntry[]>;
+}
+
+/** Past-due fees. Unique: (`invoiceId`, `key`): the same fee of one overdue invoice is never stored twice. */
+export interface CollectionFeeRepository extends VersionedRepository<CollectionFee> {
+  /** Stores many new fees, in one round trip where the adapter can; all or none (`conflict` on a taken key). */
+  insertMany(fees: readonly CollectionFee[]): Promise<void>;
+  list(filter: { customerId?: string; invoiceId?: string } & PageRequest): Promise<Page<CollectionFee>>;
+  /**
+   * Every fee of these overdue invoices, in one round trip where the adapter can, in no particular order (a
+   * collections batch reads what its invoices were already charged).
+   */
+  listForInvoices(invoiceIds: readonly string[]): Promise<CollectionFee[]>;
 }
 
 /** The stored outcome of a request made with an idempotency key. */
@@ -361,6 +414,10 @@ export interface StorageSession {
   readonly idempotency: IdempotencyRepository;
   readonly privacy: PersonalDataRepository;
   readonly audit: AuditRepository;
+  /** Notifications waiting to be delivered, and those delivered or given up on. */
+  readonly outbox: OutboxRepository;
+  /** Past-due fees charged for overdue invoices. */
+  readonly collectionFees: CollectionFeeRepository;
   /** The customer ledger lock; only inside `transaction`. */
   readonly locks: LedgerLocks;
 }
@@ -384,6 +441,12 @@ export interface StorageCapabilities {
  */
 export interface BillingStorageAdapter extends StorageSession {
   readonly capabilities: StorageCapabilities;
+  /**
+   * Set-based report queries (aging, payments received, collections figures), when the adapter can answer them
+   * in its own query language; without them the engine computes the same from `list` calls. The kit checks that
+   * both give the same answer.
+   */
+  readonly reports?: ReportQueries;
   /** Runs `work` in one atomic transaction: all its writes commit together, or none when it throws. */
   transaction<T>(work: (session: StorageSession) => Promise<T>): Promise<T>;
   /** Releases connections and files. */

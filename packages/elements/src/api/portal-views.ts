@@ -119,8 +119,8 @@ export interface AccountView {
   readonly serviceAccess: ServiceAccessView | null;
 }
 
-/** The life of a subscription. */
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'paused';
+/** The life of a subscription (`past_due` and `unpaid` are dunning stages of collections). */
+export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'paused' | 'unpaid';
 
 /** A subscription as its customer sees it. */
 export interface SubscriptionView {

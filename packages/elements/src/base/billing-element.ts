@@ -36,6 +36,7 @@ export interface LoadSpec<A extends readonly unknown[], T> {
  * the portal's one API client and session refresh serve every section. Not registered as a tag: a base class.
  */
 export class BillingElement extends LitElement {
+  /** The theme tokens every element starts from: a subclass spreads them before its own styles. */
   static override styles = [themeStyles];
 
   static override properties = {

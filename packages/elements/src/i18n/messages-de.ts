@@ -154,6 +154,7 @@ export const messagesDe: BillingMessages = {
   subscriptionPastDue: 'Zahlung überfällig',
   subscriptionCanceled: 'Gekündigt',
   subscriptionPaused: 'Pausiert',
+  subscriptionUnpaid: 'Unbezahlt',
   changePlan: 'Tarif wechseln',
   choosePlan: 'Tarif wählen',
   currentPlan: 'aktuell',

@@ -158,6 +158,7 @@ export const messagesEn = {
   subscriptionPastDue: 'Past due',
   subscriptionCanceled: 'Cancelled',
   subscriptionPaused: 'Paused',
+  subscriptionUnpaid: 'Unpaid',
   changePlan: 'Change plan',
   choosePlan: 'Choose a plan',
   currentPlan: 'current',

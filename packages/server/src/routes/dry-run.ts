@@ -26,6 +26,8 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     idempotency: session.idempotency,
     privacy: session.privacy,
     audit: session.audit,
+    outbox: session.outbox,
+    collectionFees: session.collectionFees,
     locks: session.locks,
     capabilities: base.capabilities,
     transaction: (work) => work(session),

@@ -9,6 +9,8 @@ export const InvoiceViewSchema = InvoiceSchema.omit({
   version: true,
   sequence: true,
   remindersSent: true,
+  lastReminderAt: true,
+  collectionsDueAt: true,
 });
 
 /** An invoice as its customer sees it. */

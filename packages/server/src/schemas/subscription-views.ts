@@ -14,6 +14,7 @@ export const SubscriptionViewSchema = SubscriptionSchema.omit({
   metadata: true,
   version: true,
   couponPeriodsUsed: true,
+  collectionsPolicy: true,
 });
 
 /** A price a customer has or may switch to: the catalog price with its product's name and billing code. */

@@ -4,6 +4,7 @@ import { quoteIdent } from '../schema/table';
 import { initMigration } from './0001-init';
 import { taxRateCategoriesMigration } from './0002-tax-rate-categories';
 import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups';
+import { collectionsAndOutboxMigration } from './0004-collections-and-outbox';
 import { dataProtectionMigration } from './0008-data-protection';
 import type { Migration } from './migration';
 
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   initMigration,
   taxRateCategoriesMigration,
   scopedUsageAndLookupsMigration,
+  collectionsAndOutboxMigration,
   dataProtectionMigration,
 ];
 

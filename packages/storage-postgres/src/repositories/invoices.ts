@@ -7,6 +7,7 @@ import {
 } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
+import { claimDueRows } from './claims';
 import { filters, RecordStore } from './record-store';
 
 /** Invoices over SQL, with gapless numbering from a counters table. @internal */
@@ -19,6 +20,13 @@ export function invoiceRepository(client: SqlClient, tables: BillingTables): Inv
     insertMany: (records) => store.insertAll(records),
     get: (id) => store.get(id),
     update: (record) => store.update(record),
+    updateMany: (records) => store.updateAll(records),
+    // Open invoices only: the partial index `invoices_collections_due` holds exactly those.
+    claimCollectible: (query) =>
+      claimDueRows(client, table, 'invoices.claimCollectible', query, {
+        column: 't."collections_due_at"',
+        condition: `t."status" = 'open'`,
+      }),
     list: ({ customerId, subscriptionId, status, dueBefore, ...page }) =>
       store.list(
         filters(

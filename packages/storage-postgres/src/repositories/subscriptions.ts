@@ -1,6 +1,7 @@
-import { BillingError, type Subscription, type SubscriptionRepository } from '@billfold/core';
+import type { Subscription, SubscriptionRepository } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
+import { claimDueRows } from './claims';
 import { assertInTransaction } from './locks';
 import { filters, RecordStore } from './record-store';
 
@@ -32,17 +33,8 @@ export function subscriptionRepository(client: SqlClient, tables: BillingTables)
       );
       return rows.map((row) => table.toRecord(row));
     },
-    async claimDue({ now, limit }) {
-      assertInTransaction(client, 'subscriptions.claimDue');
-      if (!Number.isInteger(limit) || limit < 1) {
-        throw new BillingError('invalid_input', 'limit must be a positive integer', { path: ['limit'] });
-      }
-      // Rows another transaction has claimed are skipped, not waited for: concurrent runs share the work.
-      const rows = await client.query(
-        `${table.select} WHERE t."next_billing_at" <= $1::timestamptz ORDER BY t."next_billing_at", t."id" LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
-        [now, limit],
-      );
-      return rows.map((row) => table.toRecord(row));
-    },
+    // Rows another transaction has claimed are skipped, not waited for: concurrent runs share the work.
+    claimDue: (query) =>
+      claimDueRows(client, table, 'subscriptions.claimDue', query, { column: 't."next_billing_at"' }),
   };
 }

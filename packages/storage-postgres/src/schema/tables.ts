@@ -2,12 +2,14 @@ import type {
   AuditEntry,
   BalanceTransaction,
   CatalogPrice,
+  CollectionFee,
   Coupon,
   CreditNote,
   Customer,
   IdempotencyRecord,
   Invoice,
   Meter,
+  OutboxEntry,
   Payment,
   Product,
   Refund,
@@ -37,6 +39,7 @@ const customer: ColumnMap<Customer> = {
   taxStatus: 'text',
   taxRateIds: 'jsonb',
   externalRef: 'text?',
+  collectionsPolicy: 'text?',
   metadata: 'jsonb',
   bankAccount: 'jsonb?',
   createdAt: 'timestamptz',
@@ -117,6 +120,8 @@ const subscription: ColumnMap<Subscription> = {
   couponId: 'text?',
   couponPeriodsUsed: 'integer',
   pendingLines: 'jsonb',
+  collectionsPolicy: 'text?',
+  dunning: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
@@ -165,6 +170,9 @@ const invoice: ColumnMap<Invoice> = {
   voidedAt: 'timestamptz?',
   remindersSent: 'integer',
   overdue: 'boolean',
+  overdueAt: 'timestamptz?',
+  lastReminderAt: 'timestamptz?',
+  collectionsDueAt: 'timestamptz?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -245,6 +253,46 @@ const auditEntry: ColumnMap<AuditEntry> = {
   redacted: 'boolean?',
 };
 
+const outboxEntry: ColumnMap<OutboxEntry> = {
+  id: 'text',
+  customerId: 'text',
+  type: 'text',
+  dedupeKey: 'text',
+  notification: 'jsonb',
+  status: 'text',
+  attempts: 'integer',
+  nextAttemptAt: 'timestamptz',
+  lastAttemptAt: 'timestamptz?',
+  lastError: 'jsonb?',
+  deliveredAt: 'timestamptz?',
+  createdAt: 'timestamptz',
+  version: 'integer',
+};
+
+const collectionFee: ColumnMap<CollectionFee> = {
+  id: 'text',
+  customerId: 'text',
+  invoiceId: 'text',
+  kind: 'text',
+  key: 'text',
+  currency: 'text',
+  amount: 'numeric',
+  basis: 'numeric',
+  reminderStep: 'integer?',
+  annualRate: 'numeric?',
+  from: 'text?',
+  to: 'text?',
+  days: 'integer?',
+  feeInvoiceId: 'text?',
+  invoiceLineId: 'text?',
+  subscriptionId: 'text?',
+  status: 'text',
+  creditNoteId: 'text?',
+  waivedAt: 'timestamptz?',
+  createdAt: 'timestamptz',
+  version: 'integer',
+};
+
 /** The generated SQL of every table, qualified with `schema` when one is given. @internal */
 export function billingTables(schema: string | undefined) {
   return {
@@ -263,6 +311,8 @@ export function billingTables(schema: string | undefined) {
     balanceTransactions: new TableSql('balance_transactions', balanceTransaction, schema),
     idempotencyRecords: new TableSql('idempotency_records', idempotencyRecord, schema, 'key'),
     auditLog: new TableSql('audit_log', auditEntry, schema),
+    outbox: new TableSql('notification_outbox', outboxEntry, schema),
+    collectionFees: new TableSql('collection_fees', collectionFee, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
     numberSequences: qualifiedName('number_sequences', schema),
   };

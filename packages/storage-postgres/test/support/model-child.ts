@@ -2,14 +2,15 @@
  * A worker of the ledger model test in its own OS process: after `go` on stdin it runs `operations` random engine
  * operations (billing runs, one-off invoices, payments with and without allocations, refunds, credit notes, voids,
  * usage batches with late and duplicate events, plan changes, new subscriptions and cancellations, replays under
- * an idempotency key) on the shared customers, drawn from a generator seeded with `seed`. Its clock moves `stepMs`
- * per operation. It prints one `finished` message with what it saw: the usage events the engine accepted, the
+ * an idempotency key, collections runs, outbox dispatches and fee waivers) on the shared customers, drawn from a
+ * generator seeded with `seed`. Its clock moves `stepMs` per operation. It prints one `finished` message with what it saw: the usage events the engine accepted, the
  * refusals by code, anything unexpected, and any balance read below zero. Run with
  * `node --import tsx --conditions=@billfold/source model-child.ts '<ModelConfig JSON>'`.
  */
 import { createInterface } from 'node:readline';
 import { createBilling, createTestClock, isBillingError } from '@billfold/core';
 import { createPostgresStorage } from '../../src/index';
+import { COLLECTIONS_POLICY } from './collections-setup';
 import { type AcceptedEvent, type ModelPrices, modelOperations } from './model-operations';
 
 /** One customer of the model, as the test seeded it. */
@@ -60,7 +61,12 @@ async function main(config: ModelConfig): Promise<void> {
     poolConfig: { max: 2, application_name: config.applicationName },
   });
   const clock = createTestClock(config.start);
-  const billing = createBilling({ storage, clock });
+  // Collections by the worked examples' policy; notifications wait in the outbox for the `dispatch` operation.
+  const billing = createBilling({
+    storage,
+    clock,
+    config: { collections: COLLECTIONS_POLICY, notifications: { delivery: 'dispatch' } },
+  });
   const { draw, pick, perform, accepted, unexpected } = modelOperations(billing, clock, config);
   const outcomes: Record<string, number> = {};
   const problems: string[] = [];

@@ -1,5 +1,6 @@
 /**
- * The random operations of the ledger model test's workers (see `model-child.ts`): which one comes next, drawn
+ * The random operations of the ledger model test's workers (see `model-child.ts`), collections and outbox
+ * dispatch among them: which one comes next, drawn
  * by weight from a seeded generator, and how each runs through the engine. Refusals the rules allow
  * (`invalid_input`, `invalid_state`) are thrown to the caller, who counts them.
  */
@@ -53,6 +54,9 @@ const WEIGHTS = {
   subscribe: 2,
   cancel: 2,
   replay: 5,
+  collect: 6,
+  dispatch: 4,
+  waive: 2,
 } as const;
 
 /** One kind of operation. */
@@ -238,6 +242,15 @@ export function modelOperations(
             prorate: random() < 0.7,
           })
         );
+      }
+      case 'collect':
+        return billing.collections.run({ batchSize: 1 + below(5) });
+      case 'dispatch':
+        return billing.notifications.dispatch({ batchSize: 1 + below(10), notifier: { notify: async () => {} } });
+      case 'waive': {
+        const fees = (await billing.collections.listFees({ customerId, limit: 100 })).items;
+        const fee = pick(fees.filter((f) => f.status === 'charged'));
+        return fee && billing.collections.waiveFee({ feeId: fee.id });
       }
       case 'replay': {
         keys += 1;

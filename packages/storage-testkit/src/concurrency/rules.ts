@@ -1,3 +1,4 @@
+import { claimLockRules } from './claim-lock-rules';
 import { customerLockRules } from './customer-lock-rules';
 import type { ConcurrencyRule } from './rule';
 import { serialRules } from './serial-rules';
@@ -12,4 +13,5 @@ export const concurrencyRules: readonly ConcurrencyRule[] = [
   ...serialRules,
   ...customerLockRules,
   ...subscriptionLockRules,
+  ...claimLockRules,
 ];

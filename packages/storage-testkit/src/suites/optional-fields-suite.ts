@@ -74,7 +74,12 @@ export function optionalFieldsSuite(kit: KitContext): void {
       region: 'BE',
       country: 'DE',
     };
-    const customer = makeCustomer({ phone: '+49 30 1234567', address, externalRef: 'crm-42' });
+    const customer = makeCustomer({
+      phone: '+49 30 1234567',
+      address,
+      externalRef: 'crm-42',
+      collectionsPolicy: 'vip',
+    });
     await storage.customers.insert(customer);
     const product = makeProduct({ description: 'All features' });
     await storage.products.insert(product);
@@ -97,6 +102,14 @@ export function optionalFieldsSuite(kit: KitContext): void {
       canceledAt: '2026-03-01T00:00:00.000Z',
       endedAt: '2026-04-01T00:00:00.000Z',
       couponId: coupon.id,
+      collectionsPolicy: 'b2b-strict',
+      dunning: {
+        stage: 'suspended',
+        invoiceId: 'inv_overdue',
+        since: '2026-03-19T07:00:00.000Z',
+        stageSince: '2026-03-29T07:00:00.000Z',
+        suspendedAt: '2026-03-29T07:00:00.000Z',
+      },
       pendingLines: [
         {
           description: 'Upgrade',
@@ -106,6 +119,15 @@ export function optionalFieldsSuite(kit: KitContext): void {
           kind: 'proration',
           periodStart: '2026-01-20T00:00:00.000Z',
           periodEnd: '2026-02-15T10:00:00.000Z',
+        },
+        {
+          description: 'Reminder fee',
+          amount: '25.00',
+          billingCode: 'LATE-FEE',
+          kind: 'fee',
+          feeId: 'fee_1',
+          periodStart: '2026-03-22T07:00:00.000Z',
+          periodEnd: '2026-03-22T07:00:00.000Z',
         },
       ],
     });
@@ -141,6 +163,11 @@ export function optionalFieldsSuite(kit: KitContext): void {
       paidAt: '2026-02-20T10:00:00.000Z',
       voidedAt: '2026-02-21T10:00:00.000Z',
       status: 'void',
+      remindersSent: 3,
+      overdue: true,
+      overdueAt: '2026-03-05T00:00:00.000Z',
+      lastReminderAt: '2026-03-08T07:00:00.000Z',
+      collectionsDueAt: '2026-03-15T00:00:00.000Z',
     });
     await storage.invoices.insert(invoice);
     const payment = makePayment({ customerId: customer.id, reference: 'CHQ-000123' });

@@ -2,11 +2,13 @@ import type {
   AppendRepository,
   BalanceTransaction,
   CatalogPrice,
+  CollectionFee,
   Coupon,
   CreditNote,
   Customer,
   Invoice,
   Meter,
+  OutboxEntry,
   Page,
   PageRequest,
   Payment,
@@ -18,6 +20,7 @@ import type {
   VersionedRepository,
 } from '@billfold/core';
 import { makeCatalogPrice, makeCoupon, makeMeter, makeProduct, makeTaxRate } from '../builders/catalog';
+import { makeCollectionFee, makeOutboxEntry } from '../builders/collections';
 import { makeCustomer } from '../builders/customer';
 import { makeCreditNote, makeInvoice } from '../builders/invoice';
 import { makeBalanceTransaction, makePayment, makeRefund } from '../builders/payment';
@@ -161,4 +164,36 @@ export const balanceTransactionKind: RecordKind<BalanceTransaction> = {
     makeBalanceTransaction({ ...overrides, customerId: await customerIdFor(session, overrides) }),
   change: (record) => ({ ...record, amount: '-2.00', type: 'applied_to_invoice' }),
   listFilter: (record) => ({ customerId: record.customerId }),
+};
+
+/** Outbox entries (their customer stored first). */
+export const outboxEntryKind: VersionedRecordKind<OutboxEntry> = {
+  entity: 'outbox entry',
+  repository: (session) => session.outbox,
+  build: async (session, overrides = {}) =>
+    makeOutboxEntry({ ...overrides, customerId: await customerIdFor(session, overrides) }),
+  change: (record) => ({
+    ...record,
+    status: 'dead',
+    attempts: 8,
+    lastAttemptAt: '2026-01-16T10:00:00.000Z',
+    lastError: { code: 'delivery_rejected', message: '550 5.1.1 no such user', retryable: false },
+  }),
+};
+
+/** Past-due fees (their customer and overdue invoice stored first). */
+export const collectionFeeKind: VersionedRecordKind<CollectionFee> = {
+  entity: 'collection fee',
+  repository: (session) => session.collectionFees,
+  build: async (session, overrides = {}) => {
+    const customerId = await customerIdFor(session, overrides);
+    const invoiceId = overrides.invoiceId ?? (await insertInvoice(session, { customerId })).id;
+    return makeCollectionFee({ ...overrides, customerId, invoiceId });
+  },
+  change: (record) => ({
+    ...record,
+    status: 'waived',
+    creditNoteId: 'cn_waiver',
+    waivedAt: '2026-01-20T08:00:00.000Z',
+  }),
 };

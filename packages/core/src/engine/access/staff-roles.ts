@@ -15,6 +15,9 @@ const READS: ReadonlySet<string> = new Set([
   'transactions',
   'findCustomersByIban',
   'findCustomersByTaxId',
+  'access',
+  'getFee',
+  'listFees',
 ]);
 
 /** Operations only an admin may call (besides every catalog change). */
@@ -27,7 +30,7 @@ const ADMIN_ONLY: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The least role an operation needs: `read_only` for reads; `admin` for catalog changes, erasure, purges, key
+ * The least role an operation needs: `read_only` for reads and reports; `admin` for catalog changes, erasure, purges, key
  * rotation and the audit log; `billing_operator` for everything else (operations added later default there).
  * @param operation the public path, e.g. `customers.update` or `catalog.prices.create`.
  */
@@ -35,7 +38,7 @@ export function requiredRole(operation: string): StaffRole {
   if (ADMIN_ONLY.has(operation)) return 'admin';
   const parts = operation.split('.');
   if (parts[0] === 'catalog' && !READS.has(parts[parts.length - 1] as string)) return 'admin';
-  if (READS.has(parts[parts.length - 1] as string)) return 'read_only';
+  if (parts[0] === 'reports' || READS.has(parts[parts.length - 1] as string)) return 'read_only';
   return 'billing_operator';
 }
 

@@ -5,11 +5,13 @@ import type { Invoice, InvoiceLine } from '../../domain/invoice';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
+import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
 import { assertMinorUnits, IdempotencyKeySchema, PositiveAmountSchema } from '../amount-schemas';
 import { type EngineContext, formatDocumentNumber } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
+import { lockDunnedSubscriptions, resumeSettledSubscriptions } from '../collections/settle-dunning';
 import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { lineGross, splitCredit } from './split-credit';
 import { displayText } from '../../domain/display-text';
@@ -46,7 +48,8 @@ export const CreditNoteInputSchema = z
 /** Input of `creditNotes.create`; see {@link CreditNoteInputSchema}. */
 export type CreditNoteInput = z.input<typeof CreditNoteInputSchema>;
 
-type Request = Omit<z.output<typeof CreditNoteInputSchema>, 'idempotencyKey'>;
+/** A validated credit-note request, as {@link issueCreditNote} takes it. */
+export type CreditNoteRequest = Omit<z.output<typeof CreditNoteInputSchema>, 'idempotencyKey'>;
 
 /**
  * Issues a credit note against a finalized invoice (open, paid or uncollectible): the only way to correct one.
@@ -60,97 +63,111 @@ type Request = Omit<z.output<typeof CreditNoteInputSchema>, 'idempotencyKey'>;
 export async function createCreditNote(ctx: EngineContext, input: CreditNoteInput): Promise<CreditNote> {
   const { idempotencyKey, ...request } = validate(CreditNoteInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `creditNotes.create:${idempotencyKey}`;
-  return runIdempotent(ctx, key, request, async (session, outbox) => {
-    const invoice = await readUnderLedgerLock(session, session.invoices, request.invoiceId, 'invoice', [
-      'input',
-      'invoiceId',
-    ]);
-    if (invoice.status === 'draft' || invoice.status === 'void' || invoice.number === undefined) {
-      throw new BillingError(
-        BillingErrorCode.invalidState,
-        `Cannot credit invoice ${invoice.id}: it is ${invoice.status}; only finalized invoices take credit notes`,
-        { path: ['input', 'invoiceId'] },
-      );
-    }
-    const m = (amount: string) => money(amount, invoice.currency);
-    const previous = await previousCredits(session, invoice);
-    const lines = creditLines(ctx, request, invoice, previous.byLine);
-    const total = lines.reduce((sum, line) => sum.add(line.gross), m('0'));
-    const holds = m(invoice.total).subtract(previous.total);
-    if (total.compare(holds) > 0) {
-      throw new BillingError(
-        BillingErrorCode.invalidInput,
-        `The credit note (${total}) exceeds what invoice ${invoice.number} still holds (${holds} of ${invoice.total})`,
-        { path: ['input', request.amount !== undefined ? 'amount' : 'lines'] },
-      );
-    }
-    const remaining = m(invoice.amountRemaining);
-    const applied = total.compare(remaining) < 0 ? total : remaining;
-    const toBalance = total.subtract(applied);
-    const now = ctx.clock.now();
-    const sequence = ctx.config.creditNoteSequence(now);
-    const number = formatDocumentNumber(
-      sequence,
-      await session.invoices.reserveNumbers(sequence, 1),
-      ctx.config.numberDigits,
+  return runIdempotent(ctx, key, request, (session, outbox) => issueCreditNote(session, ctx, request, outbox));
+}
+
+/**
+ * Issues a credit note inside the caller's transaction (see {@link createCreditNote}), taking the invoice's
+ * customer's ledger lock; its notifications go to `outbox`. For operations that credit as part of their own work
+ * (waiving a past-due fee).
+ */
+export async function issueCreditNote(
+  session: StorageSession,
+  ctx: EngineContext,
+  request: CreditNoteRequest,
+  outbox: BillingNotification[],
+): Promise<CreditNote> {
+  const invoice = await readUnderLedgerLock(session, session.invoices, request.invoiceId, 'invoice', [
+    'input',
+    'invoiceId',
+  ]);
+  if (invoice.status === 'draft' || invoice.status === 'void' || invoice.number === undefined) {
+    throw new BillingError(
+      BillingErrorCode.invalidState,
+      `Cannot credit invoice ${invoice.id}: it is ${invoice.status}; only finalized invoices take credit notes`,
+      { path: ['input', 'invoiceId'] },
     );
-    const subtotal = lines.reduce((sum, line) => sum.add(m(line.record.amount)), m('0'));
-    const note: CreditNote = {
-      id: ctx.ids('cn'),
-      number,
-      invoiceId: invoice.id,
-      invoiceNumber: invoice.number,
+  }
+  const dunned = await lockDunnedSubscriptions(session, invoice.customerId);
+  const m = (amount: string) => money(amount, invoice.currency);
+  const previous = await previousCredits(session, invoice);
+  const lines = creditLines(ctx, request, invoice, previous.byLine);
+  const total = lines.reduce((sum, line) => sum.add(line.gross), m('0'));
+  const holds = m(invoice.total).subtract(previous.total);
+  if (total.compare(holds) > 0) {
+    throw new BillingError(
+      BillingErrorCode.invalidInput,
+      `The credit note (${total}) exceeds what invoice ${invoice.number} still holds (${holds} of ${invoice.total})`,
+      { path: ['input', request.amount !== undefined ? 'amount' : 'lines'] },
+    );
+  }
+  const remaining = m(invoice.amountRemaining);
+  const applied = total.compare(remaining) < 0 ? total : remaining;
+  const toBalance = total.subtract(applied);
+  const now = ctx.clock.now();
+  const sequence = ctx.config.creditNoteSequence(now);
+  const number = formatDocumentNumber(
+    sequence,
+    await session.invoices.reserveNumbers(sequence, 1),
+    ctx.config.numberDigits,
+  );
+  const subtotal = lines.reduce((sum, line) => sum.add(m(line.record.amount)), m('0'));
+  const note: CreditNote = {
+    id: ctx.ids('cn'),
+    number,
+    invoiceId: invoice.id,
+    invoiceNumber: invoice.number,
+    customerId: invoice.customerId,
+    currency: invoice.currency,
+    reason: request.reason,
+    ...(request.memo !== undefined ? { memo: request.memo } : {}),
+    lines: lines.map((line) => line.record),
+    subtotal: subtotal.toString(),
+    taxTotal: total.subtract(subtotal).toString(),
+    total: total.toString(),
+    appliedToInvoice: applied.toString(),
+    creditedToBalance: toBalance.toString(),
+    issuedAt: now.toISOString(),
+    metadata: request.metadata,
+  };
+  await session.creditNotes.insert(note);
+  if (!applied.isZero()) {
+    const left = remaining.subtract(applied);
+    const settled = left.isZero() && (invoice.status === 'open' || invoice.status === 'uncollectible');
+    const next: Invoice = {
+      ...invoice,
+      amountCredited: m(invoice.amountCredited).add(applied).toString(),
+      amountRemaining: left.toString(),
+      ...(settled ? { status: 'paid' as const, paidAt: now.toISOString(), overdue: false } : {}),
+      version: invoice.version + 1,
+    };
+    await session.invoices.update(next);
+    if (settled)
+      outbox.push({
+        type: 'invoice.paid',
+        customerId: invoice.customerId,
+        invoiceId: invoice.id,
+        occurredAt: now.toISOString(),
+      });
+  }
+  if (!toBalance.isZero()) {
+    await recordBalanceEntry(session, ctx, {
       customerId: invoice.customerId,
       currency: invoice.currency,
-      reason: request.reason,
-      ...(request.memo !== undefined ? { memo: request.memo } : {}),
-      lines: lines.map((line) => line.record),
-      subtotal: subtotal.toString(),
-      taxTotal: total.subtract(subtotal).toString(),
-      total: total.toString(),
-      appliedToInvoice: applied.toString(),
-      creditedToBalance: toBalance.toString(),
-      issuedAt: now.toISOString(),
-      metadata: request.metadata,
-    };
-    await session.creditNotes.insert(note);
-    if (!applied.isZero()) {
-      const left = remaining.subtract(applied);
-      const settled = left.isZero() && (invoice.status === 'open' || invoice.status === 'uncollectible');
-      const next: Invoice = {
-        ...invoice,
-        amountCredited: m(invoice.amountCredited).add(applied).toString(),
-        amountRemaining: left.toString(),
-        ...(settled ? { status: 'paid' as const, paidAt: now.toISOString() } : {}),
-        version: invoice.version + 1,
-      };
-      await session.invoices.update(next);
-      if (settled)
-        outbox.push({
-          type: 'invoice.paid',
-          customerId: invoice.customerId,
-          invoiceId: invoice.id,
-          occurredAt: now.toISOString(),
-        });
-    }
-    if (!toBalance.isZero()) {
-      await recordBalanceEntry(session, ctx, {
-        customerId: invoice.customerId,
-        currency: invoice.currency,
-        amount: toBalance.toString(),
-        type: 'credit_note',
-        referenceId: note.id,
-      });
-    }
-    outbox.push({
-      type: 'credit_note.issued',
-      customerId: invoice.customerId,
-      invoiceId: invoice.id,
-      creditNoteId: note.id,
-      occurredAt: now.toISOString(),
+      amount: toBalance.toString(),
+      type: 'credit_note',
+      referenceId: note.id,
     });
-    return note;
+  }
+  outbox.push({
+    type: 'credit_note.issued',
+    customerId: invoice.customerId,
+    invoiceId: invoice.id,
+    creditNoteId: note.id,
+    occurredAt: now.toISOString(),
   });
+  await resumeSettledSubscriptions(session, ctx, dunned, outbox);
+  return note;
 }
 
 /** What earlier credit notes took off the invoice: in all, and per invoice line (gross). */
@@ -186,7 +203,7 @@ async function previousCredits(
 /** The credit note's lines with net and tax split, checked against the invoice lines they credit. */
 function creditLines(
   ctx: EngineContext,
-  request: Request,
+  request: CreditNoteRequest,
   invoice: Invoice,
   creditedByLine: Map<string, Money>,
 ): { gross: Money; record: CreditNoteLine }[] {

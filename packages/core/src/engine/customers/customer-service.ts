@@ -9,6 +9,7 @@ import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { requireRecord } from '../require-record';
 import { rootConflicts } from '../storage-errors';
+import { assertPolicyName } from '../collections/collections-policy';
 import { assertReverseChargeVatId } from './reverse-charge-rule';
 import { assertNotErased } from './erased-customer-rule';
 import { type CustomerErasureResult, eraseCustomer } from './erase-customer';
@@ -99,6 +100,7 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
     async create(input) {
       const { idempotencyKey, ...request } = validate(CreateCustomerInputSchema, input, 'input');
       assertReverseChargeVatId(request, ['input', 'taxIds']);
+      assertPolicyName(ctx.config.collections, request.collectionsPolicy, ['input', 'collectionsPolicy']);
       const key = idempotencyKey === undefined ? undefined : `customers.create:${idempotencyKey}`;
       return runIdempotent(ctx, key, request, async (session) => {
         const now = ctx.clock.now().toISOString();
@@ -122,6 +124,7 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
       const given = Object.fromEntries(
         Object.entries(parsed).filter(([key]) => Object.hasOwn(changes as object, key)),
       ) as Partial<Customer>;
+      assertPolicyName(ctx.config.collections, given.collectionsPolicy, ['changes', 'collectionsPolicy']);
       return ctx.storage.transaction(async (session) => {
         const current = await requireRecord(session.customers, customerId, 'customer', ['customerId']);
         assertNotErased(current, ['customerId']);

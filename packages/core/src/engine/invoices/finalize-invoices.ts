@@ -4,6 +4,8 @@ import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { type Money, money } from '../../money/money';
 import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
+import { collectionsPolicy } from '../collections/collections-policy';
+import { firstCollectionsInstant } from '../collections/collections-schedule';
 import { type EngineContext, formatDocumentNumber } from '../context';
 import { creditBalances, recordBalanceEntry } from '../ledger/credit-balance';
 import { customerSnapshot } from './customer-snapshot';
@@ -27,7 +29,8 @@ export interface FinalizedInvoices {
  *   negative total, becomes a positive `proration` entry instead). The credit available is read
  *   again here: when it has shrunk since the draft was built, `creditApplied` is lowered to what is left
  *   (shared in draft order among one customer's drafts) and `amountDue` raised by the difference;
- * - sets status `open`, or `paid` (with `paidAt`) when nothing is due.
+ * - sets status `open`, or `paid` (with `paidAt`) when nothing is due, and `collectionsDueAt`: when the collections
+ *   run first looks at it (its first reminder, or becoming overdue, by the customer's collections policy).
  *
  * It writes balance entries and number reservations, never the invoices: the caller stores them. The returned
  * invoices keep the drafts' `version`, so drafts built in memory (version 1) go straight to
@@ -80,6 +83,23 @@ export async function finalizeInvoices(
     }
     return due;
   };
+  // Every invoice of the batch is issued now: its first collections instant depends on the customer's policy and dates.
+  const firstCollections = new Map<string, string>();
+  const collectFrom = (customer: Customer) => {
+    const key = `${customer.collectionsPolicy ?? ''}\u0000${customer.paymentTermsDays}\u0000${customer.timeZone}`;
+    let at = firstCollections.get(key);
+    if (at === undefined) {
+      try {
+        const policy = collectionsPolicy(ctx.config.collections, customer.collectionsPolicy);
+        at = firstCollectionsInstant(policy, issuedAt, dueAt(customer), customer.timeZone);
+      } catch {
+        // A policy name the config no longer has: the collections run reports it for this invoice from now on.
+        at = issuedAt;
+      }
+      firstCollections.set(key, at);
+    }
+    return at;
+  };
   const zeroAmount = new Map<string, string>();
   const zero = (currency: string) => {
     let text = zeroAmount.get(currency);
@@ -107,6 +127,7 @@ export async function finalizeInvoices(
       customerSnapshot: customerSnapshot(customer),
       issuedAt,
       dueAt: dueAt(customer),
+      collectionsDueAt: collectFrom(customer),
     };
     if (paid) invoice.paidAt = issuedAt;
     invoices.push(invoice);

@@ -49,12 +49,14 @@ describe('invoices', () => {
       ['50.00', '9.50', 'SUP-HOUR', '25.00'],
     ]);
     expect(invoice.taxes).toEqual([{ rateId: 'txr_de_vat', taxableAmount: '150.00', amount: '28.50' }]);
+    // Delivered from the outbox, carrying the key it was stored under.
     expect(notifications).toEqual([
       {
         type: 'invoice.finalized',
         customerId: customer.id,
         invoiceId: invoice.id,
         occurredAt: '2026-01-10T09:00:00.000Z',
+        dedupeKey: `invoice.finalized/${invoice.id}`,
       },
     ]);
     expect(await billing.invoices.get(invoice.id)).toEqual(invoice);

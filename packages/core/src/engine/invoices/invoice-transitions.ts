@@ -6,6 +6,7 @@ import { money } from '../../money/money';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
+import { lockDunnedSubscriptions, resumeSettledSubscriptions } from '../collections/settle-dunning';
 import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { ledgerTransaction } from '../ledger/ledger-transaction';
 import { requireRecord } from '../require-record';
@@ -55,7 +56,7 @@ export async function finalizeInvoice(ctx: EngineContext, invoiceId: string): Pr
  */
 export async function voidInvoice(ctx: EngineContext, invoiceId: string): Promise<Invoice> {
   validate(IdSchema, invoiceId, 'invoiceId');
-  return ledgerTransaction(ctx.storage, async (session) => {
+  return runIdempotent(ctx, undefined, undefined, async (session, outbox) => {
     const invoice = await readUnderLedgerLock(session, session.invoices, invoiceId, 'invoice', ['invoiceId']);
     const hint = 'To correct a finalized invoice that was paid or credited, issue a credit note (creditNotes.create).';
     if (invoice.status !== 'open') {
@@ -74,11 +75,13 @@ export async function voidInvoice(ctx: EngineContext, invoiceId: string): Promis
       );
     }
     const now = ctx.clock.now().toISOString();
+    const dunned = await lockDunnedSubscriptions(session, invoice.customerId);
     const voided: Invoice = {
       ...invoice,
       status: 'void',
       amountRemaining: m('0').toString(),
       voidedAt: now,
+      overdue: false,
       version: invoice.version + 1,
     };
     await session.invoices.update(voided);
@@ -91,6 +94,7 @@ export async function voidInvoice(ctx: EngineContext, invoiceId: string): Promis
         referenceId: invoice.id,
       });
     }
+    await resumeSettledSubscriptions(session, ctx, dunned, outbox);
     return voided;
   });
 }

@@ -3,7 +3,7 @@ import { type Money, money } from '../../money/money';
 
 /**
  * An invoice after `amount` of a payment was applied to it: `amountPaid` up, `amountRemaining` down, and
- * `paid` (with `paidAt`) once nothing remains.
+ * `paid` (with `paidAt`, no longer `overdue`) once nothing remains.
  */
 export function applyToInvoice(invoice: Invoice, amount: Money, now: string): Invoice {
   const m = (value: string) => money(value, invoice.currency);
@@ -12,7 +12,7 @@ export function applyToInvoice(invoice: Invoice, amount: Money, now: string): In
     ...invoice,
     amountPaid: m(invoice.amountPaid).add(amount).toString(),
     amountRemaining: remaining.toString(),
-    ...(remaining.isZero() ? { status: 'paid' as const, paidAt: now } : {}),
+    ...(remaining.isZero() ? { status: 'paid' as const, paidAt: now, overdue: false } : {}),
     version: invoice.version + 1,
   };
 }

@@ -12,6 +12,7 @@ import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { recordBalanceEntry } from '../ledger/credit-balance';
 import { lockCustomerLedgers } from '../ledger/ledger-lock';
+import { lockDunnedSubscriptions, resumeSettledSubscriptions } from '../collections/settle-dunning';
 import { requireRecord } from '../require-record';
 import { applyToInvoice, oldestDueFirst } from './apply-payment';
 
@@ -73,7 +74,8 @@ type Request = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>
  * invoices with it: the explicit `allocations` (each at most the invoice's `amountRemaining`), or else the
  * customer's open invoices in that currency, oldest due first. Full, partial and over-payments: an invoice
  * becomes `paid` when nothing remains on it, and what no invoice took (`unapplied`) becomes customer credit
- * (an `overpayment` balance entry), used by the next invoice's `creditApplied`.
+ * (an `overpayment` balance entry), used by the next invoice's `creditApplied`. Subscriptions in dunning whose
+ * overdue invoices are now settled become active again (`subscription.resumed`).
  * @throws BillingError `not_found` (customer, invoice), `currency_mismatch` (an allocated invoice in another
  * currency), `invalid_state` (allocating to an invoice that is not open or uncollectible), `invalid_input`.
  */
@@ -83,6 +85,7 @@ export async function recordPayment(ctx: EngineContext, input: RecordPaymentInpu
   return runIdempotent(ctx, key, request, async (session, outbox) => {
     await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
+    const dunned = await lockDunnedSubscriptions(session, customer.id);
     const now = ctx.clock.now().toISOString();
     const amount = money(request.amount, request.currency);
     const plan =
@@ -126,6 +129,7 @@ export async function recordPayment(ctx: EngineContext, input: RecordPaymentInpu
       });
     }
     outbox.unshift({ type: 'payment.received', customerId: customer.id, paymentId: payment.id, occurredAt: now });
+    await resumeSettledSubscriptions(session, ctx, dunned, outbox);
     return payment;
   });
 }

@@ -42,7 +42,7 @@ export type RefundPaymentInput = z.input<typeof RefundPaymentInputSchema>;
 export async function refundPayment(ctx: EngineContext, input: RefundPaymentInput): Promise<Refund> {
   const { idempotencyKey, ...request } = validate(RefundPaymentInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `payments.refund:${idempotencyKey}`;
-  return runIdempotent(ctx, key, request, async (session) => {
+  return runIdempotent(ctx, key, request, async (session, outbox) => {
     const payment = await readUnderLedgerLock(session, session.payments, request.paymentId, 'payment', [
       'input',
       'paymentId',
@@ -119,6 +119,13 @@ export async function refundPayment(ctx: EngineContext, input: RefundPaymentInpu
       version: payment.version + 1,
     };
     await session.payments.update(next);
+    outbox.push({
+      type: 'payment.refunded',
+      customerId: payment.customerId,
+      paymentId: payment.id,
+      refundId: refund.id,
+      occurredAt: refund.createdAt,
+    });
     return refund;
   });
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { InstantInputSchema } from '../../domain/common';
-import { BillingError, BillingErrorCode, isBillingError } from '../../errors/billing-error';
+import { BillingErrorCode, isBillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
 import type { EngineContext } from '../context';
-import { deliverNotifications } from '../notify';
+import { deliverAfterCommit } from '../notifications/deliver-after-commit';
+import { enqueueNotifications } from '../notifications/enqueue-notifications';
+import { runInstant } from '../run-instant';
 import { billOneByOne } from './bill-one-by-one';
 import { type BilledBatch, billSubscriptions } from './bill-subscriptions';
 import { loadCatalog } from './catalog';
@@ -47,7 +49,7 @@ export const RunCycleOptionsSchema = z
     /** Stop the run once this many subscriptions have failed (default 1000), so a broken catalog cannot spin it. */
     maxErrors: z.number().int().min(1).max(1_000_000).default(1000),
     /**
-     * Called after each batch has committed and its notifications have gone out (awaited), e.g. to report
+     * Called after each batch has committed (and, with immediate delivery, its notifications were sent), e.g. to report
      * progress. When it throws, the run stops with that error; the batches committed so far stay billed.
      */
     onBatch: ProgressCallbackSchema.optional(),
@@ -86,7 +88,8 @@ export interface RunCycleSummary {
  * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch: each batch is one
  * transaction that claims up to `batchSize` due subscriptions (`claimDue`, skip-locked where transactions run
  * concurrently), takes their customers' ledger locks without waiting (`skipLocked`), bills the subscriptions of
- * the customers it got with `billSubscriptions` and commits; notifications go out after the commit. The catalog
+ * the customers it got with `billSubscriptions`, writes their notifications to the outbox and commits; with a notifier
+ * and `immediate` delivery they are sent once the batch has committed. The catalog
  * is read once per run. A subscription whose customer another writer held (a payment, a credit note, another
  * run's batch) is claimed past for the rest of the run and billed at its end, one by one, waiting for its
  * customer then its row (rule L2 of the engine README). A subscription that fails is reported in `errors`, left
@@ -130,7 +133,7 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
   let subscriptionsBilled = 0;
   let batches = 0;
   let stoppedEarly = false;
-  const account = async (batch: BilledBatch) => {
+  const account = async (batch: BilledBatch, outboxIds: readonly string[]) => {
     batches += 1;
     invoicesCreated += batch.invoices.length;
     subscriptionsBilled += batch.advanced.length;
@@ -145,7 +148,7 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
     for (const subscription of batch.advanced) {
       if (subscription.nextBillingAt !== undefined && subscription.nextBillingAt <= now) leftDue.add(subscription.id);
     }
-    await deliverNotifications(ctx, batch.notifications);
+    await deliverAfterCommit(ctx, outboxIds);
     await onBatch?.({
       batches,
       batchSubscriptionsBilled: batch.advanced.length,
@@ -162,22 +165,31 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
     }
     let claimed: ClaimedBatch | undefined;
     let batch: BilledBatch | undefined;
+    let outboxIds: readonly string[] = [];
     try {
       batch = await ctx.storage.transaction(async (session) => {
         // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
         claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
         const { billable } = claimed;
-        return billable.length === 0 ? undefined : billSubscriptions(session, ctx, billable, { catalog, ...billing });
+        if (billable.length === 0) return undefined;
+        const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
+        outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
+        return billed;
       });
     } catch (error) {
       if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-      batch = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
+      const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
+      batch = retried;
+      outboxIds = retried.outboxIds;
     }
     if (claimed === undefined || claimed.due.length === 0) break;
     for (const id of claimed.held) deferred.add(id);
-    if (batch !== undefined) await account(batch);
+    if (batch !== undefined) await account(batch, outboxIds);
   }
-  if (!stoppedEarly && deferred.size > 0) await account(await billOneByOne(ctx, [...deferred], catalog, billing));
+  if (!stoppedEarly && deferred.size > 0) {
+    const last = await billOneByOne(ctx, [...deferred], catalog, billing);
+    await account(last, last.outboxIds);
+  }
   const finished = clock();
   return {
     now,
@@ -192,23 +204,3 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
     steps: { catalog: { durationMs: catalogMs }, batches: { durationMs: finished - started - catalogMs } },
   };
 }
-
-/**
- * The instant a run bills up to: `requested`, or the clock's now.
- * @throws BillingError `invalid_input` at `["options", "now"]` beyond the engine's `runHorizonDays` past the clock.
- */
-function runInstant(ctx: EngineContext, requested: string | undefined): string {
-  const clockNow = ctx.clock.now();
-  if (requested === undefined) return clockNow.toISOString();
-  const horizon = clockNow.getTime() + ctx.config.runHorizonDays * DAY_MS;
-  if (Date.parse(requested) > horizon) {
-    throw new BillingError(
-      BillingErrorCode.invalidInput,
-      `Invalid options.now: ${requested} is more than ${ctx.config.runHorizonDays} days (the engine's runHorizonDays) after the clock's now, ${clockNow.toISOString()}`,
-      { path: ['options', 'now'] },
-    );
-  }
-  return requested;
-}
-
-const DAY_MS = 86_400_000;

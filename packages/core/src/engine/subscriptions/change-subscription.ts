@@ -2,11 +2,9 @@ import type { Invoice } from '../../domain/invoice';
 import type { PendingLine, Subscription } from '../../domain/subscription';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
-import type { BillingNotification } from '../../notify/notifier';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
 import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
-import { deliverNotifications } from '../notify';
 import { requireRecord } from '../require-record';
 import { loadCatalogFor } from '../run-cycle/catalog';
 import { usableCouponDiscount } from '../run-cycle/coupon-discount';
@@ -43,9 +41,8 @@ export async function changeSubscription(
   const { idempotencyKey, ...request } = parsed;
   const now = ctx.clock.now().toISOString();
   const at = request.at ?? now;
-  let notifications: readonly BillingNotification[] = [];
   const key = idempotencyKey === undefined ? undefined : `subscriptions.change:${idempotencyKey}`;
-  const result = await runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
+  return runIdempotent(ctx, key, request, async (session, outbox): Promise<SubscriptionResult> => {
     const current = await lockSubscriptionForUpdate(session, request.subscriptionId, ['input', 'subscriptionId']);
     assertLive(current, ['input', 'subscriptionId']);
     const started = !notStarted(current);
@@ -106,13 +103,11 @@ export async function changeSubscription(
     if (request.prorate === 'immediate' && lines.length > 0) {
       const billed = await invoiceNow(session, ctx, subscription, customer, lines);
       invoices.push(billed.invoice);
-      notifications = billed.notifications;
+      outbox.push(...billed.notifications);
     }
     await session.subscriptions.update(subscription);
     return { subscription, invoices };
   });
-  await deliverNotifications(ctx, notifications);
-  return result;
 }
 
 function requireMissing(priceId: string): never {

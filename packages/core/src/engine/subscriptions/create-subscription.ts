@@ -1,12 +1,11 @@
 import type { Subscription } from '../../domain/subscription';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
-import type { BillingNotification } from '../../notify/notifier';
 import { billingPeriods } from '../../periods/billing-periods';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
+import { assertPolicyName } from '../collections/collections-policy';
 import { lockCustomerLedgers } from '../ledger/ledger-lock';
-import { deliverNotifications } from '../notify';
 import { requireRecord } from '../require-record';
 import { billSubscriptions } from '../run-cycle/bill-subscriptions';
 import { loadCatalogFor } from '../run-cycle/catalog';
@@ -40,10 +39,10 @@ export async function createSubscription(
 ): Promise<SubscriptionResult> {
   const parsed = validate(CreateSubscriptionInputSchema, input, 'input');
   const { idempotencyKey, ...request } = parsed;
+  assertPolicyName(ctx.config.collections, request.collectionsPolicy, ['input', 'collectionsPolicy']);
   const now = ctx.clock.now().toISOString();
-  let notifications: readonly BillingNotification[] = [];
   const key = idempotencyKey === undefined ? undefined : `subscriptions.create:${idempotencyKey}`;
-  const result = await runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
+  return runIdempotent(ctx, key, request, async (session, outbox): Promise<SubscriptionResult> => {
     await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
     assertNotErased(customer, ['input', 'customerId']);
@@ -84,6 +83,7 @@ export async function createSubscription(
       ...(trialEnd === undefined ? {} : { trialEnd }),
       cancelAtPeriodEnd: false,
       ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
+      ...(request.collectionsPolicy === undefined ? {} : { collectionsPolicy: request.collectionsPolicy }),
       couponPeriodsUsed: 0,
       pendingLines: [],
       metadata: request.metadata,
@@ -100,11 +100,9 @@ export async function createSubscription(
     });
     const billed = await billSubscriptions(session, ctx, [subscription], { catalog, now });
     if (billed.errors[0] !== undefined) rethrowRunError(billed.errors[0]);
-    notifications = billed.notifications;
+    outbox.push(...billed.notifications);
     return { subscription: billed.advanced[0] as Subscription, invoices: billed.invoices };
   });
-  await deliverNotifications(ctx, notifications);
-  return result;
 }
 
 /** The instant `days` local days after `start` in `timeZone` (same wall-clock time across DST changes). */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { IdSchema, InstantInputSchema, MetadataSchema, PageRequestSchema } from '../../domain/common';
+import {
+  CollectionsPolicyNameSchema,
+  IdSchema,
+  InstantInputSchema,
+  MetadataSchema,
+  PageRequestSchema,
+} from '../../domain/common';
 import { SubscriptionStatusSchema } from '../../domain/subscription';
 import { BoundedNonNegativeDecimalSchema } from '../../money/schemas';
 import { IdempotencyKeySchema } from '../amount-schemas';
@@ -38,6 +44,8 @@ export const CreateSubscriptionInputSchema = z
     /** Or a free trial until this instant. */
     trialEnd: InstantInputSchema.optional(),
     couponId: IdSchema.optional(),
+    /** A named collections policy for this subscription's dunning (engine config `collectionsPolicies`). */
+    collectionsPolicy: CollectionsPolicyNameSchema.optional(),
     /** When the subscription starts (default now); a future start is billed by the run at that instant. */
     startAt: InstantInputSchema.optional(),
     metadata: MetadataSchema.default({}),

@@ -1,4 +1,7 @@
-/** One subscription's next billing instant, as the due index holds it. */
+import { type Table, updateVersioned } from './table';
+import type { UndoLog } from './undo-log';
+
+/** One record's due instant, as the due index holds it. */
 interface DueEntry {
   readonly at: string;
   readonly id: string;
@@ -9,37 +12,48 @@ function before(a: DueEntry, b: DueEntry): boolean {
 }
 
 /**
- * Subscriptions by `nextBillingAt` (then id) in a min-heap, so a billing run claims the due ones without
- * scanning or sorting every subscription. Entries are lazy: a changed subscription simply gets a new entry,
- * and entries that no longer match the stored subscription are dropped when they surface. A rollback only has
- * to re-add the entry of the record it restores.
+ * Records by a due instant (then id) in a min-heap — subscriptions by `nextBillingAt`, open invoices by
+ * `collectionsDueAt`, pending outbox entries by `nextAttemptAt` — so a claim finds the due ones without scanning
+ * or sorting every record. Entries are lazy: a changed record simply gets a new entry, and entries that no longer
+ * match the stored record are dropped when they surface. A rollback only has to re-add the entry of the record it
+ * restores.
  * @internal
  */
 export class DueIndex {
   private heap: DueEntry[] = [];
 
-  /** @param current the stored `nextBillingAt` of each subscription, to check entries and rebuild. */
-  constructor(private readonly current: { nextBillingAt(id: string): string | undefined; all(): Iterable<DueEntry> }) {}
+  /** @param current the stored due instant of each record (`undefined`: not due at all), to check entries and rebuild. */
+  constructor(private readonly current: { dueAt(id: string): string | undefined; all(): Iterable<DueEntry> }) {}
 
-  /** Notes a subscription's `nextBillingAt` (nothing to note when it has none). */
+  /** Notes a record's due instant (nothing to note when it has none). */
   add(id: string, at: string | undefined, liveCount: number): void {
     if (at === undefined) return;
     if (this.heap.length > 2 * liveCount + 1024) this.rebuild();
     this.push({ at, id });
   }
 
-  /** Up to `limit` ids with `nextBillingAt <= now`, by `nextBillingAt` then id. They stay in the index. */
+  /** Up to `limit` ids due at or before `now`, by due instant then id. They stay in the index. */
   due(now: string, limit: number): string[] {
     const claimed: DueEntry[] = [];
     const seen = new Set<string>();
     while (claimed.length < limit && this.heap.length > 0 && (this.heap[0] as DueEntry).at <= now) {
       const entry = this.pop();
-      if (seen.has(entry.id) || this.current.nextBillingAt(entry.id) !== entry.at) continue; // duplicate or stale
+      if (seen.has(entry.id) || this.current.dueAt(entry.id) !== entry.at) continue; // duplicate or stale
       seen.add(entry.id);
       claimed.push(entry);
     }
     for (const entry of claimed) this.push(entry);
     return claimed.map((entry) => entry.id);
+  }
+
+  /** Those of `ids` due at or before `now` (each once), by due instant then id. */
+  dueAmong(ids: readonly string[], now: string): string[] {
+    const entries: DueEntry[] = [];
+    for (const id of new Set(ids)) {
+      const at = this.current.dueAt(id);
+      if (at !== undefined && at <= now) entries.push({ id, at });
+    }
+    return entries.sort((a, b) => (before(a, b) ? -1 : 1)).map((entry) => entry.id);
   }
 
   private rebuild(): void {
@@ -78,4 +92,28 @@ export class DueIndex {
     }
     return top;
   }
+}
+
+/**
+ * `insert` and the optimistic-locking `update` of a table that keep a due index in step with it: each written
+ * record gets an entry at `dueAt(record)`, and an undone update re-adds the entry of the record it restores (the
+ * index may have dropped it as stale meanwhile).
+ * @internal
+ */
+export function indexedWrites<T extends { readonly id: string; readonly version: number }>(
+  table: Table<T>,
+  index: DueIndex,
+  dueAt: (record: T) => string | undefined,
+): { insert(record: T, log: UndoLog): void; update(record: T, log: UndoLog): void } {
+  return {
+    insert(record, log) {
+      table.insert(record, log);
+      index.add(record.id, dueAt(record), table.size);
+    },
+    update(record, log) {
+      const previous = updateVersioned(table, record, log);
+      index.add(record.id, dueAt(record), table.size);
+      log.record(() => index.add(previous.id, dueAt(previous), table.size));
+    },
+  };
 }

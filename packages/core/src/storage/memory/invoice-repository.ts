@@ -1,21 +1,32 @@
 import type { Invoice } from '../../domain/invoice';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { InvoiceRepository } from '../storage-adapter';
-import { versionedRepository } from './basic-repositories';
+import { appendRepository } from './basic-repositories';
+import { indexedWrites } from './due-index';
 import { normalizeInstant } from './instant';
-import type { MemoryState } from './memory-state';
+import { collectionsDueAt, type MemoryState } from './memory-state';
+import { claimFrom } from './serial-locks';
 import type { MemoryExecutor } from './undo-log';
 
-/** Invoices in memory, with their gapless number sequences. @internal */
+/** Invoices in memory, with their gapless number sequences and the open ones due for collections. @internal */
 export function memoryInvoiceRepository(state: MemoryState, exec: MemoryExecutor): InvoiceRepository {
-  const { invoices, sequences } = state;
+  const { invoices, sequences, collectible } = state;
+  const writes = indexedWrites(invoices, collectible, collectionsDueAt);
   return {
-    ...versionedRepository(invoices, exec),
+    ...appendRepository(invoices, exec),
+    insert: (record) => exec(({ log }) => writes.insert(record, log)),
+    update: (record) => exec(({ log }) => writes.update(record, log)),
     insertMany: (records) =>
       exec(({ log }) => {
         // All or none: a conflict half-way makes the operation undo the inserts before it.
-        for (const record of records) invoices.insert(record, log);
+        for (const record of records) writes.insert(record, log);
       }),
+    updateMany: (records) =>
+      exec(({ log }) => {
+        for (const record of records) writes.update(record, log);
+      }),
+    claimCollectible: (query) =>
+      exec((context) => claimFrom(invoices, collectible, query, context, 'invoices.claimCollectible')),
     list: (filter) =>
       exec(() => {
         const dueBefore = filter.dueBefore === undefined ? undefined : normalizeInstant(filter.dueBefore, 'dueBefore');

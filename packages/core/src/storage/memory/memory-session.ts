@@ -2,6 +2,7 @@ import { type Customer, foldEmail } from '../../domain/customer';
 import type { StorageSession } from '../storage-adapter';
 import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { memoryAuditRepository } from './audit-repository';
+import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collections-repositories';
 import { memoryInvoiceRepository } from './invoice-repository';
 import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
 import type { MemoryState } from './memory-state';
@@ -64,6 +65,8 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     idempotency: memoryIdempotencyRepository(state, exec),
     privacy: memoryPrivacyRepository(state, exec),
     audit: memoryAuditRepository(state.auditEntries, exec),
+    outbox: memoryOutboxRepository(state, exec),
+    collectionFees: memoryCollectionFeeRepository(state, exec),
     locks: memoryLedgerLocks(state.customers, exec),
   };
 }

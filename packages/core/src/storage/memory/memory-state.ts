@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../../domain/audit-entry';
 import type { CatalogPrice, Coupon, Meter, Product } from '../../domain/catalog';
+import type { CollectionFee } from '../../domain/collection-fee';
 import type { CreditNote } from '../../domain/credit-note';
 import type { Customer } from '../../domain/customer';
 import type { Invoice } from '../../domain/invoice';
+import type { OutboxEntry } from '../../domain/outbox-entry';
 import type { BalanceTransaction, Payment, Refund } from '../../domain/payment';
 import type { Subscription } from '../../domain/subscription';
 import type { Fixed } from '../../money/fixed';
@@ -25,6 +27,8 @@ export interface MemoryState {
   readonly due: DueIndex;
   readonly usage: UsageStore;
   readonly invoices: Table<Invoice>;
+  /** Open invoices by `collectionsDueAt`, for `claimCollectible`. */
+  readonly collectible: DueIndex;
   /** The last number reserved per invoice sequence. */
   readonly sequences: Map<string, number>;
   readonly creditNotes: Table<CreditNote>;
@@ -35,6 +39,10 @@ export interface MemoryState {
   readonly balances: Map<string, Fixed>;
   readonly idempotency: Map<string, IdempotencyRecord>;
   readonly auditEntries: Table<AuditEntry>;
+  readonly outbox: Table<OutboxEntry>;
+  /** Pending outbox entries by `nextAttemptAt`, for `claimDue`. */
+  readonly outboxDue: DueIndex;
+  readonly collectionFees: Table<CollectionFee>;
 }
 
 /** The key of a customer's ledger total in one currency. @internal */
@@ -48,6 +56,26 @@ const ONCE_PER_PERIOD: ReadonlySet<Invoice['billingReason']> = new Set(['subscri
 /** Empty memory storage with the contract's uniqueness rules. @internal */
 export function createMemoryState(): MemoryState {
   const subscriptions = new Table<Subscription>('subscription');
+  const invoices = new Table<Invoice>('invoice', [
+    {
+      name: 'number',
+      description: 'number in its sequence',
+      of: (invoice) => (invoice.number === undefined ? undefined : `${invoice.sequence}\u0000${invoice.number}`),
+    },
+    {
+      name: 'periodStart',
+      description: 'subscription and period start',
+      of: (invoice) =>
+        invoice.subscriptionId === undefined ||
+        invoice.periodStart === undefined ||
+        !ONCE_PER_PERIOD.has(invoice.billingReason)
+          ? undefined
+          : `${invoice.subscriptionId}\u0000${invoice.periodStart}`,
+    },
+  ]);
+  const outbox = new Table<OutboxEntry>('outbox entry', [
+    { name: 'dedupeKey', description: 'dedupe key', of: (entry) => entry.dedupeKey },
+  ]);
   return {
     customers: new Table<Customer>('customer', [
       { name: 'externalRef', description: 'external reference', of: (customer) => customer.externalRef },
@@ -61,7 +89,7 @@ export function createMemoryState(): MemoryState {
     taxRates: new Table('tax rate'),
     subscriptions,
     due: new DueIndex({
-      nextBillingAt: (id) => subscriptions.peek(id)?.nextBillingAt,
+      dueAt: (id) => subscriptions.peek(id)?.nextBillingAt,
       *all() {
         for (const { id, nextBillingAt } of subscriptions.values()) {
           if (nextBillingAt !== undefined) yield { id, at: nextBillingAt };
@@ -69,23 +97,16 @@ export function createMemoryState(): MemoryState {
       },
     }),
     usage: new UsageStore(),
-    invoices: new Table<Invoice>('invoice', [
-      {
-        name: 'number',
-        description: 'number in its sequence',
-        of: (invoice) => (invoice.number === undefined ? undefined : `${invoice.sequence}\u0000${invoice.number}`),
+    invoices,
+    collectible: new DueIndex({
+      dueAt: (id) => collectionsDueAt(invoices.peek(id)),
+      *all() {
+        for (const invoice of invoices.values()) {
+          const at = collectionsDueAt(invoice);
+          if (at !== undefined) yield { id: invoice.id, at };
+        }
       },
-      {
-        name: 'periodStart',
-        description: 'subscription and period start',
-        of: (invoice) =>
-          invoice.subscriptionId === undefined ||
-          invoice.periodStart === undefined ||
-          !ONCE_PER_PERIOD.has(invoice.billingReason)
-            ? undefined
-            : `${invoice.subscriptionId}\u0000${invoice.periodStart}`,
-      },
-    ]),
+    }),
     sequences: new Map(),
     creditNotes: new Table('credit note'),
     payments: new Table('payment'),
@@ -94,5 +115,28 @@ export function createMemoryState(): MemoryState {
     balances: new Map(),
     idempotency: new Map(),
     auditEntries: new Table('audit entry'),
+    outbox,
+    outboxDue: new DueIndex({
+      dueAt: (id) => pendingAt(outbox.peek(id)),
+      *all() {
+        for (const entry of outbox.values()) {
+          const at = pendingAt(entry);
+          if (at !== undefined) yield { id: entry.id, at };
+        }
+      },
+    }),
+    collectionFees: new Table<CollectionFee>('collection fee', [
+      { name: 'key', description: 'fee key for its invoice', of: (fee) => `${fee.invoiceId}\u0000${fee.key}` },
+    ]),
   };
+}
+
+/** When an invoice is due for collections: its `collectionsDueAt` while it is open. @internal */
+export function collectionsDueAt(invoice: Invoice | undefined): string | undefined {
+  return invoice?.status === 'open' ? invoice.collectionsDueAt : undefined;
+}
+
+/** When an outbox entry may be claimed: its `nextAttemptAt` while it is pending. @internal */
+export function pendingAt(entry: OutboxEntry | undefined): string | undefined {
+  return entry?.status === 'pending' ? entry.nextAttemptAt : undefined;
 }

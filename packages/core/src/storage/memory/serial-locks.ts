@@ -1,7 +1,9 @@
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { LedgerLocks } from '../storage-adapter';
+import type { DueIndex } from './due-index';
+import { normalizeInstant } from './instant';
 import type { Table } from './table';
-import type { MemoryExecutor } from './undo-log';
+import type { MemoryExecutor, OperationContext } from './undo-log';
 
 /**
  * Refuses a lock call outside a transaction: the lock would end as soon as it was taken.
@@ -40,4 +42,30 @@ export function memoryLedgerLocks<T extends { readonly id: string }>(
         return storedIdsAscending(customers, ids);
       }),
   };
+}
+
+/**
+ * A claim of a serial adapter (`subscriptions.claimDue`, `invoices.claimCollectible`, `outbox.claimDue`): up to
+ * `limit` records of `index` due at or before `now`, by due instant then id (among `ids` only, when given). It
+ * locks nothing: no other transaction can run until this one has ended.
+ * @throws BillingError `invalid_state` outside a transaction, `invalid_input` for a bad `limit` or `now`.
+ * @internal
+ */
+export function claimFrom<T extends { readonly id: string }>(
+  table: Table<T>,
+  index: DueIndex,
+  query: { readonly now: string; readonly limit: number; readonly ids?: readonly string[] },
+  context: OperationContext,
+  operation: string,
+): T[] {
+  assertInTransaction(context.inTransaction, operation);
+  if (!Number.isInteger(query.limit) || query.limit < 1) {
+    throw new BillingError(BillingErrorCode.invalidInput, 'limit must be a positive integer', { path: ['limit'] });
+  }
+  const now = normalizeInstant(query.now, 'now');
+  if (query.ids === undefined) return index.due(now, query.limit).map((id) => table.get(id) as T);
+  return index
+    .dueAmong(query.ids, now)
+    .slice(0, query.limit)
+    .map((id) => table.get(id) as T);
 }

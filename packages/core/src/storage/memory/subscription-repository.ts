@@ -1,12 +1,10 @@
 import type { Subscription } from '../../domain/subscription';
-import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { SubscriptionRepository } from '../storage-adapter';
 import { appendRepository, listByFields } from './basic-repositories';
-import { normalizeInstant } from './instant';
+import { indexedWrites } from './due-index';
 import type { MemoryState } from './memory-state';
-import { assertInTransaction, storedIdsAscending } from './serial-locks';
-import { updateVersioned } from './table';
-import type { MemoryExecutor, UndoLog } from './undo-log';
+import { assertInTransaction, claimFrom, storedIdsAscending } from './serial-locks';
+import type { MemoryExecutor } from './undo-log';
 
 /**
  * Subscriptions in memory. `claimDue` and `lock` need no locks: the adapter runs one transaction at a time, so
@@ -15,25 +13,14 @@ import type { MemoryExecutor, UndoLog } from './undo-log';
  */
 export function memorySubscriptionRepository(state: MemoryState, exec: MemoryExecutor): SubscriptionRepository {
   const { subscriptions, due } = state;
-
-  const update = (record: Subscription, log: UndoLog): void => {
-    const previous = updateVersioned(subscriptions, record, log);
-    due.add(record.id, record.nextBillingAt, subscriptions.size);
-    // The index may have dropped the old entry as stale meanwhile; a rollback re-adds it.
-    log.record(() => due.add(previous.id, previous.nextBillingAt, subscriptions.size));
-  };
-
+  const writes = indexedWrites(subscriptions, due, (record) => record.nextBillingAt);
   return {
     ...appendRepository(subscriptions, exec),
-    insert: (record) =>
-      exec(({ log }) => {
-        subscriptions.insert(record, log);
-        due.add(record.id, record.nextBillingAt, subscriptions.size);
-      }),
-    update: (record) => exec(({ log }) => update(record, log)),
+    insert: (record) => exec(({ log }) => writes.insert(record, log)),
+    update: (record) => exec(({ log }) => writes.update(record, log)),
     updateMany: (records) =>
       exec(({ log }) => {
-        for (const record of records) update(record, log);
+        for (const record of records) writes.update(record, log);
       }),
     list: listByFields(subscriptions, exec),
     lock: (ids) =>
@@ -41,16 +28,6 @@ export function memorySubscriptionRepository(state: MemoryState, exec: MemoryExe
         assertInTransaction(inTransaction, 'subscriptions.lock');
         return storedIdsAscending(subscriptions, ids).map((id) => subscriptions.get(id) as Subscription);
       }),
-    claimDue: (query) =>
-      exec(({ inTransaction }) => {
-        assertInTransaction(inTransaction, 'subscriptions.claimDue');
-        if (!Number.isInteger(query.limit) || query.limit < 1) {
-          throw new BillingError(BillingErrorCode.invalidInput, 'limit must be a positive integer', {
-            path: ['limit'],
-          });
-        }
-        const now = normalizeInstant(query.now, 'now');
-        return due.due(now, query.limit).map((id) => subscriptions.get(id) as Subscription);
-      }),
+    claimDue: (query) => exec((context) => claimFrom(subscriptions, due, query, context, 'subscriptions.claimDue')),
   };
 }

@@ -45,6 +45,7 @@ export function invoiceLink(template: string | undefined, id: string): string | 
  * @cssprop --billing-color-success - Paid badge.
  */
 export class BillingInvoiceList extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [...BillingElement.styles, downloadMenuStyles, invoiceListStyles];
 
   static override properties = {

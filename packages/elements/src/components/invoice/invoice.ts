@@ -37,6 +37,7 @@ const isZero = (amount: string) => amount.replace(/[-0.]/g, '') === '';
  * @cssprop --billing-color-text-muted - Periods and labels.
  */
 export class BillingInvoice extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [...BillingElement.styles, downloadMenuStyles, invoiceStyles];
 
   static override properties = {

@@ -18,6 +18,7 @@ import { totalRemaining } from '../../payments/amounts';
  * @cssprop --billing-color-danger - The banner's edge and title.
  */
 export class BillingOverdueBanner extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [
     ...BillingElement.styles,
     css`

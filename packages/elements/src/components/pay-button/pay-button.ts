@@ -52,6 +52,7 @@ const idList = {
  * @cssprop --billing-radius - Corners of the button and dialog.
  */
 export class BillingPayButton extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [...BillingElement.styles, payButtonStyles];
 
   static override properties = {
@@ -70,9 +71,9 @@ export class BillingPayButton extends BillingElement {
   declare invoiceIds: readonly string[];
   /** The invoices to pay, when the host already has them (then no fetch is needed). */
   declare invoices: readonly PayableInvoice[] | undefined;
-  declare protected step: PayStep;
-  declare protected choices: readonly PayMethod[];
-  declare protected chosen: PayMethod | undefined;
+  declare private step: PayStep;
+  declare private choices: readonly PayMethod[];
+  declare private chosen: PayMethod | undefined;
   declare protected loaded: readonly PayableInvoice[] | undefined;
   declare protected message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
   declare protected result: PaymentIntentView | undefined;

@@ -24,6 +24,7 @@ import { loadStripe, type StripeJsResult } from '../../payments/stripe-js';
  * @cssprop --billing-color-border - The cards' borders.
  */
 export class BillingPaymentMethods extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [
     ...BillingElement.styles,
     css`

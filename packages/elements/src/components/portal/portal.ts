@@ -88,6 +88,7 @@ async function defineSection(section: PortalSection): Promise<void> {
  * @cssprop --billing-font-size - Base size.
  */
 export class BillingPortal extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [...BillingElement.styles, portalStyles];
 
   static override properties = {

@@ -63,6 +63,7 @@ function changesOf(profile: ProfileView, data: FormData): Record<string, unknown
  * @cssprop --billing-color-danger - Refused fields.
  */
 export class BillingProfile extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [
     ...BillingElement.styles,
     css`

@@ -50,11 +50,12 @@ describe('<billing-subscription>', () => {
     const preview = await waitForText(dialog(element, 'change'), 'Confirm the change');
     // 10 Feb 10:00 of a 28-day February: 18.5833… days left = 66.37 % of the month. Credit of Basic −13.27,
     // debit of Pro +33.18 (before tax), on the next invoice: 50.00 + 7.5 GB data 3.75 − 13.27 + 33.18 = 73.66, plus
-    // VAT per line (9.50 + 0.71 − 2.52 + 6.30 = 13.99) = 87.65.
+    // VAT rounded once over the invoice, credit included (the engine's default per-invoice rounding): 19 % of 73.66 =
+    // 13.9954 → 14.00, so 87.66 (rounded per line it would be 9.50 + 0.71 − 2.52 + 6.30 = 13.99, so 87.65).
     expect(preview).to.contain('The adjustments go on your next invoice.');
     expect(preview).to.match(/-€13\.27/);
     expect(preview).to.match(/€33\.18/);
-    expect(preview).to.contain('Your next invoice: €87.65');
+    expect(preview).to.contain('Your next invoice: €87.66');
     await expectAccessible();
     const changed = oneEvent(element, 'billing-plan-changed') as Promise<BillingPlanChangedEvent>;
     (await waitForButton(dialog(element, 'change'), 'Confirm the change')).click();

@@ -49,6 +49,7 @@ async function pickSubscription(api: PortalApi, signal: AbortSignal): Promise<st
  * @cssprop --billing-color-surface-raised - The plan card.
  */
 export class BillingSubscription extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [...BillingElement.styles, subscriptionStyles];
 
   static override properties = {
@@ -60,7 +61,7 @@ export class BillingSubscription extends BillingElement {
 
   /** The subscription to show (default: the customer's running one). */
   declare subscriptionId: string | undefined;
-  declare protected change: ChangeStep | undefined;
+  declare private change: ChangeStep | undefined;
   declare protected chosenPrice: string | undefined;
   declare protected busy: boolean;
   declare protected message: { readonly text: string; readonly tone: 'error' | 'success' } | undefined;
@@ -94,6 +95,7 @@ export class BillingSubscription extends BillingElement {
       past_due: t.subscriptionPastDue,
       canceled: t.subscriptionCanceled,
       paused: t.subscriptionPaused,
+      unpaid: t.subscriptionUnpaid,
     }[subscription.status];
     const end = subscription.endedAt
       ? t.endedOn(format.date(subscription.endedAt))

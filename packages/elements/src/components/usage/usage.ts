@@ -27,6 +27,7 @@ async function loadUsage(api: PortalApi, given: string | undefined, signal: Abor
  * @cssprop --billing-color-text-muted - The period and the estimate note.
  */
 export class BillingUsage extends BillingElement {
+  /** The shared theme tokens, then the element's own styles. */
   static override styles = [
     ...BillingElement.styles,
     css`

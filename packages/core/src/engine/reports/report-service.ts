@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { InstantInputSchema } from '../../domain/common';
+import { validate } from '../../errors/validate';
+import { reportQueries } from '../../storage/list-report-queries';
+import type { EngineContext } from '../context';
+import { type AgingReport, buildAgingReport } from './aging-report';
+import { buildCollectionsEffectiveness, type CollectionsEffectivenessReport } from './collections-effectiveness';
+import { buildPaymentConfirmation, type PaymentConfirmationReport } from './payment-confirmation';
+
+/** Options of `reports.aging`. */
+export const AgingReportOptionsSchema = z.strictObject({ asOf: InstantInputSchema.optional() }).default({});
+
+/** Options of `reports.aging`; see {@link AgingReportOptionsSchema}. */
+export type AgingReportOptions = z.input<typeof AgingReportOptionsSchema>;
+
+/** A range of instants `[from, to)` for a report. */
+export const ReportRangeSchema = z
+  .strictObject({ from: InstantInputSchema, to: InstantInputSchema })
+  .refine((range) => range.from < range.to, { path: ['to'], message: 'must be after from' });
+
+/** A range of instants `[from, to)` for a report; see {@link ReportRangeSchema}. */
+export type ReportRangeInput = z.input<typeof ReportRangeSchema>;
+
+/**
+ * Reports over the stored records, answered set-based by the storage when it can (`storage.reports`), else from
+ * its `list` calls. Read-only. The failed-payments report belongs to the payments engine (it needs the gateway's
+ * recorded attempts).
+ */
+export interface ReportService {
+  /**
+   * Customer aging as of an instant (default now): open invoices' `amountRemaining` by days past due (current,
+   * 1–30, 31–60, 61–90, over 90), counted in each customer's calendar days, per customer and currency.
+   */
+  aging(options?: AgingReportOptions): Promise<AgingReport>;
+  /** Payment confirmation: payments received in `[from, to)` with their allocations, and totals per currency. */
+  paymentConfirmation(range: ReportRangeInput): Promise<PaymentConfirmationReport>;
+  /** Collections effectiveness in `[from, to)`: DSO, what was recovered at which reminder step, fees. */
+  collectionsEffectiveness(range: ReportRangeInput): Promise<CollectionsEffectivenessReport>;
+}
+
+/** Creates the report service over an engine context. */
+export function createReportService(ctx: EngineContext): ReportService {
+  const queries = () => reportQueries(ctx.storage);
+  const range = (input: ReportRangeInput) => validate(ReportRangeSchema, input, 'range');
+  return {
+    async aging(options) {
+      const asOf = validate(AgingReportOptionsSchema, options, 'options').asOf ?? ctx.clock.now().toISOString();
+      return buildAgingReport(await queries().aging({ asOf }), asOf);
+    },
+    async paymentConfirmation(input) {
+      const parsed = range(input);
+      return buildPaymentConfirmation(await queries().paymentsReceived(parsed), parsed);
+    },
+    async collectionsEffectiveness(input) {
+      const parsed = range(input);
+      const q = queries();
+      const [receivables, recovered, fees] = [
+        await q.receivables(parsed),
+        await q.recoveredByStep(parsed),
+        await q.fees(parsed),
+      ];
+      return buildCollectionsEffectiveness({ receivables, recovered, fees }, parsed);
+    },
+  };
+}
