@@ -63,6 +63,7 @@ export function privacyRepository(access: DataAccess): PersonalDataRepository {
           }),
           creditNotes: clearEach(rowsOf(data, 'creditNotes', customerId), emptyMetadata),
           idempotencyRecords: keys.length,
+          outboxEntries: clearEach(rowsOf(data, 'outbox', customerId), (entry) => drop(entry, 'lastError')),
           auditEntries: clearEach(rowsOf(data, 'audit', customerId), (entry) => {
             if (entry.redacted === true) return false;
             delete entry.before;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type PostgresCluster, startPostgresCluster } from '@billfold/storage-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
-import { redactUrlPasswords } from '../src/secrets';
+import { redactUrlPasswords, smtpEnvironment } from '../src/secrets';
 import { captureIo } from './support/capture-io';
 
 const PASSWORD = 'Sup3r-Secret-Pw';
@@ -54,6 +54,32 @@ describe('database URL from the environment or a file, never from ps', () => {
       });
       expect(local.code).toBe(0);
       expect(local.stdout).toContain(`Migrated PGlite in ${join(dir, 'pg')}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SMTP password', () => {
+  it('comes from BILLFOLD_SMTP_PASSWORD or the file BILLFOLD_SMTP_PASSWORD_FILE names, and is never printed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'billfold-smtp-'));
+    try {
+      await writeFile(join(dir, 'smtp-password'), `${PASSWORD}\n`);
+      const io = {
+        ...captureIo(dir),
+        env: { BILLFOLD_SMTP_PASSWORD_FILE: 'smtp-password', BILLFOLD_SMTP_USER: 'mailer' },
+      };
+      expect(smtpEnvironment(io, 'run')).toMatchObject({
+        BILLFOLD_SMTP_PASSWORD: PASSWORD,
+        BILLFOLD_SMTP_USER: 'mailer',
+      });
+      const direct = { ...captureIo(dir), env: { BILLFOLD_SMTP_PASSWORD: 'from-the-environment' } };
+      expect(smtpEnvironment(direct, 'run').BILLFOLD_SMTP_PASSWORD).toBe('from-the-environment');
+      const echoed = await run(['migrate', '--schema', 'from-the-environment'], {
+        BILLFOLD_SMTP_PASSWORD: 'from-the-environment',
+      });
+      expect(echoed.stderr).toContain('(got "***")');
+      expect(echoed.stderr).not.toContain('from-the-environment');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

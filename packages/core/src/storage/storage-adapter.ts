@@ -338,6 +338,8 @@ export interface ScrubCounts {
   readonly creditNotes: number;
   readonly idempotencyRecords: number;
   readonly auditEntries: number;
+  /** Outbox entries whose `lastError` (a receiver's refusal may quote the address) was removed. */
+  readonly outboxEntries: number;
 }
 
 /** What {@link PersonalDataRepository.purgeRetained} did. */
@@ -363,7 +365,7 @@ export interface PersonalDataRepository {
    * credit notes' `metadata` become `{}`; invoice snapshots' `email` becomes `""` (name, address and tax ids stay
    * for the retention); idempotency records whose stored response holds the customer id as a JSON string
    * (`"cus_1"`, not a part of `"cus_12"`) are deleted; audit entries of the customer lose `before` and `after` and
-   * get `redacted: true`.
+   * get `redacted: true`; the customer's outbox entries lose `lastError`.
    * @returns how many records of each kind it changed (records already clear are not counted).
    */
   scrubCustomer(customerId: string): Promise<ScrubCounts>;

@@ -51,6 +51,11 @@ export function privacyRepository(client: SqlClient, tables: BillingTables): Per
             `DELETE FROM ${tables.idempotencyRecords.name} WHERE strpos(response::text, $1) > 0 RETURNING 1`,
             [JSON.stringify(customerId)],
           ),
+          outboxEntries: await count(
+            tx,
+            `UPDATE ${tables.outbox.name} SET last_error = NULL WHERE customer_id = $1 AND last_error IS NOT NULL RETURNING 1`,
+            id,
+          ),
           auditEntries: await count(
             tx,
             `UPDATE ${tables.auditLog.name} SET "before" = NULL, "after" = NULL, redacted = true

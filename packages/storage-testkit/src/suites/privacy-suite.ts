@@ -7,6 +7,7 @@ import {
 } from '@billfold/core';
 import { expect, it } from 'vitest';
 import { makeCustomer } from '../builders/customer';
+import { makeOutboxEntry } from '../builders/collections';
 import { makeCreditNote, makeInvoice } from '../builders/invoice';
 import { makeIdempotencyRecord, makePayment, makeRefund } from '../builders/payment';
 import { makeSubscription, makeUsageEvent } from '../builders/subscription';
@@ -65,6 +66,13 @@ async function seedCustomer(storage: BillingStorageAdapter, tag: string, issuedA
   await storage.payments.insert(payment);
   await storage.refunds.insert(makeRefund({ customerId: customer.id, paymentId: payment.id, reason: pii.reason }));
   await storage.idempotency.put(makeIdempotencyRecord({ key: `customers.create:${tag}`, response: { ...customer } }));
+  await storage.outbox.insertMany([
+    makeOutboxEntry({
+      customerId: customer.id,
+      status: 'dead',
+      lastError: { code: 'delivery_rejected', message: `550 ${pii.email}: mailbox unavailable`, retryable: false },
+    }),
+  ]);
   await storage.audit.append([
     {
       id: `aud_${tag}`,
@@ -91,6 +99,7 @@ const zero = {
   creditNotes: 0,
   idempotencyRecords: 0,
   auditEntries: 0,
+  outboxEntries: 0,
 };
 
 /** The amounts of every invoice, payment and credit note: erasure and purge must leave them as they were. */
@@ -123,6 +132,7 @@ export function privacySuite(kit: KitContext): void {
       creditNotes: 1,
       idempotencyRecords: 1,
       auditEntries: 1,
+      outboxEntries: 1,
     });
     expect(await storage.privacy.scrubCustomer(ada.customer.id)).toEqual(zero);
 
@@ -153,7 +163,7 @@ export function privacySuite(kit: KitContext): void {
     if (kit.dumpAll !== undefined) {
       const text = await kit.dumpAll();
       // (the customer row itself is the engine's to rewrite: `customers.erase` updates it)
-      for (const gone of [ada.pii.usage, ada.pii.reference, ada.pii.reason, ada.pii.note]) {
+      for (const gone of [ada.pii.usage, ada.pii.reference, ada.pii.reason, ada.pii.note, `550 ${ada.pii.email}`]) {
         expect(text, gone).not.toContain(gone);
       }
       for (const kept of [ada.pii.street, ada.pii.taxId, ada.pii.memo, other.pii.email, other.pii.reference]) {

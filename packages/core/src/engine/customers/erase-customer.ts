@@ -26,6 +26,7 @@ const NOTHING: ScrubCounts = {
   creditNotes: 0,
   idempotencyRecords: 0,
   auditEntries: 0,
+  outboxEntries: 0,
 };
 
 /** Refuses erasure while something can still bill the customer: a subscription not canceled, a draft invoice. */

@@ -91,6 +91,16 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
           invoices,
           creditNotes: rewrite(state.creditNotes, customerId, (note) => withoutField(note), log),
           idempotencyRecords,
+          outboxEntries: rewrite(
+            state.outbox,
+            customerId,
+            (entry) => {
+              if (entry.lastError === undefined) return undefined;
+              const { lastError: _lastError, ...rest } = entry;
+              return rest;
+            },
+            log,
+          ),
           auditEntries: rewrite(
             state.auditEntries,
             customerId,
