@@ -27,6 +27,14 @@ function rewrite<T extends { readonly id: string; readonly customerId?: string }
   return changed.length;
 }
 
+/** The record without `field`, or `undefined` when it has none. */
+function without<T extends object>(record: T, field: keyof T & string): T | undefined {
+  if ((record as Record<string, unknown>)[field] === undefined) return undefined;
+  const next = { ...record } as Record<string, unknown>;
+  delete next[field];
+  return next as T;
+}
+
 const isEmpty = (metadata: Readonly<Record<string, unknown>>) => Object.keys(metadata).length === 0;
 
 /** The record without `field` and with `metadata` `{}`, or `undefined` when both are clear already. */
@@ -77,30 +85,12 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
         return {
           usageEvents: state.usage.clearProperties(customerId, log),
           payments: rewrite(state.payments, customerId, (payment) => withoutField(payment, 'reference'), log),
-          refunds: rewrite(
-            state.refunds,
-            customerId,
-            (refund) => {
-              if (refund.reason === undefined) return undefined;
-              const { reason: _reason, ...rest } = refund;
-              return rest;
-            },
-            log,
-          ),
+          refunds: rewrite(state.refunds, customerId, (refund) => without(refund, 'reason'), log),
           subscriptions: rewrite(state.subscriptions, customerId, (subscription) => withoutField(subscription), log),
           invoices,
           creditNotes: rewrite(state.creditNotes, customerId, (note) => withoutField(note), log),
           idempotencyRecords,
-          outboxEntries: rewrite(
-            state.outbox,
-            customerId,
-            (entry) => {
-              if (entry.lastError === undefined) return undefined;
-              const { lastError: _lastError, ...rest } = entry;
-              return rest;
-            },
-            log,
-          ),
+          outboxEntries: rewrite(state.outbox, customerId, (entry) => without(entry, 'lastError'), log),
           auditEntries: rewrite(
             state.auditEntries,
             customerId,
