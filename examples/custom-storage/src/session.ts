@@ -21,6 +21,7 @@ import {
   insertRecord,
   listRecords,
   matchesFilter,
+  setActiveFlag,
   table,
   updateRecord,
 } from './records';
@@ -119,8 +120,12 @@ export function createSession(access: DataAccess): StorageSession {
     products: {
       ...basic<Product>('products', (data, product) => assertUnique(data, 'products', product, (p) => p.billingCode)),
       getByBillingCode: async (code) => findRecord<Product>(access.read(), 'products', (p) => p.billingCode === code),
+      setActive: (id, active) => access.write((data) => setActiveFlag(data, 'products', id, active)),
     },
-    prices: basic('prices'),
+    prices: {
+      ...basic('prices'),
+      setActive: (id, active) => access.write((data) => setActiveFlag(data, 'prices', id, active)),
+    },
     meters: basic('meters'),
     coupons: basic('coupons'),
     taxRates: basic('taxRates'),

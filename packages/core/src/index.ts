@@ -97,6 +97,9 @@ export {
   lineTaxCategory,
   taxCategoryProblem,
   isVatId,
+  CountryCodeSchema,
+  TaxCodeSchema,
+  ratesForTaxCode,
 } from './tax/index';
 export type {
   TaxRate,
@@ -114,6 +117,8 @@ export type {
   TaxCategoryCode,
   TaxExemption,
   TaxType,
+  TaxCode,
+  TaxLocation,
 } from './tax/index';
 export {
   calculateInvoice,
@@ -121,6 +126,8 @@ export {
   InvoiceLineInputSchema,
   DiscountInputSchema,
   InvoicePeriodSchema,
+  LineTextsInputSchema,
+  lineTexts,
 } from './invoice/index';
 export type {
   InvoiceInput,
@@ -132,6 +139,9 @@ export type {
   InvoiceLineTax,
   InvoiceTaxResult,
   InvoiceDiscountResult,
+  LineTexts,
+  LineTextsInput,
+  LineTextTemplates,
 } from './invoice/index';
 export {
   AddressSchema,
@@ -162,18 +172,26 @@ export {
   CatalogPriceInputSchema,
   CatalogPriceSchema,
   CouponInputSchema,
+  CouponScopeSchema,
+  currencyOptionProblems,
   MeterInputSchema,
+  priceCurrencies,
+  priceSpecIn,
   ProductInputSchema,
   ProductSchema,
   DunningSchema,
   DunningStageSchema,
+  PauseBehaviorSchema,
   PendingLineSchema,
+  ScheduledChangeSchema,
   SubscriptionItemSchema,
+  SubscriptionPauseSchema,
   SubscriptionSchema,
   SubscriptionStatusSchema,
   UsageEventSchema,
   CustomerSnapshotSchema,
   InvoiceLineSchema,
+  InvoiceLineTierSchema,
   InvoiceSchema,
   InvoiceStatusSchema,
   InvoiceTaxSchema,
@@ -211,18 +229,23 @@ export type {
   CatalogPriceInput,
   Coupon,
   CouponInput,
+  CouponScope,
   Meter,
   MeterInput,
   Product,
   ProductInput,
+  PauseBehavior,
   PendingLine,
+  ScheduledChange,
   Subscription,
   SubscriptionItem,
+  SubscriptionPause,
   SubscriptionStatus,
   UsageEvent,
   CustomerSnapshot,
   Invoice,
   InvoiceLine,
+  InvoiceLineTier,
   InvoiceStatus,
   CreditNote,
   CreditNoteLine,
@@ -288,6 +311,8 @@ export type {
   ScrubCounts,
   StorageCapabilities,
   StorageSession,
+  SubscriptionLockMatch,
+  SubscriptionUsageTerms,
   SubscriptionLockMode,
   SubscriptionRepository,
   TransactionMode,
@@ -296,7 +321,7 @@ export type {
   UsageRepository,
   VersionedRepository,
 } from './storage/index';
-export { systemClock } from './clock/clock';
+export { systemClock, monotonicMs } from './clock/clock';
 export type { Clock } from './clock/clock';
 export { createTestClock, AdvanceSchema } from './clock/test-clock';
 export type { Advance, TestClock } from './clock/test-clock';
@@ -321,6 +346,7 @@ export {
   retryAfterSeconds,
   createWebhookHandler,
   createMemoryWebhookEventStore,
+  instrumentGateway,
 } from './payments/index';
 export type {
   PaymentGateway,
@@ -393,6 +419,27 @@ export type {
   StatementRecords,
 } from './statement/index';
 export {
+  TelemetryArea,
+  TelemetryAttribute,
+  instrumentNames,
+  DURATION_BUCKETS_SECONDS,
+  TELEMETRY_SCOPE,
+  billingTelemetry,
+  createBillingTelemetry,
+  errorType,
+  measureWith,
+  createStepTally,
+} from './telemetry/index';
+export type {
+  AreaInstrumentNames,
+  BillingTelemetry,
+  BillingTelemetryOptions,
+  MeasureOptions,
+  StepRecorder,
+  StepFigures,
+  StepTally,
+} from './telemetry/index';
+export {
   createBilling,
   EngineConfigInputSchema,
   OneOffInvoiceInputSchema,
@@ -433,20 +480,43 @@ export {
   buildCollectionsEffectiveness,
 } from './engine/index';
 export {
+  AddPendingItemInputSchema,
+  ApplyCouponInputSchema,
   CancelSubscriptionInputSchema,
   ChangeSubscriptionInputSchema,
   CreateSubscriptionInputSchema,
   ListSubscriptionsInputSchema,
+  OneTimeItemInputSchema,
+  PauseSubscriptionInputSchema,
   PreviewInvoiceInputSchema,
+  RemovePendingItemInputSchema,
+  ResumeSubscriptionInputSchema,
+  ScheduleChangeInputSchema,
+  UnscheduleChangeInputSchema,
 } from './engine/subscriptions/index';
 export type {
+  AddPendingItemInput,
+  ApplyCouponInput,
   CancelSubscriptionInput,
   ChangeSubscriptionInput,
   CreateSubscriptionInput,
   ListSubscriptionsInput,
+  OneTimeItemInput,
+  PauseSubscriptionInput,
+  PendingItemResult,
   PreviewInvoiceInput,
+  RemovePendingItemInput,
+  ResumeSubscriptionInput,
+  ScheduleChangeInput,
+  ScheduledChangeResult,
+  UnscheduleChangeInput,
 } from './engine/subscriptions/index';
-export { UsageEventInputSchema, UsageSummaryInputSchema } from './engine/usage/index';
+export {
+  IngestStreamOptionsSchema,
+  MAX_USAGE_BATCH,
+  UsageEventInputSchema,
+  UsageSummaryInputSchema,
+} from './engine/usage/index';
 export type { UsageEventInput, UsageSummaryInput } from './engine/usage/index';
 export type {
   Billing,
@@ -494,6 +564,9 @@ export type {
   IdPrefix,
   SubscriptionResult,
   IngestResult,
+  IngestStreamOptions,
+  IngestStreamProgress,
+  IngestStreamResult,
   UsageSummary,
   MeterUsage,
   NotificationSettings,
@@ -502,6 +575,7 @@ export type {
   NotificationService,
   OutboxFilter,
   CollectionsPolicy,
+  CollectionsConfig,
   CollectionsPolicyInput,
   CollectionsPolicyOverride,
   ReminderFee,

@@ -5,6 +5,7 @@ import {
   CreatePaymentRequestSchema,
   EnsureCustomerRequestSchema,
   gatewayError,
+  instrumentGateway,
   type PaymentGateway,
   ProviderIdSchema,
   RefundPaymentRequestSchema,
@@ -56,7 +57,7 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
   const getOrder = (id: string) =>
     client.expect<PaypalOrder>({ method: 'GET', path: `/v2/checkout/orders/${encodeURIComponent(id)}` });
 
-  return {
+  return instrumentGateway({
     name: 'paypal',
     capabilities: {
       manualCapture: false,
@@ -253,5 +254,5 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
       const { event, deliveryId } = await verifyPaypalEvent(client, config, request.headers, request.rawBody);
       return toGatewayEvent(event, deliveryId);
     },
-  };
+  });
 }

@@ -141,12 +141,35 @@ async function expectCollectionsKept(db: BillingStorageAdapter, invoices: readon
   return fees.length;
 }
 
+/**
+ * Checks that every subscription's status agrees with its pause and its dunning, whichever of pauses, resumptions,
+ * billing runs and collections runs came first: `paused` exactly while a pause is set (dunning never un-pauses),
+ * `past_due` and `unpaid` only with dunning at that stage, `active` never with dunning (a resumption or a trial's
+ * end returns to the status dunning calls for).
+ */
+async function expectStatusesAgree(db: BillingStorageAdapter): Promise<void> {
+  for (const subscription of await listAll((page) => db.subscriptions.list(page))) {
+    const { id, status, pause, dunning } = subscription;
+    const about = `${id}: ${status}, pause ${JSON.stringify(pause)}, dunning ${JSON.stringify(dunning)} (${context})`;
+    expect(status === 'paused', about).toBe(pause !== undefined);
+    if (status === 'active') expect(dunning, about).toBeUndefined();
+    if (status === 'past_due') expect(dunning?.stage, about).toBe('past_due');
+    if (status === 'unpaid') expect(['unpaid', 'suspended', 'canceled'], about).toContain(dunning?.stage);
+  }
+}
+
 describeServer('the ledger under random concurrent operations (PostgreSQL)', () => {
   it(`${WORKERS} OS processes × ${OPERATIONS} random operations keep every ledger rule`, async () => {
     const db = await postgresBackend.storage();
     storage = db;
     const seeding = createBilling({ storage: db, clock: createTestClock(START), ids: counterIds() });
     const catalog = await seedCatalog(seeding);
+    const coupon = await seeding.catalog.coupons.create({
+      name: 'Model 20 %',
+      percentOff: '20',
+      duration: 'repeating',
+      durationPeriods: 3,
+    });
     const customers: ModelCustomer[] = [];
     for (let n = 0; n < CUSTOMERS; n++) {
       const customer = await seeding.customers.create({
@@ -173,7 +196,12 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
         start: START,
         stepMs: STEP_MS,
         customers,
-        prices: { basic: catalog.basicPriceId, seat: catalog.seatPriceId, data: catalog.dataPriceId },
+        prices: {
+          basic: catalog.basicPriceId,
+          seat: catalog.seatPriceId,
+          data: catalog.dataPriceId,
+          coupon: coupon.id,
+        },
       } satisfies ModelConfig),
     );
     let reports: ModelReport[];
@@ -211,6 +239,10 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       'creditNote ok',
       'void ok',
       'usage ok',
+      'pause ok',
+      'resume ok',
+      'addItem ok',
+      'schedule ok',
       'collect ok',
       'dispatch ok',
     ]) {
@@ -231,5 +263,7 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
     );
     // Collections charged fees (and reminded) along the way, and kept their rules.
     expect(await expectCollectionsKept(db, invoices), `fees charged (${context})`).toBeGreaterThan(0);
+    // Pauses and dunning met along the way without contradicting each other.
+    await expectStatusesAgree(db);
   }, 180_000);
 });

@@ -37,7 +37,11 @@ export {
   CatalogPriceInputSchema,
   CatalogPriceSchema,
   CouponInputSchema,
+  CouponScopeSchema,
+  currencyOptionProblems,
   MeterInputSchema,
+  priceCurrencies,
+  priceSpecIn,
   ProductInputSchema,
   ProductSchema,
 } from './catalog';
@@ -47,6 +51,7 @@ export type {
   CatalogPriceInput,
   Coupon,
   CouponInput,
+  CouponScope,
   Meter,
   MeterInput,
   Product,
@@ -55,17 +60,23 @@ export type {
 export {
   DunningSchema,
   DunningStageSchema,
+  PauseBehaviorSchema,
   PendingLineSchema,
+  ScheduledChangeSchema,
   SubscriptionItemSchema,
+  SubscriptionPauseSchema,
   SubscriptionSchema,
   SubscriptionStatusSchema,
 } from './subscription';
 export type {
   Dunning,
   DunningStage,
+  PauseBehavior,
   PendingLine,
+  ScheduledChange,
   Subscription,
   SubscriptionItem,
+  SubscriptionPause,
   SubscriptionStatus,
 } from './subscription';
 export { UsageEventSchema } from './usage-event';
@@ -73,12 +84,13 @@ export type { UsageEvent } from './usage-event';
 export {
   CustomerSnapshotSchema,
   InvoiceLineSchema,
+  InvoiceLineTierSchema,
   InvoiceSchema,
   InvoiceStatusSchema,
   InvoiceTaxSchema,
   LineTaxSchema,
 } from './invoice';
-export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceStatus } from './invoice';
+export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceLineTier, InvoiceStatus } from './invoice';
 export { CreditNoteLineSchema, CreditNoteSchema } from './credit-note';
 export { CollectionFeeKindSchema, CollectionFeeSchema } from './collection-fee';
 export type { CollectionFee, CollectionFeeKind } from './collection-fee';

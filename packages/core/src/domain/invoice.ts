@@ -14,6 +14,22 @@ export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 /** Tax on one line for one rate. */
 export const LineTaxSchema = z.object({ rateId: IdSchema, amount: DecimalStringSchema });
 
+/**
+ * One tier of a line rated on a graduated price: `quantity` units at `unitAmount` (plus the tier's `flatAmount`),
+ * `amount` exact (the line's amount is their sum, rounded once). `upTo` is absent on the last, open tier.
+ */
+export const InvoiceLineTierSchema = z.object({
+  from: DecimalStringSchema,
+  upTo: DecimalStringSchema.optional(),
+  quantity: DecimalStringSchema,
+  unitAmount: DecimalStringSchema,
+  flatAmount: DecimalStringSchema.optional(),
+  amount: DecimalStringSchema,
+});
+
+/** One tier of a graduated line; see {@link InvoiceLineTierSchema}. */
+export type InvoiceLineTier = z.infer<typeof InvoiceLineTierSchema>;
+
 /** One line of an invoice, with its discount and taxes, amounts in the invoice currency. */
 export const InvoiceLineSchema = z.object({
   id: IdSchema,
@@ -26,6 +42,8 @@ export const InvoiceLineSchema = z.object({
   unitAmount: DecimalStringSchema.optional(),
   periodStart: TimestampSchema.optional(),
   periodEnd: TimestampSchema.optional(),
+  /** How a graduated price came to the amount, tier by tier (usage lines). */
+  tiers: z.array(InvoiceLineTierSchema).optional(),
   amount: DecimalStringSchema,
   discountAmount: DecimalStringSchema,
   taxableAmount: DecimalStringSchema,

@@ -8,7 +8,9 @@ import { CurrencySchema } from '../money/schemas';
 import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type LineTexts, LineTextsInputSchema, lineTexts } from '../invoice/line-texts';
 import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
+import type { BillingTelemetry } from '../telemetry/billing-telemetry';
 import { type TaxRounding, TaxRoundingSchema } from '../tax/invoice-tax';
 import {
   type CollectionsConfig,
@@ -18,13 +20,17 @@ import {
 } from './collections/collections-policy';
 import type { IdGenerator } from './ids';
 
-/** Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier. */
+/**
+ * Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier and the
+ * telemetry it reports through (default: `billingTelemetry`, over the global OpenTelemetry providers).
+ */
 export interface EngineContext {
   readonly storage: BillingStorageAdapter;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly config: EngineConfig;
   readonly notifier?: Notifier;
+  readonly telemetry?: BillingTelemetry;
 }
 
 /** The engine's resolved configuration (see {@link EngineConfigInputSchema} for what a host may give). */
@@ -61,6 +67,8 @@ export interface EngineConfig {
    * snapshot), counted from each invoice's issue date (default 10); `retention.purge()` clears them afterwards.
    */
   readonly invoiceRetentionYears: number;
+  /** The wording of the lines the engine writes (proration, usage, …) in a customer's locale (`de-DE`). */
+  lineTexts(locale: string): LineTexts;
   /** How the outbox is delivered; see {@link NotificationSettingsSchema}. */
   readonly notifications: NotificationSettings;
   /** The account's collections policy and the named ones customers and subscriptions may use. */
@@ -133,6 +141,11 @@ export const EngineConfigInputSchema = z
       .default(720),
     /** Years from an invoice's issue date that an erased customer's identity stays on it (tax retention). */
     invoiceRetentionYears: z.number().int().min(0).max(100).default(10),
+    /**
+     * Wording of the invoice lines the engine writes, by language tag, beside Billfold's English and German
+     * (`{ fr: { prorated: '{item} (au prorata)', … } }`); a customer's `locale` picks the language.
+     */
+    lineTexts: LineTextsInputSchema.default({}),
     /** How the notification outbox is delivered. */
     notifications: NotificationSettingsSchema.default(NotificationSettingsSchema.parse({})),
     /** The account's collections policy: reminders, grace period, past-due fees, dunning (see docs/collections.md). */
@@ -174,6 +187,7 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
       return last.sequence;
     };
   };
+  const texts = new Map<string, LineTexts>();
   return {
     invoiceSequence: parsed.invoiceSequence ?? byDate(parsed.invoicePrefix),
     creditNoteSequence: parsed.creditNoteSequence ?? byDate(parsed.creditNotePrefix),
@@ -185,6 +199,15 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     maxPeriodsPerRun: parsed.maxPeriodsPerRun,
     idempotencyKeyTtlHours: parsed.idempotencyKeyTtlHours,
     invoiceRetentionYears: parsed.invoiceRetentionYears,
+    lineTexts(locale) {
+      let found = texts.get(locale);
+      if (found === undefined) {
+        found = lineTexts(locale, parsed.lineTexts);
+        if (texts.size > 100) texts.clear();
+        texts.set(locale, found);
+      }
+      return found;
+    },
     notifications: parsed.notifications,
     collections: resolveCollectionsConfig(parsed.collections, parsed.collectionsPolicies),
   };

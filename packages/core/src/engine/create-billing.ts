@@ -1,3 +1,4 @@
+import type { Meter, Tracer } from '@opentelemetry/api';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock/clock';
 import { type Actor, ActorSchema, SYSTEM_ACTOR } from '../domain/audit-entry';
@@ -12,6 +13,7 @@ import { protectedStorage } from './protection/protected-storage';
 import { createRetentionService, type RetentionService } from './retention/retention-service';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type BillingTelemetryOptions, createBillingTelemetry } from '../telemetry/billing-telemetry';
 import { type CatalogService, createCatalogService } from './catalog/catalog-service';
 import { type CollectionsService, createCollectionsService } from './collections/collections-service';
 import { type EngineConfigInput, type EngineContext, resolveEngineConfig } from './context';
@@ -53,6 +55,11 @@ export interface BillingOptions {
    * changes of calls made without an actor (as `system`), billing runs included.
    */
   readonly audit?: 'staff' | 'all';
+  /**
+   * The meter and tracer the engine reports through (see `docs/metrics.md`); default: the global OpenTelemetry
+   * providers, looked up at first use, so the host may install its SDK after creating the engine.
+   */
+  readonly telemetry?: BillingTelemetryOptions;
 }
 
 const isObjectWith =
@@ -74,6 +81,16 @@ const BillingOptionsSchema = z.strictObject({
   config: z.unknown().optional(),
   protection: z.strictObject({ keys: z.unknown(), encryptTaxIds: z.boolean().default(false) }).optional(),
   audit: z.enum(['staff', 'all']).default('staff'),
+  telemetry: z
+    .strictObject({
+      meter: z
+        .custom<Meter>(isObjectWith('createCounter', 'createHistogram'), { message: 'expected a Meter' })
+        .optional(),
+      tracer: z
+        .custom<Tracer>(isObjectWith('startSpan', 'startActiveSpan'), { message: 'expected a Tracer' })
+        .optional(),
+    })
+    .optional(),
 });
 
 /** Every operation of Billfold over one storage, clock and configuration. */
@@ -160,6 +177,7 @@ export function createBilling(options: BillingOptions): Billing {
     ids: parsed.ids ?? createIdGenerator(clock),
     config: resolveEngineConfig(parsed.config as EngineConfigInput | undefined),
     ...(parsed.notifier !== undefined ? { notifier: parsed.notifier } : {}),
+    ...(parsed.telemetry !== undefined ? { telemetry: createBillingTelemetry(parsed.telemetry) } : {}),
   };
   const build = (storage: BillingStorageAdapter): BillingServices => {
     const scoped: EngineContext = { ...ctx, storage: sealed(storage) };

@@ -10,6 +10,8 @@ export type IdPrefix =
   | 'txr'
   | 'sub'
   | 'si'
+  | 'pii'
+  | 'sch'
   | 'inv'
   | 'il'
   | 'cn'

@@ -52,7 +52,15 @@ export { TaxRateInputSchema } from './catalog/catalog-service';
 export type { CatalogCreateOptions, CatalogService, TaxRateInput } from './catalog/catalog-service';
 export type { BalanceService, CustomerBalance } from './ledger/balance-service';
 export type { SubscriptionResult, SubscriptionService } from './subscriptions/index';
-export type { IngestResult, MeterUsage, UsageService, UsageSummary } from './usage/index';
+export type {
+  IngestResult,
+  IngestStreamOptions,
+  IngestStreamProgress,
+  IngestStreamResult,
+  MeterUsage,
+  UsageService,
+  UsageSummary,
+} from './usage/index';
 export {
   CollectionsPolicyInputSchema,
   CollectionsPolicyOverrideSchema,
@@ -60,6 +68,7 @@ export {
   ReminderStepSchema,
 } from './collections/collections-policy';
 export type {
+  CollectionsConfig,
   CollectionsPolicy,
   CollectionsPolicyInput,
   CollectionsPolicyOverride,

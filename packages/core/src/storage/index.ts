@@ -29,6 +29,8 @@ export type {
   ScrubCounts,
   StorageCapabilities,
   StorageSession,
+  SubscriptionLockMatch,
+  SubscriptionUsageTerms,
   SubscriptionLockMode,
   SubscriptionRepository,
   TransactionMode,

@@ -103,15 +103,25 @@ export interface CustomerRepository extends VersionedRepository<Customer> {
   getMany(ids: readonly string[]): Promise<Customer[]>;
 }
 
-/** Products; `billingCode` is unique. */
+/** Products; `billingCode` is unique. A product never changes but for `active` (archived or not). */
 export interface ProductRepository extends AppendRepository<Product> {
   getByBillingCode(billingCode: string): Promise<Product | undefined>;
   list(page: PageRequest): Promise<Page<Product>>;
+  /**
+   * Sets the product's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no product has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
-/** Catalog prices. */
+/** Catalog prices. A price never changes but for `active` (archived or not). */
 export interface PriceRepository extends AppendRepository<CatalogPrice> {
   list(filter: { productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
+  /**
+   * Sets the price's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no price has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
 /** A plain catalog list: meters, coupons, tax rates. */
@@ -141,7 +151,45 @@ export interface SubscriptionRepository extends VersionedRepository<Subscription
    * @throws BillingError `invalid_state` outside a transaction.
    */
   lock(ids: readonly string[], mode: SubscriptionLockMode): Promise<Subscription[]>;
+  /**
+   * Share-locks, exactly as `lock(ids, 'share')` does (ascending id order, waiting for holders of an exclusive
+   * lock), the subscriptions with the ids in `match.ids` together with every subscription of the customers in
+   * `match.customerIds`, in ONE round trip where the adapter can, and returns what usage ingestion decides on
+   * ({@link SubscriptionUsageTerms}: a whole `Subscription` is one too), as it is once locked, ascending by id, each
+   * once. Usage ingestion takes its share lock (rule L3) with it: a batch of 1,000 events from 1,000 customers is
+   * then one statement, not one listing per customer.
+   * Optional, so adapters written before it still work: without it the engine lists each customer's
+   * subscriptions and calls `lock`.
+   * @throws BillingError `invalid_state` outside a transaction.
+   */
+  lockForUsage?(match: SubscriptionLockMatch): Promise<SubscriptionUsageTerms[]>;
 }
+
+/** What {@link SubscriptionRepository.lockForUsage} locks: these subscriptions and every subscription of these customers. */
+export interface SubscriptionLockMatch {
+  readonly ids: readonly string[];
+  readonly customerIds: readonly string[];
+}
+
+/**
+ * The part of a subscription usage ingestion decides on: whose it is, what it meters (its items' prices), whether
+ * it is paused, and the window it still takes usage in (its currency picks the price option it is charged in).
+ */
+export type SubscriptionUsageTerms = Pick<
+  Subscription,
+  | 'id'
+  | 'customerId'
+  | 'currency'
+  | 'status'
+  | 'items'
+  | 'currentPeriodStart'
+  | 'currentPeriodEnd'
+  | 'nextBillingAt'
+  | 'endedAt'
+  | 'cancelAtPeriodEnd'
+  | 'pause'
+  | 'scheduledChanges'
+>;
 
 /** How {@link SubscriptionRepository.lock} locks: `share` (usage ingestion) or `update` (exclusive). */
 export type SubscriptionLockMode = 'share' | 'update';

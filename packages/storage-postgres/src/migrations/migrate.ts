@@ -5,6 +5,7 @@ import { initMigration } from './0001-init';
 import { taxRateCategoriesMigration } from './0002-tax-rate-categories';
 import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups';
 import { collectionsAndOutboxMigration } from './0004-collections-and-outbox';
+import { catalogAndSubscriptionLifecycleMigration } from './0005-catalog-and-subscription-lifecycle';
 import { dataProtectionMigration } from './0008-data-protection';
 import type { Migration } from './migration';
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   taxRateCategoriesMigration,
   scopedUsageAndLookupsMigration,
   collectionsAndOutboxMigration,
+  catalogAndSubscriptionLifecycleMigration,
   dataProtectionMigration,
 ];
 

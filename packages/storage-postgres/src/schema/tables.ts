@@ -55,6 +55,7 @@ const product: ColumnMap<Product> = {
   billingCode: 'text',
   category: 'text',
   description: 'text?',
+  taxCode: 'text?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -67,6 +68,7 @@ const price: ColumnMap<CatalogPrice> = {
   intervalCount: 'integer',
   timing: 'text',
   meterId: 'text?',
+  currencyOptions: 'jsonb?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -85,6 +87,7 @@ const coupon: ColumnMap<Coupon> = {
   percentOff: 'numeric?',
   amountOff: 'numeric?',
   currency: 'text?',
+  appliesTo: 'jsonb?',
   duration: 'text',
   durationPeriods: 'integer?',
 };
@@ -99,6 +102,9 @@ const taxRate: ColumnMap<TaxRate> = {
   taxType: 'text?',
   category: 'text?',
   exemption: 'jsonb?',
+  taxCode: 'text?',
+  country: 'text?',
+  region: 'text?',
 };
 
 const subscription: ColumnMap<Subscription> = {
@@ -120,6 +126,8 @@ const subscription: ColumnMap<Subscription> = {
   couponId: 'text?',
   couponPeriodsUsed: 'integer',
   pendingLines: 'jsonb',
+  pause: 'jsonb?',
+  scheduledChanges: 'jsonb?',
   collectionsPolicy: 'text?',
   dunning: 'jsonb?',
   metadata: 'jsonb',

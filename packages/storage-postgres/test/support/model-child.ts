@@ -1,9 +1,11 @@
 /**
  * A worker of the ledger model test in its own OS process: after `go` on stdin it runs `operations` random engine
  * operations (billing runs, one-off invoices, payments with and without allocations, refunds, credit notes, voids,
- * usage batches with late and duplicate events, plan changes, new subscriptions and cancellations, replays under
+ * usage batches with late and duplicate events, plan changes, new subscriptions and cancellations, pauses and
+ * resumptions, pending items added and removed, changes scheduled and unscheduled, coupons applied, replays under
  * an idempotency key, collections runs, outbox dispatches and fee waivers) on the shared customers, drawn from a
- * generator seeded with `seed`. Its clock moves `stepMs` per operation. It prints one `finished` message with what it saw: the usage events the engine accepted, the
+ * generator seeded with `seed`. Its clock moves `stepMs` per operation. It prints one `finished` message with what
+ * it saw: the usage events the engine accepted, the
  * refusals by code, anything unexpected, and any balance read below zero. Run with
  * `node --import tsx --conditions=@billfold/source model-child.ts '<ModelConfig JSON>'`.
  */

@@ -54,6 +54,13 @@ const WEIGHTS = {
   subscribe: 2,
   cancel: 2,
   replay: 5,
+  pause: 3,
+  resume: 3,
+  addItem: 3,
+  removeItem: 1,
+  schedule: 2,
+  unschedule: 1,
+  coupon: 1,
   collect: 6,
   dispatch: 4,
   waive: 2,
@@ -67,6 +74,8 @@ export interface ModelPrices {
   readonly basic: string;
   readonly seat: string;
   readonly data: string;
+  /** A coupon the model puts on running subscriptions (20 % off, three periods). */
+  readonly coupon: string;
 }
 
 /** A worker's operations, and what they saw. */
@@ -241,6 +250,72 @@ export function modelOperations(
             atPeriodEnd: random() < 0.5,
             prorate: random() < 0.7,
           })
+        );
+      }
+      case 'pause': {
+        const running = pick((await liveSubscriptions(customerId)).filter((s) => s.status !== 'paused'));
+        if (running === undefined) return undefined;
+        const resumeAt = random() < 0.4 ? new Date(now + (3 + below(20)) * DAY).toISOString() : undefined;
+        return billing.subscriptions.pause({
+          subscriptionId: running.id,
+          behavior: random() < 0.5 ? 'restart' : 'keep_schedule',
+          ...(resumeAt === undefined ? {} : { resumeAt }),
+        });
+      }
+      case 'resume': {
+        const paused = pick((await liveSubscriptions(customerId)).filter((s) => s.status === 'paused'));
+        return paused && billing.subscriptions.resume({ subscriptionId: paused.id });
+      }
+      case 'addItem': {
+        const subscription = pick(await liveSubscriptions(customerId));
+        return (
+          subscription &&
+          billing.subscriptions.addPendingItem({
+            subscriptionId: subscription.id,
+            description: 'Technician visit',
+            amount: eur(100 + below(6000)),
+          })
+        );
+      }
+      case 'removeItem': {
+        const holding = pick(
+          (await liveSubscriptions(customerId)).filter((s) => s.pendingLines.some((line) => line.id !== undefined)),
+        );
+        const item = holding?.pendingLines.find((line) => line.id !== undefined);
+        return (
+          holding && billing.subscriptions.removePendingItem({ subscriptionId: holding.id, itemId: item?.id as string })
+        );
+      }
+      case 'schedule': {
+        const subscription = pick(await liveSubscriptions(customerId));
+        if (subscription === undefined) return undefined;
+        if (random() < 0.3)
+          return billing.subscriptions.scheduleChange({ subscriptionId: subscription.id, cancel: true });
+        const seats = below(3);
+        return billing.subscriptions.scheduleChange({
+          subscriptionId: subscription.id,
+          items: [
+            { priceId: config.prices.basic },
+            ...(random() < 0.7 ? [{ priceId: config.prices.data }] : []),
+            ...(seats > 0 ? [{ priceId: config.prices.seat, quantity: String(seats) }] : []),
+          ],
+        });
+      }
+      case 'unschedule': {
+        const waiting = pick(
+          (await liveSubscriptions(customerId)).filter((s) => (s.scheduledChanges ?? []).length > 0),
+        );
+        const change = waiting?.scheduledChanges?.[0];
+        return (
+          waiting &&
+          billing.subscriptions.unscheduleChange({ subscriptionId: waiting.id, changeId: change?.id as string })
+        );
+      }
+      case 'coupon': {
+        const subscription = pick(await liveSubscriptions(customerId));
+        return (
+          subscription &&
+          billing.subscriptions.applyCoupon({ subscriptionId: subscription.id, couponId: config.prices.coupon })
         );
       }
       case 'collect':

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { IdSchema, type Page, PageRequestSchema } from '../../domain/common';
 import type { Payment, Refund } from '../../domain/payment';
 import { validate } from '../../errors/validate';
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import type { EngineContext } from '../context';
 import { requireRecord } from '../require-record';
 import { type RecordPaymentInput, recordPayment } from './record-payment';
@@ -38,9 +39,11 @@ export interface PaymentService {
 
 /** Creates the payment service over an engine context. */
 export function createPaymentService(ctx: EngineContext): PaymentService {
+  const telemetry = ctx.telemetry ?? billingTelemetry;
+  const one = { items: () => 1 };
   return {
-    record: (input) => recordPayment(ctx, input),
-    refund: (input) => refundPayment(ctx, input),
+    record: (input) => telemetry.measure('payments', 'record', () => recordPayment(ctx, input), one),
+    refund: (input) => telemetry.measure('payments', 'refund', () => refundPayment(ctx, input), one),
     async get(paymentId) {
       validate(IdSchema, paymentId, 'paymentId');
       return requireRecord(ctx.storage.payments, paymentId, 'payment', ['paymentId']);

@@ -1,6 +1,6 @@
 import { type Customer, foldEmail } from '../../domain/customer';
 import type { StorageSession } from '../storage-adapter';
-import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
+import { activeFlag, appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { memoryAuditRepository } from './audit-repository';
 import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collections-repositories';
 import { memoryInvoiceRepository } from './invoice-repository';
@@ -46,8 +46,13 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
       ...appendRepository(state.products, exec),
       getByBillingCode: (billingCode) => exec(() => state.products.findByKey('billingCode', billingCode)),
       list: listByFields(state.products, exec),
+      setActive: activeFlag(state.products, exec),
     },
-    prices: { ...appendRepository(state.prices, exec), list: listByFields(state.prices, exec) },
+    prices: {
+      ...appendRepository(state.prices, exec),
+      list: listByFields(state.prices, exec),
+      setActive: activeFlag(state.prices, exec),
+    },
     meters: { ...appendRepository(state.meters, exec), list: listByFields(state.meters, exec) },
     coupons: { ...appendRepository(state.coupons, exec), list: listByFields(state.coupons, exec) },
     taxRates: { ...appendRepository(state.taxRates, exec), list: listByFields(state.taxRates, exec) },
