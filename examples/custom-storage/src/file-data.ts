@@ -19,6 +19,8 @@ export const TABLES = [
   'audit',
   'outbox',
   'collectionFees',
+  'paymentAttempts',
+  'paymentMethods',
 ] as const;
 
 /** One table of the file. */

@@ -92,6 +92,12 @@ export class JsonFileStorage implements BillingStorageAdapter {
   get collectionFees() {
     return this.session.collectionFees;
   }
+  get paymentAttempts() {
+    return this.session.paymentAttempts;
+  }
+  get paymentMethods() {
+    return this.session.paymentMethods;
+  }
   get locks() {
     return this.session.locks;
   }

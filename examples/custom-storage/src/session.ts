@@ -27,6 +27,7 @@ import {
 } from './records';
 import { auditRepository, idempotencyExpiry, privacyRepository } from './privacy';
 import { claimRows } from './claims';
+import { paymentAttemptRepository, paymentMethodRepository } from './payment-attempts';
 import { collectionFeeRepository, outboxRepository } from './collections';
 import { aggregate, listUsage, usageKey } from './usage';
 
@@ -238,6 +239,8 @@ export function createSession(access: DataAccess): StorageSession {
     audit: auditRepository(access),
     outbox: outboxRepository(access),
     collectionFees: collectionFeeRepository(access),
+    paymentAttempts: paymentAttemptRepository(access),
+    paymentMethods: paymentMethodRepository(access),
     locks: {
       customers: async (ids) => lockedIds(access, 'customers', ids, 'locks.customers'),
     },

@@ -35,10 +35,13 @@ describe('command line errors exit with 2 and say what is wrong', () => {
     ],
     [['run', '--db', 'postgres://h/db', '--now', '2026-02-30'], 'billfold run: --now must be an ISO 8601 date'],
     [['run', '--db', 'postgres://h/db', '--now', '2026-02-01T12:00'], 'billfold run: --now must be an ISO 8601 date'],
-    [['report'], 'billfold report: name the report: billfold report aging|payments|collections|revenue'],
+    [
+      ['report'],
+      'billfold report: name the report: billfold report aging|payments|failed-payments|collections|revenue',
+    ],
     [
       ['report', 'profit', '--db', 'postgres://h/db'],
-      'billfold report: unknown report "profit" (there are: aging, payments, collections, revenue)',
+      'billfold report: unknown report "profit" (there are: aging, payments, failed-payments, collections, revenue)',
     ],
     [['report', 'aging', '--format', 'pdf', '--db', 'postgres://h/db'], 'billfold report: --format must be one of'],
     [['report', 'revenue', '--format', 'csv', '--db', 'postgres://h/db'], 'the revenue report has no CSV form'],

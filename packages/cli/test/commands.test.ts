@@ -79,6 +79,7 @@ describe('billfold on a PGlite data folder', () => {
         '  3 scoped-usage-and-lookups',
         '  4 collections-and-outbox',
         '  5 catalog-and-subscription-lifecycle',
+        '  6 online-payments',
         '  8 data-protection',
       ],
       stderr: [],

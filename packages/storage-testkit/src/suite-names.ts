@@ -30,6 +30,8 @@ export const storageSuiteNames = [
   'collectible',
   'outbox',
   'collectionFees',
+  'paymentAttempts',
+  'paymentMethods',
   'reports',
   'concurrency',
 ] as const;

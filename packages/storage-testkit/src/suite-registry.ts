@@ -4,6 +4,7 @@ import { couponsSuite, metersSuite, pricesSuite, productsSuite, taxRatesSuite } 
 import { auditSuite } from './suites/audit-suite';
 import { claimDueSuite } from './suites/claim-due-suite';
 import { collectibleSuite, collectionFeesSuite, outboxSuite } from './suites/collections-suites';
+import { paymentAttemptsSuite, paymentMethodsSuite } from './suites/online-payments-suites';
 import { concurrencySuite } from './suites/concurrency-suite';
 import { customersSuite } from './suites/customers-suite';
 import { idempotencySuite } from './suites/idempotency-suite';
@@ -52,6 +53,8 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   collectible: collectibleSuite,
   outbox: outboxSuite,
   collectionFees: collectionFeesSuite,
+  paymentAttempts: paymentAttemptsSuite,
+  paymentMethods: paymentMethodsSuite,
   reports: reportsSuite,
   concurrency: concurrencySuite,
 };

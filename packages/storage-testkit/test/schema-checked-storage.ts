@@ -6,10 +6,12 @@ import {
   CatalogPriceSchema,
   CouponInputSchema,
   CreditNoteSchema,
+  CustomerPaymentMethodSchema,
   CustomerSchema,
   InvoiceSchema,
   MeterInputSchema,
   OutboxEntrySchema,
+  PaymentAttemptSchema,
   PaymentSchema,
   ProductSchema,
   RefundSchema,
@@ -45,6 +47,8 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   audit: AuditEntrySchema,
   outbox: OutboxEntrySchema,
   collectionFees: CollectionFeeSchema,
+  paymentAttempts: PaymentAttemptSchema,
+  paymentMethods: CustomerPaymentMethodSchema,
   locks: undefined,
 };
 

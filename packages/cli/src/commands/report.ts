@@ -5,6 +5,7 @@ import { instantOption, parseOptions, stringOption } from '../parse-options';
 import {
   formatAging,
   formatCollectionsEffectiveness,
+  formatFailedPayments,
   formatPaymentConfirmation,
   formatRevenue,
 } from '../reports/format-reports';
@@ -21,15 +22,16 @@ import {
 import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold report`. */
-export const REPORT_HELP = `Usage: billfold report aging|payments|collections|revenue (--db URL | --db-file FILE | --data-dir DIR) [options]
+export const REPORT_HELP = `Usage: billfold report aging|payments|failed-payments|collections|revenue (--db URL | --db-file FILE | --data-dir DIR) [options]
 
 Reports computed from the stored records (set-based queries on the database):
   aging        what each customer owes by days past due in their time zone (current, 1-30, 31-60, 61-90, 90+),
                per currency, as of --now
   payments     payment confirmation: the payments received from --from to --to, with the invoices they paid
   collections  collections effectiveness from --from to --to: DSO, what was recovered after which reminder, fees
+  failed-payments  the gateway declines recorded from --from to --to (decline code, soft or hard, the retry planned),
+               per decline code, and how many of their invoices were recovered since (text or json)
   revenue      revenue per month and billing code, net of discounts, tax and credit notes, per currency, until --now
-(The failed-payments report comes with automatic charging: it needs the gateway's recorded attempts.)
 
 Options:
 ${STORAGE_HELP.join('\n')}
@@ -51,7 +53,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-const KINDS = ['aging', 'payments', 'collections', 'revenue'] as const;
+const KINDS = ['aging', 'payments', 'failed-payments', 'collections', 'revenue'] as const;
 const FORMATS = ['text', 'csv', 'json'] as const;
 
 /** A report in its three forms. */
@@ -62,7 +64,7 @@ interface Rendered {
 }
 
 /**
- * `billfold report aging|payments|collections|revenue`: see {@link REPORT_HELP}.
+ * `billfold report aging|payments|failed-payments|collections|revenue`: see {@link REPORT_HELP}.
  * @returns the exit code.
  */
 export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -80,7 +82,9 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`, 'report');
   }
-  if (format === 'csv' && kind === 'revenue') throw new UsageError('the revenue report has no CSV form', 'report');
+  if (format === 'csv' && (kind === 'revenue' || kind === 'failed-payments')) {
+    throw new UsageError(`the ${kind} report has no CSV form`, 'report');
+  }
   const now = instantOption('report', parsed, 'now') ?? systemClock.now().toISOString();
   const to = instantOption('report', parsed, 'to') ?? now;
   const from = instantOption('report', parsed, 'from') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
@@ -101,6 +105,9 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
         csv: () => paymentConfirmationToCsv(report),
         json: () => report,
       };
+    } else if (kind === 'failed-payments') {
+      const report = await reports.failedPayments({ from, to });
+      rendered = { text: () => formatFailedPayments(report), json: () => report };
     } else if (kind === 'collections') {
       const report = await reports.collectionsEffectiveness({ from, to });
       rendered = {

@@ -103,5 +103,15 @@ export {
   PaymentMethodSchema,
   PaymentSchema,
   RefundSchema,
+  DisputeSchema,
 } from './payment';
-export type { BalanceTransaction, Payment, PaymentAllocation, PaymentMethod, Refund } from './payment';
+export type { BalanceTransaction, Dispute, Payment, PaymentAllocation, PaymentMethod, Refund } from './payment';
+export {
+  AttemptDeclineSchema,
+  PaymentAttemptSchema,
+  PaymentAttemptStatusSchema,
+  ProviderFeeSchema,
+} from './payment-attempt';
+export type { AttemptDecline, PaymentAttempt, PaymentAttemptStatus, ProviderFee } from './payment-attempt';
+export { CollectionMethodSchema, CustomerPaymentMethodSchema } from './customer-payment-method';
+export type { CollectionMethod, CustomerPaymentMethod } from './customer-payment-method';

@@ -78,7 +78,7 @@ export type CustomerSnapshot = z.infer<typeof CustomerSnapshotSchema>;
 /**
  * An invoice as stored. Amounts are decimal strings in major units with the currency's decimals.
  * Once `status` leaves `draft` the lines, totals, number and snapshot never change: only `status`,
- * `amountPaid`, `amountCredited`, `amountRemaining`, the collections fields and `version` do.
+ * `amountPaid`, `amountCredited`, `amountRemaining`, the collections fields, `dispute` and `version` do.
  */
 export const InvoiceSchema = z.object({
   id: IdSchema,
@@ -140,6 +140,17 @@ export const InvoiceSchema = z.object({
    * absent when nothing is planned. Only open invoices are collected.
    */
   collectionsDueAt: TimestampSchema.optional(),
+  /** A chargeback on a payment of this invoice: flagged while `open`, kept as history once closed. */
+  dispute: z
+    .object({
+      id: z.string().min(1).max(255),
+      paymentId: IdSchema,
+      status: z.enum(['open', 'won', 'lost']),
+      amount: DecimalStringSchema,
+      openedAt: TimestampSchema,
+      closedAt: TimestampSchema.optional(),
+    })
+    .optional(),
   metadata: MetadataSchema,
   version: z.number().int().min(1),
 });

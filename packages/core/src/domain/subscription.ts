@@ -3,6 +3,7 @@ import { CurrencySchema, DecimalStringSchema, NonNegativeDecimalSchema } from '.
 import { BillingIntervalSchema } from '../periods/billing-periods';
 import { TaxCodeSchema } from '../tax/tax-code';
 import { CollectionsPolicyNameSchema, IdSchema, MetadataSchema, TimestampSchema } from './common';
+import { CollectionMethodSchema } from './customer-payment-method';
 
 /**
  * The life of a subscription. Dunning moves an `active` one to `past_due` when an invoice of it is overdue, then to
@@ -164,6 +165,8 @@ export const SubscriptionSchema = z.object({
   scheduledChanges: z.array(ScheduledChangeSchema).max(10).optional(),
   /** The named collections policy of this subscription's dunning (engine config `collectionsPolicies`). */
   collectionsPolicy: CollectionsPolicyNameSchema.optional(),
+  /** How this subscription's invoices are collected, instead of the customer's `collectionMethod`. */
+  collectionMethod: CollectionMethodSchema.optional(),
   /** Dunning in progress: present while an invoice of the subscription is overdue. */
   dunning: DunningSchema.optional(),
   metadata: MetadataSchema,

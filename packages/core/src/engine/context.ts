@@ -7,6 +7,7 @@ import { validate } from '../errors/validate';
 import { CurrencySchema } from '../money/schemas';
 import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode';
 import type { Notifier } from '../notify/notifier';
+import type { PaymentGateway } from '../payments/payment-gateway';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
 import { type LineTexts, LineTextsInputSchema, lineTexts } from '../invoice/line-texts';
 import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
@@ -31,6 +32,8 @@ export interface EngineContext {
   readonly config: EngineConfig;
   readonly notifier?: Notifier;
   readonly telemetry?: BillingTelemetry;
+  /** The payment gateways by name (`stripe`, `paypal`), in the order given; the first is the default. */
+  readonly gateways?: ReadonlyMap<string, PaymentGateway>;
 }
 
 /** The engine's resolved configuration (see {@link EngineConfigInputSchema} for what a host may give). */
@@ -73,7 +76,29 @@ export interface EngineConfig {
   readonly notifications: NotificationSettings;
   /** The account's collections policy and the named ones customers and subscriptions may use. */
   readonly collections: CollectionsConfig;
+  /** How gateway charges run; see {@link PaymentSettingsSchema}. */
+  readonly payments: PaymentSettings;
 }
+
+/**
+ * How automatic charges run (engine config `payments`). Retries follow the collections policy's `retries`.
+ */
+export const PaymentSettingsSchema = z.strictObject({
+  /**
+   * `immediate` (default): an operation that finalizes invoices of customers charged automatically charges them right
+   * after its commit; `run`: only `collections.run` charges (a cron job), so no operation waits for a gateway.
+   */
+  chargeOnFinalize: z.enum(['immediate', 'run']).default('immediate'),
+  /**
+   * How long an attempt sent to a gateway is reserved for the process sending it. A process that dies mid-charge
+   * leaves the attempt `pending`; once its lease ends the next run sends it again under the same idempotency key,
+   * and the provider answers with the payment it made (never a second charge).
+   */
+  leaseSeconds: z.number().int().min(1).max(86_400).default(300),
+});
+
+/** How gateway charges run; see {@link PaymentSettingsSchema}. */
+export type PaymentSettings = z.output<typeof PaymentSettingsSchema>;
 
 /**
  * How the outbox's notifications are delivered (engine config `notifications`). Retries wait `retryAfterSeconds`,
@@ -155,6 +180,8 @@ export const EngineConfigInputSchema = z
      * `subscription.collectionsPolicy`): each part given (`reminders`, `fees`, `dunning`, …) replaces the account's.
      */
     collectionsPolicies: z.record(CollectionsPolicyNameSchema, CollectionsPolicyOverrideSchema).default({}),
+    /** How gateway charges run. */
+    payments: PaymentSettingsSchema.default(PaymentSettingsSchema.parse({})),
     /** Overrides the invoice sequence entirely. */
     invoiceSequence: SequenceFunctionSchema.optional(),
     /** Overrides the credit-note sequence entirely. */
@@ -210,6 +237,7 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     },
     notifications: parsed.notifications,
     collections: resolveCollectionsConfig(parsed.collections, parsed.collectionsPolicies),
+    payments: parsed.payments,
   };
 }
 

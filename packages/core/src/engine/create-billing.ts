@@ -24,6 +24,8 @@ import { createInvoiceService, type InvoiceService } from './invoices/invoice-se
 import { type BalanceService, createBalanceService } from './ledger/balance-service';
 import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { createPaymentMethodService, type PaymentMethodService } from './online-payments/payment-method-service';
+import type { PaymentGateway } from '../payments/payment-gateway';
 import { createReportService, type ReportService } from './reports/report-service';
 import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
@@ -60,6 +62,12 @@ export interface BillingOptions {
    * providers, looked up at first use, so the host may install its SDK after creating the engine.
    */
   readonly telemetry?: BillingTelemetryOptions;
+  /**
+   * Payment gateways (`createStripeGateway(…)`, `createPaypalGateway(…)`), each under its `name`; the first is the
+   * default. With them, customers charged automatically are charged when invoices are finalized, retried by
+   * `collections.run`, and webhooks apply to the ledger.
+   */
+  readonly gateways?: readonly PaymentGateway[];
 }
 
 const isObjectWith =
@@ -91,6 +99,17 @@ const BillingOptionsSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  gateways: z
+    .array(
+      z.custom<PaymentGateway>(isObjectWith('createPayment', 'getPayment', 'refundPayment', 'parseWebhook'), {
+        message: 'expected a PaymentGateway',
+      }),
+    )
+    .max(20)
+    .refine((gateways) => new Set(gateways.map((gateway) => gateway.name)).size === gateways.length, {
+      message: 'each gateway name once',
+    })
+    .optional(),
 });
 
 /** Every operation of Billfold over one storage, clock and configuration. */
@@ -100,6 +119,8 @@ export interface BillingServices {
   readonly invoices: InvoiceService;
   readonly creditNotes: CreditNoteService;
   readonly payments: PaymentService;
+  /** Payment methods customers saved at the gateways (tokens only). */
+  readonly paymentMethods: PaymentMethodService;
   readonly balance: BalanceService;
   readonly subscriptions: SubscriptionService;
   readonly usage: UsageService;
@@ -178,6 +199,9 @@ export function createBilling(options: BillingOptions): Billing {
     config: resolveEngineConfig(parsed.config as EngineConfigInput | undefined),
     ...(parsed.notifier !== undefined ? { notifier: parsed.notifier } : {}),
     ...(parsed.telemetry !== undefined ? { telemetry: createBillingTelemetry(parsed.telemetry) } : {}),
+    ...(parsed.gateways !== undefined
+      ? { gateways: new Map(parsed.gateways.map((gateway) => [gateway.name, gateway])) }
+      : {}),
   };
   const build = (storage: BillingStorageAdapter): BillingServices => {
     const scoped: EngineContext = { ...ctx, storage: sealed(storage) };
@@ -187,6 +211,7 @@ export function createBilling(options: BillingOptions): Billing {
       invoices: createInvoiceService(scoped),
       creditNotes: createCreditNoteService(scoped),
       payments: createPaymentService(scoped),
+      paymentMethods: createPaymentMethodService(scoped),
       balance: createBalanceService(scoped),
       subscriptions: createSubscriptionService(scoped),
       usage: createUsageService(scoped),

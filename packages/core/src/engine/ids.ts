@@ -22,6 +22,8 @@ export type IdPrefix =
   | 'run'
   | 'ntf'
   | 'fee'
+  | 'att'
+  | 'pmt'
   | 'aud';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */

@@ -14,8 +14,8 @@ export type { KeyRotationSummary, ProtectionService } from './protection/protect
 export { PurgeOptionsSchema } from './retention/retention-service';
 export type { PurgeOptions, PurgeSummary, RetentionService } from './retention/retention-service';
 export { EngineConfigInputSchema, formatDocumentNumber, resolveEngineConfig } from './context';
-export { NotificationSettingsSchema } from './context';
-export type { EngineConfig, EngineConfigInput, EngineContext, NotificationSettings } from './context';
+export { NotificationSettingsSchema, PaymentSettingsSchema } from './context';
+export type { EngineConfig, EngineConfigInput, EngineContext, NotificationSettings, PaymentSettings } from './context';
 export { createIdGenerator } from './ids';
 export type { IdGenerator, IdPrefix } from './ids';
 export { runIdempotent, withIdempotency } from './idempotency';
@@ -44,8 +44,24 @@ export { RecordPaymentInputSchema } from './payments/record-payment';
 export type { RecordPaymentInput } from './payments/record-payment';
 export { RefundPaymentInputSchema } from './payments/refund-payment';
 export type { RefundPaymentInput } from './payments/refund-payment';
-export { PaymentFilterSchema, RefundFilterSchema } from './payments/payment-service';
-export type { PaymentFilter, PaymentService, RefundFilter } from './payments/payment-service';
+export { PaymentAttemptFilterSchema, PaymentFilterSchema, RefundFilterSchema } from './payments/payment-service';
+export type {
+  GatewayWebhookOptions,
+  PaymentAttemptFilter,
+  PaymentFilter,
+  PaymentService,
+  RefundFilter,
+} from './payments/payment-service';
+export { PayInvoicesInputSchema } from './online-payments/pay-invoices';
+export type { AttemptProgress, PayInvoicesInput } from './online-payments/pay-invoices';
+export type { AppliedEvent } from './online-payments/apply-gateway-event';
+export type { ChargeRunSummary } from './online-payments/charge-due';
+export { SavePaymentMethodInputSchema, SetupPaymentMethodInputSchema } from './online-payments/payment-method-service';
+export type {
+  PaymentMethodService,
+  SavePaymentMethodInput,
+  SetupPaymentMethodInput,
+} from './online-payments/payment-method-service';
 export { CreateCustomerInputSchema, CustomerFilterSchema } from './customers/customer-service';
 export type { CreateCustomerInput, CustomerFilter, CustomerService } from './customers/customer-service';
 export { TaxRateInputSchema } from './catalog/catalog-service';
@@ -92,6 +108,13 @@ export type { AgingReportOptions, ReportRangeInput, ReportService } from './repo
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
 export { buildPaymentConfirmation } from './reports/payment-confirmation';
+export { buildFailedPayments } from './reports/failed-payments';
+export type {
+  DeclineCodeTotal,
+  FailedPaymentRow,
+  FailedPaymentsReport,
+  FailedPaymentTotal,
+} from './reports/failed-payments';
 export type {
   PaymentConfirmationReport,
   PaymentConfirmationRow,

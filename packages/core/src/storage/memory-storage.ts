@@ -11,6 +11,8 @@ import type {
   BillingStorageAdapter,
   CatalogListRepository,
   CollectionFeeRepository,
+  PaymentAttemptRepository,
+  PaymentMethodRepository,
   CreditNoteRepository,
   CustomerRepository,
   AuditRepository,
@@ -73,6 +75,8 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly audit: AuditRepository;
   readonly outbox: OutboxRepository;
   readonly collectionFees: CollectionFeeRepository;
+  readonly paymentAttempts: PaymentAttemptRepository;
+  readonly paymentMethods: PaymentMethodRepository;
   readonly locks: LedgerLocks;
 
   readonly #state: MemoryState = createMemoryState();
@@ -105,6 +109,8 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.audit = session.audit;
     this.outbox = session.outbox;
     this.collectionFees = session.collectionFees;
+    this.paymentAttempts = session.paymentAttempts;
+    this.paymentMethods = session.paymentMethods;
     this.locks = session.locks;
   }
 

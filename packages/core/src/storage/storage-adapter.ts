@@ -5,6 +5,8 @@ import type { CreditNote } from '../domain/credit-note';
 import type { Customer } from '../domain/customer';
 import type { Invoice, InvoiceStatus } from '../domain/invoice';
 import type { CollectionFee } from '../domain/collection-fee';
+import type { CustomerPaymentMethod } from '../domain/customer-payment-method';
+import type { PaymentAttempt, PaymentAttemptStatus } from '../domain/payment-attempt';
 import type { OutboxEntry, OutboxStatus } from '../domain/outbox-entry';
 import type { BalanceTransaction, Payment, Refund } from '../domain/payment';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription';
@@ -55,7 +57,7 @@ import type { ReportQueries } from './report-queries';
  *   subscription rows → invoices and numbers → payments. A transaction that holds subscription rows takes
  *   customer locks only with `skipLocked` (a billing batch), never waiting.
  * - A read made after a lock call has returned sees everything the previous holder committed.
- * - The claims — `subscriptions.claimDue`, `invoices.claimCollectible`, `outbox.claimDue` — lock the rows they
+ * - The claims — `subscriptions.claimDue`, `invoices.claimCollectible`, `outbox.claimDue`, `paymentAttempts.claimDue` — lock the rows they
  *   return until the transaction ends and skip rows another transaction holds (`FOR UPDATE SKIP LOCKED`), so
  *   several billing runs, collections runs and dispatchers share the work without doing any of it twice.
  * - Lock calls outside `transaction` throw a BillingError `invalid_state`: a lock outside a transaction would end
@@ -351,6 +353,46 @@ export interface CollectionFeeRepository extends VersionedRepository<CollectionF
   listForInvoices(invoiceIds: readonly string[]): Promise<CollectionFee[]>;
 }
 
+/** Which payment attempts to list. */
+export interface PaymentAttemptListFilter extends PageRequest {
+  readonly customerId?: string;
+  readonly invoiceId?: string;
+  readonly status?: PaymentAttemptStatus;
+}
+
+/**
+ * Attempts to charge invoices through gateways. Unique: `idempotencyKey`; (`gateway`, `providerPaymentId`) where
+ * `providerPaymentId` is set, and (`gateway`, `chargeId`) where `chargeId` is set (a second record of one provider
+ * payment or charge is `conflict`).
+ */
+export interface PaymentAttemptRepository extends VersionedRepository<PaymentAttempt> {
+  list(filter: PaymentAttemptListFilter): Promise<Page<PaymentAttempt>>;
+  /** The attempt sent under this idempotency key, or `undefined`. */
+  getByIdempotencyKey(idempotencyKey: string): Promise<PaymentAttempt | undefined>;
+  /** The attempt whose provider payment (`providerPaymentId`) or charge (`chargeId`) at `gateway` is `id`, or `undefined`. */
+  getByProviderPayment(gateway: string, id: string): Promise<PaymentAttempt | undefined>;
+  /**
+   * Up to `limit` attempts with `dueAt <= now` (only those among `ids` when given), oldest `dueAt` first (then id),
+   * locked until the surrounding transaction ends; rows another transaction holds are skipped (`FOR UPDATE SKIP
+   * LOCKED`), so several charging runs share the work. Must be called inside `transaction`.
+   * @throws BillingError `invalid_state` outside a transaction, `invalid_input` for a bad `limit`.
+   */
+  claimDue(query: { now: string; limit: number; ids?: readonly string[] }): Promise<PaymentAttempt[]>;
+}
+
+/** Which saved payment methods to list. */
+export interface PaymentMethodListFilter extends PageRequest {
+  readonly customerId?: string;
+  readonly status?: CustomerPaymentMethod['status'];
+}
+
+/** Payment methods customers saved at gateways. Unique: (`gateway`, `providerMethodId`). */
+export interface PaymentMethodRepository extends VersionedRepository<CustomerPaymentMethod> {
+  list(filter: PaymentMethodListFilter): Promise<Page<CustomerPaymentMethod>>;
+  /** The method with this provider token at this gateway, or `undefined`. */
+  getByProviderMethod(gateway: string, providerMethodId: string): Promise<CustomerPaymentMethod | undefined>;
+}
+
 /** The stored outcome of a request made with an idempotency key. */
 export interface IdempotencyRecord {
   /** The caller's key, scoped by operation (`payments.record:abc`). */
@@ -468,6 +510,10 @@ export interface StorageSession {
   readonly outbox: OutboxRepository;
   /** Past-due fees charged for overdue invoices. */
   readonly collectionFees: CollectionFeeRepository;
+  /** Attempts to charge invoices through gateways. */
+  readonly paymentAttempts: PaymentAttemptRepository;
+  /** Payment methods customers saved at gateways (tokens only). */
+  readonly paymentMethods: PaymentMethodRepository;
   /** The customer ledger lock; only inside `transaction`. */
   readonly locks: LedgerLocks;
 }

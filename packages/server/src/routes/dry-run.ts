@@ -28,6 +28,8 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     audit: session.audit,
     outbox: session.outbox,
     collectionFees: session.collectionFees,
+    paymentAttempts: session.paymentAttempts,
+    paymentMethods: session.paymentMethods,
     locks: session.locks,
     capabilities: base.capabilities,
     transaction: (work) => work(session),

@@ -6,6 +6,7 @@ import { taxRateCategoriesMigration } from './0002-tax-rate-categories';
 import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups';
 import { collectionsAndOutboxMigration } from './0004-collections-and-outbox';
 import { catalogAndSubscriptionLifecycleMigration } from './0005-catalog-and-subscription-lifecycle';
+import { onlinePaymentsMigration } from './0006-online-payments';
 import { dataProtectionMigration } from './0008-data-protection';
 import type { Migration } from './migration';
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   scopedUsageAndLookupsMigration,
   collectionsAndOutboxMigration,
   catalogAndSubscriptionLifecycleMigration,
+  onlinePaymentsMigration,
   dataProtectionMigration,
 ];
 

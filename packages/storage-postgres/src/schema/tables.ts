@@ -1,6 +1,8 @@
 import type {
   AuditEntry,
   BalanceTransaction,
+  CustomerPaymentMethod,
+  PaymentAttempt,
   CatalogPrice,
   CollectionFee,
   Coupon,
@@ -40,6 +42,8 @@ const customer: ColumnMap<Customer> = {
   taxRateIds: 'jsonb',
   externalRef: 'text?',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
+  gatewayCustomers: 'jsonb?',
   metadata: 'jsonb',
   bankAccount: 'jsonb?',
   createdAt: 'timestamptz',
@@ -129,6 +133,7 @@ const subscription: ColumnMap<Subscription> = {
   pause: 'jsonb?',
   scheduledChanges: 'jsonb?',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
   dunning: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
@@ -181,6 +186,7 @@ const invoice: ColumnMap<Invoice> = {
   overdueAt: 'timestamptz?',
   lastReminderAt: 'timestamptz?',
   collectionsDueAt: 'timestamptz?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -216,6 +222,10 @@ const payment: ColumnMap<Payment> = {
   unapplied: 'numeric',
   amountRefunded: 'numeric',
   receivedAt: 'timestamptz',
+  gateway: 'text?',
+  providerPaymentId: 'text?',
+  fee: 'jsonb?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -227,6 +237,7 @@ const refund: ColumnMap<Refund> = {
   currency: 'text',
   amount: 'numeric',
   reason: 'text?',
+  providerRefundId: 'text?',
   createdAt: 'timestamptz',
 };
 
@@ -301,6 +312,47 @@ const collectionFee: ColumnMap<CollectionFee> = {
   version: 'integer',
 };
 
+const paymentAttempt: ColumnMap<PaymentAttempt> = {
+  id: 'text',
+  customerId: 'text',
+  invoiceId: 'text',
+  invoiceIds: 'jsonb?',
+  gateway: 'text',
+  attemptNumber: 'integer',
+  trigger: 'text',
+  status: 'text',
+  amount: 'numeric',
+  currency: 'text',
+  idempotencyKey: 'text',
+  paymentMethodId: 'text?',
+  providerPaymentId: 'text?',
+  chargeId: 'text?',
+  decline: 'jsonb?',
+  failedAt: 'timestamptz?',
+  fee: 'jsonb?',
+  paymentId: 'text?',
+  dueAt: 'timestamptz?',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
+const paymentMethod: ColumnMap<CustomerPaymentMethod> = {
+  id: 'text',
+  customerId: 'text',
+  gateway: 'text',
+  providerMethodId: 'text',
+  customerReference: 'text',
+  type: 'text',
+  card: 'jsonb?',
+  email: 'text?',
+  isDefault: 'boolean',
+  status: 'text',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
 /** The generated SQL of every table, qualified with `schema` when one is given. @internal */
 export function billingTables(schema: string | undefined) {
   return {
@@ -321,6 +373,8 @@ export function billingTables(schema: string | undefined) {
     auditLog: new TableSql('audit_log', auditEntry, schema),
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
+    paymentAttempts: new TableSql('payment_attempts', paymentAttempt, schema),
+    paymentMethods: new TableSql('payment_methods', paymentMethod, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
     numberSequences: qualifiedName('number_sequences', schema),
   };

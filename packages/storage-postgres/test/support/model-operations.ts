@@ -64,6 +64,7 @@ const WEIGHTS = {
   collect: 6,
   dispatch: 4,
   waive: 2,
+  portalPay: 6,
 } as const;
 
 /** One kind of operation. */
@@ -326,6 +327,26 @@ export function modelOperations(
         const fees = (await billing.collections.listFees({ customerId, limit: 100 })).items;
         const fee = pick(fees.filter((f) => f.status === 'charged'));
         return fee && billing.collections.waiveFee({ feeId: fee.id });
+      }
+      case 'portalPay': {
+        // Every worker pays an invoice under the same key, and a second click under another: one charge at most.
+        const invoice = pick(await invoicesOf(customerId, ['open']));
+        if (invoice === undefined || cents(invoice.amountRemaining) === 0) return undefined;
+        const [method] = await billing.paymentMethods.list(customerId);
+        if (method === undefined) return undefined;
+        const pay = (key: string) =>
+          billing.payments.payInvoices({
+            customerId,
+            invoiceIds: [invoice.id],
+            paymentMethodId: method.id,
+            idempotencyKey: `portal:${invoice.id}:v${invoice.version}:${key}`,
+          });
+        const [first, second] = await Promise.all([pay('a'), pay(`w${config.worker}`)]);
+        // A click after the other's attempt failed is a new attempt; two that both took the money are not allowed.
+        if (first.attempt.id !== second.attempt.id && [first, second].every((p) => p.attempt.status === 'succeeded')) {
+          unexpected.push(`two pay clicks on ${invoice.id} charged twice`);
+        }
+        return first;
       }
       case 'replay': {
         keys += 1;

@@ -27,6 +27,9 @@ const ENTITY: Readonly<Record<string, string>> = {
   payments: 'payment',
   refunds: 'refund',
   balance: 'balance_transaction',
+  collectionFees: 'collection_fee',
+  paymentAttempts: 'payment_attempt',
+  paymentMethods: 'payment_method',
 };
 
 type Stored = { readonly id: string; readonly customerId?: string };

@@ -6,6 +6,7 @@ import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
 import { CurrencySchema } from '../../money/schemas';
+import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
 import { checkMinorUnits, IdempotencyKeySchema, PositiveAmountSchema } from '../amount-schemas';
 import type { EngineContext } from '../context';
@@ -92,51 +93,82 @@ export async function recordPayment(ctx: EngineContext, input: RecordPaymentInpu
       request.allocations !== undefined
         ? await explicitPlan(session, request)
         : await automaticPlan(session, request, amount);
-    const allocations: PaymentAllocation[] = [];
-    let allocated = money('0', request.currency);
-    for (const { invoice, amount: part } of plan) {
-      const next = applyToInvoice(invoice, part, now);
-      await session.invoices.update(next);
-      allocations.push({ invoiceId: invoice.id, amount: part.toString() });
-      allocated = allocated.add(part);
-      if (next.status === 'paid')
-        outbox.push({ type: 'invoice.paid', customerId: customer.id, invoiceId: invoice.id, occurredAt: now });
-    }
-    const unapplied = amount.subtract(allocated);
-    const payment: Payment = {
-      id: ctx.ids('pay'),
-      customerId: customer.id,
-      currency: request.currency,
-      amount: amount.toString(),
-      method: request.method,
-      ...(request.reference !== undefined ? { reference: request.reference } : {}),
-      status: 'succeeded',
-      allocations,
-      unapplied: unapplied.toString(),
-      amountRefunded: money('0', request.currency).toString(),
-      receivedAt: request.receivedAt ?? now,
-      metadata: request.metadata,
-      version: 1,
-    };
-    await session.payments.insert(payment);
-    if (!unapplied.isZero()) {
-      await recordBalanceEntry(session, ctx, {
+    const payment = await writePayment(
+      session,
+      ctx,
+      plan,
+      {
         customerId: customer.id,
         currency: request.currency,
-        amount: unapplied.toString(),
-        type: 'overpayment',
-        referenceId: payment.id,
-      });
-    }
-    outbox.unshift({ type: 'payment.received', customerId: customer.id, paymentId: payment.id, occurredAt: now });
+        amount: amount.toString(),
+        method: request.method,
+        ...(request.reference !== undefined ? { reference: request.reference } : {}),
+        receivedAt: request.receivedAt ?? now,
+        metadata: request.metadata,
+      },
+      outbox,
+    );
     await resumeSettledSubscriptions(session, ctx, dunned, outbox);
     return payment;
   });
 }
 
-interface Allocation {
+/** A part of a payment planned for one invoice, checked against it under the customer's ledger lock. */
+export interface Allocation {
   readonly invoice: Invoice;
   readonly amount: Money;
+}
+
+/** What {@link writePayment} stores besides what it computes (id, allocations, unapplied, status, version). */
+export type PaymentFields = Omit<Payment, 'id' | 'allocations' | 'unapplied' | 'status' | 'amountRefunded' | 'version'>;
+
+/**
+ * Writes a received payment inside the caller's transaction, which holds the customer's ledger lock: applies the
+ * `plan` to its invoices (`invoice.paid` for each settled), stores the payment, puts what no invoice took on the
+ * balance (`overpayment`) and adds `payment.received` first in `outbox`.
+ */
+export async function writePayment(
+  session: StorageSession,
+  ctx: EngineContext,
+  plan: readonly Allocation[],
+  fields: PaymentFields,
+  outbox: BillingNotification[],
+): Promise<Payment> {
+  const now = ctx.clock.now().toISOString();
+  const allocations: PaymentAllocation[] = [];
+  let allocated = money('0', fields.currency);
+  for (const { invoice, amount: part } of plan) {
+    const next = applyToInvoice(invoice, part, now);
+    await session.invoices.update(next);
+    allocations.push({ invoiceId: invoice.id, amount: part.toString() });
+    allocated = allocated.add(part);
+    if (next.status === 'paid')
+      outbox.push({ type: 'invoice.paid', customerId: fields.customerId, invoiceId: invoice.id, occurredAt: now });
+  }
+  const amount = money(fields.amount, fields.currency);
+  const unapplied = amount.subtract(allocated);
+  const payment: Payment = {
+    id: ctx.ids('pay'),
+    ...fields,
+    amount: amount.toString(),
+    status: 'succeeded',
+    allocations,
+    unapplied: unapplied.toString(),
+    amountRefunded: money('0', fields.currency).toString(),
+    version: 1,
+  };
+  await session.payments.insert(payment);
+  if (!unapplied.isZero()) {
+    await recordBalanceEntry(session, ctx, {
+      customerId: fields.customerId,
+      currency: fields.currency,
+      amount: unapplied.toString(),
+      type: 'overpayment',
+      referenceId: payment.id,
+    });
+  }
+  outbox.unshift({ type: 'payment.received', customerId: fields.customerId, paymentId: payment.id, occurredAt: now });
+  return payment;
 }
 
 /** The caller's allocations, each checked against its invoice. */

@@ -6,6 +6,9 @@ import type { EngineContext } from '../context';
 import { type AgingReport, buildAgingReport } from './aging-report';
 import { buildCollectionsEffectiveness, type CollectionsEffectivenessReport } from './collections-effectiveness';
 import { buildPaymentConfirmation, type PaymentConfirmationReport } from './payment-confirmation';
+import { buildFailedPayments, type FailedPaymentsReport } from './failed-payments';
+import type { Invoice } from '../../domain/invoice';
+import { listAll } from '../../domain/list-all';
 
 /** Options of `reports.aging`. */
 export const AgingReportOptionsSchema = z.strictObject({ asOf: InstantInputSchema.optional() }).default({});
@@ -23,8 +26,7 @@ export type ReportRangeInput = z.input<typeof ReportRangeSchema>;
 
 /**
  * Reports over the stored records, answered set-based by the storage when it can (`storage.reports`), else from
- * its `list` calls. Read-only. The failed-payments report belongs to the payments engine (it needs the gateway's
- * recorded attempts).
+ * its `list` calls. Read-only.
  */
 export interface ReportService {
   /**
@@ -36,6 +38,12 @@ export interface ReportService {
   paymentConfirmation(range: ReportRangeInput): Promise<PaymentConfirmationReport>;
   /** Collections effectiveness in `[from, to)`: DSO, what was recovered at which reminder step, fees. */
   collectionsEffectiveness(range: ReportRangeInput): Promise<CollectionsEffectivenessReport>;
+  /**
+   * Failed payments in `[from, to)`: the gateway declines recorded (decline code, message, soft or hard, the retry
+   * planned), per decline code, and per currency how many of their invoices were recovered since. Read from the
+   * failed attempts (`paymentAttempts.list`).
+   */
+  failedPayments(range: ReportRangeInput): Promise<FailedPaymentsReport>;
 }
 
 /** Creates the report service over an engine context. */
@@ -60,6 +68,16 @@ export function createReportService(ctx: EngineContext): ReportService {
         await q.fees(parsed),
       ];
       return buildCollectionsEffectiveness({ receivables, recovered, fees }, parsed);
+    },
+    async failedPayments(input) {
+      const parsed = range(input);
+      const failed = await listAll((page) => ctx.storage.paymentAttempts.list({ status: 'failed', ...page }));
+      const invoices = new Map<string, Invoice>();
+      for (const id of new Set(failed.map((attempt) => attempt.invoiceId))) {
+        const invoice = await ctx.storage.invoices.get(id);
+        if (invoice !== undefined) invoices.set(id, invoice);
+      }
+      return buildFailedPayments(failed, invoices, parsed);
     },
   };
 }

@@ -182,7 +182,7 @@ export async function billSubscriptions(
     drafts.length === 0
       ? { invoices: [], notifications: [] }
       : await telemetry.measure('invoicing', 'finalize', async () => {
-          const finalized = await finalizeInvoices(session, ctx, drafts, customers);
+          const finalized = await finalizeInvoices(session, ctx, drafts, customers, new Map(advanced.map((s) => [s.id, s])));
           await session.invoices.insertMany(finalized.invoices);
           return finalized;
         });

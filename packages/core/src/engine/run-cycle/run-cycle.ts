@@ -7,6 +7,7 @@ import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import { createStepTally, type StepFigures, type StepTally } from '../../telemetry/step-tally';
 import type { EngineContext } from '../context';
 import { deliverAfterCommit } from '../notifications/deliver-after-commit';
+import { chargeFinalized } from '../online-payments/charge-finalized';
 import { enqueueNotifications } from '../notifications/enqueue-notifications';
 import { runInstant } from '../run-instant';
 import { billOneByOne } from './bill-one-by-one';
@@ -179,6 +180,10 @@ async function billDue(
       if (subscription.nextBillingAt !== undefined && subscription.nextBillingAt <= now) leftDue.add(subscription.id);
     }
     await deliverAfterCommit(ctx, outboxIds);
+    await chargeFinalized(
+      ctx,
+      batch.invoices.filter((invoice) => invoice.status === 'open').map((invoice) => invoice.id),
+    );
     await onBatch?.({
       batches,
       batchSubscriptionsBilled: batch.advanced.length,

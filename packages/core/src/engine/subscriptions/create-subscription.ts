@@ -94,6 +94,7 @@ export async function createSubscription(
       cancelAtPeriodEnd: false,
       ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
       ...(request.collectionsPolicy === undefined ? {} : { collectionsPolicy: request.collectionsPolicy }),
+      ...(request.collectionMethod === undefined ? {} : { collectionMethod: request.collectionMethod }),
       couponPeriodsUsed: 0,
       // One-time items wait for the first boundary: its invoice carries them.
       pendingLines: oneTime,

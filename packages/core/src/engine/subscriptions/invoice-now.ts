@@ -51,7 +51,13 @@ export async function invoiceNow(
     lines: drafted,
     creditBalance: await creditBalance(session, customer.id, subscription.currency),
   });
-  const { invoices, notifications } = await finalizeInvoices(session, ctx, [draft], new Map([[customer.id, customer]]));
+  const { invoices, notifications } = await finalizeInvoices(
+    session,
+    ctx,
+    [draft],
+    new Map([[customer.id, customer]]),
+    new Map([[subscription.id, subscription]]),
+  );
   await session.invoices.insertMany(invoices);
   return { invoice: invoices[0] as Invoice, notifications };
 }

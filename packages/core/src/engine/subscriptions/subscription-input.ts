@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BillingCodeSchema } from '../../domain/catalog';
+import { CollectionMethodSchema } from '../../domain/customer-payment-method';
 import {
   CollectionsPolicyNameSchema,
   IdSchema,
@@ -92,6 +93,8 @@ export const CreateSubscriptionInputSchema = z
     couponId: IdSchema.optional(),
     /** A named collections policy for this subscription's dunning (engine config `collectionsPolicies`). */
     collectionsPolicy: CollectionsPolicyNameSchema.optional(),
+    /** How its invoices are collected, instead of the customer's `collectionMethod`. */
+    collectionMethod: CollectionMethodSchema.optional(),
     /** When the subscription starts (default now); a future start is billed by the run at that instant. */
     startAt: InstantInputSchema.optional(),
     metadata: MetadataSchema.default({}),

@@ -6,6 +6,7 @@ import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collect
 import { memoryInvoiceRepository } from './invoice-repository';
 import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
 import type { MemoryState } from './memory-state';
+import { memoryPaymentAttemptRepository, memoryPaymentMethodRepository } from './payment-repositories';
 import { memoryPrivacyRepository } from './privacy-repository';
 import { memoryLedgerLocks } from './serial-locks';
 import { memorySubscriptionRepository } from './subscription-repository';
@@ -72,6 +73,8 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     audit: memoryAuditRepository(state.auditEntries, exec),
     outbox: memoryOutboxRepository(state, exec),
     collectionFees: memoryCollectionFeeRepository(state, exec),
+    paymentAttempts: memoryPaymentAttemptRepository(state, exec),
+    paymentMethods: memoryPaymentMethodRepository(state, exec),
     locks: memoryLedgerLocks(state.customers, exec),
   };
 }

@@ -1,4 +1,4 @@
-import { type FakeRequest, type FakeResponse, type LoopbackFake, startLoopbackFake } from '@billfold/gateway-fake-kit';
+import { type FakeRequest, type FakeResponse, type LoopbackFake, startLoopbackFake } from '../loopback-fake';
 import { captureOrder, completedCaptures, createOrder, readOrder } from './orders';
 import { type Json, type PaypalOutcome, PaypalStore, paypalContract, paypalError } from './paypal-store';
 import { refundCapture } from './refunds';

@@ -1,4 +1,6 @@
-import { type FakeResponse, OpenApiContract, STRIPE_SPEC } from '@billfold/gateway-fake-kit';
+import type { FakeResponse } from '../loopback-fake';
+import { OpenApiContract } from '../openapi-contract';
+import { STRIPE_SPEC } from '../spec-files';
 import { type StripeObject, stripeError } from './stripe-objects';
 
 /** What the next confirmed charge does, as a card test number would at Stripe. */

@@ -1,6 +1,6 @@
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { FakeResponse } from '@billfold/gateway-fake-kit';
+import type { FakeResponse } from '../loopback-fake';
 import type { Json } from './paypal-store';
 
 /**

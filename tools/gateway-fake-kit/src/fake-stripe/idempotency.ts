@@ -1,4 +1,4 @@
-import type { FakeRequest, FakeResponse } from '@billfold/gateway-fake-kit';
+import type { FakeRequest, FakeResponse } from '../loopback-fake';
 import { stripeError } from './stripe-objects';
 
 /**

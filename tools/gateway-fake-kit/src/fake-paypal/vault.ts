@@ -1,4 +1,4 @@
-import type { FakeResponse } from '@billfold/gateway-fake-kit';
+import type { FakeResponse } from '../loopback-fake';
 import { type Json, notFound, type PaypalStore, unprocessable } from './paypal-store';
 
 /** A vaulted PayPal wallet for `customerId`; returns the payment token's id. */

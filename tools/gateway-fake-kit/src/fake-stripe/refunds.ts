@@ -1,4 +1,4 @@
-import type { FakeResponse } from '@billfold/gateway-fake-kit';
+import type { FakeResponse } from '../loopback-fake';
 import { stripeError } from './stripe-objects';
 import { type Form, missing, type StripeStore, str } from './stripe-store';
 

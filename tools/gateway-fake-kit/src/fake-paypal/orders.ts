@@ -1,4 +1,4 @@
-import type { FakeResponse } from '@billfold/gateway-fake-kit';
+import type { FakeResponse } from '../loopback-fake';
 import { capturesOf, type Json, money, notFound, type PaypalStore, unprocessable } from './paypal-store';
 
 /** Captures an order now: completes, or declines as the queued outcome says. */

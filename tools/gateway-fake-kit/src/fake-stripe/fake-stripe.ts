@@ -1,4 +1,4 @@
-import { type FakeRequest, type FakeResponse, type LoopbackFake, startLoopbackFake } from '@billfold/gateway-fake-kit';
+import { type FakeRequest, type FakeResponse, type LoopbackFake, startLoopbackFake } from '../loopback-fake';
 import { chargeIntent } from './charges';
 import { addCard, createCustomer, detachMethod, listMethods } from './customers';
 import { closeDispute, openDispute } from './disputes';

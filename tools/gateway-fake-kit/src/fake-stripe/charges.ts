@@ -1,4 +1,4 @@
-import type { FakeResponse } from '@billfold/gateway-fake-kit';
+import type { FakeResponse } from '../loopback-fake';
 import { balanceTransaction, list, paymentMethod, type StripeObject, stripeError } from './stripe-objects';
 import type { StripeStore } from './stripe-store';
 

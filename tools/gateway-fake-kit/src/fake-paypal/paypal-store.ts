@@ -1,5 +1,6 @@
-import type { FakeResponse } from '@billfold/gateway-fake-kit';
-import { OpenApiContract, PAYPAL_SPECS } from '@billfold/gateway-fake-kit';
+import type { FakeResponse } from '../loopback-fake';
+import { OpenApiContract } from '../openapi-contract';
+import { PAYPAL_SPECS } from '../spec-files';
 
 /** What the next vaulted charge does. */
 export type PaypalOutcome = 'decline_soft' | 'decline_hard' | 'requires_action';
