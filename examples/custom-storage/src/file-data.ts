@@ -16,6 +16,7 @@ export const TABLES = [
   'payments',
   'refunds',
   'balance',
+  'audit',
   'outbox',
   'collectionFees',
   'paymentAttempts',

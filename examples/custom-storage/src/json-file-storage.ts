@@ -80,6 +80,12 @@ export class JsonFileStorage implements BillingStorageAdapter {
   get idempotency() {
     return this.session.idempotency;
   }
+  get privacy() {
+    return this.session.privacy;
+  }
+  get audit() {
+    return this.session.audit;
+  }
   get outbox() {
     return this.session.outbox;
   }

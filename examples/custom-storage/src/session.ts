@@ -25,6 +25,7 @@ import {
   table,
   updateRecord,
 } from './records';
+import { auditRepository, idempotencyExpiry, privacyRepository } from './privacy';
 import { claimRows } from './claims';
 import { paymentAttemptRepository, paymentMethodRepository } from './payment-attempts';
 import { collectionFeeRepository, outboxRepository } from './collections';
@@ -97,13 +98,16 @@ export function createSession(access: DataAccess): StorageSession {
   return {
     customers: {
       ...customers,
-      list: async ({ email, ...page }) => {
+      list: async ({ email, searchToken, erasure, ...page }) => {
         const wanted = email === undefined ? undefined : foldEmail(email);
         return listRecords<Customer>(
           access.read(),
           'customers',
           page,
-          (customer) => wanted === undefined || foldEmail(customer.email) === wanted,
+          (customer) =>
+            (wanted === undefined || foldEmail(customer.email) === wanted) &&
+            (searchToken === undefined || (customer.searchTokens ?? []).includes(searchToken)) &&
+            (erasure === undefined || (customer.erasure !== undefined && customer.erasure.purgedAt === undefined)),
         );
       },
       getByExternalRef: async (externalRef) =>
@@ -229,7 +233,10 @@ export function createSession(access: DataAccess): StorageSession {
           }
           data.idempotency[record.key] = copyJson(record);
         }),
+      ...idempotencyExpiry(access),
     },
+    privacy: privacyRepository(access),
+    audit: auditRepository(access),
     outbox: outboxRepository(access),
     collectionFees: collectionFeeRepository(access),
     paymentAttempts: paymentAttemptRepository(access),

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeStorageAdapter } from '@billfold/storage-testkit';
@@ -14,6 +14,8 @@ describeStorageAdapter('JsonFileStorage', {
     directories.set(storage, directory);
     return storage;
   },
+  // the whole file as it is on disk: the privacy suite searches it after an erasure
+  dumpAll: async (storage) => readFile(join(directories.get(storage) as string, 'billing.json'), 'utf8'),
   destroy: async (storage) => {
     await storage.close();
     await rm(directories.get(storage) as string, { recursive: true, force: true });

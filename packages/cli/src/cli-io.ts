@@ -8,6 +8,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Milliseconds since the command started, for progress lines. */
   elapsed(): number;
+  /** The environment secrets are read from (`BILLFOLD_DATABASE_URL`); absent: none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -21,5 +23,6 @@ export function processIo(): CliIo {
     err: (line) => process.stderr.write(`${line}\n`),
     cwd: process.env.INIT_CWD ?? process.cwd(),
     elapsed: () => performance.now() - started,
+    env: process.env,
   };
 }

@@ -15,6 +15,7 @@ import { OUTBOX_HELP, outboxCommand } from './commands/outbox';
 import { PORTAL_HELP, portalCommand } from './commands/portal';
 import { REPORT_HELP, reportCommand } from './commands/report';
 import { RUN_HELP, runCommand } from './commands/run';
+import { redactingIo } from './secrets';
 import { ExitCode, UsageError } from './usage-error';
 
 /** The help of `billfold` itself. */
@@ -55,8 +56,9 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
  * const code = await main(['demo', '--customers', '8', '--months', '2'], processIo());
  * ```
  */
-export async function main(args: readonly string[], io: CliIo): Promise<number> {
+export async function main(args: readonly string[], given: CliIo): Promise<number> {
   const [name, ...rest] = args;
+  const io = redactingIo(given);
   try {
     if (name === undefined) {
       io.err(HELP);

@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io';
 import { type OptionSpecs, type ParsedOptions, stringOption } from './parse-options';
 import { openStorage, type StorageTarget } from './storage-from-args';
 import { UsageError } from './usage-error';
+import { smtpEnvironment } from './secrets';
 
 /** The flags of commands that run the engine: its configuration, and email for the outbox. */
 export const ENGINE_OPTIONS = {
@@ -21,6 +22,7 @@ export const ENGINE_HELP = [
   '                    send the notification outbox as email: SMTP settings, sender and seller as JSON (also',
   '                    BILLFOLD_EMAIL_CONFIG; BILLFOLD_SMTP_HOST and BILLFOLD_SMTP_PORT override the server).',
   '                    The SMTP user and password come only from BILLFOLD_SMTP_USER and BILLFOLD_SMTP_PASSWORD',
+  '                    (or a file named by BILLFOLD_SMTP_PASSWORD_FILE); nothing printed shows the password',
 ];
 
 /** Reads a JSON file named on the command line (relative to `cwd`). */
@@ -98,7 +100,7 @@ export async function withEngine<T>(
   const storage = await openStorage(target, { existing: parsed.values.create !== true });
   try {
     const billing = createBilling({ storage, clock, ...(config !== undefined ? { config } : {}) });
-    const email = await emailNotifier(command, parsed, io.cwd, billing);
+    const email = await emailNotifier(command, parsed, io.cwd, billing, smtpEnvironment(io, command));
     const result = await work(billing);
     if (email === undefined) return { result };
     try {

@@ -1,19 +1,24 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { createPostgresStorage, migrate, type PostgresStorage } from '@billfold/storage-postgres';
+import type { CliIo } from './cli-io';
 import { type OptionSpecs, type ParsedOptions, stringOption } from './parse-options';
+import { readSecret } from './secrets';
 import { UsageError } from './usage-error';
 
-/** The flags that say where the records live: `--db`, `--data-dir`, `--schema`. */
+/** The flags that say where the records live: `--db`, `--db-file`, `--data-dir`, `--schema`. */
 export const STORAGE_OPTIONS = {
   db: { type: 'string' },
+  'db-file': { type: 'string' },
   'data-dir': { type: 'string' },
   schema: { type: 'string' },
 } as const satisfies OptionSpecs;
 
 /** The help lines of {@link STORAGE_OPTIONS}. */
 export const STORAGE_HELP = [
-  '  --db URL          a PostgreSQL server: postgres://user:password@host:5432/database',
+  '  --db URL          a PostgreSQL server without a password in the URL: postgres://user@host:5432/database',
+  '                    (with a password: BILLFOLD_DATABASE_URL, BILLFOLD_DATABASE_URL_FILE or --db-file)',
+  '  --db-file FILE    a file holding the PostgreSQL URL (kept out of the process list)',
   '  --data-dir DIR    or embedded PostgreSQL (PGlite) kept in a folder',
   '  --schema NAME     the schema of the billing tables (default: the first of the search_path, usually public)',
 ];
@@ -26,17 +31,43 @@ export type StorageTarget =
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
+/** The database URL: `--db` (refused when it carries a password: `ps` shows it), else `--db-file` or the environment. */
+function databaseUrl(command: string, parsed: ParsedOptions, io: CliIo): string | undefined {
+  const flag = stringOption(parsed, 'db');
+  const file = stringOption(parsed, 'db-file');
+  if (flag !== undefined && file !== undefined) throw new UsageError('give --db or --db-file, not both', command);
+  if (flag !== undefined) {
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:[^@/]*@/i.test(flag)) {
+      throw new UsageError(
+        '--db must not hold a password (every user of this machine can read it in the process list): put the URL in BILLFOLD_DATABASE_URL, or in a file named by --db-file or BILLFOLD_DATABASE_URL_FILE',
+        command,
+      );
+    }
+    return flag;
+  }
+  return readSecret(
+    { variable: 'BILLFOLD_DATABASE_URL', ...(file === undefined ? {} : { file: { flag: 'db-file', path: file } }) },
+    io,
+    command,
+  );
+}
+
 /**
- * Reads `--db`, `--data-dir` and `--schema`. Without either of the first two the target is an in-memory PGlite,
- * allowed only where `required` is false (the demo); `--data-dir` resolves against `cwd`.
- * @throws UsageError for both at once, neither when required, a URL that is not `postgres://…`, a bad schema name.
+ * Reads `--db` / `--db-file` / `BILLFOLD_DATABASE_URL(_FILE)`, `--data-dir` and `--schema`. Without a database
+ * URL or a folder the target is an in-memory PGlite, allowed only where `required` is false (the demo);
+ * `--data-dir` resolves against `cwd`. A URL from the environment gives way to an explicit `--data-dir`.
+ * @throws UsageError for both at once, neither when required, a URL that is not `postgres://…`, a password in
+ * `--db`, an unreadable `--db-file`, a bad schema name.
  */
 export function storageTarget(
   command: string,
   parsed: ParsedOptions,
-  options: { readonly required: boolean; readonly cwd: string; readonly defaultSchema?: string },
+  options: { readonly required: boolean; readonly io: CliIo; readonly defaultSchema?: string },
 ): StorageTarget {
-  const db = stringOption(parsed, 'db');
+  const fromArgs = stringOption(parsed, 'db') !== undefined || stringOption(parsed, 'db-file') !== undefined;
+  const dataDirGiven = stringOption(parsed, 'data-dir') !== undefined;
+  const db = fromArgs || !dataDirGiven ? databaseUrl(command, parsed, options.io) : undefined;
+  const cwd = options.io.cwd;
   const dataDir = stringOption(parsed, 'data-dir');
   const given = stringOption(parsed, 'schema');
   if (given !== undefined && !SCHEMA_NAME.test(given)) {
@@ -54,14 +85,14 @@ export function storageTarget(
       protocol = '';
     }
     if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-      throw new UsageError('--db must be a PostgreSQL URL: postgres://user:password@host:5432/database', command);
+      throw new UsageError('the database URL must be a PostgreSQL URL: postgres://user@host:5432/database', command);
     }
   }
   const schema = given ?? (db !== undefined || dataDir !== undefined ? options.defaultSchema : undefined);
   const withSchema = schema === undefined ? {} : { schema };
   if (db !== undefined) return { kind: 'server', url: db, ...withSchema };
   if (dataDir !== undefined) {
-    return { kind: 'data-dir', dir: isAbsolute(dataDir) ? dataDir : resolve(options.cwd, dataDir), ...withSchema };
+    return { kind: 'data-dir', dir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir), ...withSchema };
   }
   if (options.required) throw new UsageError('name the database: --db postgres://… or --data-dir DIR', command);
   return { kind: 'memory', ...withSchema };

@@ -21,7 +21,7 @@ describe('command line errors exit with 2 and say what is wrong', () => {
     [['demo', 'now'], 'billfold demo: unexpected argument "now"'],
     [
       ['demo', '--db', 'mysql://x/y'],
-      'billfold demo: --db must be a PostgreSQL URL: postgres://user:password@host:5432/database',
+      'billfold demo: the database URL must be a PostgreSQL URL: postgres://user@host:5432/database',
     ],
     [['demo', '--db', 'postgres://h/db', '--data-dir', 'x'], 'billfold demo: give --db or --data-dir, not both'],
     [

@@ -80,11 +80,12 @@ describe('billfold on a PGlite data folder', () => {
         '  4 collections-and-outbox',
         '  5 catalog-and-subscription-lifecycle',
         '  6 online-payments',
+        '  8 data-protection',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 6 online-payments).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 8 data-protection).`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { StorageSession } from '@billfold/core';
 import type { SqlClient } from './client/sql-client';
+import { auditRepository } from './repositories/audit';
 import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
 import { collectionFeeRepository, outboxRepository } from './repositories/collections';
 import { customerRepository } from './repositories/customers';
@@ -8,6 +9,7 @@ import { creditNoteRepository, invoiceRepository } from './repositories/invoices
 import { ledgerLocks } from './repositories/locks';
 import { paymentAttemptRepository, paymentMethodRepository } from './repositories/online-payments';
 import { balanceRepository, paymentRepository, refundRepository } from './repositories/payments';
+import { privacyRepository } from './repositories/privacy';
 import { subscriptionRepository } from './repositories/subscriptions';
 import { usageRepository } from './repositories/usage';
 import type { BillingTables } from './schema/tables';
@@ -29,6 +31,8 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     refunds: refundRepository(client, tables),
     balance: balanceRepository(client, tables),
     idempotency: idempotencyRepository(client, tables),
+    privacy: privacyRepository(client, tables),
+    audit: auditRepository(client, tables),
     outbox: outboxRepository(client, tables),
     collectionFees: collectionFeeRepository(client, tables),
     paymentAttempts: paymentAttemptRepository(client, tables),

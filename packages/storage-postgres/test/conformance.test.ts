@@ -1,6 +1,7 @@
 import { describeStorageAdapter } from '@billfold/storage-testkit';
 import type { PostgresStorage } from '../src/index';
 import { describeServer, dropSchema, pgliteBackend, postgresBackend } from './support/backends';
+import { dumpAllRows } from './support/dump-all-rows';
 
 /*
  * The storage conformance kit, against PGlite and against a real PostgreSQL server. Each test gets storage
@@ -9,8 +10,16 @@ import { describeServer, dropSchema, pgliteBackend, postgresBackend } from './su
 
 const destroy = (adapter: unknown) => dropSchema(adapter as PostgresStorage);
 
-describeStorageAdapter('storage-postgres on PGlite', { createAdapter: () => pgliteBackend.storage(), destroy });
+describeStorageAdapter('storage-postgres on PGlite', {
+  createAdapter: () => pgliteBackend.storage(),
+  destroy,
+  dumpAll: dumpAllRows,
+});
 
 describeServer('storage-postgres on a PostgreSQL server', () => {
-  describeStorageAdapter('conformance', { createAdapter: () => postgresBackend.storage(), destroy });
+  describeStorageAdapter('conformance', {
+    createAdapter: () => postgresBackend.storage(),
+    destroy,
+    dumpAll: dumpAllRows,
+  });
 });

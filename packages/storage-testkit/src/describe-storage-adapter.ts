@@ -14,6 +14,12 @@ export interface StorageAdapterKitOptions {
   readonly destroy?: (adapter: BillingStorageAdapter) => Promise<void>;
   /** Suites to skip, each with the reason, reported as `describe.skip("<suite> — skipped: <reason>")`. */
   readonly skip?: Partial<Record<StorageSuiteName, string>>;
+  /**
+   * Everything the adapter stores — every row of every table, as text — for the privacy suite's full-database
+   * search after an erasure (PostgreSQL: each table's rows cast to text; MemoryStorage: `dump()`). Without it that
+   * test is skipped.
+   */
+  readonly dumpAll?: (adapter: BillingStorageAdapter) => Promise<string>;
   /** Timeout in ms for each test and hook (vitest's default when absent). */
   readonly timeout?: number;
 }
@@ -64,12 +70,12 @@ export function describeStorageAdapter(name: string, options: StorageAdapterKitO
       current = undefined;
       if (adapter !== undefined) await (options.destroy ?? ((a: BillingStorageAdapter) => a.close()))(adapter);
     }, timeout);
-    const kit: KitContext = {
-      storage: () => {
-        if (current === undefined) throw new Error('no adapter: the kit makes one before each test');
-        return current;
-      },
+    const storage = () => {
+      if (current === undefined) throw new Error('no adapter: the kit makes one before each test');
+      return current;
     };
+    const dumpAll = options.dumpAll;
+    const kit: KitContext = dumpAll === undefined ? { storage } : { storage, dumpAll: () => dumpAll(storage()) };
     for (const suite of storageSuiteNames) {
       const reason = skip[suite];
       if (reason === undefined) describe(suite, () => storageSuites[suite](kit));

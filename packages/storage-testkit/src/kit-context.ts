@@ -4,6 +4,11 @@ import type { BillingStorageAdapter } from '@billfold/core';
 export interface KitContext {
   /** The adapter made for the running test (fresh state); only valid inside a test. */
   readonly storage: () => BillingStorageAdapter;
+  /**
+   * Every row of every table of the running test's storage as text (the kit option `dumpAll`), or `undefined` when
+   * the adapter author gave none; the privacy suite searches it for personal data after erasure.
+   */
+  readonly dumpAll?: () => Promise<string>;
 }
 
 /** Registers one suite's tests (`it(...)`) inside the `describe` block the kit opened for it. */

@@ -16,6 +16,8 @@ export const storageSuiteNames = [
   'refunds',
   'balance',
   'idempotency',
+  'privacy',
+  'audit',
   'transactions',
   'paging',
   'invoiceNumbers',

@@ -1,6 +1,7 @@
 import type { RegisterSuite } from './kit-context';
 import type { StorageSuiteName } from './suite-names';
 import { couponsSuite, metersSuite, pricesSuite, productsSuite, taxRatesSuite } from './suites/catalog-suites';
+import { auditSuite } from './suites/audit-suite';
 import { claimDueSuite } from './suites/claim-due-suite';
 import { collectibleSuite, collectionFeesSuite, outboxSuite } from './suites/collections-suites';
 import { paymentAttemptsSuite, paymentMethodsSuite } from './suites/online-payments-suites';
@@ -14,6 +15,7 @@ import { metadataSuite } from './suites/metadata-suite';
 import { moneySuite } from './suites/money-suite';
 import { optionalFieldsSuite } from './suites/optional-fields-suite';
 import { pagingSuite } from './suites/paging-suite';
+import { privacySuite } from './suites/privacy-suite';
 import { reportsSuite } from './suites/reports-suite';
 import { subscriptionsSuite } from './suites/subscriptions-suite';
 import { timestampsSuite } from './suites/timestamps-suite';
@@ -37,6 +39,8 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   refunds: refundsSuite,
   balance: balanceSuite,
   idempotency: idempotencySuite,
+  privacy: privacySuite,
+  audit: auditSuite,
   transactions: transactionsSuite,
   paging: pagingSuite,
   invoiceNumbers: invoiceNumbersSuite,

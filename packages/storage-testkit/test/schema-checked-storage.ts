@@ -1,4 +1,5 @@
 import {
+  AuditEntrySchema,
   BalanceTransactionSchema,
   type BillingStorageAdapter,
   CollectionFeeSchema,
@@ -42,6 +43,8 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   refunds: RefundSchema,
   balance: BalanceTransactionSchema,
   idempotency: undefined,
+  privacy: undefined,
+  audit: AuditEntrySchema,
   outbox: OutboxEntrySchema,
   collectionFees: CollectionFeeSchema,
   paymentAttempts: PaymentAttemptSchema,
@@ -50,7 +53,7 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
 };
 
 const SINGLE = new Set(['insert', 'update']);
-const MANY = new Set(['insertMany', 'updateMany']);
+const MANY = new Set(['insertMany', 'updateMany', 'append']);
 
 /** Fails the test unless `record` is valid and complete: parsing adds, drops and changes nothing. */
 function check(repository: string, schema: Parser, record: unknown): void {

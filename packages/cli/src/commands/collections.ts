@@ -71,7 +71,7 @@ export async function collectionsCommand(args: readonly string[], io: CliIo): Pr
   }
   const now = instantOption('collections', parsed, 'now');
   const batchSize = integerOption('collections', parsed, 'batch-size', { min: 1, max: 10_000, fallback: 500 });
-  const target = storageTarget('collections', parsed, { required: true, cwd: io.cwd });
+  const target = storageTarget('collections', parsed, { required: true, io });
   const clock: Clock = now === undefined ? systemClock : { now: () => new Date(now) };
   const outcome = await withEngine('collections', parsed, io, target, clock, (billing) =>
     billing.collections.run({ batchSize }),

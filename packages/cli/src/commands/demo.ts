@@ -22,7 +22,9 @@ Options:
   --months N        how many months from 2026-01 (default 3, at most 24)
   --out DIR         where the documents go (default ./billfold-demo-output)
   --db URL          run on a PostgreSQL server instead of in-memory PGlite; the demo's schema
-                    (default billfold_demo) is dropped and recreated
+                    (default billfold_demo) is dropped and recreated; a URL with a password goes in
+                    BILLFOLD_DATABASE_URL or a file (--db-file), never on the command line
+  --db-file FILE    the PostgreSQL URL read from a file
   --data-dir DIR    run on PGlite kept in a folder (same schema rule as --db)
   --schema NAME     the demo's schema with --db or --data-dir (default billfold_demo)
   -h, --help        this help`;
@@ -80,7 +82,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
   const months = integerOption('demo', parsed, 'months', { min: 1, max: 24, fallback: 3 });
   const out = stringOption(parsed, 'out') ?? 'billfold-demo-output';
   const outDir = isAbsolute(out) ? out : resolve(io.cwd, out);
-  const target = storageTarget('demo', parsed, { required: false, cwd: io.cwd, defaultSchema: 'billfold_demo' });
+  const target = storageTarget('demo', parsed, { required: false, io, defaultSchema: 'billfold_demo' });
   const progress = createProgress({ write: io.err, elapsed: io.elapsed });
 
   const storage = await progress.step(`opening ${describeTarget(target)}`, () =>

@@ -87,7 +87,7 @@ export async function importUsageCommand(args: readonly string[], io: CliIo): Pr
   const format = fileFormat(path, stringOption(parsed, 'format'));
   const batchSize = integerOption('import-usage', parsed, 'batch-size', { min: 1, max: 10_000, fallback: 5000 });
   const concurrency = integerOption('import-usage', parsed, 'concurrency', { min: 1, max: 8, fallback: 2 });
-  const target = storageTarget('import-usage', parsed, { required: true, cwd: io.cwd });
+  const target = storageTarget('import-usage', parsed, { required: true, io });
   const storage = await openStorage(target, { existing: true });
   const { events, lines } = readUsageFile(path, format);
   const started = io.elapsed();

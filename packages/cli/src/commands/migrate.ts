@@ -5,7 +5,7 @@ import { describeTarget, openStorage, STORAGE_HELP, STORAGE_OPTIONS, storageTarg
 import { ExitCode } from '../usage-error';
 
 /** The help of `billfold migrate`. */
-export const MIGRATE_HELP = `Usage: billfold migrate (--db URL | --data-dir DIR) [--schema NAME]
+export const MIGRATE_HELP = `Usage: billfold migrate (--db URL | --db-file FILE | --data-dir DIR) [--schema NAME]
 
 Brings the billing tables up to date: applies every migration the database has not seen yet, in one
 transaction, and prints the versions applied. Safe to run again (and from several processes at once).
@@ -24,7 +24,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
     io.out(MIGRATE_HELP);
     return ExitCode.ok;
   }
-  const target = storageTarget('migrate', parsed, { required: true, cwd: io.cwd });
+  const target = storageTarget('migrate', parsed, { required: true, io });
   const storage = await openStorage(target, { migrate: false });
   try {
     const { applied } = await migrate(storage.client, target.schema === undefined ? {} : { schema: target.schema });

@@ -62,7 +62,7 @@ export async function outboxCommand(args: readonly string[], io: CliIo): Promise
   }
   const now = instantOption('outbox', parsed, 'now');
   const clock: Clock = now === undefined ? systemClock : { now: () => new Date(now) };
-  const target = storageTarget('outbox', parsed, { required: true, cwd: io.cwd });
+  const target = storageTarget('outbox', parsed, { required: true, io });
   const outcome = await withEngine('outbox', parsed, io, target, clock, async (billing) => {
     if (action === 'resend') return [await billing.notifications.resend(id as string)];
     if (action === 'list') {

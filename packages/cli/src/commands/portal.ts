@@ -17,7 +17,9 @@ Options:
   --months N        how many months from 2026-01 (default 2, at most 24)
   --port N          the port (default 4100; 0 picks a free one)
   --db URL          run on a PostgreSQL server instead of in-memory PGlite; the demo's schema
-                    (default billfold_demo) is dropped and recreated
+                    (default billfold_demo) is dropped and recreated; a URL with a password goes in
+                    BILLFOLD_DATABASE_URL or a file (--db-file), never on the command line
+  --db-file FILE    the PostgreSQL URL read from a file
   --data-dir DIR    run on PGlite kept in a folder (same schema rule as --db)
   --schema NAME     the demo's schema with --db or --data-dir (default billfold_demo)
   -h, --help        this help`;
@@ -73,7 +75,7 @@ export async function portalCommand(
   const customers = integerOption('portal', parsed, 'customers', { min: 1, max: 500, fallback: 20 });
   const months = integerOption('portal', parsed, 'months', { min: 1, max: 24, fallback: 2 });
   const port = integerOption('portal', parsed, 'port', { min: 0, max: 65_535, fallback: 4100 });
-  const target = storageTarget('portal', parsed, { required: false, cwd: io.cwd, defaultSchema: 'billfold_demo' });
+  const target = storageTarget('portal', parsed, { required: false, io, defaultSchema: 'billfold_demo' });
   const progress = createProgress({ write: io.err, elapsed: io.elapsed });
   const storage = await progress.step(`opening ${describeTarget(target)}`, () =>
     openStorage(target, { fresh: target.kind !== 'memory' }),

@@ -22,7 +22,7 @@ import {
 import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold report`. */
-export const REPORT_HELP = `Usage: billfold report aging|payments|failed-payments|collections|revenue (--db URL | --data-dir DIR) [options]
+export const REPORT_HELP = `Usage: billfold report aging|payments|failed-payments|collections|revenue (--db URL | --db-file FILE | --data-dir DIR) [options]
 
 Reports computed from the stored records (set-based queries on the database):
   aging        what each customer owes by days past due in their time zone (current, 1-30, 31-60, 61-90, 90+),
@@ -88,7 +88,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   const now = instantOption('report', parsed, 'now') ?? systemClock.now().toISOString();
   const to = instantOption('report', parsed, 'to') ?? now;
   const from = instantOption('report', parsed, 'from') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
-  const target = storageTarget('report', parsed, { required: true, cwd: io.cwd });
+  const target = storageTarget('report', parsed, { required: true, io });
   // Reports only read: a database is migrated only when --create starts a new one.
   const create = parsed.values.create === true;
   const storage = await openStorage(target, { migrate: create, existing: !create });

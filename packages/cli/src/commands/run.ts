@@ -13,7 +13,7 @@ import {
 import { ExitCode } from '../usage-error';
 
 /** The help of `billfold run`. */
-export const RUN_HELP = `Usage: billfold run (--db URL | --data-dir DIR) [--now ISO] [options]
+export const RUN_HELP = `Usage: billfold run (--db URL | --db-file FILE | --data-dir DIR) [--now ISO] [options]
 
 Runs one billing cycle: bills every subscription whose next billing boundary is at or before now, and prints
 what it did. Safe to repeat: a second run for the same instant finds nothing due. With --email-config it then
@@ -91,7 +91,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   }
   const now = instantOption('run', parsed, 'now');
   const batchSize = integerOption('run', parsed, 'batch-size', { min: 1, max: 10_000, fallback: 500 });
-  const target = storageTarget('run', parsed, { required: true, cwd: io.cwd });
+  const target = storageTarget('run', parsed, { required: true, io });
   // With --now, everything the run writes (issue dates, due dates, ids) is as of that instant.
   const clock: Clock = now === undefined ? systemClock : { now: () => new Date(now) };
   const outcome = await withEngine('run', parsed, io, target, clock, (billing) => billing.runCycle({ batchSize }));

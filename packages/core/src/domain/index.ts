@@ -19,9 +19,18 @@ export {
 } from './common';
 export type { Address, Metadata, Page, PageRequest, TaxId } from './common';
 export { listAll } from './list-all';
-export { CustomerInputSchema, CustomerSchema, CustomerUpdateSchema, foldEmail } from './customer';
+export { ActorSchema, AuditEntrySchema, StaffRoleSchema, SYSTEM_ACTOR } from './audit-entry';
+export type { Actor, AuditEntry, StaffRole } from './audit-entry';
+export {
+  BankAccountSchema,
+  CustomerErasureSchema,
+  CustomerInputSchema,
+  CustomerSchema,
+  CustomerUpdateSchema,
+  foldEmail,
+} from './customer';
 export { displayText, hasVisibleText } from './display-text';
-export type { Customer, CustomerInput, CustomerUpdate } from './customer';
+export type { BankAccount, Customer, CustomerErasure, CustomerInput, CustomerUpdate } from './customer';
 export {
   AggregationSchema,
   BillingCodeSchema,

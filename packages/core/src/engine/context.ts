@@ -60,6 +60,16 @@ export interface EngineConfig {
    * and the next run goes on from there.
    */
   readonly maxPeriodsPerRun: number;
+  /**
+   * How long an idempotency record answers replays, in hours (default 720: 30 days). After that the key is new
+   * again: a replay runs the operation once more, and `retention.purge()` deletes the record.
+   */
+  readonly idempotencyKeyTtlHours: number;
+  /**
+   * How many years an erased customer's invoices keep what tax law requires (name, address, tax ids on the
+   * snapshot), counted from each invoice's issue date (default 10); `retention.purge()` clears them afterwards.
+   */
+  readonly invoiceRetentionYears: number;
   /** The wording of the lines the engine writes (proration, usage, …) in a customer's locale (`de-DE`). */
   lineTexts(locale: string): LineTexts;
   /** How the outbox is delivered; see {@link NotificationSettingsSchema}. */
@@ -147,6 +157,15 @@ export const EngineConfigInputSchema = z
     runHorizonDays: z.number().int().min(0).max(3660).default(31),
     /** The most periods one billing run bills per subscription; the rest stay due for the next run. */
     maxPeriodsPerRun: z.number().int().min(1).max(10_000).default(120),
+    /** Hours an idempotency record answers replays before the key counts as new and the record is purged. */
+    idempotencyKeyTtlHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3660)
+      .default(720),
+    /** Years from an invoice's issue date that an erased customer's identity stays on it (tax retention). */
+    invoiceRetentionYears: z.number().int().min(0).max(100).default(10),
     /**
      * Wording of the invoice lines the engine writes, by language tag, beside Billfold's English and German
      * (`{ fr: { prorated: '{item} (au prorata)', … } }`); a customer's `locale` picks the language.
@@ -205,6 +224,8 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     cashRounding: parsed.cashRounding,
     runHorizonDays: parsed.runHorizonDays,
     maxPeriodsPerRun: parsed.maxPeriodsPerRun,
+    idempotencyKeyTtlHours: parsed.idempotencyKeyTtlHours,
+    invoiceRetentionYears: parsed.invoiceRetentionYears,
     lineTexts(locale) {
       let found = texts.get(locale);
       if (found === undefined) {

@@ -1,7 +1,16 @@
 import type { Meter, Tracer } from '@opentelemetry/api';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock/clock';
+import { type Actor, ActorSchema, SYSTEM_ACTOR } from '../domain/audit-entry';
 import { validate } from '../errors/validate';
+import { createFieldProtector, type FieldProtectionOptions } from '../protection/field-protector';
+import { type AuditService, createAuditService } from './access/audit-service';
+import { auditedStorage } from './access/audited-storage';
+import { scopedServices } from './access/scoped-services';
+import { assertAllowed } from './access/staff-roles';
+import { createProtectionService, type ProtectionService } from './protection/protection-service';
+import { protectedStorage } from './protection/protected-storage';
+import { createRetentionService, type RetentionService } from './retention/retention-service';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
 import { type BillingTelemetryOptions, createBillingTelemetry } from '../telemetry/billing-telemetry';
@@ -37,6 +46,18 @@ export interface BillingOptions {
   readonly notifier?: Notifier;
   readonly config?: EngineConfigInput;
   /**
+   * Field protection: the host's keys (`createFieldProtector` options: key-encryption keys by id, the current one,
+   * a search key). With it, customers' bank-account IBANs — and tax ids with `encryptTaxIds` — and idempotency
+   * responses are encrypted at rest, and `protection.findCustomersByIban` / `findCustomersByTaxId` find customers by
+   * keyed hash. See `docs/field-protection.md`.
+   */
+  readonly protection?: { readonly keys: FieldProtectionOptions; readonly encryptTaxIds?: boolean };
+  /**
+   * What the audit log records: `staff` (default) — every change made through `billing.as(actor)`; `all` — also the
+   * changes of calls made without an actor (as `system`), billing runs included.
+   */
+  readonly audit?: 'staff' | 'all';
+  /**
    * The meter and tracer the engine reports through (see `docs/metrics.md`); default: the global OpenTelemetry
    * providers, looked up at first use, so the host may install its SDK after creating the engine.
    */
@@ -66,6 +87,8 @@ const BillingOptionsSchema = z.strictObject({
     .optional(),
   notifier: z.custom<Notifier>(isObjectWith('notify'), { message: 'expected a Notifier with notify()' }).optional(),
   config: z.unknown().optional(),
+  protection: z.strictObject({ keys: z.unknown(), encryptTaxIds: z.boolean().default(false) }).optional(),
+  audit: z.enum(['staff', 'all']).default('staff'),
   telemetry: z
     .strictObject({
       meter: z
@@ -89,8 +112,8 @@ const BillingOptionsSchema = z.strictObject({
     .optional(),
 });
 
-/** The billing engine: every operation of Billfold over one storage, clock and configuration. */
-export interface Billing {
+/** Every operation of Billfold over one storage, clock and configuration. */
+export interface BillingServices {
   readonly customers: CustomerService;
   readonly catalog: CatalogService;
   readonly invoices: InvoiceService;
@@ -101,6 +124,12 @@ export interface Billing {
   readonly balance: BalanceService;
   readonly subscriptions: SubscriptionService;
   readonly usage: UsageService;
+  /** The scheduled purge of expired idempotency records and of erased customers' retained data. */
+  readonly retention: RetentionService;
+  /** Lookups by keyed hash and key rotation, when `protection` is configured. */
+  readonly protection: ProtectionService;
+  /** The audit log: query and export. */
+  readonly audit: AuditService;
   /** The notification outbox: dispatch, list, re-send. */
   readonly notifications: NotificationService;
   /** Collections: `run` (reminders, overdue flags, fees, dunning), `access`, fees. */
@@ -109,8 +138,26 @@ export interface Billing {
   readonly reports: ReportService;
   /** Bills every subscription due at `now` (default: the clock's now), batch by batch (`runCycle`). */
   runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
+}
+
+/** The billing engine as the host's code sees it: its services, the context, and staff-scoped copies. */
+export interface Billing extends BillingServices {
   /** The context the services run on, for hosts that call engine functions directly. */
   readonly context: EngineContext;
+  /**
+   * The same services for one member of staff: each call is checked against the actor's role (`forbidden`
+   * otherwise: `read_only` reads, `billing_operator` bills, `admin` also changes the catalog, erases, purges,
+   * rotates keys and reads the audit log), and every change it makes is written to the audit log with the actor,
+   * the operation and the record before and after, in the same transaction. Calls on `billing` itself run as
+   * `system`, unchecked.
+   * @example
+   * ```ts
+   * const desk = billing.as({ id: 'user_42', role: 'billing_operator' });
+   * await desk.payments.record({ customerId, amount: '50.00', currency: 'EUR', method: 'cash' });
+   * await desk.catalog.products.create({ … }); // BillingError forbidden
+   * ```
+   */
+  as(actor: Actor): BillingServices;
 }
 
 /**
@@ -137,8 +184,16 @@ export interface Billing {
 export function createBilling(options: BillingOptions): Billing {
   const parsed = validate(BillingOptionsSchema, options, 'options');
   const clock = parsed.clock ?? systemClock;
+  const protector =
+    parsed.protection === undefined
+      ? undefined
+      : createFieldProtector(parsed.protection.keys as FieldProtectionOptions);
+  const fields = { taxIds: parsed.protection?.encryptTaxIds ?? false };
+  const raw = parsed.storage;
+  const sealed = (storage: BillingStorageAdapter) =>
+    protector === undefined ? storage : protectedStorage(storage, protector, fields);
   const ctx: EngineContext = {
-    storage: parsed.storage,
+    storage: sealed(raw),
     clock,
     ids: parsed.ids ?? createIdGenerator(clock),
     config: resolveEngineConfig(parsed.config as EngineConfigInput | undefined),
@@ -148,20 +203,36 @@ export function createBilling(options: BillingOptions): Billing {
       ? { gateways: new Map(parsed.gateways.map((gateway) => [gateway.name, gateway])) }
       : {}),
   };
+  const build = (storage: BillingStorageAdapter): BillingServices => {
+    const scoped: EngineContext = { ...ctx, storage: sealed(storage) };
+    return {
+      customers: createCustomerService(scoped),
+      catalog: createCatalogService(scoped),
+      invoices: createInvoiceService(scoped),
+      creditNotes: createCreditNoteService(scoped),
+      payments: createPaymentService(scoped),
+      paymentMethods: createPaymentMethodService(scoped),
+      balance: createBalanceService(scoped),
+      subscriptions: createSubscriptionService(scoped),
+      usage: createUsageService(scoped),
+      notifications: createNotificationService(scoped),
+      collections: createCollectionsService(scoped),
+      reports: createReportService(scoped),
+      retention: createRetentionService(scoped),
+      protection: createProtectionService(scoped.storage, storage, protector),
+      audit: createAuditService(storage),
+      runCycle: (runOptions) => runCycle(scoped, runOptions),
+    };
+  };
+  const plain = build(raw);
+  const audited = (actor: Actor, checked: boolean): BillingServices =>
+    scopedServices(plain, (operation) => {
+      if (checked) assertAllowed(actor, operation);
+      return build(auditedStorage(raw, { actor, operation, ids: ctx.ids, now: () => clock.now().toISOString() }));
+    });
   return {
-    customers: createCustomerService(ctx),
-    catalog: createCatalogService(ctx),
-    invoices: createInvoiceService(ctx),
-    creditNotes: createCreditNoteService(ctx),
-    payments: createPaymentService(ctx),
-    paymentMethods: createPaymentMethodService(ctx),
-    balance: createBalanceService(ctx),
-    subscriptions: createSubscriptionService(ctx),
-    usage: createUsageService(ctx),
-    notifications: createNotificationService(ctx),
-    collections: createCollectionsService(ctx),
-    reports: createReportService(ctx),
-    runCycle: (runOptions) => runCycle(ctx, runOptions),
+    ...(parsed.audit === 'all' ? audited(SYSTEM_ACTOR, false) : plain),
     context: ctx,
+    as: (actor) => audited(validate(ActorSchema, actor, 'actor'), true),
   };
 }

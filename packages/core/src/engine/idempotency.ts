@@ -8,6 +8,8 @@ import { deliverAfterCommit } from './notifications/deliver-after-commit';
 import { chargeFinalized, finalizedInvoiceIds } from './online-payments/charge-finalized';
 import { enqueueNotifications } from './notifications/enqueue-notifications';
 
+const HOUR = 3_600_000;
+
 /** JSON with object keys sorted, so equal requests hash equally whatever their key order. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
@@ -40,6 +42,7 @@ function refuse(key: string): never {
  * as JSON with a hash of `request` in the same transaction (so both commit or neither); a replay with an equal
  * request returns the stored result without running `fn`. The first call returns the JSON form too, so first
  * call and replays look the same.
+ * A record older than `ttlHours` is expired: it is deleted and the call runs as new.
  * @param key already scoped by operation (`payments.record:abc`).
  * @throws BillingError `conflict` (path `["input", "idempotencyKey"]`) when the key was used with a different request.
  */
@@ -49,9 +52,15 @@ export async function withIdempotency<T>(
   key: string,
   request: unknown,
   fn: () => Promise<T>,
+  ttlHours = Number.POSITIVE_INFINITY,
 ): Promise<T> {
   const hash = await requestHash(request);
-  const stored = await session.idempotency.get(key);
+  let stored = await session.idempotency.get(key);
+  if (stored !== undefined && Number.isFinite(ttlHours)) {
+    // An expired record no longer answers: the key is new again (documented in the engine README)
+    const cutoff = new Date(clock.now().getTime() - ttlHours * HOUR).toISOString();
+    if (stored.createdAt < cutoff && (await session.idempotency.deleteExpired(key, cutoff))) stored = undefined;
+  }
   if (stored !== undefined) {
     if (stored.requestHash !== hash) refuse(key);
     return stored.response as T;
@@ -93,7 +102,14 @@ export async function runIdempotent<T>(
       key === undefined
         ? await ledgerTransaction(ctx.storage, attempt)
         : await ledgerTransaction(ctx.storage, (session) =>
-            withIdempotency(session, ctx.clock, key, request, () => attempt(session)),
+            withIdempotency(
+              session,
+              ctx.clock,
+              key,
+              request,
+              () => attempt(session),
+              ctx.config.idempotencyKeyTtlHours,
+            ),
           );
   } catch (error) {
     if (key === undefined || !isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;

@@ -23,7 +23,8 @@ export type IdPrefix =
   | 'ntf'
   | 'fee'
   | 'att'
-  | 'pmt';
+  | 'pmt'
+  | 'aud';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */
 export type IdGenerator = (prefix: IdPrefix) => string;

@@ -52,6 +52,13 @@ export const BillingErrorCode = {
   deliveryRejected: 'delivery_rejected',
   /** The storage is held by another writer (a PGlite folder open in another process); the message names it. */
   storageLocked: 'storage_locked',
+  /**
+   * The customer was erased (`customers.erase`): it cannot be billed, changed, or given new subscriptions,
+   * invoices or usage. Its retained invoices can still be paid, credited and read.
+   */
+  customerErased: 'customer_erased',
+  /** The actor passed with `billing.as(actor)` has no role that allows this operation; `path` names it. */
+  forbidden: 'forbidden',
 } as const;
 
 /** One of the values of {@link BillingErrorCode}. */

@@ -4,6 +4,8 @@
  */
 export type {
   AppendRepository,
+  AuditFilter,
+  AuditRepository,
   BalanceRepository,
   BillingStorageAdapter,
   CatalogListRepository,
@@ -23,9 +25,12 @@ export type {
   PaymentMethodListFilter,
   PaymentMethodRepository,
   PaymentRepository,
+  PersonalDataRepository,
   PriceRepository,
   ProductRepository,
+  PurgeCounts,
   RefundRepository,
+  ScrubCounts,
   StorageCapabilities,
   StorageSession,
   SubscriptionLockMatch,
@@ -38,6 +43,7 @@ export type {
   UsageRepository,
   VersionedRepository,
 } from './storage-adapter';
+export { ERASED_CUSTOMER_NAME } from './storage-adapter';
 export { AGING_BUCKETS } from './report-queries';
 export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
 export type {

@@ -4,6 +4,7 @@ import type { TaxRate } from '../tax/tax-rate';
 import { AsyncMutex } from './memory/async-mutex';
 import { createMemorySession } from './memory/memory-session';
 import { createMemoryState, type MemoryState } from './memory/memory-state';
+import { Table } from './memory/table';
 import { type OperationContext, runOperation, UndoLog } from './memory/undo-log';
 import type {
   BalanceRepository,
@@ -14,7 +15,9 @@ import type {
   PaymentMethodRepository,
   CreditNoteRepository,
   CustomerRepository,
+  AuditRepository,
   IdempotencyRepository,
+  PersonalDataRepository,
   InvoiceRepository,
   LedgerLocks,
   OutboxRepository,
@@ -68,6 +71,8 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly refunds: RefundRepository;
   readonly balance: BalanceRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly privacy: PersonalDataRepository;
+  readonly audit: AuditRepository;
   readonly outbox: OutboxRepository;
   readonly collectionFees: CollectionFeeRepository;
   readonly paymentAttempts: PaymentAttemptRepository;
@@ -100,6 +105,8 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.refunds = session.refunds;
     this.balance = session.balance;
     this.idempotency = session.idempotency;
+    this.privacy = session.privacy;
+    this.audit = session.audit;
     this.outbox = session.outbox;
     this.collectionFees = session.collectionFees;
     this.paymentAttempts = session.paymentAttempts;
@@ -133,6 +140,27 @@ export class MemoryStorage implements BillingStorageAdapter {
       } finally {
         open = false;
       }
+    });
+  }
+
+  /**
+   * Everything this storage holds as JSON text — every record of every kind, the idempotency records, the audit log
+   * and the number counters — for tests that search all stored text (an erased customer's name must be nowhere).
+   */
+  dump(): Promise<string> {
+    return this.#lock.run(async () => {
+      const state = this.#state;
+      const tables: Record<string, unknown> = {};
+      for (const [name, held] of Object.entries(state)) {
+        if (held instanceof Table) tables[name] = [...held.values()];
+      }
+      return JSON.stringify({
+        ...tables,
+        usage: [...state.usage.all()],
+        sequences: [...state.sequences],
+        balances: [...state.balances.keys()],
+        idempotency: [...state.idempotency.values()],
+      });
     });
   }
 

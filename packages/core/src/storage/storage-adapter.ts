@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../domain/audit-entry';
 import type { Coupon, CatalogPrice, Meter, Product } from '../domain/catalog';
 import type { Page, PageRequest } from '../domain/common';
 import type { CreditNote } from '../domain/credit-note';
@@ -84,6 +85,10 @@ export interface CustomerListFilter extends PageRequest {
    * (`Ada@Example.com` finds `ada@example.com`; nothing else is folded, so every adapter agrees).
    */
   readonly email?: string;
+  /** Only customers whose `searchTokens` hold this token (a keyed hash of a protected field; indexed where it can be). */
+  readonly searchToken?: string;
+  /** `pending_purge`: only erased customers whose retained data is not purged yet (`erasure` set, no `purgedAt`). */
+  readonly erasure?: 'pending_purge';
 }
 
 /** Customers. Unique: `externalRef`, among the customers that have one. */
@@ -399,11 +404,88 @@ export interface IdempotencyRecord {
   readonly createdAt: string;
 }
 
-/** Idempotency records. */
+/** Idempotency records; they expire (the engine's `idempotencyKeyTtlHours`) and are purged. */
 export interface IdempotencyRepository {
   get(key: string): Promise<IdempotencyRecord | undefined>;
   /** Stores a record. @throws BillingError `conflict` when the key exists. */
   put(record: IdempotencyRecord): Promise<void>;
+  /**
+   * Deletes the record with this key if it was created before `createdBefore` (it has expired), so the key can be
+   * used again. @returns whether a record was deleted.
+   */
+  deleteExpired(key: string, createdBefore: string): Promise<boolean>;
+  /** Deletes up to `limit` records created before `createdBefore`, oldest first. @returns how many. */
+  purgeExpired(query: { readonly createdBefore: string; readonly limit: number }): Promise<number>;
+}
+
+/** How many records {@link PersonalDataRepository.scrubCustomer} changed, per kind. */
+export interface ScrubCounts {
+  readonly usageEvents: number;
+  readonly payments: number;
+  readonly refunds: number;
+  readonly subscriptions: number;
+  readonly invoices: number;
+  readonly creditNotes: number;
+  readonly idempotencyRecords: number;
+  readonly auditEntries: number;
+  /** Outbox entries whose `lastError` (a receiver's refusal may quote the address) was removed. */
+  readonly outboxEntries: number;
+}
+
+/** What {@link PersonalDataRepository.purgeRetained} did. */
+export interface PurgeCounts {
+  /** Invoices whose snapshot it redacted now (already redacted ones are not counted). */
+  readonly invoices: number;
+  /** The customer's invoices issued on or after `issuedBefore` that still keep their snapshot. */
+  readonly remaining: number;
+}
+
+/** The name a redacted invoice snapshot carries after the purge. */
+export const ERASED_CUSTOMER_NAME = 'Erased customer';
+
+/**
+ * Erasure of a customer's personal data in the records the engine cannot rewrite through the other repositories
+ * (append-only and finalized ones). Amounts, ids, dates, statuses and versions never change, so the ledger stays
+ * as it was. Both operations are idempotent: running them again changes nothing more.
+ */
+export interface PersonalDataRepository {
+  /**
+   * Clears what erasure lets go at once, in every record of the customer: usage events' `properties` become `{}`;
+   * payments lose `reference` and their `metadata` becomes `{}`; refunds lose `reason`; subscriptions', invoices' and
+   * credit notes' `metadata` become `{}`; invoice snapshots' `email` becomes `""` (name, address and tax ids stay
+   * for the retention); idempotency records whose stored response holds the customer id as a JSON string
+   * (`"cus_1"`, not a part of `"cus_12"`) are deleted; audit entries of the customer lose `before` and `after` and
+   * get `redacted: true`; the customer's outbox entries lose `lastError`.
+   * @returns how many records of each kind it changed (records already clear are not counted).
+   */
+  scrubCustomer(customerId: string): Promise<ScrubCounts>;
+  /**
+   * Clears what the retention kept, on the customer's invoices issued before `issuedBefore` (invoices never issued:
+   * created before it): the snapshot's `name` becomes {@link ERASED_CUSTOMER_NAME}, `email` `""`, `address` goes,
+   * `taxIds` become `[]`; their credit notes lose `memo`.
+   */
+  purgeRetained(customerId: string, query: { readonly issuedBefore: string }): Promise<PurgeCounts>;
+}
+
+/** Which audit entries to list: every filter given must match; ascending id (time) order. */
+export interface AuditFilter extends PageRequest {
+  readonly actorId?: string;
+  readonly operation?: string;
+  readonly entity?: string;
+  readonly entityId?: string;
+  readonly customerId?: string;
+  /** Entries at or after this instant. */
+  readonly from?: string;
+  /** Entries before this instant. */
+  readonly to?: string;
+}
+
+/** The audit log: append-only (erasure redacts, see {@link PersonalDataRepository.scrubCustomer}). */
+export interface AuditRepository {
+  /** Stores entries, all or none. @throws BillingError `conflict` when an id exists. */
+  append(entries: readonly AuditEntry[]): Promise<void>;
+  /** One page of the entries that match, ascending by id. */
+  list(filter: AuditFilter): Promise<Page<AuditEntry>>;
 }
 
 /** Every repository, as seen inside or outside a transaction. */
@@ -422,6 +504,8 @@ export interface StorageSession {
   readonly refunds: RefundRepository;
   readonly balance: BalanceRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly privacy: PersonalDataRepository;
+  readonly audit: AuditRepository;
   /** Notifications waiting to be delivered, and those delivered or given up on. */
   readonly outbox: OutboxRepository;
   /** Past-due fees charged for overdue invoices. */

@@ -24,6 +24,8 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     refunds: session.refunds,
     balance: session.balance,
     idempotency: session.idempotency,
+    privacy: session.privacy,
+    audit: session.audit,
     outbox: session.outbox,
     collectionFees: session.collectionFees,
     paymentAttempts: session.paymentAttempts,

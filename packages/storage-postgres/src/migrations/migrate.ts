@@ -7,6 +7,7 @@ import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups'
 import { collectionsAndOutboxMigration } from './0004-collections-and-outbox';
 import { catalogAndSubscriptionLifecycleMigration } from './0005-catalog-and-subscription-lifecycle';
 import { onlinePaymentsMigration } from './0006-online-payments';
+import { dataProtectionMigration } from './0008-data-protection';
 import type { Migration } from './migration';
 
 /** Every migration this version of the package knows, in order. */
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   collectionsAndOutboxMigration,
   catalogAndSubscriptionLifecycleMigration,
   onlinePaymentsMigration,
+  dataProtectionMigration,
 ];
 
 /** Options of {@link migrate}. */

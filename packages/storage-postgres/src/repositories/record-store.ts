@@ -6,9 +6,9 @@ import { decodeIdCursor, pageLimit } from './paging';
 /** A condition on a list: `<column> <operator> <value>`, the value cast to `cast` when it is not text. */
 export interface Filter {
   readonly column: string;
-  readonly operator: '=' | '<' | '<=' | '>';
+  readonly operator: '=' | '<' | '<=' | '>' | '>=' | '@>';
   readonly value: unknown;
-  readonly cast?: 'timestamptz';
+  readonly cast?: 'timestamptz' | 'jsonb' | 'boolean';
 }
 
 /** The filters whose value is given (an absent filter field matches everything). @internal */

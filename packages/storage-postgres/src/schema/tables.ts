@@ -1,4 +1,5 @@
 import type {
+  AuditEntry,
   BalanceTransaction,
   CustomerPaymentMethod,
   PaymentAttempt,
@@ -44,9 +45,12 @@ const customer: ColumnMap<Customer> = {
   collectionMethod: 'text?',
   gatewayCustomers: 'jsonb?',
   metadata: 'jsonb',
+  bankAccount: 'jsonb?',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
   version: 'integer',
+  searchTokens: 'jsonb?',
+  erasure: 'jsonb?',
 };
 
 const product: ColumnMap<Product> = {
@@ -254,6 +258,20 @@ const idempotencyRecord: ColumnMap<IdempotencyRecord> = {
   createdAt: 'timestamptz',
 };
 
+const auditEntry: ColumnMap<AuditEntry> = {
+  id: 'text',
+  at: 'timestamptz',
+  actor: 'jsonb',
+  operation: 'text',
+  entity: 'text',
+  entityId: 'text',
+  customerId: 'text?',
+  change: 'text',
+  before: 'jsonb?',
+  after: 'jsonb?',
+  redacted: 'boolean?',
+};
+
 const outboxEntry: ColumnMap<OutboxEntry> = {
   id: 'text',
   customerId: 'text',
@@ -352,6 +370,7 @@ export function billingTables(schema: string | undefined) {
     refunds: new TableSql('refunds', refund, schema),
     balanceTransactions: new TableSql('balance_transactions', balanceTransaction, schema),
     idempotencyRecords: new TableSql('idempotency_records', idempotencyRecord, schema, 'key'),
+    auditLog: new TableSql('audit_log', auditEntry, schema),
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
     paymentAttempts: new TableSql('payment_attempts', paymentAttempt, schema),

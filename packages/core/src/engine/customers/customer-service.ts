@@ -11,6 +11,9 @@ import { requireRecord } from '../require-record';
 import { rootConflicts } from '../storage-errors';
 import { assertPolicyName } from '../collections/collections-policy';
 import { assertReverseChargeVatId } from './reverse-charge-rule';
+import { assertNotErased } from './erased-customer-rule';
+import { type CustomerErasureResult, eraseCustomer } from './erase-customer';
+import { ledgerTransaction } from '../ledger/ledger-transaction';
 
 /** Which customers `customers.list` returns: a page, optionally only those with one email address. */
 export const CustomerFilterSchema = PageRequestSchema.extend({
@@ -52,6 +55,20 @@ export interface CustomerService {
   getByExternalRef(externalRef: string): Promise<Customer>;
   /** Customers in id (creation) order, optionally only those with one email address (`{ email }`). */
   list(filter?: CustomerFilter): Promise<Page<Customer>>;
+  /**
+   * Erases the customer's personal data now, keeping on its invoices what tax law requires for
+   * `invoiceRetentionYears` (`retention.purge()` clears that afterwards); from then on the customer cannot be
+   * billed or changed (`customer_erased`). Idempotent. See `docs/security.md`.
+   * @throws BillingError `invalid_state` while a subscription can still bill or a draft invoice exists.
+   * @example
+   * ```ts
+   * await billing.subscriptions.cancel({ subscriptionId, atPeriodEnd: false });
+   * await billing.runCycle(); // bills what the subscription still owes
+   * const { customer } = await billing.customers.erase(customerId);
+   * customer.name; // "Erased customer"
+   * ```
+   */
+  erase(customerId: string): Promise<CustomerErasureResult>;
 }
 
 const UpdateSchema = CustomerUpdateSchema.strict();
@@ -110,6 +127,7 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
       assertPolicyName(ctx.config.collections, given.collectionsPolicy, ['changes', 'collectionsPolicy']);
       return ctx.storage.transaction(async (session) => {
         const current = await requireRecord(session.customers, customerId, 'customer', ['customerId']);
+        assertNotErased(current, ['customerId']);
         if (given.taxRateIds !== undefined) await checkTaxRates(session, given.taxRateIds, 'changes');
         assertReverseChargeVatId({ ...current, ...given }, [
           'changes',
@@ -144,6 +162,10 @@ export function createCustomerService(ctx: EngineContext): CustomerService {
     },
     async list(filter) {
       return ctx.storage.customers.list(validate(CustomerFilterSchema, filter ?? {}, 'filter'));
+    },
+    async erase(customerId) {
+      validate(IdSchema, customerId, 'customerId');
+      return ledgerTransaction(ctx.storage, (session) => eraseCustomer(ctx, session, customerId));
     },
   };
 }

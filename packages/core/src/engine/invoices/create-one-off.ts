@@ -23,6 +23,7 @@ import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { assertOnSale } from '../subscriptions/resolve-items';
 import { buildDraftInvoice, type DraftDiscount, type DraftLine } from './build-invoice';
 import { finalizeInvoices } from './finalize-invoices';
+import { assertNotErased } from '../customers/erased-customer-rule';
 
 /** One line of a one-off invoice: an explicit `amount` (the line total), or a catalog `priceId` rated at `quantity`. */
 const OneOffLineSchema = z
@@ -91,6 +92,7 @@ export async function createOneOffInvoice(ctx: EngineContext, input: OneOffInvoi
   return runIdempotent(ctx, key, request, async (session, outbox) => {
     await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
+    assertNotErased(customer, ['input', 'customerId']);
     const currency = request.currency ?? customer.currency;
     const lines = await draftLines(session, request, currency, customer);
     const discounts = await couponDiscounts(session, request.couponId, currency);

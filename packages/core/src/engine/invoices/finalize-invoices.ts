@@ -12,6 +12,7 @@ import { type EngineContext, formatDocumentNumber } from '../context';
 import { creditBalances, recordBalanceEntry } from '../ledger/credit-balance';
 import { customerSnapshot } from './customer-snapshot';
 import { dueDate } from './due-date';
+import { assertNotErased } from '../customers/erased-customer-rule';
 
 /** What {@link finalizeInvoices} produced: the invoices to store and the notifications to send after commit. */
 export interface FinalizedInvoices {
@@ -115,6 +116,7 @@ export async function finalizeInvoices(
   };
   for (const [index, draft] of drafts.entries()) {
     const customer = customers.get(draft.customerId) as Customer;
+    assertNotErased(customer, ['customerId']);
     const { creditApplied, amountDue } = settleCredit(draft, credit);
     const paid = amountDue.isZero();
     const invoice: Invoice = {

@@ -11,6 +11,7 @@ import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { ledgerTransaction } from '../ledger/ledger-transaction';
 import { requireRecord } from '../require-record';
 import { finalizeInvoices } from './finalize-invoices';
+import { assertNotErased } from '../customers/erased-customer-rule';
 
 function wrongState(invoice: Invoice, action: string, hint: string): never {
   throw new BillingError(
@@ -33,6 +34,7 @@ export async function finalizeInvoice(ctx: EngineContext, invoiceId: string): Pr
     const draft = await readUnderLedgerLock(session, session.invoices, invoiceId, 'invoice', ['invoiceId']);
     if (draft.status !== 'draft') wrongState(draft, 'finalize', 'Only a draft can be finalized.');
     const customer = await requireRecord(session.customers, draft.customerId, 'customer', ['invoiceId']);
+    assertNotErased(customer, ['invoiceId']);
     const { invoices, notifications } = await finalizeInvoices(
       session,
       ctx,

@@ -18,6 +18,7 @@ import type { Catalog } from './catalog';
 import { loadCustomers } from './load-customers';
 import { type BoundaryPlan, planBoundary } from './plan-boundary';
 import { type RunError, runError } from './run-error';
+import { assertNotErased } from '../customers/erased-customer-rule';
 
 /** How far `billSubscriptions` bills. */
 export interface BillOptions {
@@ -83,6 +84,7 @@ export async function billSubscriptions(
       continue;
     }
     try {
+      assertNotErased(customer, ['customerId']);
       const plans: BoundaryPlan[] = [];
       let state = subscription;
       while (state.nextBillingAt !== undefined && state.nextBillingAt <= now && plans.length < maxBoundaries) {

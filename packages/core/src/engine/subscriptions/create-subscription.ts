@@ -16,6 +16,7 @@ import { oneTimeItem } from './one-time-item';
 import { resolveItems } from './resolve-items';
 import { type CreateSubscriptionInput, CreateSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
+import { assertNotErased } from '../customers/erased-customer-rule';
 
 /**
  * Creates a subscription to recurring prices, all in the customer's currency and on one schedule, and bills
@@ -48,6 +49,7 @@ export async function createSubscription(
   return runIdempotent(ctx, key, request, async (session, outbox): Promise<SubscriptionResult> => {
     await lockCustomerLedgers(session, [request.customerId]);
     const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
+    assertNotErased(customer, ['input', 'customerId']);
     const { items, interval, intervalCount } = await resolveItems(
       session,
       request.items,

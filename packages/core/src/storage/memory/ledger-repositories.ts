@@ -3,6 +3,7 @@ import { addFixed, DECIMAL_PATTERN, formatFixed, parseFixed } from '../../money/
 import type { BalanceRepository, IdempotencyRepository } from '../storage-adapter';
 import { appendRepository, listByFields } from './basic-repositories';
 import { balanceKey, type MemoryState } from './memory-state';
+import { normalizeInstant } from './instant';
 import { copyRecord } from './record-copy';
 import type { MemoryExecutor } from './undo-log';
 
@@ -56,6 +57,28 @@ export function memoryIdempotencyRepository(state: MemoryState, exec: MemoryExec
         }
         idempotency.set(record.key, copyRecord(record));
         log.record(() => idempotency.delete(record.key));
+      }),
+    deleteExpired: (key, createdBefore) =>
+      exec(({ log }) => {
+        const cutoff = normalizeInstant(createdBefore, 'createdBefore');
+        const record = idempotency.get(key);
+        if (record === undefined || record.createdAt >= cutoff) return false;
+        idempotency.delete(key);
+        log.record(() => idempotency.set(key, record));
+        return true;
+      }),
+    purgeExpired: ({ createdBefore, limit }) =>
+      exec(({ log }) => {
+        const cutoff = normalizeInstant(createdBefore, 'createdBefore');
+        const expired = [...idempotency.values()]
+          .filter((record) => record.createdAt < cutoff)
+          .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+          .slice(0, limit);
+        for (const record of expired) {
+          idempotency.delete(record.key);
+          log.record(() => idempotency.set(record.key, record));
+        }
+        return expired.length;
       }),
   };
 }

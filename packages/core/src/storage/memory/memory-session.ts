@@ -1,11 +1,13 @@
 import { type Customer, foldEmail } from '../../domain/customer';
 import type { StorageSession } from '../storage-adapter';
 import { activeFlag, appendRepository, listByFields, versionedRepository } from './basic-repositories';
+import { memoryAuditRepository } from './audit-repository';
 import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collections-repositories';
 import { memoryInvoiceRepository } from './invoice-repository';
 import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
 import type { MemoryState } from './memory-state';
 import { memoryPaymentAttemptRepository, memoryPaymentMethodRepository } from './payment-repositories';
+import { memoryPrivacyRepository } from './privacy-repository';
 import { memoryLedgerLocks } from './serial-locks';
 import { memorySubscriptionRepository } from './subscription-repository';
 import type { MemoryExecutor } from './undo-log';
@@ -19,11 +21,16 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
   return {
     customers: {
       ...versionedRepository(state.customers, exec),
-      list: ({ email, ...page }) =>
+      list: ({ email, searchToken, erasure, ...page }) =>
         exec(() => {
-          if (email === undefined) return state.customers.page(page);
-          const wanted = foldEmail(email);
-          return state.customers.page(page, (customer) => foldEmail(customer.email) === wanted);
+          const wanted = email === undefined ? undefined : foldEmail(email);
+          return state.customers.page(
+            page,
+            (customer) =>
+              (wanted === undefined || foldEmail(customer.email) === wanted) &&
+              (searchToken === undefined || (customer.searchTokens ?? []).includes(searchToken)) &&
+              (erasure === undefined || (customer.erasure !== undefined && customer.erasure.purgedAt === undefined)),
+          );
         }),
       getByExternalRef: (externalRef) => exec(() => state.customers.findByKey('externalRef', externalRef)),
       getMany: (ids) =>
@@ -62,6 +69,8 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     refunds: { ...appendRepository(state.refunds, exec), list: listByFields(state.refunds, exec) },
     balance: memoryBalanceRepository(state, exec),
     idempotency: memoryIdempotencyRepository(state, exec),
+    privacy: memoryPrivacyRepository(state, exec),
+    audit: memoryAuditRepository(state.auditEntries, exec),
     outbox: memoryOutboxRepository(state, exec),
     collectionFees: memoryCollectionFeeRepository(state, exec),
     paymentAttempts: memoryPaymentAttemptRepository(state, exec),

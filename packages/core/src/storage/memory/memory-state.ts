@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../domain/audit-entry';
 import type { CatalogPrice, Coupon, Meter, Product } from '../../domain/catalog';
 import type { CollectionFee } from '../../domain/collection-fee';
 import type { CreditNote } from '../../domain/credit-note';
@@ -39,6 +40,7 @@ export interface MemoryState {
   /** Running ledger totals by `balanceKey(customerId, currency)`. */
   readonly balances: Map<string, Fixed>;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  readonly auditEntries: Table<AuditEntry>;
   readonly outbox: Table<OutboxEntry>;
   /** Pending outbox entries by `nextAttemptAt`, for `claimDue`. */
   readonly outboxDue: DueIndex;
@@ -132,6 +134,7 @@ export function createMemoryState(): MemoryState {
     balanceEntries: new Table('balance transaction'),
     balances: new Map(),
     idempotency: new Map(),
+    auditEntries: new Table('audit entry'),
     outbox,
     outboxDue: new DueIndex({
       dueAt: (id) => pendingAt(outbox.peek(id)),

@@ -51,6 +51,28 @@ export class UsageStore {
     return { inserted, duplicates };
   }
 
+  /** Every stored event (not copies), in no particular order. */
+  all(): IterableIterator<UsageEvent> {
+    return this.events.values();
+  }
+
+  /** Empties the `properties` of the customer's events (erasure); how many events had any. */
+  clearProperties(customerId: string, log: UndoLog): number {
+    let cleared = 0;
+    for (const event of this.events.values()) {
+      if (event.customerId !== customerId || Object.keys(event.properties).length === 0) continue;
+      // the same object sits in the subscription's list: change it in place, and put it back on rollback
+      const mutable = event as { properties: UsageEvent['properties'] };
+      const previous = mutable.properties;
+      mutable.properties = {};
+      log.record(() => {
+        mutable.properties = previous;
+      });
+      cleared += 1;
+    }
+    return cleared;
+  }
+
   /** Each query's quantity; see `UsageRepository.aggregate`. */
   aggregate(queries: readonly UsageQuery[]): string[] {
     // A run's queries share a few windows: each distinct instant is normalized once.

@@ -1,0 +1,199 @@
+import { type BillingStorageAdapter, createBilling, createTestClock, readAllRecords } from '@billfold/core';
+import { expect } from 'vitest';
+
+/** Personal data of the erased customer, each spelt so nothing else in the database can contain it. */
+const ERASED = {
+  email: 'zelda.qm@mailbox.example',
+  phone: '+44 7700 900123',
+  newPhone: '+44 7700 900987',
+  iban: 'GB33BUKB20201555555555',
+  holder: 'Zelda Q Marchetti',
+  mandate: 'MANDATE-ZQM-1',
+  externalRef: 'crm-zelda-778',
+  note: 'prefers-morning-calls-zqm',
+  device: 'laptop-of-zelda-qm',
+  transfer: 'TRANSFER ZQM 2026',
+  refundReason: 'Zelda asked by phone',
+} as const;
+
+/** What tax law keeps on the invoices (and the credit note's memo) until the retention ends. */
+const RETAINED = {
+  name: 'Zelda Quixote-Marchetti',
+  street: '221B Baker Street Flat 7',
+  taxId: 'GB123456789',
+  memo: 'Goodwill for Zelda QM',
+} as const;
+
+/** The bystander: must survive everything. */
+const OTHER = {
+  name: 'Oskar Bystander-Lind',
+  email: 'oskar.bl@mailbox.example',
+  transfer: 'TRANSFER OBL 2026',
+} as const;
+
+function search(text: string, values: Readonly<Record<string, string>>): string[] {
+  return Object.values(values).filter((value) => text.includes(value));
+}
+
+/**
+ * The whole erasure story over `storage`, through the engine: a customer with every kind of personal data is billed
+ * for a month (subscription, usage, payment, refund, credit note, a staff change in the audit log), then erased:
+ * a full-database text search finds only what retention keeps (name, street, tax id on the invoices); after the
+ * retention of the first invoice only the second still holds them; after the last, nothing.
+ */
+export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: () => Promise<string>): Promise<void> {
+  const clock = createTestClock('2026-01-01T00:00:00Z');
+  const billing = createBilling({ storage, clock, config: { invoiceRetentionYears: 10 } });
+  const admin = billing.as({ id: 'staff_admin', role: 'admin' });
+  const desk = billing.as({ id: 'staff_desk', role: 'billing_operator' });
+  const { catalog } = billing;
+  const vat = await catalog.taxRates.create({ name: 'VAT 20%', percentage: '20', inclusive: false });
+  const meter = await catalog.meters.create({ name: 'Data', eventName: 'data', aggregation: 'sum', property: 'gb' });
+  const plan = await catalog.products.create({ name: 'Plan', billingCode: 'PLAN', category: 'plans' });
+  const data = await catalog.products.create({ name: 'Data', billingCode: 'DATA', category: 'usage' });
+  const planPrice = await catalog.prices.create({
+    productId: plan.id,
+    spec: { model: 'flat', currency: 'GBP', amount: '20.00' },
+    interval: 'month',
+  });
+  const dataPrice = await catalog.prices.create({
+    productId: data.id,
+    spec: { model: 'per_unit', currency: 'GBP', unitAmount: '0.50' },
+    interval: 'month',
+    timing: 'in_arrears',
+    meterId: meter.id,
+  });
+  const customer = await billing.customers.create({
+    name: RETAINED.name,
+    email: ERASED.email,
+    phone: ERASED.phone,
+    address: { line1: RETAINED.street, city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
+    taxIds: [{ type: 'gb_vat', value: RETAINED.taxId }],
+    currency: 'GBP',
+    taxRateIds: [vat.id],
+    externalRef: ERASED.externalRef,
+    metadata: { note: ERASED.note },
+    bankAccount: { iban: ERASED.iban, holderName: ERASED.holder, mandateReference: ERASED.mandate },
+    idempotencyKey: 'signup-zelda',
+  });
+  const other = await billing.customers.create({ name: OTHER.name, email: OTHER.email, currency: 'GBP' });
+  const {
+    subscription,
+    invoices: [first],
+  } = await billing.subscriptions.create({
+    customerId: customer.id,
+    items: [{ priceId: planPrice.id }, { priceId: dataPrice.id }],
+    metadata: { note: ERASED.note },
+    idempotencyKey: 'subscribe-zelda',
+  });
+  expect(first?.total).toBe('24.00'); // 20.00 + 20% VAT
+  await billing.usage.ingest([
+    {
+      id: 'evt_1',
+      customerId: customer.id,
+      eventName: 'data',
+      timestamp: '2026-01-10T00:00:00Z',
+      properties: { gb: '4', device: ERASED.device },
+    },
+  ]);
+  const payment = await billing.payments.record({
+    customerId: customer.id,
+    amount: '30.00',
+    currency: 'GBP',
+    method: 'bank_transfer',
+    reference: ERASED.transfer,
+    metadata: { note: ERASED.note },
+    idempotencyKey: 'pay-zelda',
+  });
+  await billing.payments.record({
+    customerId: other.id,
+    amount: '5.00',
+    currency: 'GBP',
+    method: 'bank_transfer',
+    reference: OTHER.transfer,
+  });
+  await billing.payments.refund({ paymentId: payment.id, amount: '1.00', reason: ERASED.refundReason });
+  await billing.creditNotes.create({
+    invoiceId: first?.id as string,
+    amount: '2.40',
+    reason: 'order_change',
+    memo: RETAINED.memo,
+  });
+  await desk.customers.update(customer.id, { phone: ERASED.newPhone });
+  expect((await billing.audit.list({ customerId: customer.id })).items).toMatchObject([
+    { actor: { id: 'staff_desk' }, operation: 'customers.update', change: 'update' },
+  ]);
+  clock.set('2026-01-20T00:00:00Z');
+  await billing.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false });
+  clock.set('2026-02-01T00:00:00Z');
+  await billing.runCycle();
+
+  const before = await readAllRecords(storage);
+  const balanceBefore = await billing.balance.get(customer.id, 'GBP');
+  expect(search(await dumpAll(), { ...ERASED, ...RETAINED }).sort()).toEqual(
+    Object.values({ ...ERASED, ...RETAINED }).sort(),
+  );
+
+  // a billing operator may not erase; an admin may
+  await expect(desk.customers.erase(customer.id)).rejects.toMatchObject({ code: 'forbidden' });
+  const erased = await admin.customers.erase(customer.id);
+  expect(erased.erasedNow).toBe(true);
+  // the last invoice (the final usage, issued 2026-02-01) keeps the identity for 10 years
+  expect(erased.customer.erasure).toEqual({
+    erasedAt: '2026-02-01T00:00:00.000Z',
+    retainUntil: '2036-02-01T00:00:00.000Z',
+  });
+  expect((await admin.customers.erase(customer.id)).erasedNow).toBe(false);
+
+  const afterErasure = await dumpAll();
+  expect(search(afterErasure, ERASED)).toEqual([]);
+  expect(search(afterErasure, RETAINED).sort()).toEqual(Object.values(RETAINED).sort());
+  expect(search(afterErasure, OTHER).sort()).toEqual(Object.values(OTHER).sort());
+
+  // the ledger is as it was: same amounts, same balance
+  const after = await readAllRecords(storage);
+  expect(after.invoices.map((i) => [i.id, i.total, i.amountPaid, i.amountRemaining, i.status])).toEqual(
+    before.invoices.map((i) => [i.id, i.total, i.amountPaid, i.amountRemaining, i.status]),
+  );
+  expect(after.balance).toEqual(before.balance);
+  expect(await billing.balance.get(customer.id, 'GBP')).toEqual(balanceBefore);
+
+  // an erased customer cannot be billed
+  await expect(
+    billing.invoices.createOneOff({ customerId: customer.id, lines: [{ description: 'Late fee', amount: '5.00' }] }),
+  ).rejects.toMatchObject({ code: 'customer_erased', path: ['input', 'customerId'] });
+  await expect(
+    billing.subscriptions.create({ customerId: customer.id, items: [{ priceId: planPrice.id }] }),
+  ).rejects.toMatchObject({ code: 'customer_erased' });
+  await expect(billing.customers.update(customer.id, { name: 'Back again' })).rejects.toMatchObject({
+    code: 'customer_erased',
+  });
+
+  // 2036-01-15: the January invoice's retention is over, the February one's is not
+  clock.set('2036-01-15T00:00:00Z');
+  expect(await billing.retention.purge()).toMatchObject({
+    invoicesRedacted: 1,
+    customersPurged: 0,
+    customersWaiting: 1,
+  });
+  // the memo of the January invoice's credit note went with it; the February invoice keeps the identity
+  const { memo: _memo, ...onFebruaryInvoice } = RETAINED;
+  expect(search(await dumpAll(), RETAINED).sort()).toEqual(Object.values(onFebruaryInvoice).sort());
+
+  clock.set('2036-02-02T00:00:00Z');
+  expect(await billing.retention.purge()).toMatchObject({
+    invoicesRedacted: 1,
+    customersPurged: 1,
+    customersWaiting: 0,
+  });
+  const purged = await dumpAll();
+  expect(search(purged, { ...ERASED, ...RETAINED })).toEqual([]);
+  expect(search(purged, OTHER).sort()).toEqual(Object.values(OTHER).sort());
+  expect((await billing.customers.get(customer.id)).erasure?.purgedAt).toBe('2036-02-02T00:00:00.000Z');
+  expect(await billing.retention.purge()).toEqual({
+    idempotencyRecords: 0,
+    invoicesRedacted: 0,
+    customersPurged: 0,
+    customersWaiting: 0,
+  });
+}
