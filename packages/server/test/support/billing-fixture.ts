@@ -5,6 +5,7 @@ import {
   createTestClock,
   type TestClock,
 } from '@billfold/core';
+import type { PaymentGateway } from '@billfold/core/payments';
 
 /** What the portal tests bill: two customers of one provider, each with a subscription, invoices and a credit note. */
 export interface SeededBilling {
@@ -32,14 +33,24 @@ export const SELLER = {
   vatId: 'DE123456789',
 };
 
+/** What to seed beyond the storage: how many customers, and the payment gateways the engine holds. */
+export interface SeedOptions {
+  /** Customers to seed (default 2). */
+  readonly count?: number;
+  /** The engine's gateways, made on the seed's clock (default none). */
+  readonly gateways?: (clock: TestClock) => Promise<readonly PaymentGateway[]>;
+}
+
 /**
  * Seeds `count` customers on `storage` (empty): German VAT, a Basic and a Pro plan and metered data, a sign-up on
  * 1 January, data usage, the February billing run, a credit note and a payment of the January invoice; the
  * clock ends on 10 February 2026.
  */
-export async function seedBilling(storage: BillingStorageAdapter, count = 2): Promise<SeededBilling> {
+export async function seedBilling(storage: BillingStorageAdapter, options: SeedOptions = {}): Promise<SeededBilling> {
+  const { count = 2 } = options;
   const clock = createTestClock('2026-01-01T00:00:00Z');
-  const billing = createBilling({ storage, clock });
+  const gateways = (await options.gateways?.(clock)) ?? [];
+  const billing = createBilling({ storage, clock, gateways });
   const vat = await billing.catalog.taxRates.create({ name: 'VAT 19%', percentage: '19', inclusive: false });
   const plan = async (name: string, billingCode: string, amount: string, currency = 'EUR') => {
     const product = await billing.catalog.products.create({ name, billingCode, category: 'internet' });

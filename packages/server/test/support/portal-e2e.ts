@@ -5,16 +5,26 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { documentToolsMissing } from './document-tools';
 import { type PortalFixture, startPortal } from './portal-fixture';
 
+/** How a suite's portal starts, and what else it needs. */
+export interface PortalEndToEndOptions<F extends PortalFixture> {
+  /** Starts the seeded portal over the storage (default: `startPortal`, without payments). */
+  readonly start?: (storage: BillingStorageAdapter) => Promise<F>;
+  /** Why the suite cannot run here (a missing file it needs), skipped locally and failing in CI like the rest. */
+  readonly unavailable?: string;
+}
+
 /**
  * Registers `suite` on PGlite and on a PostgreSQL server (a throwaway cluster this file starts), each over its own
- * seeded portal on Node's http server. Without the server or the document tools a suite is skipped with the reason
- * in its title; in CI it runs and fails.
+ * seeded portal on Node's http server. Without the server, the document tools or what `options.unavailable` names a
+ * suite is skipped with the reason in its title; in CI it runs and fails.
  */
-export async function describePortalEndToEnd(
+export async function describePortalEndToEnd<F extends PortalFixture = PortalFixture>(
   title: string,
-  suite: (portal: () => PortalFixture) => void,
+  suite: (portal: () => F) => void,
+  options: PortalEndToEndOptions<F> = {},
 ): Promise<void> {
-  const tools = documentToolsMissing();
+  const start = options.start ?? ((storage) => startPortal(storage) as Promise<F>);
+  const needs = options.unavailable ?? documentToolsMissing();
   let cluster: PostgresCluster | undefined;
   let noServer: string | undefined;
   try {
@@ -36,21 +46,21 @@ export async function describePortalEndToEnd(
     ],
   ];
   for (const [name, open, unavailable] of storages) {
-    const missing = unavailable ?? tools;
+    const missing = unavailable ?? needs;
     const register = missing === undefined || process.env.CI ? describe : describe.skip;
     register(`${title} on ${name}${missing === undefined ? '' : ` (skipped: ${missing})`}`, () => {
       let storage: BillingStorageAdapter | undefined;
-      let portal: PortalFixture | undefined;
+      let portal: F | undefined;
       beforeAll(async () => {
         expect(missing).toBeUndefined();
         storage = await open();
-        portal = await startPortal(storage);
+        portal = await start(storage);
       });
       afterAll(async () => {
         await portal?.close();
         await storage?.close();
       });
-      suite(() => portal as PortalFixture);
+      suite(() => portal as F);
     });
   }
 }

@@ -5,13 +5,14 @@ import {
   ALL_PORTAL_PERMISSIONS,
   createMemoryAuditSink,
   createPortalAuth,
+  createEnginePaymentFlows,
   createPortalHandler,
   type MemoryAuditSink,
   type PortalAuth,
   type PortalHandlerOptions,
   type PortalPermission,
 } from '../../src/index';
-import { SELLER, type SeededBilling, seedBilling } from './billing-fixture';
+import { SELLER, type SeededBilling, type SeedOptions, seedBilling } from './billing-fixture';
 
 /** A portal on Node's http server over seeded billing, with helpers to mint sessions. */
 export interface PortalFixture extends SeededBilling {
@@ -34,12 +35,16 @@ export const TEST_KEY = {
   secret: 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXk',
 } as const;
 
-/** Starts a portal on a free loopback port over `storage` (seeded here). */
+/**
+ * Starts a portal on a free loopback port over `storage` (seeded here with `seed`). When the seed gives the engine
+ * gateways, the portal pays through them (`createEnginePaymentFlows`) unless `options.payments` says otherwise.
+ */
 export async function startPortal(
   storage: BillingStorageAdapter,
   options: Partial<PortalHandlerOptions> = {},
+  seed: SeedOptions = {},
 ): Promise<PortalFixture> {
-  const seeded = await seedBilling(storage);
+  const seeded = await seedBilling(storage, seed);
   const auth = createPortalAuth({
     keys: [TEST_KEY],
     issuer: 'https://host.test',
@@ -56,6 +61,7 @@ export async function startPortal(
     plans: { priceIds: [seeded.prices.pro, seeded.prices.basic, seeded.prices.usd] },
     cancellation: { allowImmediate: true },
     corsOrigins: ['https://app.host.test'],
+    ...(seed.gateways !== undefined ? { payments: createEnginePaymentFlows(seeded.billing) } : {}),
     ...options,
   });
   const server = createAdaptorServer({ fetch: handler });
