@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgingReport } from '@billfold/core';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { type PostgresCluster, startPostgresCluster } from '@billfold/storage-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
+import type { AgingReport } from '@billfold/core';
 import { captureIo } from './support/capture-io';
 
 /*

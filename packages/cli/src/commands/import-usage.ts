@@ -3,9 +3,9 @@ import { createBilling, type IngestStreamProgress, type IngestStreamResult, isBi
 import type { CliIo } from '../cli-io';
 import { integerOption, parseOptions, stringOption } from '../parse-options';
 import { describeTarget, openStorage, STORAGE_HELP, STORAGE_OPTIONS, storageTarget } from '../storage-from-args';
-import { ExitCode, UsageError } from '../usage-error';
 import type { EventLines } from '../usage-import/event-lines';
 import { formatOfPath, readUsageFile, type UsageFileFormat } from '../usage-import/usage-file-events';
+import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold import-usage`. */
 export const IMPORT_USAGE_HELP = `Usage: billfold import-usage FILE (--db URL | --data-dir DIR) [options]

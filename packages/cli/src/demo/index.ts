@@ -4,5 +4,5 @@
  * @module
  */
 export type { Progress } from '../progress';
-export type { DemoPortalParts } from './demo-portal';
 export { createDemoPortal } from './demo-portal';
+export type { DemoPortalParts } from './demo-portal';

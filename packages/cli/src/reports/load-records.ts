@@ -1,5 +1,5 @@
-import type { BillingStorageAdapter, CreditNote, Invoice } from '@billfold/core';
 import { listAll } from '@billfold/core';
+import type { BillingStorageAdapter, CreditNote, Invoice } from '@billfold/core';
 
 /** Every stored invoice, in creation order. */
 export function loadInvoices(storage: BillingStorageAdapter): Promise<Invoice[]> {
