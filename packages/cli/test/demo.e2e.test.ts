@@ -1,7 +1,15 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CollectionFee, type CreditNote, type Invoice, listAll, money, type Payment } from '@billfold/core';
+import {
+  type CollectionFee,
+  type CreditNote,
+  type Invoice,
+  listAll,
+  money,
+  type Payment,
+  type PaymentAttempt,
+} from '@billfold/core';
 import { createPostgresStorage, type PostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
@@ -47,10 +55,14 @@ function sums<T>(items: readonly T[], currency: (item: T) => string, amount: (it
 
 /** The printed block of each month: its label and its rows by name (`invoices made` → count and amounts). */
 function printedMonths() {
-  const months: { label: string; rows: Map<string, { count: number; EUR: string; USD: string }> }[] = [];
+  const months: {
+    label: string;
+    header: string;
+    rows: Map<string, { count: number; EUR: string; USD: string }>;
+  }[] = [];
   for (const line of lines) {
     const header = /^(\d{4}-\d{2}) {2}sign-ups/.exec(line);
-    if (header) months.push({ label: header[1] as string, rows: new Map() });
+    if (header) months.push({ label: header[1] as string, header: line, rows: new Map() });
     const row = /^ {2}([a-z ]+?)\s+(\d*)\s+EUR\s+(-?\d+\.\d{2})\s+USD\s+(-?\d+\.\d{2})/.exec(line);
     if (row && months.length > 0) {
       (months.at(-1) as (typeof months)[number]).rows.set(row[1] as string, {
@@ -111,12 +123,95 @@ describe('billfold demo (8 customers, 2 months, PGlite)', () => {
         ),
       });
     }
-    expect(new Set(payments.map((p) => p.method))).toEqual(new Set(['cash', 'cheque', 'bank_transfer']));
+    expect(new Set(payments.map((p) => p.method))).toEqual(new Set(['cash', 'cheque', 'bank_transfer', 'gateway']));
     // Over- and part-payments happen: one left credit, one left an invoice part paid.
     expect(payments.some((p) => !money(p.unapplied, p.currency).isZero())).toBe(true);
     const partlyPaid = (i: Invoice) =>
       !money(i.amountPaid, i.currency).isZero() && !money(i.amountRemaining, i.currency).isZero();
     expect(invoices.some(partlyPaid)).toBe(true);
+  });
+
+  it("prints each month's card payments, recoveries and declines as the ledger holds them", async () => {
+    const payments = await listAll<Payment>((page) => storage.payments.list(page));
+    const attempts = await listAll<PaymentAttempt>((page) => storage.paymentAttempts.list(page));
+    const attemptOf = new Map(attempts.flatMap((a) => (a.paymentId === undefined ? [] : [[a.paymentId, a]])));
+    for (const month of printedMonths()) {
+      const online = payments.filter((p) => p.method === 'gateway' && p.receivedAt.slice(0, 7) === month.label);
+      expect(online.every((p) => p.gateway === 'sandbox' && p.providerPaymentId?.startsWith('sbx_pay_'))).toBe(true);
+      expect(month.rows.get('paid by card')).toEqual({
+        count: online.length,
+        ...sums(
+          online,
+          (p) => p.currency,
+          (p) => p.amount,
+        ),
+      });
+      const recovered = online.filter((p) => (attemptOf.get(p.id)?.attemptNumber ?? 0) > 1).length;
+      const declined = attempts.filter((a) => a.status === 'failed' && a.failedAt?.slice(0, 7) === month.label);
+      const codes = [...new Set(declined.map((a) => a.decline?.code as string))].sort();
+      const line = lines.find((text, i) => text.startsWith('  card charges') && i > lines.indexOf(month.header));
+      expect(line).toBe(
+        `  card charges      ${online.length} succeeded (${recovered} recovered on retry), ${declined.length} declined` +
+          (codes.length === 0
+            ? ''
+            : ` (${codes.map((code) => `${code} ${declined.filter((a) => a.decline?.code === code).length}`).join(', ')})`),
+      );
+      expect(online.length).toBeGreaterThan(0);
+      expect(recovered).toBeGreaterThan(0);
+    }
+  });
+
+  it('prints the failed-payments report: each decline with its code, stolen cards never retried', async () => {
+    const attempts = await listAll<PaymentAttempt>((page) => storage.paymentAttempts.list(page));
+    const failed = attempts.filter((a) => a.status === 'failed');
+    const byCode = (code: string) => failed.filter((a) => a.decline?.code === code);
+    expect(byCode('insufficient_funds').every((a) => a.decline?.kind === 'soft')).toBe(true);
+    expect(byCode('stolen_card').every((a) => a.decline?.kind === 'hard')).toBe(true);
+    expect(byCode('insufficient_funds').length).toBeGreaterThan(0);
+    expect(byCode('stolen_card').length).toBeGreaterThan(0);
+    expect(lines).toContain(
+      `Card declines ${failed.length} in the failed-payments report: stolen_card (hard) ${byCode('stolen_card').length}, ` +
+        `insufficient_funds (soft) ${byCode('insufficient_funds').length}`,
+    );
+    // Each listed decline is a stored failed attempt on that invoice with that code and amount.
+    const byNumber = new Map(invoices.map((invoice) => [invoice.number, invoice]));
+    const listed = lines.flatMap((line) => {
+      const row =
+        /^ {14}(\d{4}-\d{2}-\d{2}) {2}(INV-\d{4}-\d{6}) {2}([A-Z]{3}) +(\d+\.\d{2}) {2}(\w+) \(attempt (\d+)\) {2}.+, invoice now (\w+)$/.exec(
+          line,
+        );
+      return row === null ? [] : [row];
+    });
+    expect(listed.length).toBe(Math.min(failed.length, 8));
+    for (const [, day, number, currency, amount, code, attempt, status] of listed) {
+      const invoice = byNumber.get(number);
+      expect(invoice?.status).toBe(status);
+      expect(
+        failed.filter(
+          (a) =>
+            a.invoiceId === invoice?.id &&
+            a.failedAt?.slice(0, 10) === day &&
+            a.currency === currency &&
+            a.amount === amount &&
+            a.decline?.code === code &&
+            a.attemptNumber === Number(attempt),
+        ),
+      ).toHaveLength(1);
+    }
+    // A soft decline was retried and recovered; a hard one was never tried again.
+    for (const soft of byCode('insufficient_funds')) {
+      const retry = attempts.find((a) => a.invoiceId === soft.invoiceId && a.attemptNumber === soft.attemptNumber + 1);
+      expect(retry).toMatchObject({ trigger: 'retry', status: 'succeeded' });
+      // Due a day later (the policy's first retry), charged by the next morning's collections run.
+      const waited = Date.parse(retry?.updatedAt ?? '') - Date.parse(soft.failedAt ?? '');
+      expect(waited).toBeGreaterThanOrEqual(86_400_000);
+      expect(waited).toBeLessThan(2 * 86_400_000);
+    }
+    for (const hard of byCode('stolen_card')) {
+      expect(attempts.filter((a) => a.invoiceId === hard.invoiceId)).toHaveLength(1);
+      expect(hard.dueAt).toBeUndefined();
+      expect(invoices.find((i) => i.id === hard.invoiceId)?.status).toBe('open');
+    }
   });
 
   it('prints as outstanding the sum of amountRemaining of the open invoices', () => {

@@ -13,9 +13,11 @@ import { ExitCode } from '../usage-error';
 export const DEMO_HELP = `Usage: billfold demo [options]
 
 Plays a small internet provider through a few months on a test clock: catalog, customers, subscriptions,
-metered data, monthly billing runs, plan changes with proration, cancellations, credit notes and manual
-payments. Prints each month's invoices, payments and outstanding balance per currency, and writes a few
-invoices as HTML, PDF, CSV and (EU VAT only) UBL. The same options always print the same figures.
+metered data, monthly billing runs, plan changes with proration, cancellations, credit notes, manual
+payments and card payments charged automatically through an in-process sandbox gateway (test cards, no
+money moves; declines retried by the morning collections run). Prints each month's invoices, payments, card
+charges and outstanding balance per currency, the failed-payments report, and writes a few invoices as HTML,
+PDF, CSV and (EU VAT only) UBL. The same options always print the same figures.
 
 Options:
   --customers N     how many customers (default 50, at most 500)

@@ -1,4 +1,4 @@
-import { type Billing, type Invoice, type Money, money, type TestClock, listAll } from '@billfold/core';
+import { type Billing, type Invoice, listAll, type Money, money, type TestClock } from '@billfold/core';
 import { localMidnight } from './local-time';
 import type { DemoAction, MonthWindow } from './month-plan';
 import type { MonthTally } from './month-tally';
@@ -208,6 +208,8 @@ function paymentAmount(customer: DemoCustomer, owed: Money, window: MonthWindow)
 }
 
 async function pay(ctx: ActionContext, customer: DemoCustomer): Promise<void> {
+  // Card payers are charged automatically when their invoices are finalized: nothing to pay by hand.
+  if (customer.method === 'card') return;
   const open = await invoicesOf(ctx.billing, customer.customer.id, 'open');
   const owed = open
     .filter((invoice) => invoice.currency === customer.currency)

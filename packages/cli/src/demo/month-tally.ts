@@ -10,7 +10,12 @@ export class MonthTally {
   /** Payments recorded, their amounts per currency, and how many came by each method. */
   payments = 0;
   readonly received = new CurrencyTotals();
-  readonly paymentMethods: Record<DemoPaymentMethod, number> = { cash: 0, cheque: 0, bank_transfer: 0 };
+  readonly paymentMethods: Record<DemoPaymentMethod, number> = { cash: 0, cheque: 0, bank_transfer: 0, card: 0 };
+  /** Card charges through the gateway: the amounts collected online per currency, the charges a retry recovered. */
+  readonly collectedOnline = new CurrencyTotals();
+  cardRecoveries = 0;
+  /** Card charges declined, by the provider's decline code. */
+  readonly cardDeclines: Record<string, number> = {};
   /** Credit notes issued, and their totals per currency. */
   creditNotes = 0;
   readonly credited = new CurrencyTotals();
@@ -63,11 +68,18 @@ export class MonthTally {
     for (const error of summary.errors) this.runErrors.push(`${error.invoiceId}: ${error.code} ${error.message}`);
   }
 
-  /** Counts a recorded payment. */
+  /** Counts a recorded payment; one taken through a gateway (`method: 'gateway'`) counts as paid by card. */
   addPayment(payment: Payment): void {
     this.payments += 1;
     this.received.add(payment.currency, payment.amount);
-    if (payment.method in this.paymentMethods) this.paymentMethods[payment.method as DemoPaymentMethod] += 1;
+    const method = payment.method === 'gateway' ? 'card' : payment.method;
+    if (method in this.paymentMethods) this.paymentMethods[method as DemoPaymentMethod] += 1;
+    if (method === 'card') this.collectedOnline.add(payment.currency, payment.amount);
+  }
+
+  /** Counts a declined card charge. */
+  addCardDecline(code: string): void {
+    this.cardDeclines[code] = (this.cardDeclines[code] ?? 0) + 1;
   }
 
   /** Counts an issued credit note. */

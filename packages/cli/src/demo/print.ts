@@ -41,8 +41,10 @@ function monthLines(month: MonthReport): string[] {
       'payments received',
       month.payments,
       month.received,
-      `   (cash ${methods.cash}, cheque ${methods.cheque}, bank transfer ${methods.bank_transfer})`,
+      `   (cash ${methods.cash}, cheque ${methods.cheque}, bank transfer ${methods.bank_transfer}, card ${methods.card})`,
     ),
+    row('paid by card', methods.card, month.collectedOnline, '   (collected online, sandbox gateway)'),
+    `  card charges      ${cardCharges(month)}`,
     row('credit notes', month.creditNotes, month.credited),
     row('outstanding', month.openInvoices, month.outstanding, '   (open invoices at month end)'),
     row('customer credit', '', month.customerCredit),
@@ -51,6 +53,52 @@ function monthLines(month: MonthReport): string[] {
       `${month.suspended} ${month.suspended === 1 ? 'line' : 'lines'} suspended`,
   ];
   for (const error of month.runErrors) lines.push(`  billing run error: ${error}`);
+  return lines;
+}
+
+/** `5 succeeded (1 recovered on retry), 2 declined (insufficient_funds 1, stolen_card 1)`. */
+function cardCharges(month: MonthReport): string {
+  const declines = Object.entries(month.cardDeclines).sort(([a], [b]) => (a < b ? -1 : 1));
+  const declined = declines.reduce((sum, [, n]) => sum + n, 0);
+  const codes = declines.length === 0 ? '' : ` (${declines.map(([code, n]) => `${code} ${n}`).join(', ')})`;
+  return (
+    `${month.paymentMethods.card} succeeded (${month.cardRecoveries} recovered on retry), ` +
+    `${declined} declined${codes}`
+  );
+}
+
+/** At most this many declines are listed one by one; `billfold report failed-payments` lists them all. */
+const DECLINES_LISTED = 8;
+
+/** The failed-payments report of the whole demo: declines by code, per currency, and the first few one by one. */
+function failedPaymentLines(result: ScenarioResult, label: (text: string, first?: boolean) => string): string[] {
+  const report = result.failedPayments;
+  const invoiceNumbers = new Map(result.invoices.map((invoice) => [invoice.id, invoice.number ?? invoice.id]));
+  const names = new Map(result.customers.map(({ customer }) => [customer.id, customer.name]));
+  const codes = report.byCode.map((code) => `${code.code} (${code.kind}) ${code.attempts}`).join(', ');
+  const lines = [
+    `${label('Card payments')}${result.cardCustomers} customers pay by card, charged automatically through an ` +
+      'in-process SANDBOX gateway (test cards, no money moves):',
+    `${label('', false)}card 4242 always goes through, 9995 is short of funds once per invoice (retried a day later), ` +
+      '9979 is reported stolen (never retried)',
+    `${label('Card declines')}${report.rows.length} in the failed-payments report${codes === '' ? '' : `: ${codes}`}`,
+  ];
+  for (const total of report.totals) {
+    lines.push(
+      `${label('', false)}${total.currency} ${total.declined} declined on ${total.invoices} invoices, ` +
+        `${total.recovered} recovered since`,
+    );
+  }
+  for (const row of report.rows.slice(0, DECLINES_LISTED)) {
+    lines.push(
+      `${label('', false)}${row.failedAt.slice(0, 10)}  ${invoiceNumbers.get(row.invoiceId)}  ` +
+        `${row.currency} ${row.amount.padStart(8)}  ${row.declineCode} (attempt ${row.attemptNumber})  ` +
+        `${names.get(row.customerId) ?? row.customerId}, invoice now ${row.invoiceStatus}`,
+    );
+  }
+  if (report.rows.length > DECLINES_LISTED) {
+    lines.push(`${label('', false)}… ${report.rows.length - DECLINES_LISTED} more: billfold report failed-payments`);
+  }
   return lines;
 }
 
@@ -101,8 +149,9 @@ export function numberRanges(numbers: readonly string[]): string[] {
 
 /**
  * The demo's printout, line by line: the catalog and customers, then per month what happened (invoices and
- * their totals per currency, payments, credit notes, outstanding balance, customer credit, late fees and
- * collections), the invoice and credit-note numbers, where the documents are, the late payer and the outbox.
+ * their totals per currency, payments, card payments and declines, credit notes, outstanding balance, customer
+ * credit, late fees and collections), the invoice and credit-note numbers, where the documents are, the
+ * failed-payments report, the late payer and the outbox.
  * Deterministic: the same result prints the same text.
  */
 export function formatDemo({ result, target, showcases, outDir }: DemoPrintout): string[] {
@@ -133,6 +182,7 @@ export function formatDemo({ result, target, showcases, outDir }: DemoPrintout):
     lines.push(`${label('Documents', i === 0)}${invoice.number} (${invoice.currency} ${invoice.total}): ${shows}`);
   });
   lines.push(`${label('', false)}as HTML, PDF, CSV and, for EU VAT, UBL XML (EN 16931) in ${outDir}`);
+  lines.push('', ...failedPaymentLines(result, label));
   lines.push('', ...collectionsLines(result, label));
   return lines;
 }

@@ -1,21 +1,24 @@
 import {
   type Billing,
   type BillingOptions,
-  type CollectionFee,
   type BillingStorageAdapter,
+  type CollectionFee,
   createBilling,
   createTestClock,
+  type FailedPaymentsReport,
   type Invoice,
-  money,
   listAll,
+  money,
 } from '@billfold/core';
 import { CurrencyTotals } from '../money-totals';
 import { type Progress, silentProgress } from '../progress';
 import { type ActionContext, type CustomerState, playAction } from './actions';
+import { tallyCardCharges } from './card-charges';
 import { DEMO_COLLECTIONS } from './collections-policy';
 import { monthWindows, planMonth } from './month-plan';
 import { MonthTally } from './month-tally';
 import { createRandom } from './random';
+import { SandboxGateway } from './sandbox-gateway';
 import { type DemoCatalog, seedCatalog } from './seed-catalog';
 import { type DemoCustomer, seedCustomers } from './seed-customers';
 
@@ -42,7 +45,14 @@ export interface MonthReport {
   readonly invoiced: Record<string, string>;
   readonly payments: number;
   readonly received: Record<string, string>;
-  readonly paymentMethods: Readonly<Record<'cash' | 'cheque' | 'bank_transfer', number>>;
+  /** Payments by method; `card`: charged through the sandbox gateway. */
+  readonly paymentMethods: Readonly<Record<'cash' | 'cheque' | 'bank_transfer' | 'card', number>>;
+  /** Σ the card payments (`method: 'gateway'`) recorded in the month, per currency. */
+  readonly collectedOnline: Record<string, string>;
+  /** Card charges a retry recovered after a decline. */
+  readonly cardRecoveries: number;
+  /** Card charges declined in the month, by decline code. */
+  readonly cardDeclines: Readonly<Record<string, number>>;
   readonly creditNotes: number;
   readonly credited: Record<string, string>;
   readonly signups: number;
@@ -95,6 +105,10 @@ export interface ScenarioResult {
   readonly latePayer?: LatePayer;
   /** The notifications in the outbox, by kind (nothing sends them in the demo). */
   readonly outbox: Readonly<Record<string, number>>;
+  /** How many customers pay by card, charged automatically through the sandbox gateway. */
+  readonly cardCustomers: number;
+  /** `billing.reports.failedPayments` over the whole demo: every card decline, with its code. */
+  readonly failedPayments: FailedPaymentsReport;
 }
 
 /** Ids that count up (`inv_0000000042`): the same on every run, and sorted in creation order like the default ids. */
@@ -106,8 +120,9 @@ export function countingIds(): NonNullable<BillingOptions['ids']> {
 /**
  * Plays the demo on `storage` (empty): seeds an internet provider's catalog and customers, then drives a test
  * clock month by month through sign-ups, usage, billing runs, plan changes with proration, cancellations,
- * credit notes, manual payments and a collections run every morning ({@link DEMO_COLLECTIONS}: reminders, late
- * fees, suspension). No notifier is set: every notification waits in the outbox. Deterministic: ids count up and every choice comes from a seeded random
+ * credit notes, manual payments, card payments charged automatically through an in-process
+ * {@link SandboxGateway} (declines, retries) and a collections run every morning ({@link DEMO_COLLECTIONS}:
+ * reminders, late fees, suspension, card retries). No notifier is set: every notification waits in the outbox. Deterministic: ids count up and every choice comes from a seeded random
  * source, so the same options give the same result. Leaves `storage` open.
  * @example
  * ```ts
@@ -120,12 +135,20 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
   const progress = options.progress ?? silentProgress;
   const clock = createTestClock(start);
   // No notifier: notifications wait in the outbox (billfold outbox dispatch --email-config sends them).
-  const billing = createBilling({ storage, clock, ids: countingIds(), config: { collections: DEMO_COLLECTIONS } });
+  // Card payments go through a SANDBOX gateway in this process: test cards, no provider, no money.
+  const sandbox = new SandboxGateway();
+  const billing = createBilling({
+    storage,
+    clock,
+    ids: countingIds(),
+    gateways: [sandbox],
+    config: { collections: DEMO_COLLECTIONS },
+  });
   const random = createRandom(options.seed ?? 2026);
 
   const catalog = await progress.step('seeding the catalog', () => seedCatalog(billing));
   const customers = await progress.step(`seeding ${options.customers} customers`, () =>
-    seedCustomers(billing, catalog, random, options.customers),
+    seedCustomers(billing, sandbox, catalog, random, options.customers),
   );
   const states = new Map<number, CustomerState>(
     customers.map((c) => [c.index, { plan: c.plan, staticIp: c.staticIp, cancelled: false }]),
@@ -167,6 +190,7 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
     );
     clock.set(window.end);
     const owed = await progress.step(`${window.label} month-end balances`, async () => {
+      await tallyCardCharges(billing, window, tally);
       const open = await listAll((page) => billing.invoices.list({ ...page, status: 'open' }));
       const outstanding = new CurrencyTotals();
       for (const invoice of open) outstanding.add(invoice.currency, invoice.amountRemaining);
@@ -184,6 +208,9 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
       payments: tally.payments,
       received: tally.received.toRecord(),
       paymentMethods: { ...tally.paymentMethods },
+      collectedOnline: tally.collectedOnline.toRecord(),
+      cardRecoveries: tally.cardRecoveries,
+      cardDeclines: { ...tally.cardDeclines },
       creditNotes: tally.creditNotes,
       credited: tally.credited.toRecord(),
       signups: tally.signups,
@@ -210,6 +237,8 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
     outbox[entry.type] = (outbox[entry.type] ?? 0) + 1;
   }
   const latePayer = await findLatePayer(billing, invoices);
+  const end = monthWindows(start, options.months).at(-1)?.end ?? start;
+  const failedPayments = await billing.reports.failedPayments({ from: start, to: end });
   return {
     start: new Date(start).toISOString(),
     catalog,
@@ -219,6 +248,8 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
     creditNoteNumbers: creditNotes.map((note) => note.number),
     ...(latePayer === undefined ? {} : { latePayer }),
     outbox,
+    cardCustomers: customers.filter((customer) => customer.method === 'card').length,
+    failedPayments,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Billing, Customer } from '@billfold/core';
 import type { DemoRandom } from './random';
+import { SANDBOX_TEST_CARDS, type SandboxGateway, type SandboxTestCard } from './sandbox-gateway';
+import { payByTestCard } from './seed-cards';
 import type { DemoCatalog, DemoCurrency, UsRegion } from './seed-catalog';
 
 /** Where a customer is and how they are taxed. */
@@ -9,7 +11,10 @@ export type DemoRegion = 'DE' | 'EU-B2B' | `US-${UsRegion}`;
 export type PayerHabit = 'prompt' | 'partial' | 'over' | 'late' | 'never';
 
 /** The manual payment methods the demo provider accepts. */
-export type DemoPaymentMethod = 'cash' | 'cheque' | 'bank_transfer';
+export type ManualPaymentMethod = 'cash' | 'cheque' | 'bank_transfer';
+
+/** How a customer pays: by hand, or `card` (charged automatically through the SANDBOX gateway). */
+export type DemoPaymentMethod = ManualPaymentMethod | 'card';
 
 /** A demo customer: the stored customer and the habits the scenario plays out. */
 export interface DemoCustomer {
@@ -28,6 +33,8 @@ export interface DemoCustomer {
   readonly coupon: boolean;
   readonly habit: PayerHabit;
   readonly method: DemoPaymentMethod;
+  /** The SANDBOX test card saved for a customer who pays by `card`. */
+  readonly card?: SandboxTestCard;
   /** Typical data transfer per month, in GB. */
   readonly monthlyGb: number;
 }
@@ -54,14 +61,27 @@ const US_PLACES = {
 } as const;
 const US_STREETS = ['Main Street', 'Oak Avenue', 'Maple Drive', 'Cedar Lane', 'Park Road'] as const;
 
-/** The first customers cover every payment habit and method, so even a small demo shows them all. */
-const SHOWCASE_HABITS: Readonly<Record<number, { habit: PayerHabit; method: DemoPaymentMethod }>> = {
+/**
+ * The first customers cover every payment habit and method, so even a small demo shows them all: 5 to 7 pay by card,
+ * one card always charged, one declined for insufficient funds once per invoice (the retry recovers it), one stolen
+ * (declined for good: the invoice goes to collections and dunning).
+ */
+const SHOWCASE_HABITS: Readonly<
+  Record<number, { habit: PayerHabit; method: DemoPaymentMethod; card?: SandboxTestCard }>
+> = {
   1: { habit: 'prompt', method: 'cash' },
   2: { habit: 'over', method: 'cheque' },
   3: { habit: 'partial', method: 'bank_transfer' },
   4: { habit: 'never', method: 'cash' },
-  5: { habit: 'late', method: 'cheque' },
+  5: { habit: 'prompt', method: 'card', card: SANDBOX_TEST_CARDS.visa },
+  6: { habit: 'prompt', method: 'card', card: SANDBOX_TEST_CARDS.insufficientFundsOnce },
+  7: { habit: 'prompt', method: 'card', card: SANDBOX_TEST_CARDS.stolenCard },
+  8: { habit: 'late', method: 'cheque' },
 };
+
+/** The test card of a customer drawn to pay by card: every fifth is short of funds once per invoice. */
+const cardOf = (index: number): SandboxTestCard =>
+  index % 5 === 0 ? SANDBOX_TEST_CARDS.insufficientFundsOnce : SANDBOX_TEST_CARDS.visa;
 
 /** An e-mail local part from a name: lower case ASCII (`Jürgen Müller` → `juergen.mueller`). */
 function emailName(name: string): string {
@@ -85,10 +105,12 @@ function regionOf(index: number): DemoRegion {
 /**
  * Creates `count` customers with their habits, all drawn from `random`: German consumers and small businesses
  * (EUR, VAT 19% on top), one Dutch business with a VAT id (EUR, reverse charge), and US customers in New York
- * and Austin (USD, state + city sales tax).
+ * and Austin (USD, state + city sales tax). Those who pay by card get a test card saved at the `sandbox` gateway and
+ * are charged automatically.
  */
 export async function seedCustomers(
   billing: Billing,
+  sandbox: SandboxGateway,
   catalog: DemoCatalog,
   random: DemoRandom,
   count: number,
@@ -157,7 +179,13 @@ export async function seedCustomers(
     }
     const existing = index === 0 || random.chance(0.6);
     const habit = business ? 'prompt' : random.weighted({ prompt: 55, partial: 12, over: 8, late: 13, never: 12 });
-    const method = business ? 'bank_transfer' : random.weighted({ cash: 20, cheque: 25, bank_transfer: 55 });
+    const drawn: DemoPaymentMethod = business
+      ? 'bank_transfer'
+      : random.weighted({ cash: 15, cheque: 20, bank_transfer: 40, card: 25 });
+    const showcase = SHOWCASE_HABITS[index];
+    const method = showcase?.method ?? drawn;
+    const card = method === 'card' ? (showcase?.card ?? cardOf(index)) : undefined;
+    if (card !== undefined) customer = await payByTestCard(billing, sandbox, customer.id, card);
     customers.push({
       index,
       customer,
@@ -172,7 +200,8 @@ export async function seedCustomers(
       coupon: !existing && random.chance(0.5),
       habit,
       method,
-      ...SHOWCASE_HABITS[index],
+      ...(card === undefined ? {} : { card }),
+      ...(showcase === undefined ? {} : { habit: showcase.habit }),
       monthlyGb: random.int(30, 260),
     });
   }
