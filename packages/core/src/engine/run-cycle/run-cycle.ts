@@ -202,7 +202,6 @@ async function billDue(
         return;
       }
       let claimed: ClaimedBatch | undefined;
-      let batch: BilledBatch | undefined;
       let outboxIds: readonly string[] = [];
       const billBatch = async (): Promise<BilledBatch | undefined> => {
         try {
@@ -223,7 +222,7 @@ async function billDue(
         }
       };
       // The last claim finds nothing due: not a batch.
-      batch = await telemetry.measure('run', 'batch', billBatch, {
+      const batch = await telemetry.measure('run', 'batch', billBatch, {
         skip: (billed) => billed === undefined,
         items: (billed) => billed?.advanced.length ?? 0,
       });
