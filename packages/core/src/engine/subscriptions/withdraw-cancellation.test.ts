@@ -34,7 +34,7 @@ describe('subscriptions.withdrawCancellation', () => {
     expect((await f.run()).invoicesCreated).toBe(1);
     // February in advance: Pro 29.00 + 19 % VAT 5.51 = 34.51, as if it had never been cancelled.
     const february = (await f.invoices())[1];
-    expect(february?.lines.map((line) => [line.description, line.amount])).toEqual([['Pro (Pro)', '29.00']]);
+    expect(february?.lines.map((line) => [line.description, line.amount])).toEqual([['Pro', '29.00']]);
     expect(february?.total).toBe('34.51');
     expect(await f.subscriptions.get(subscription.id)).toMatchObject({
       status: 'active',
