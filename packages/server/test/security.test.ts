@@ -48,6 +48,8 @@ const inputs: Partial<Record<PortalRouteId, { body?: unknown; query?: string }>>
   previewPlanChange: { body: { items: [{ priceId: '$pro' }] } },
   changePlan: { body: { quote: 'quote' } },
   cancelSubscription: { body: { atPeriodEnd: false, reason: 'other' } },
+  pauseSubscription: { body: {} },
+  resumeSubscription: { body: {} },
   updateProfile: { body: { name: 'Changed' } },
   payInvoices: { body: { invoiceIds: ['$bInvoice'] } },
   confirmPayment: { body: {} },
