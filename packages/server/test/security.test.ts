@@ -216,3 +216,18 @@ describe('tokens', () => {
     }
   });
 });
+
+describe('pausing where the host does not offer it', () => {
+  it('answers 409 and leaves the subscription running', async () => {
+    const token = await portal.token(a().id);
+    const answer = await portal.call(`/subscriptions/${a().subscriptionId}/pause`, token, {
+      method: 'POST',
+      body: '{}',
+      idempotencyKey: 'pause-not-offered',
+    });
+    expect(answer.status).toBe(409);
+    expect((await answer.json()).code).toBe('invalid_state');
+    const after = await portal.call(`/subscriptions/${a().subscriptionId}`, token);
+    expect((await after.json()).subscription.status).toBe('active');
+  });
+});
