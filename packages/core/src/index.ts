@@ -517,6 +517,7 @@ export {
   ResumeSubscriptionInputSchema,
   ScheduleChangeInputSchema,
   UnscheduleChangeInputSchema,
+  WithdrawCancellationInputSchema,
 } from './engine/subscriptions/index';
 export type {
   AddPendingItemInput,
@@ -534,6 +535,7 @@ export type {
   ScheduleChangeInput,
   ScheduledChangeResult,
   UnscheduleChangeInput,
+  WithdrawCancellationInput,
 } from './engine/subscriptions/index';
 export {
   IngestStreamOptionsSchema,

@@ -9,7 +9,7 @@ import { type PortalLogger, silentLogger } from './observability/logger';
 import { createTelemetry, type PortalTelemetryOptions } from './observability/telemetry';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import type { PortalPaymentFlows } from './payments/portal-payment-flows';
-import type { PortalContext, PortalDocumentOptions } from './portal-context';
+import type { PortalContext, PortalDocumentOptions, PortalPauseRules } from './portal-context';
 import { portalHandlers } from './routes/handlers';
 import { createQuoteSigner } from './routes/plan-quote';
 import type { RouteContract } from './routes/route-contract';
@@ -31,6 +31,8 @@ export interface PortalHandlerOptions {
     readonly maxQuantity?: number;
   };
   readonly cancellation?: { readonly allowImmediate?: boolean; readonly prorateImmediate?: boolean };
+  /** Lets customers pause their subscriptions, billed as `behavior` says, for at most `maxDays`; off by default. */
+  readonly pause?: PortalPauseRules;
   /** Browser origins allowed to call the API (CORS); none by default (same-origin only). */
   readonly corsOrigins?: readonly string[];
   readonly limits?: {
@@ -88,6 +90,12 @@ const OptionsSchema = z.object({
   cancellation: z
     .strictObject({ allowImmediate: z.boolean().default(false), prorateImmediate: z.boolean().default(true) })
     .default({ allowImmediate: false, prorateImmediate: true }),
+  pause: z
+    .strictObject({
+      behavior: z.enum(['keep_schedule', 'restart']),
+      maxDays: z.number().int().min(1).max(3660).optional(),
+    })
+    .optional(),
   corsOrigins: z.array(z.url()).default([]),
   limits: z
     .strictObject({
@@ -153,6 +161,7 @@ export function createPortalHandler(options: PortalHandlerOptions): PortalHandle
     documents: options.documents,
     plans: parsed.plans,
     cancellation: parsed.cancellation,
+    ...(parsed.pause === undefined ? {} : { pause: parsed.pause }),
     audit,
     logger,
     quotes: createQuoteSigner(clock, parsed.quoteTtl, options.quoteSecret),

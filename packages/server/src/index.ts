@@ -6,7 +6,13 @@
  */
 export { createPortalHandler } from './create-portal-handler';
 export type { PortalHandler, PortalHandlerOptions } from './create-portal-handler';
-export type { PortalCancellationRules, PortalContext, PortalDocumentOptions, PortalPlanRules } from './portal-context';
+export type {
+  PortalCancellationRules,
+  PortalContext,
+  PortalDocumentOptions,
+  PortalPauseRules,
+  PortalPlanRules,
+} from './portal-context';
 export type { PlanQuote, QuoteSigner } from './routes/plan-quote';
 export { createPortalAuth, MagicLinkInputSchema, PortalSessionInputSchema } from './auth/portal-auth';
 export type {

@@ -27,6 +27,14 @@ export interface PortalCancellationRules {
   readonly prorateImmediate: boolean;
 }
 
+/** Whether customers may pause a subscription themselves, and how it is billed while paused. */
+export interface PortalPauseRules {
+  /** How a pause is billed (see core's `subscriptions.pause`): `keep_schedule` or `restart`. */
+  readonly behavior: 'keep_schedule' | 'restart';
+  /** The longest pause in days: a pause resumes by itself after this at the latest (default: open-ended). */
+  readonly maxDays?: number;
+}
+
 /** What every route handler runs on. */
 export interface PortalContext {
   readonly billing: Billing;
@@ -35,6 +43,8 @@ export interface PortalContext {
   readonly documents: PortalDocumentOptions;
   readonly plans: PortalPlanRules;
   readonly cancellation: PortalCancellationRules;
+  /** Pausing as the host offers it; without it customers cannot pause. */
+  readonly pause?: PortalPauseRules;
   readonly audit: AuditSink;
   readonly logger: PortalLogger;
   readonly quotes: QuoteSigner;

@@ -48,6 +48,8 @@ const inputs: Partial<Record<PortalRouteId, { body?: unknown; query?: string }>>
   previewPlanChange: { body: { items: [{ priceId: '$pro' }] } },
   changePlan: { body: { quote: 'quote' } },
   cancelSubscription: { body: { atPeriodEnd: false, reason: 'other' } },
+  pauseSubscription: { body: {} },
+  resumeSubscription: { body: {} },
   updateProfile: { body: { name: 'Changed' } },
   payInvoices: { body: { invoiceIds: ['$bInvoice'] } },
   confirmPayment: { body: {} },
@@ -212,5 +214,20 @@ describe('tokens', () => {
       expect(response.status, id).toBe(403);
       expect((await response.json()).code).toBe('forbidden');
     }
+  });
+});
+
+describe('pausing where the host does not offer it', () => {
+  it('answers 409 and leaves the subscription running', async () => {
+    const token = await portal.token(a().id);
+    const answer = await portal.call(`/subscriptions/${a().subscriptionId}/pause`, token, {
+      method: 'POST',
+      body: '{}',
+      idempotencyKey: 'pause-not-offered',
+    });
+    expect(answer.status).toBe(409);
+    expect((await answer.json()).code).toBe('invalid_state');
+    const after = await portal.call(`/subscriptions/${a().subscriptionId}`, token);
+    expect((await after.json()).subscription.status).toBe('active');
   });
 });

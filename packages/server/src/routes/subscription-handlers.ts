@@ -1,6 +1,6 @@
 import { type Invoice, isBillingError, listAll, type Subscription } from '@billfold/core';
 import { PortalProblem } from '../http/problem';
-import type { PortalContext } from '../portal-context';
+import type { PortalContext, PortalPauseRules } from '../portal-context';
 import { dryRun } from './dry-run';
 import { ownSubscription } from './ownership';
 import { priceViews } from './price-views';
@@ -14,7 +14,22 @@ type SubscriptionRoutes =
   | 'getPlanOptions'
   | 'previewPlanChange'
   | 'changePlan'
-  | 'cancelSubscription';
+  | 'cancelSubscription'
+  | 'pauseSubscription'
+  | 'resumeSubscription';
+
+const DAY_MS = 86_400_000;
+
+/** When a pause asked for at `now` resumes: as asked, within the host's longest pause, which is also the default. */
+function pauseEnd(rules: PortalPauseRules, now: Date, asked: string | undefined): string | undefined {
+  if (rules.maxDays === undefined) return asked;
+  const latest = new Date(now.getTime() + rules.maxDays * DAY_MS);
+  if (asked === undefined) return latest.toISOString();
+  if (Date.parse(asked) > latest.getTime()) {
+    throw new PortalProblem('invalid_input', `A pause lasts at most ${rules.maxDays} days`, {}, ['body', 'resumeAt']);
+  }
+  return asked;
+}
 
 /** The next boundary's invoice, or `undefined` when the subscription has ended and is fully billed. */
 async function upcoming(engine: PortalContext['billing'], subscriptionId: string): Promise<Invoice | undefined> {
@@ -85,7 +100,10 @@ const prorationLinesOf = (invoices: readonly Invoice[]) =>
       })),
   );
 
-/** The subscription routes: view, upcoming invoice, usage, plan options, change with a quoted preview, cancel. */
+/**
+ * The subscription routes: view, upcoming invoice, usage, plan options, change with a quoted preview, cancel, pause
+ * and resume.
+ */
 export const subscriptionHandlers: Pick<PortalRouteHandlers, SubscriptionRoutes> = {
   async listSubscriptions({ portal, session }) {
     const items = await listAll((page) =>
@@ -194,5 +212,44 @@ export const subscriptionHandlers: Pick<PortalRouteHandlers, SubscriptionRoutes>
       ...(body.comment === undefined ? {} : { comment: body.comment }),
     });
     return { ...result, invoices: [...result.invoices] };
+  },
+  async pauseSubscription({ portal, session, params, body, idempotencyKey, auditDetails }) {
+    const subscription = await ownSubscription(portal, session.customerId, params.subscriptionId);
+    const rules = portal.pause;
+    if (rules === undefined) {
+      throw new PortalProblem('invalid_state', 'Pausing is not offered: cancel, or ask the seller.', {}, [
+        'params',
+        'subscriptionId',
+      ]);
+    }
+    // A repeated request finds the subscription paused already and gets it back (the engine's key covers races).
+    if (subscription.status === 'paused') return { subscription, invoices: [] };
+    const resumeAt = pauseEnd(rules, portal.clock.now(), body.resumeAt);
+    auditDetails.behavior = rules.behavior;
+    if (resumeAt !== undefined) auditDetails.resumeAt = resumeAt;
+    const result = await portal.billing.subscriptions.pause({
+      subscriptionId: subscription.id,
+      behavior: rules.behavior,
+      ...(resumeAt === undefined ? {} : { resumeAt }),
+      idempotencyKey,
+    });
+    return { ...result, invoices: [...result.invoices] };
+  },
+  async resumeSubscription({ portal, session, params, idempotencyKey, auditDetails }) {
+    const subscription = await ownSubscription(portal, session.customerId, params.subscriptionId);
+    // One step a call: a pending cancellation is withdrawn first (a paused one cancelled at period end stays paused).
+    if (subscription.cancelAtPeriodEnd && subscription.endedAt === undefined) {
+      auditDetails.withdrew = 'cancellation';
+      const kept = await portal.billing.subscriptions.withdrawCancellation({
+        subscriptionId: subscription.id,
+        idempotencyKey,
+      });
+      return { ...kept, invoices: [...kept.invoices] };
+    }
+    // Neither cancelled nor paused: a repeated request, or nothing to do; the subscription as it stands.
+    if (subscription.status !== 'paused') return { subscription, invoices: [] };
+    auditDetails.withdrew = 'pause';
+    const resumed = await portal.billing.subscriptions.resume({ subscriptionId: subscription.id, idempotencyKey });
+    return { ...resumed, invoices: [...resumed.invoices] };
   },
 };

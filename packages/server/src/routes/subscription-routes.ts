@@ -2,10 +2,12 @@ import { IdSchema } from '@billfold/core';
 import { z } from 'zod';
 import {
   CancelInputSchema,
+  PauseInputSchema,
   PlanChangeConfirmSchema,
   PlanChangeInputSchema,
   PlanChangePreviewSchema,
   PlanOptionsSchema,
+  ResumeInputSchema,
   SubscriptionChangeResultSchema,
   SubscriptionDetailSchema,
   SubscriptionViewSchema,
@@ -16,7 +18,7 @@ import { defineRoute, okJson } from './route-contract';
 
 const subscriptionParams = z.strictObject({ subscriptionId: IdSchema });
 
-/** Subscriptions: details, the next invoice, usage so far, plan changes after a preview, cancellation. */
+/** Subscriptions: details, the next invoice, usage so far, plan changes after a preview, cancel, pause, resume. */
 export const subscriptionRoutes = {
   listSubscriptions: defineRoute({
     method: 'GET',
@@ -115,6 +117,36 @@ export const subscriptionRoutes = {
     params: subscriptionParams,
     owns: 'subscription',
     body: CancelInputSchema,
+    idempotencyKey: 'required',
+    changes: true,
+    response: okJson(SubscriptionChangeResultSchema),
+  }),
+  pauseSubscription: defineRoute({
+    method: 'POST',
+    path: '/subscriptions/{subscriptionId}/pause',
+    tag: 'subscriptions',
+    summary: 'Pause, billed as the host chose, where the host allows it',
+    auth: 'session',
+    permission: 'manage_plan',
+    state: 'live',
+    params: subscriptionParams,
+    owns: 'subscription',
+    body: PauseInputSchema,
+    idempotencyKey: 'required',
+    changes: true,
+    response: okJson(SubscriptionChangeResultSchema),
+  }),
+  resumeSubscription: defineRoute({
+    method: 'POST',
+    path: '/subscriptions/{subscriptionId}/resume',
+    tag: 'subscriptions',
+    summary: 'Keep a subscription cancelled at period end, or resume a paused one now',
+    auth: 'session',
+    permission: 'manage_plan',
+    state: 'live',
+    params: subscriptionParams,
+    owns: 'subscription',
+    body: ResumeInputSchema,
     idempotencyKey: 'required',
     changes: true,
     response: okJson(SubscriptionChangeResultSchema),

@@ -99,6 +99,12 @@ export const CancelInputSchema = z.strictObject({
   comment: z.string().max(1000).optional(),
 });
 
+/** `POST …/pause`: when it resumes by itself (default: after the host's longest pause, or only when resumed). */
+export const PauseInputSchema = z.strictObject({ resumeAt: z.iso.datetime({ offset: true }).optional() });
+
+/** `POST …/resume`: nothing to choose; it withdraws a pending cancellation, or else resumes a pause now. */
+export const ResumeInputSchema = z.strictObject({});
+
 /** `GET …/upcoming-invoice`: the invoice the next billing run will make, or `null`. */
 export const UpcomingInvoiceSchema = z.object({ invoice: InvoiceViewSchema.nullable() });
 

@@ -210,6 +210,10 @@ describe('dunning', () => {
       status: 'paused',
       dunning: { stage: 'canceled' },
     });
+    // Dunning's cancellation is not the customer's to take back: paying the overdue invoice is.
+    const kept = f.billing.subscriptions.withdrawCancellation({ subscriptionId: subscription.id });
+    expect(await kept.then(() => 'kept', (error: { code: string }) => error.code)).toBe('invalid_state');
+    expect(await f.billing.subscriptions.get(subscription.id)).toMatchObject({ cancelAtPeriodEnd: true });
     // The billing run ends it at its period end (1 April), charging nothing more in advance.
     f.clock.set('2026-04-01T08:00:00Z');
     await f.billing.runCycle();

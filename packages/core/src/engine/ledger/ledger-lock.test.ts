@@ -119,6 +119,14 @@ const movements: [string, string[], (p: Prepared) => Promise<unknown>][] = [
     },
   ],
   [
+    'subscriptions.withdrawCancellation',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      await f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: true });
+      return f.subscriptions.withdrawCancellation({ subscriptionId: subscription.id });
+    },
+  ],
+  [
     'subscriptions.scheduleChange',
     ['subscriptions.get'],
     ({ f, subscription }) =>

@@ -14,6 +14,7 @@ import { addPendingItem, type PendingItemResult, pendingItemsOf, removePendingIt
 import { previewInvoice } from './preview-invoice';
 import { resumeSubscription } from './resume-subscription';
 import { type ScheduledChangeResult, scheduleChange, unscheduleChange } from './scheduled-changes';
+import { withdrawCancellation } from './withdraw-cancellation';
 import {
   type AddPendingItemInput,
   type ApplyCouponInput,
@@ -28,6 +29,7 @@ import {
   type ResumeSubscriptionInput,
   type ScheduleChangeInput,
   type UnscheduleChangeInput,
+  type WithdrawCancellationInput,
 } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
 
@@ -46,6 +48,8 @@ export interface SubscriptionService {
   pause(input: PauseSubscriptionInput): Promise<SubscriptionResult>;
   /** Resumes a paused subscription; see `resumeSubscription`. */
   resume(input: ResumeSubscriptionInput): Promise<SubscriptionResult>;
+  /** Withdraws a cancellation at period end, so it renews; see `withdrawCancellation`. */
+  withdrawCancellation(input: WithdrawCancellationInput): Promise<SubscriptionResult>;
   /** Schedules new items or the end for a renewal; see `scheduleChange`. */
   scheduleChange(input: ScheduleChangeInput): Promise<ScheduledChangeResult>;
   /** The changes waiting for a boundary, by instant. @throws BillingError `not_found`. */
@@ -88,6 +92,7 @@ export function createSubscriptionService(ctx: EngineContext): SubscriptionServi
     cancel: (input) => cancelSubscription(ctx, input),
     pause: (input) => pauseSubscription(ctx, input),
     resume: (input) => resumeSubscription(ctx, input),
+    withdrawCancellation: (input) => withdrawCancellation(ctx, input),
     scheduleChange: (input) => scheduleChange(ctx, input),
     listScheduledChanges: async (subscriptionId) => [...((await get(subscriptionId)).scheduledChanges ?? [])],
     unscheduleChange: (input) => unscheduleChange(ctx, input),

@@ -1,6 +1,6 @@
 /**
- * Subscriptions: create (with trial, anchor, coupon and one-time items), change with proration, cancel, pause and
- * resume, changes scheduled for a renewal, pending one-time items, coupons on running subscriptions, preview the
+ * Subscriptions: create (with trial, anchor, coupon and one-time items), change with proration, cancel (and
+ * withdraw a cancellation at period end), pause and resume, changes scheduled for a renewal, pending one-time items, coupons on running subscriptions, preview the
  * next invoice, get and list.
  * @module
  */
@@ -11,6 +11,7 @@ export { changeSubscription } from './change-subscription';
 export { cancelSubscription } from './cancel-subscription';
 export { pauseSubscription } from './pause-subscription';
 export { resumeSubscription } from './resume-subscription';
+export { withdrawCancellation } from './withdraw-cancellation';
 export { scheduleChange, unscheduleChange } from './scheduled-changes';
 export type { ScheduledChangeResult } from './scheduled-changes';
 export { addPendingItem, removePendingItem } from './pending-items';
@@ -35,6 +36,7 @@ export {
   ScheduleChangeInputSchema,
   SubscriptionItemInputSchema,
   UnscheduleChangeInputSchema,
+  WithdrawCancellationInputSchema,
 } from './subscription-input';
 export type {
   AddPendingItemInput,
@@ -51,4 +53,5 @@ export type {
   ResumeSubscriptionInput,
   ScheduleChangeInput,
   UnscheduleChangeInput,
+  WithdrawCancellationInput,
 } from './subscription-input';

@@ -221,6 +221,15 @@ export const ResumeSubscriptionInputSchema = z.strictObject({
 /** What {@link SubscriptionService.resume} takes; see {@link ResumeSubscriptionInputSchema}. */
 export type ResumeSubscriptionInput = z.input<typeof ResumeSubscriptionInputSchema>;
 
+/** What {@link SubscriptionService.withdrawCancellation} takes: the subscription cancelled at period end. */
+export const WithdrawCancellationInputSchema = z.strictObject({
+  subscriptionId: IdSchema,
+  idempotencyKey: IdempotencyKeySchema.optional(),
+});
+
+/** What {@link SubscriptionService.withdrawCancellation} takes; see {@link WithdrawCancellationInputSchema}. */
+export type WithdrawCancellationInput = z.input<typeof WithdrawCancellationInputSchema>;
+
 /** What {@link SubscriptionService.applyCoupon} takes: the coupon that discounts its invoices from the next one. */
 export const ApplyCouponInputSchema = z.strictObject({
   subscriptionId: IdSchema,
