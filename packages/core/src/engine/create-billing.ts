@@ -13,6 +13,7 @@ import { createInvoiceService, type InvoiceService } from './invoices/invoice-se
 import { type BalanceService, createBalanceService } from './ledger/balance-service';
 import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
 import { createReportService, type ReportService } from './reports/report-service';
 import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
@@ -69,6 +70,8 @@ export interface Billing {
   readonly collections: CollectionsService;
   /** Reports: customer aging, payment confirmation, collections effectiveness. */
   readonly reports: ReportService;
+  /** Bank reconciliation: statements imported into the ledger, proposals, the queue of unmatched credits. */
+  readonly reconciliation: ReconciliationService;
   /** Bills every subscription due at `now` (default: the clock's now), batch by batch (`runCycle`). */
   runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
   /** The context the services run on, for hosts that call engine functions directly. */
@@ -118,6 +121,7 @@ export function createBilling(options: BillingOptions): Billing {
     notifications: createNotificationService(ctx),
     collections: createCollectionsService(ctx),
     reports: createReportService(ctx),
+    reconciliation: createReconciliationService(ctx),
     runCycle: (runOptions) => runCycle(ctx, runOptions),
     context: ctx,
   };

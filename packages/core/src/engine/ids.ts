@@ -19,7 +19,8 @@ export type IdPrefix =
   | 'btx'
   | 'run'
   | 'ntf'
-  | 'fee';
+  | 'fee'
+  | 'bcr';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */
 export type IdGenerator = (prefix: IdPrefix) => string;

@@ -72,6 +72,20 @@ export type { WaiveFeeInput } from './collections/waive-fee';
 export { CollectionFeeFilterSchema } from './collections/collections-service';
 export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
 export { AgingReportOptionsSchema, ReportRangeSchema } from './reports/report-service';
+export { BankCreditFilterSchema } from './reconciliation/reconciliation-service';
+export type { BankCreditFilter, ReconciliationService } from './reconciliation/reconciliation-service';
+export { ImportStatementInputSchema } from './reconciliation/import-statement';
+export type { ImportStatementInput, ImportedLine, StatementImport } from './reconciliation/import-statement';
+export {
+  AssignBankCreditSchema,
+  ConfirmBankCreditSchema,
+  SetAsideBankCreditSchema,
+} from './reconciliation/resolve-bank-credit';
+export type {
+  AssignBankCreditInput,
+  ConfirmBankCreditInput,
+  SetAsideBankCreditInput,
+} from './reconciliation/resolve-bank-credit';
 export type { AgingReportOptions, ReportRangeInput, ReportService } from './reports/report-service';
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';

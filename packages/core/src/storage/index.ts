@@ -8,6 +8,8 @@ export type {
   BillingStorageAdapter,
   CatalogListRepository,
   CollectionFeeRepository,
+  BankCreditListFilter,
+  BankCreditRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,

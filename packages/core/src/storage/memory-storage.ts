@@ -7,6 +7,7 @@ import { createMemoryState, type MemoryState } from './memory/memory-state';
 import { type OperationContext, runOperation, UndoLog } from './memory/undo-log';
 import type {
   BalanceRepository,
+  BankCreditRepository,
   BillingStorageAdapter,
   CatalogListRepository,
   CollectionFeeRepository,
@@ -68,6 +69,7 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly idempotency: IdempotencyRepository;
   readonly outbox: OutboxRepository;
   readonly collectionFees: CollectionFeeRepository;
+  readonly bankCredits: BankCreditRepository;
   readonly locks: LedgerLocks;
 
   readonly #state: MemoryState = createMemoryState();
@@ -98,6 +100,7 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.idempotency = session.idempotency;
     this.outbox = session.outbox;
     this.collectionFees = session.collectionFees;
+    this.bankCredits = session.bankCredits;
     this.locks = session.locks;
   }
 

@@ -3,6 +3,7 @@ import type { Page, PageRequest } from '../domain/common';
 import type { CreditNote } from '../domain/credit-note';
 import type { Customer } from '../domain/customer';
 import type { Invoice, InvoiceStatus } from '../domain/invoice';
+import type { BankCredit, BankCreditStatus } from '../domain/bank-credit';
 import type { CollectionFee } from '../domain/collection-fee';
 import type { OutboxEntry, OutboxStatus } from '../domain/outbox-entry';
 import type { BalanceTransaction, Payment, Refund } from '../domain/payment';
@@ -298,6 +299,20 @@ export interface CollectionFeeRepository extends VersionedRepository<CollectionF
   listForInvoices(invoiceIds: readonly string[]): Promise<CollectionFee[]>;
 }
 
+/** Which imported bank credits to list. */
+export interface BankCreditListFilter extends PageRequest {
+  readonly status?: BankCreditStatus;
+  readonly customerId?: string;
+}
+
+/** Imported bank credits (reconciliation). Unique: `key`, so a statement line is stored once. */
+export interface BankCreditRepository extends VersionedRepository<BankCredit> {
+  /** The credit stored for a statement line (`bank:<account>:<line id>`), or `undefined`. */
+  getByKey(key: string): Promise<BankCredit | undefined>;
+  /** Credits in ascending id order, optionally by status and customer. */
+  list(filter: BankCreditListFilter): Promise<Page<BankCredit>>;
+}
+
 /** The stored outcome of a request made with an idempotency key. */
 export interface IdempotencyRecord {
   /** The caller's key, scoped by operation (`payments.record:abc`). */
@@ -336,6 +351,8 @@ export interface StorageSession {
   readonly outbox: OutboxRepository;
   /** Past-due fees charged for overdue invoices. */
   readonly collectionFees: CollectionFeeRepository;
+  /** Credit lines of imported bank statements: matched, proposed, in the queue or dismissed. */
+  readonly bankCredits: BankCreditRepository;
   /** The customer ledger lock; only inside `transaction`. */
   readonly locks: LedgerLocks;
 }

@@ -6,6 +6,7 @@ import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
 import { CurrencySchema } from '../../money/schemas';
+import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
 import { checkMinorUnits, IdempotencyKeySchema, PositiveAmountSchema } from '../amount-schemas';
 import type { EngineContext } from '../context';
@@ -67,7 +68,6 @@ export const RecordPaymentInputSchema = z
 /** Input of `payments.record`; see {@link RecordPaymentInputSchema}. */
 export type RecordPaymentInput = z.input<typeof RecordPaymentInputSchema>;
 
-type Request = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>;
 
 /**
  * Records a payment received by hand (cash, cheque, bank transfer, a card charged elsewhere) and settles
@@ -82,56 +82,72 @@ type Request = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>
 export async function recordPayment(ctx: EngineContext, input: RecordPaymentInput): Promise<Payment> {
   const { idempotencyKey, ...request } = validate(RecordPaymentInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `payments.record:${idempotencyKey}`;
-  return runIdempotent(ctx, key, request, async (session, outbox) => {
-    await lockCustomerLedgers(session, [request.customerId]);
-    const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
-    const dunned = await lockDunnedSubscriptions(session, customer.id);
-    const now = ctx.clock.now().toISOString();
-    const amount = money(request.amount, request.currency);
-    const plan =
-      request.allocations !== undefined
-        ? await explicitPlan(session, request)
-        : await automaticPlan(session, request, amount);
-    const allocations: PaymentAllocation[] = [];
-    let allocated = money('0', request.currency);
-    for (const { invoice, amount: part } of plan) {
-      const next = applyToInvoice(invoice, part, now);
-      await session.invoices.update(next);
-      allocations.push({ invoiceId: invoice.id, amount: part.toString() });
-      allocated = allocated.add(part);
-      if (next.status === 'paid')
-        outbox.push({ type: 'invoice.paid', customerId: customer.id, invoiceId: invoice.id, occurredAt: now });
-    }
-    const unapplied = amount.subtract(allocated);
-    const payment: Payment = {
-      id: ctx.ids('pay'),
+  return runIdempotent(ctx, key, request, (session, outbox) => settlePayment(ctx, session, outbox, request));
+}
+
+/** What {@link settlePayment} records: a validated `payments.record` input without its idempotency key. */
+export type PaymentRequest = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>;
+
+/**
+ * The body of {@link recordPayment} inside the caller's transaction: locks the customer's ledger, settles the
+ * invoices, stores the payment and its credit, and puts its notifications in `outbox`. Reconciliation records a
+ * bank credit's payment and the credit's new state in one transaction with it.
+ * @internal
+ */
+export async function settlePayment(
+  ctx: EngineContext,
+  session: StorageSession,
+  outbox: BillingNotification[],
+  request: PaymentRequest,
+): Promise<Payment> {
+  await lockCustomerLedgers(session, [request.customerId]);
+  const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
+  const dunned = await lockDunnedSubscriptions(session, customer.id);
+  const now = ctx.clock.now().toISOString();
+  const amount = money(request.amount, request.currency);
+  const plan =
+    request.allocations !== undefined
+      ? await explicitPlan(session, request)
+      : await automaticPlan(session, request, amount);
+  const allocations: PaymentAllocation[] = [];
+  let allocated = money('0', request.currency);
+  for (const { invoice, amount: part } of plan) {
+    const next = applyToInvoice(invoice, part, now);
+    await session.invoices.update(next);
+    allocations.push({ invoiceId: invoice.id, amount: part.toString() });
+    allocated = allocated.add(part);
+    if (next.status === 'paid')
+      outbox.push({ type: 'invoice.paid', customerId: customer.id, invoiceId: invoice.id, occurredAt: now });
+  }
+  const unapplied = amount.subtract(allocated);
+  const payment: Payment = {
+    id: ctx.ids('pay'),
+    customerId: customer.id,
+    currency: request.currency,
+    amount: amount.toString(),
+    method: request.method,
+    ...(request.reference !== undefined ? { reference: request.reference } : {}),
+    status: 'succeeded',
+    allocations,
+    unapplied: unapplied.toString(),
+    amountRefunded: money('0', request.currency).toString(),
+    receivedAt: request.receivedAt ?? now,
+    metadata: request.metadata,
+    version: 1,
+  };
+  await session.payments.insert(payment);
+  if (!unapplied.isZero()) {
+    await recordBalanceEntry(session, ctx, {
       customerId: customer.id,
       currency: request.currency,
-      amount: amount.toString(),
-      method: request.method,
-      ...(request.reference !== undefined ? { reference: request.reference } : {}),
-      status: 'succeeded',
-      allocations,
-      unapplied: unapplied.toString(),
-      amountRefunded: money('0', request.currency).toString(),
-      receivedAt: request.receivedAt ?? now,
-      metadata: request.metadata,
-      version: 1,
-    };
-    await session.payments.insert(payment);
-    if (!unapplied.isZero()) {
-      await recordBalanceEntry(session, ctx, {
-        customerId: customer.id,
-        currency: request.currency,
-        amount: unapplied.toString(),
-        type: 'overpayment',
-        referenceId: payment.id,
-      });
-    }
-    outbox.unshift({ type: 'payment.received', customerId: customer.id, paymentId: payment.id, occurredAt: now });
-    await resumeSettledSubscriptions(session, ctx, dunned, outbox);
-    return payment;
-  });
+      amount: unapplied.toString(),
+      type: 'overpayment',
+      referenceId: payment.id,
+    });
+  }
+  outbox.unshift({ type: 'payment.received', customerId: customer.id, paymentId: payment.id, occurredAt: now });
+  await resumeSettledSubscriptions(session, ctx, dunned, outbox);
+  return payment;
 }
 
 interface Allocation {
@@ -140,7 +156,7 @@ interface Allocation {
 }
 
 /** The caller's allocations, each checked against its invoice. */
-async function explicitPlan(session: StorageSession, request: Request): Promise<Allocation[]> {
+async function explicitPlan(session: StorageSession, request: PaymentRequest): Promise<Allocation[]> {
   const plan: Allocation[] = [];
   for (const [index, allocation] of (request.allocations ?? []).entries()) {
     const path = ['input', 'allocations', index];
@@ -186,7 +202,7 @@ async function explicitPlan(session: StorageSession, request: Request): Promise<
 }
 
 /** The customer's open invoices in the payment's currency, oldest due first, until the money runs out. */
-async function automaticPlan(session: StorageSession, request: Request, amount: Money): Promise<Allocation[]> {
+async function automaticPlan(session: StorageSession, request: PaymentRequest, amount: Money): Promise<Allocation[]> {
   const open: Invoice[] = [];
   let cursor: string | undefined;
   do {

@@ -58,6 +58,11 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     idempotency: memoryIdempotencyRepository(state, exec),
     outbox: memoryOutboxRepository(state, exec),
     collectionFees: memoryCollectionFeeRepository(state, exec),
+    bankCredits: {
+      ...versionedRepository(state.bankCredits, exec),
+      getByKey: (key) => exec(() => state.bankCredits.findByKey('key', key)),
+      list: listByFields(state.bankCredits, exec),
+    },
     locks: memoryLedgerLocks(state.customers, exec),
   };
 }
