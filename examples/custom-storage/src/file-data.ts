@@ -18,6 +18,7 @@ export const TABLES = [
   'balance',
   'outbox',
   'collectionFees',
+  'bankCredits',
 ] as const;
 
 /** One table of the file. */

@@ -86,6 +86,9 @@ export class JsonFileStorage implements BillingStorageAdapter {
   get collectionFees() {
     return this.session.collectionFees;
   }
+  get bankCredits() {
+    return this.session.bankCredits;
+  }
   get locks() {
     return this.session.locks;
   }

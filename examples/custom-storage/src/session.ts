@@ -1,3 +1,4 @@
+import { bankCreditRepository } from './bank-credits';
 import {
   type BalanceTransaction,
   BillingError,
@@ -226,6 +227,7 @@ export function createSession(access: DataAccess): StorageSession {
     },
     outbox: outboxRepository(access),
     collectionFees: collectionFeeRepository(access),
+    bankCredits: bankCreditRepository(access),
     locks: {
       customers: async (ids) => lockedIds(access, 'customers', ids, 'locks.customers'),
     },

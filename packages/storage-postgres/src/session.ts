@@ -1,6 +1,7 @@
 import type { StorageSession } from '@billfold/core';
 import type { SqlClient } from './client/sql-client';
 import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
+import { bankCreditRepository } from './repositories/bank-credits';
 import { collectionFeeRepository, outboxRepository } from './repositories/collections';
 import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
@@ -30,6 +31,7 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     idempotency: idempotencyRepository(client, tables),
     outbox: outboxRepository(client, tables),
     collectionFees: collectionFeeRepository(client, tables),
+    bankCredits: bankCreditRepository(client, tables),
     locks: ledgerLocks(client, tables),
   };
 }

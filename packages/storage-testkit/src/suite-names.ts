@@ -28,6 +28,7 @@ export const storageSuiteNames = [
   'collectible',
   'outbox',
   'collectionFees',
+  'bankCredits',
   'reports',
   'concurrency',
 ] as const;

@@ -13,6 +13,7 @@ import { metadataSuite } from './suites/metadata-suite';
 import { moneySuite } from './suites/money-suite';
 import { optionalFieldsSuite } from './suites/optional-fields-suite';
 import { pagingSuite } from './suites/paging-suite';
+import { bankCreditsSuite } from './suites/bank-credits-suite';
 import { reportsSuite } from './suites/reports-suite';
 import { subscriptionsSuite } from './suites/subscriptions-suite';
 import { timestampsSuite } from './suites/timestamps-suite';
@@ -48,6 +49,7 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   collectible: collectibleSuite,
   outbox: outboxSuite,
   collectionFees: collectionFeesSuite,
+  bankCredits: bankCreditsSuite,
   reports: reportsSuite,
   concurrency: concurrencySuite,
 };

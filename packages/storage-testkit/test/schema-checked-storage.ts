@@ -1,6 +1,7 @@
 import {
   BalanceTransactionSchema,
   type BillingStorageAdapter,
+  BankCreditSchema,
   CollectionFeeSchema,
   CatalogPriceSchema,
   CouponInputSchema,
@@ -42,6 +43,7 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   idempotency: undefined,
   outbox: OutboxEntrySchema,
   collectionFees: CollectionFeeSchema,
+  bankCredits: BankCreditSchema,
   locks: undefined,
 };
 

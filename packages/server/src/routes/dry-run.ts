@@ -26,6 +26,7 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     idempotency: session.idempotency,
     outbox: session.outbox,
     collectionFees: session.collectionFees,
+    bankCredits: session.bankCredits,
     locks: session.locks,
     capabilities: base.capabilities,
     transaction: (work) => work(session),

@@ -5,6 +5,7 @@ import { initMigration } from './0001-init';
 import { taxRateCategoriesMigration } from './0002-tax-rate-categories';
 import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups';
 import { collectionsAndOutboxMigration } from './0004-collections-and-outbox';
+import { reconciliationMigration } from './0009-reconciliation';
 import type { Migration } from './migration';
 
 /** Every migration this version of the package knows, in order. */
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   taxRateCategoriesMigration,
   scopedUsageAndLookupsMigration,
   collectionsAndOutboxMigration,
+  reconciliationMigration,
 ];
 
 /** Options of {@link migrate}. */

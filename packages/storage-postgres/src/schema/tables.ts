@@ -1,5 +1,6 @@
 import type {
   BalanceTransaction,
+  BankCredit,
   CatalogPrice,
   CollectionFee,
   Coupon,
@@ -275,6 +276,30 @@ const collectionFee: ColumnMap<CollectionFee> = {
   version: 'integer',
 };
 
+const bankCredit: ColumnMap<BankCredit> = {
+  id: 'text',
+  key: 'text',
+  account: 'text',
+  lineId: 'text',
+  entryId: 'text',
+  status: 'text',
+  resolution: 'text?',
+  reason: 'text?',
+  amount: 'numeric',
+  currency: 'text',
+  valueDate: 'text?',
+  payerName: 'text?',
+  payerIban: 'text?',
+  remittance: 'text',
+  candidates: 'jsonb',
+  referencedInvoiceIds: 'jsonb',
+  customerId: 'text?',
+  paymentId: 'text?',
+  importedAt: 'timestamptz',
+  resolvedAt: 'timestamptz?',
+  version: 'integer',
+};
+
 /** The generated SQL of every table, qualified with `schema` when one is given. @internal */
 export function billingTables(schema: string | undefined) {
   return {
@@ -294,6 +319,7 @@ export function billingTables(schema: string | undefined) {
     idempotencyRecords: new TableSql('idempotency_records', idempotencyRecord, schema, 'key'),
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
+    bankCredits: new TableSql('bank_credits', bankCredit, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
     numberSequences: qualifiedName('number_sequences', schema),
   };
