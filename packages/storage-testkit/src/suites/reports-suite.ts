@@ -11,6 +11,7 @@ import { makeCollectionFee } from '../builders/collections';
 import { makeInvoice } from '../builders/invoice';
 import { makePayment } from '../builders/payment';
 import type { KitContext } from '../kit-context';
+import { businessReportCases } from './business-reports-cases';
 import { insertCustomer } from './parents';
 
 const AS_OF = '2026-04-01T06:00:00.000Z'; // 08:00 in Berlin (summer time)
@@ -276,4 +277,6 @@ export function reportsSuite(kit: KitContext): void {
     await seed(storage);
     expect(await answers(storage.reports)).toEqual(await answers(listReportQueries(storage)));
   });
+
+  businessReportCases(kit);
 }
