@@ -9,6 +9,8 @@ import type {
 } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
+import { customerReportQueries } from './customer-reports';
+import { revenueReportQueries } from './revenue-reports';
 
 /**
  * The report queries in SQL, one statement each (two for payments received), summed by the server with `numeric`
@@ -19,6 +21,8 @@ import type { BillingTables } from '../schema/tables';
 export function reportQueries(client: SqlClient, tables: BillingTables): ReportQueries {
   const invoices = tables.invoices.name;
   return {
+    ...revenueReportQueries(client, tables),
+    ...customerReportQueries(client, tables),
     aging: ({ asOf }) =>
       client.query<AgingCell & Record<string, unknown>>(
         `WITH owed AS (
