@@ -244,6 +244,9 @@ export {
   MemoryStorage,
   readAllRecords,
   reportQueries,
+  NO_BILLING_CODE,
+  NO_CATEGORY,
+  UNALLOCATED_CREDIT,
 } from './storage/index';
 export type {
   AgingBucket,
@@ -255,6 +258,13 @@ export type {
   ReportRange,
   StepRecovery,
   StoredRecords,
+  MonthRange,
+  RevenueCell,
+  SignupCohort,
+  TrialCohort,
+  RecurringRevenueCell,
+  WaitingBankCredits,
+  UnappliedPayments,
 } from './storage/index';
 export type {
   AppendRepository,
@@ -424,6 +434,11 @@ export {
   buildAgingReport,
   buildPaymentConfirmation,
   buildCollectionsEffectiveness,
+  MonthRangeSchema,
+  buildRevenueReport,
+  buildOnboardingReport,
+  buildMrrReport,
+  buildUnreconciledCashReport,
 } from './engine/index';
 export {
   CancelSubscriptionInputSchema,
@@ -516,6 +531,16 @@ export type {
   PaymentConfirmationTotal,
   CollectionsEffectivenessReport,
   CollectionsEffectivenessRow,
+  MonthRangeInput,
+  RevenueReport,
+  RevenueRow,
+  OnboardingReport,
+  SignupRow,
+  TrialRow,
+  MrrMovement,
+  MrrReport,
+  UnreconciledCashReport,
+  UnreconciledCashRow,
 } from './engine/index';
 export {
   createCreditorReference,

@@ -86,7 +86,16 @@ export type {
   ConfirmBankCreditInput,
   SetAsideBankCreditInput,
 } from './reconciliation/resolve-bank-credit';
-export type { AgingReportOptions, ReportRangeInput, ReportService } from './reports/report-service';
+export { MonthRangeSchema } from './reports/report-service';
+export type { AgingReportOptions, MonthRangeInput, ReportRangeInput, ReportService } from './reports/report-service';
+export { buildRevenueReport } from './reports/revenue-report';
+export type { RevenueReport, RevenueRow } from './reports/revenue-report';
+export { buildOnboardingReport } from './reports/onboarding-report';
+export type { OnboardingReport, SignupRow, TrialRow } from './reports/onboarding-report';
+export { buildMrrReport } from './reports/mrr-report';
+export type { MrrMovement, MrrReport } from './reports/mrr-report';
+export { buildUnreconciledCashReport } from './reports/unreconciled-cash-report';
+export type { UnreconciledCashReport, UnreconciledCashRow } from './reports/unreconciled-cash-report';
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
 export { buildPaymentConfirmation } from './reports/payment-confirmation';

@@ -45,7 +45,15 @@ export type {
   ReportQueries,
   ReportRange,
   StepRecovery,
+  MonthRange,
+  RevenueCell,
+  SignupCohort,
+  TrialCohort,
+  RecurringRevenueCell,
+  WaitingBankCredits,
+  UnappliedPayments,
 } from './report-queries';
+export { NO_BILLING_CODE, NO_CATEGORY, UNALLOCATED_CREDIT } from './list-revenue-queries';
 export { createMemoryStorage, MemoryStorage } from './memory-storage';
 export { readAllRecords } from './read-all-records';
 export type { StoredRecords } from './read-all-records';
