@@ -1,6 +1,7 @@
 /**
  * `billfold`: the command line of Billfold — a month-by-month demo, billing and collections runs, the notification
- * outbox, aging, payments, collections and revenue reports, and database migrations.
+ * outbox, bank reconciliation, aging, payments, collections, revenue, onboarding, MRR and cash reports, and database
+ * migrations.
  * @module
  */
 import { realpathSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { DEMO_HELP, demoCommand } from './commands/demo';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
 import { OUTBOX_HELP, outboxCommand } from './commands/outbox';
 import { PORTAL_HELP, portalCommand } from './commands/portal';
+import { RECONCILE_HELP, reconcileCommand } from './commands/reconcile';
 import { REPORT_HELP, reportCommand } from './commands/report';
 import { RUN_HELP, runCommand } from './commands/run';
 import { ExitCode, UsageError } from './usage-error';
@@ -25,7 +27,8 @@ Commands:
   collections  send reminders, flag overdue invoices, charge past-due fees and dun subscriptions
   outbox       list, re-send and deliver the notification outbox
   portal       serve the customer portal API over the demo's records and print sign-in links
-  report       print an aging, payments, collections or revenue report (text, CSV or JSON)
+  report       print an aging, payments, collections, revenue, onboarding, MRR or cash report (text, CSV or JSON)
+  reconcile    import bank statements into the ledger and work through what waits for a person
   migrate      create or update the billing tables of a database
 
 Options:
@@ -40,6 +43,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   collections: { run: collectionsCommand, help: COLLECTIONS_HELP },
   outbox: { run: outboxCommand, help: OUTBOX_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
+  reconcile: { run: reconcileCommand, help: RECONCILE_HELP },
   migrate: { run: migrateCommand, help: MIGRATE_HELP },
   portal: { run: (args, io) => portalCommand(args, io), help: PORTAL_HELP },
 };
