@@ -46,6 +46,7 @@ export function revenueReportQueries(
     recognisedRevenue: ({ fromMonth, toMonth }: MonthRange) =>
       client.query<RevenueCell & Record<string, unknown>>(
         `WITH lines AS (${finalizedLines(invoices)}),
+        minor AS (SELECT key AS currency, value::int AS units FROM jsonb_each_text($3::jsonb)),
         items AS (
           SELECT 'i' || invoice_id || '/' || n AS item, 'invoiced' AS side, currency,
             coalesce(line->>'billingCode', '(none)') AS code, (line->>'taxableAmount')::numeric AS amount, s, e,
@@ -54,14 +55,21 @@ export function revenueReportQueries(
           UNION ALL
           SELECT 'c' || cn."id" || '/' || cl.n, 'credited', cn."currency",
             CASE WHEN fixed.line IS NULL THEN '(credit)' ELSE coalesce(fixed.line->>'billingCode', '(none)') END,
-            (cl.line->>'amount')::numeric, fixed.s, fixed.e, (cn."issued_at" AT TIME ZONE inv.tz)::date
+            (cl.line->>'amount')::numeric,
+            ((fixed.line->>'periodStart')::timestamptz AT TIME ZONE zone.tz)::date,
+            ((fixed.line->>'periodEnd')::timestamptz AT TIME ZONE zone.tz)::date,
+            (cn."issued_at" AT TIME ZONE zone.tz)::date
           FROM ${tables.creditNotes.name} cn
-          JOIN (SELECT DISTINCT invoice_id, tz FROM lines) inv ON inv.invoice_id = cn."invoice_id"
+          JOIN ${invoices} inv ON inv."id" = cn."invoice_id" AND inv."status" IN ('open', 'paid', 'uncollectible')
+            AND inv."issued_at" IS NOT NULL
+          CROSS JOIN LATERAL (SELECT coalesce(inv."customer_snapshot"->>'timeZone', 'UTC') AS tz) zone
           CROSS JOIN LATERAL jsonb_array_elements(cn."lines") WITH ORDINALITY AS cl(line, n)
-          LEFT JOIN lines fixed ON fixed.invoice_id = cn."invoice_id" AND fixed.line->>'id' = cl.line->>'invoiceLineId'
+          LEFT JOIN LATERAL (SELECT l AS line FROM jsonb_array_elements(inv."lines") l
+            WHERE l->>'id' = cl.line->>'invoiceLineId' LIMIT 1) fixed ON true
         ),
         scaled AS (
-          SELECT *, greatest(scale(amount), coalesce(($3::jsonb->>currency)::int, 0)) AS sc FROM items
+          SELECT items.*, greatest(scale(amount), coalesce(minor.units, 0)) AS sc
+          FROM items LEFT JOIN minor USING (currency)
         ),
         spread AS (
           SELECT item, side, currency, code, amount, sc, m::date AS month_start,
@@ -99,13 +107,14 @@ export function revenueReportQueries(
     recurringRevenue: ({ fromMonth, toMonth }: MonthRange) =>
       client.query<RecurringRevenueCell & Record<string, unknown>>(
         `WITH lines AS (${finalizedLines(invoices)}),
+        minor AS (SELECT key AS currency, value::int AS units FROM jsonb_each_text($3::jsonb)),
         rated AS (
           SELECT customer_id, currency, s, e,
             CASE WHEN round((e - s) / 30.4375) >= 1
-              THEN round((line->>'taxableAmount')::numeric / round((e - s) / 30.4375), coalesce(($3::jsonb->>currency)::int, 0))
-              ELSE round((line->>'taxableAmount')::numeric * 30.4375 / (e - s), coalesce(($3::jsonb->>currency)::int, 0))
+              THEN round((line->>'taxableAmount')::numeric / round((e - s) / 30.4375), coalesce(minor.units, 0))
+              ELSE round((line->>'taxableAmount')::numeric * 30.4375 / (e - s), coalesce(minor.units, 0))
             END AS rate
-          FROM lines WHERE line->>'kind' = 'subscription' AND s IS NOT NULL AND e IS NOT NULL AND e > s
+          FROM lines LEFT JOIN minor USING (currency) WHERE line->>'kind' = 'subscription' AND s IS NOT NULL AND e IS NOT NULL AND e > s
         ),
         covered AS (
           SELECT customer_id, currency, rate, to_char(m, 'YYYY-MM') AS month
