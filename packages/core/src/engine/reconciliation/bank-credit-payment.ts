@@ -29,7 +29,7 @@ async function checkUnchanged(session: StorageSession, credit: BankCredit): Prom
  * Records the bank-transfer payment of a bank credit and stores the credit as `matched` with it, in one
  * transaction, under the idempotency key `payments.record:bank:<account>:<line id>`: a payment a host recorded
  * before with the statement's key (as the pure matcher's docs advised) is found and linked, not recorded again.
- * @returns the credit as now stored.
+ * @returns the credit as now stored (another import's, when that one stored it first).
  * @internal
  */
 export async function recordBankCreditPayment(
@@ -56,10 +56,18 @@ export async function recordBankCreditPayment(
     else await session.bankCredits.update(written);
     return recorded;
   });
-  if (written !== undefined) return written;
-  // A replay: the payment was recorded before under the same key, without this credit.
+  // `written` is only what committed when its payment is the one returned: a transaction that lost a race on the
+  // idempotency key ran too, and runIdempotent answered with the winner's payment instead.
+  if (written !== undefined && written.paymentId === payment.id) return written;
+  // A replay: the payment was recorded before under the same key (by a host, or by a concurrent import).
   const linked = matched(payment);
-  if (options.write === 'insert') await ctx.storage.bankCredits.insert(linked);
-  else await ctx.storage.bankCredits.update(linked);
-  return linked;
+  try {
+    if (options.write === 'insert') await ctx.storage.bankCredits.insert(linked);
+    else await ctx.storage.bankCredits.update(linked);
+    return linked;
+  } catch (error) {
+    const stored = await ctx.storage.bankCredits.getByKey(credit.key);
+    if (stored === undefined || stored.paymentId !== payment.id) throw error;
+    return stored;
+  }
 }

@@ -112,7 +112,8 @@ export async function importStatement(ctx: EngineContext, input: ImportStatement
         const recorded = await recordBankCreditPayment(ctx, credit, request, { resolution: 'automatic', write: 'insert' });
         results.push({
           ...base,
-          outcome: 'matched',
+          // Another import of the same statement stored it first: nothing changed here.
+          outcome: recorded.id === credit.id ? 'matched' : 'already_imported',
           bankCreditId: recorded.id,
           ...(recorded.paymentId !== undefined ? { paymentId: recorded.paymentId } : {}),
         });
