@@ -32,8 +32,9 @@ export function recogniseOverPeriod(amount: Money, start: string, end: string, t
   if (daysBetween(first, last) <= 0) return [{ month: first.slice(0, 7), amount }];
   const months: { month: string; days: number }[] = [];
   for (let day = first; day < last; ) {
-    const next = nextMonth(day);
-    const until = next < last ? next : last;
+    // The month's end, or the period's when it ends first (days as text compare in calendar order).
+    let until = nextMonth(day);
+    if (until > last) until = last;
     months.push({ month: day.slice(0, 7), days: daysBetween(day, until) });
     day = until;
   }

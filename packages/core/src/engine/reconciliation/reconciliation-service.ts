@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BankCreditStatusSchema, type BankCredit } from '../../domain/bank-credit';
 import { IdSchema, type Page, PageRequestSchema } from '../../domain/common';
 import { validate } from '../../errors/validate';
