@@ -14,6 +14,7 @@ import { makeCreditNote, makeInvoice, makeInvoiceLine } from '../builders/invoic
 import { makePayment } from '../builders/payment';
 import { makeSubscription } from '../builders/subscription';
 import type { KitContext } from '../kit-context';
+import { reportParityCase } from './report-parity-case';
 import { insertCustomer } from './parents';
 
 const Q1 = { fromMonth: '2026-01', toMonth: '2026-03' };
@@ -274,13 +275,5 @@ export function businessReportCases(kit: KitContext): void {
     expect(got.unapplied).toEqual(rows({ currency: 'EUR', payments: 2, unapplied: '32.50' }));
   });
 
-  it("the adapter's own business report queries give the same answers as the list-based ones", async (context) => {
-    const storage = kit.storage();
-    if (storage.reports === undefined) {
-      context.skip('the adapter has no report queries of its own (the engine answers from list calls)');
-      return;
-    }
-    await seed(storage);
-    expect(await answers(storage.reports)).toEqual(await answers(listReportQueries(storage)));
-  });
+  reportParityCase(kit, "the adapter's own business report queries give the same answers as the list-based ones", seed, answers);
 }
