@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CreditNote, type Invoice, listAll, money, type Payment } from '@billfold/core';
+import { type CollectionFee, type CreditNote, type Invoice, listAll, money, type Payment } from '@billfold/core';
 import { createPostgresStorage, type PostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
@@ -148,7 +148,7 @@ describe('billfold demo (8 customers, 2 months, PGlite)', () => {
   it('writes HTML, PDF, CSV and UBL documents that carry the invoice number', async () => {
     const documents = lines.flatMap((line) => /^(?:Documents)?\s+(INV-\d{4}-\d{6}) \(/.exec(line)?.[1] ?? []);
     expect(documents.length).toBeGreaterThanOrEqual(3);
-    expect(lines.at(-1)).toBe(`              as HTML, PDF, CSV and, for EU VAT, UBL XML (EN 16931) in ${outDir}`);
+    expect(lines).toContain(`              as HTML, PDF, CSV and, for EU VAT, UBL XML (EN 16931) in ${outDir}`);
     const currencies = new Map(invoices.map((invoice) => [invoice.number, invoice.currency]));
     for (const number of documents) {
       for (const extension of ['html', 'csv']) {
@@ -176,6 +176,82 @@ describe('billfold demo (8 customers, 2 months, PGlite)', () => {
     expect(shown.some((i) => i.notes.some((note) => note.startsWith('Reverse charge')))).toBe(true);
     expect(shown.some((i) => i.currency === 'USD' && i.taxes.length === 2)).toBe(true);
     expect(shown.some((i) => i.lines.some((line) => line.kind === 'proration'))).toBe(true);
+  });
+
+  it("prints each month's late fees as the stored fees of that month add up, billed on invoices of their own", async () => {
+    const fees = await listAll<CollectionFee>((page) => storage.collectionFees.list(page));
+    const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+    for (const month of printedMonths()) {
+      const charged = fees.filter((fee) => fee.createdAt.slice(0, 7) === month.label);
+      expect(month.rows.get('late fees charged')).toEqual({
+        count: charged.length,
+        ...sums(
+          charged,
+          (f) => f.currency,
+          (f) => f.amount,
+        ),
+      });
+    }
+    expect(fees.length).toBeGreaterThan(0);
+    for (const fee of fees) {
+      const bill = byId.get(fee.feeInvoiceId as string);
+      expect(bill).toMatchObject({ billingReason: 'collections_fee', customerId: fee.customerId });
+      // The fee is for an invoice of the same customer that was reminded and had become overdue by then (paying
+      // it later clears `overdue`, not `overdueAt`).
+      const late = byId.get(fee.invoiceId);
+      expect(late).toMatchObject({ customerId: fee.customerId });
+      expect(late?.remindersSent).toBeGreaterThan(0);
+      expect(late?.overdueAt !== undefined && late.overdueAt <= fee.createdAt).toBe(true);
+    }
+  });
+
+  it('names the late payer with their reminders, fees and service access as stored', async () => {
+    const at = lines.findIndex((line) => line.startsWith('Late payer    '));
+    const story =
+      /^Late payer {4}(.+): (\d+) reminders, (\d+) late fees EUR (\d+\.\d{2}) billed on (\d+) invoices from (INV-\d{4}-\d{6})$/.exec(
+        lines[at] ?? '',
+      );
+    expect(story).not.toBeNull();
+    const [, name, reminders, count, total, billed, first] = story as RegExpExecArray;
+    const customers = await listAll((page) => storage.customers.list(page));
+    const customer = customers.find((c) => c.name === name);
+    expect(customer).toBeDefined();
+    const own = invoices.filter((invoice) => invoice.customerId === customer?.id);
+    expect(Number(reminders)).toBe(own.reduce((sum, invoice) => sum + invoice.remindersSent, 0));
+    const fees = await listAll<CollectionFee>((page) =>
+      storage.collectionFees.list({ ...page, customerId: customer?.id as string }),
+    );
+    expect(Number(count)).toBe(fees.length);
+    expect(total).toBe(
+      sums(
+        fees,
+        (f) => f.currency,
+        (f) => f.amount,
+      ).EUR,
+    );
+    const feeInvoices = own.filter((invoice) => invoice.billingReason === 'collections_fee');
+    expect(Number(billed)).toBe(feeInvoices.length);
+    expect(first).toBe(feeInvoices[0]?.number);
+    // Nobody was charged more fees.
+    const all = await listAll<CollectionFee>((page) => storage.collectionFees.list(page));
+    for (const other of new Set(all.map((fee) => fee.customerId))) {
+      expect(all.filter((fee) => fee.customerId === other).length).toBeLessThanOrEqual(fees.length);
+    }
+    expect(lines[at + 1]).toMatch(
+      /^ {14}service (suspended \(non_payment\)|grace \((past_due|overdue)\)|active \(paid_up\))/,
+    );
+  });
+
+  it('counts the notifications waiting in the outbox as stored', async () => {
+    const entries = await listAll((page) => storage.outbox.list(page));
+    const count = (type: string) => entries.filter((entry) => entry.type === type).length;
+    expect(lines).toContain(
+      `Outbox        ${entries.length} notifications waiting to be emailed, among them ${count('invoice.finalized')} ` +
+        `invoices, ${count('invoice.reminder')} reminders, ${count('invoice.fee_charged')} late fees, ` +
+        `${count('subscription.suspended')} suspensions`,
+    );
+    expect(entries.every((entry) => entry.status === 'pending')).toBe(true);
+    expect(count('invoice.reminder')).toBeGreaterThan(0);
   });
 
   it('prints the same text when run again through the command line', async () => {

@@ -2,6 +2,7 @@ import { checkPackage, type Problem } from '@arethetypeswrong/core';
 import { problemAffectsResolutionKind } from '@arethetypeswrong/core/problems';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { browserBundles } from './browser-bundles';
 import type { PackedContents } from './packed-package';
 
 /**
@@ -29,13 +30,24 @@ async function attwProblems(packed: PackedContents): Promise<string[]> {
   }
   const affectsEsm = (problem: Problem) =>
     ESM_RESOLUTIONS.some((kind) => problemAffectsResolutionKind(problem, kind, result));
-  return result.problems.filter(affectsEsm).map((problem) => `attw ${problem.kind}: ${JSON.stringify(problem)}`);
+  // A self-contained browser bundle exported as a plain file (the elements' `./billfold-elements.js`) is a script
+  // for a page without a bundler: it has no types on purpose, like `./browser/*`, which attw does not visit.
+  const bundles = browserBundles(packed);
+  const isSelfContainedBundle = (subpath: string) =>
+    bundles.some((bundle) => bundle.subpath === subpath) &&
+    bundles.every((bundle) => bundle.subpath !== subpath || bundle.importsPackages.length === 0);
+  const isUntypedBundle = (problem: Problem) =>
+    problem.kind === 'UntypedResolution' && isSelfContainedBundle(problem.entrypoint);
+  return result.problems
+    .filter((problem) => affectsEsm(problem) && !isUntypedBundle(problem))
+    .map((problem) => `attw ${problem.kind}: ${JSON.stringify(problem)}`);
 }
 
 /**
  * Lints a packed package the way a careful consumer would find it: publint (manifest, `exports`, files) and
  * `@arethetypeswrong/core` (do the types resolve and match the JavaScript under `nodenext` and `bundler`).
- * Returns the problems as sentences; empty when clean. A package without `exports` (the CLI) has no types to check.
+ * Returns the problems as sentences; empty when clean. A package without `exports` has no types to check, and a
+ * self-contained browser bundle exported as a plain file needs none.
  */
 export async function lintTarball(packed: PackedContents): Promise<string[]> {
   return [...(await publintProblems(packed)), ...(await attwProblems(packed))];

@@ -83,10 +83,14 @@ describe.each(packages.map((pkg) => [pkg.path, pkg] as const))('%s/package.json'
   it.runIf(isLibrary)(
     'exports each entry point as types first, then ESM, with the TypeScript source for the repository',
     () => {
-      expect(manifest.sideEffects).toBe(false);
-      expect(manifest.types).toBe((exportsMap['.'] as ExportTarget).types);
+      // A package without a main entry (the CLI: a bin, and `billfold/demo`) has no top-level `types` either.
+      const main = exportsMap['.'] as ExportTarget | undefined;
+      expect(manifest.types).toBe(main?.types);
       for (const [subpath, target] of Object.entries(exportsMap)) {
-        if (typeof target === 'string') continue; // a plain file export (`./fonts/*`)
+        // A plain file export: data (`./fonts/*`, `./custom-elements.json`) or a self-contained browser bundle for
+        // a `<script type="module">` (`./billfold-elements.js`, `./browser/*`), built from no one entry source and
+        // with no types of its own; the packed check makes sure such a script imports no other package.
+        if (typeof target === 'string') continue;
         expect(Object.keys(target), subpath).toEqual(['@billfold/source', 'types', 'import']);
         expect(existsSync(join(dir, target['@billfold/source'] as string)), `${subpath} source`).toBe(true);
         expect(target.types).toMatch(/^\.\/dist\/.+\.d\.ts$/);
@@ -94,6 +98,34 @@ describe.each(packages.map((pkg) => [pkg.path, pkg] as const))('%s/package.json'
       }
     },
   );
+
+  it('lets bundlers drop every module but those that do something on import (`sideEffects`)', () => {
+    // `false`, so that importing one function costs only that function. A package whose entry points act when
+    // imported lists exactly those modules instead, or bundlers would drop `import '@billfold/elements/define'`
+    // (it registers the custom elements): entry points that register (their built file and, for the repository's
+    // bundlers, their source) and files of a plain file export (the browser bundles' registering entries). The main
+    // entry stays free of side effects.
+    if (manifest.sideEffects === false) return;
+    const listed = manifest.sideEffects as string[];
+    expect(Array.isArray(listed), 'sideEffects is false or a list').toBe(true);
+    const entries = Object.entries(exportsMap)
+      .filter(([subpath, target]) => subpath !== '.' && typeof target !== 'string')
+      .map(([, target]) => [(target as ExportTarget)['@billfold/source'], (target as ExportTarget).import]);
+    const modules = new Set(entries.flat());
+    const files = Object.values(exportsMap).filter((target): target is string => typeof target === 'string');
+    const inFileExport = (module: string) =>
+      /\.m?js$/.test(module) &&
+      files.some((file) => (file.includes('*') ? module.startsWith(file.split('*')[0] as string) : module === file));
+    for (const module of listed) {
+      expect(modules.has(module) || inFileExport(module), `sideEffects: ${module} is no entry point`).toBe(true);
+    }
+    // An entry point's source and built file act alike: both listed, or neither.
+    for (const [source, built] of entries) {
+      expect(listed.includes(source as string), `sideEffects: ${source} beside ${built}`).toBe(
+        listed.includes(built as string),
+      );
+    }
+  });
 
   it('has a README that says it is ESM only and how to install it today', () => {
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');

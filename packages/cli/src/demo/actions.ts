@@ -275,6 +275,9 @@ export async function playAction(ctx: ActionContext, action: DemoAction): Promis
       return outageCredit(ctx, action.customer);
     case 'pay':
       return pay(ctx, action.customer);
+    case 'collect':
+      ctx.tally.addCollections(await ctx.billing.collections.run());
+      return;
     case 'usage':
       return uploadUsage(ctx);
     default: {

@@ -1,9 +1,17 @@
 import type { AddressInfo } from 'node:net';
-import { type BillingStorageAdapter, createBilling, createTestClock } from '@billfold/core';
-import { ALL_PORTAL_PERMISSIONS, createPortalAuth, createPortalHandler, generatePortalKey } from '@billfold/server';
+import { type Billing, type BillingStorageAdapter, createBilling, createTestClock } from '@billfold/core';
+import {
+  ALL_PORTAL_PERMISSIONS,
+  createPortalAuth,
+  createPortalHandler,
+  generatePortalKey,
+  type PortalAuth,
+  type PortalHandler,
+  type PortalHandlerOptions,
+} from '@billfold/server';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Progress } from '../progress';
-import { runScenario } from './scenario';
+import { runScenario, type ScenarioResult } from './scenario';
 import { DEMO_SELLERS } from './write-documents';
 
 /** A demo customer someone can sign in as. */
@@ -24,16 +32,25 @@ export interface DemoPortal {
   close(): Promise<void>;
 }
 
+/** The demo's billing and portal, ready to mount: what {@link startDemoPortal} serves, for a host of its own. */
+export interface DemoPortalParts {
+  readonly billing: Billing;
+  readonly auth: PortalAuth;
+  readonly handler: PortalHandler;
+  readonly customers: ScenarioResult['customers'];
+}
+
 /**
- * Plays the demo on `storage` (empty), then serves the customer portal over its records on loopback: the
- * engine's clock stands at the end of the demo, plan changes among the demo's plans are allowed, and the first
- * `signIns` customers get a session token and a magic link (valid for `ttl` seconds).
+ * Plays the demo on `storage` (empty) and makes the customer portal over its records (mounted at `basePath`): the
+ * engine's clock stands at the end of the demo, plan changes among the demo's plans are allowed. `options` adds to
+ * the handler's options (payment flows, CORS origins); a function of the engine when it needs it.
  */
-export async function startDemoPortal(
+export async function createDemoPortal(
   storage: BillingStorageAdapter,
-  settings: { readonly customers: number; readonly months: number; readonly port: number; readonly signIns: number },
+  settings: { readonly customers: number; readonly months: number; readonly basePath?: string },
   progress: Progress,
-): Promise<DemoPortal> {
+  options: (billing: Billing) => Partial<PortalHandlerOptions> = () => ({}),
+): Promise<DemoPortalParts> {
   const result = await runScenario(storage, { customers: settings.customers, months: settings.months, progress });
   const end = new Date(result.start);
   end.setUTCMonth(end.getUTCMonth() + settings.months);
@@ -54,9 +71,23 @@ export async function startDemoPortal(
     billing,
     auth,
     documents: { seller: DEMO_SELLERS.EUR as (typeof DEMO_SELLERS)[string] },
-    basePath: '/billing',
+    basePath: settings.basePath ?? '/billing',
     plans: { priceIds: result.catalog.plans.flatMap((plan) => [plan.prices.EUR.id, plan.prices.USD.id]) },
+    ...options(billing),
   });
+  return { billing, auth, handler, customers: result.customers };
+}
+
+/**
+ * Plays the demo on `storage` (empty), then serves the customer portal over its records on loopback (see
+ * {@link createDemoPortal}); the first `signIns` customers get a session token and a magic link.
+ */
+export async function startDemoPortal(
+  storage: BillingStorageAdapter,
+  settings: { readonly customers: number; readonly months: number; readonly port: number; readonly signIns: number },
+  progress: Progress,
+): Promise<DemoPortal> {
+  const { auth, handler, customers } = await createDemoPortal(storage, settings, progress);
   const server = createAdaptorServer({ fetch: handler });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -64,7 +95,7 @@ export async function startDemoPortal(
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/billing`;
   const signIns = await Promise.all(
-    result.customers.slice(0, settings.signIns).map(async ({ customer }) => {
+    customers.slice(0, settings.signIns).map(async ({ customer }) => {
       const permissions = [...ALL_PORTAL_PERMISSIONS];
       const session = await auth.createPortalSession({ customerId: customer.id, permissions, ttl: 24 * 3600 });
       const link = await auth.createMagicLink({ customerId: customer.id, permissions, ttl: 86_400 });

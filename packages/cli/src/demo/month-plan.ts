@@ -50,6 +50,7 @@ export type DemoAction =
   | { readonly kind: 'cancel'; readonly customer: DemoCustomer; readonly atPeriodEnd: boolean }
   | { readonly kind: 'outage-credit'; readonly customer: DemoCustomer }
   | { readonly kind: 'pay'; readonly customer: DemoCustomer }
+  | { readonly kind: 'collect' }
   | { readonly kind: 'usage' };
 
 /** An action and when it happens. */
@@ -62,8 +63,9 @@ const PLAN_COUNT = 3;
 
 /**
  * Plans one month, drawing every choice from `random`: the billing run on the 1st (from the second month on),
- * sign-ups in the first month, plan changes, cancellations, outage credits, payments, and the month's usage
- * upload. Returned in time order; actions at the same instant keep the order they were planned in.
+ * sign-ups in the first month, plan changes, cancellations, outage credits, payments, the collections run every
+ * morning at 07:00 (reminders, overdue flags, late fees, dunning), and the month's usage upload. Returned in time
+ * order; actions at the same instant keep the order they were planned in.
  */
 export function planMonth(
   window: MonthWindow,
@@ -114,6 +116,8 @@ export function planMonth(
     add(at(day, 10), { kind: 'pay', customer });
   }
   add(at(28, 20), { kind: 'usage' });
+  const days = new Date(Date.UTC(window.year, window.month, 0)).getUTCDate();
+  for (let day = 1; day <= days; day++) add(at(day, 7), { kind: 'collect' });
   return planned
     .map((item, order) => ({ item, order }))
     .sort((a, b) => (a.item.at < b.item.at ? -1 : a.item.at > b.item.at ? 1 : a.order - b.order))

@@ -1,4 +1,4 @@
-import type { Invoice, Payment, RunCycleSummary } from '@billfold/core';
+import type { CollectionsRunSummary, Invoice, Payment, RunCycleSummary } from '@billfold/core';
 import { CurrencyTotals } from '../money-totals';
 import type { DemoPaymentMethod } from './seed-customers';
 
@@ -24,8 +24,15 @@ export class MonthTally {
   usageEvents = 0;
   /** Data transfer uploaded, in tenths of a GB (the demo's events carry one decimal), so sums stay exact. */
   usageTenthsGb = 0;
-  /** Subscriptions a billing run could not bill, with the reason. */
+  /** Subscriptions a billing run could not bill (and invoices collections could not collect), with the reason. */
   readonly runErrors: string[] = [];
+  /** Collections: reminders sent, invoices that became overdue, subscriptions suspended for non-payment. */
+  reminders = 0;
+  overdue = 0;
+  suspended = 0;
+  /** Late fees charged (reminder fees and interest, billed on invoices also counted in `invoices`), before tax. */
+  fees = 0;
+  readonly feesCharged = new CurrencyTotals();
 
   /** Counts finalized invoices returned by an operation. */
   addInvoices(invoices: readonly Invoice[]): void {
@@ -40,6 +47,18 @@ export class MonthTally {
     this.invoices += summary.invoicesCreated;
     for (const [currency, total] of Object.entries(summary.totalsByCurrency)) this.invoiced.add(currency, total);
     for (const error of summary.errors) this.runErrors.push(`${error.subscriptionId}: ${error.code} ${error.message}`);
+  }
+
+  /** Counts what a collections run did; the invoices that bill its fees count as invoices made. */
+  addCollections(summary: CollectionsRunSummary): void {
+    this.invoices += summary.invoicesCreated;
+    for (const [currency, total] of Object.entries(summary.totalsByCurrency)) this.invoiced.add(currency, total);
+    this.reminders += summary.remindersSent;
+    this.overdue += summary.invoicesOverdue;
+    this.suspended += summary.dunning.suspended;
+    this.fees += summary.feesCharged;
+    for (const [currency, amount] of Object.entries(summary.feesByCurrency)) this.feesCharged.add(currency, amount);
+    for (const error of summary.errors) this.runErrors.push(`${error.invoiceId}: ${error.code} ${error.message}`);
   }
 
   /** Counts a recorded payment. */

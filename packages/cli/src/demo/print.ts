@@ -44,8 +44,36 @@ function monthLines(month: MonthReport): string[] {
     row('credit notes', month.creditNotes, month.credited),
     row('outstanding', month.openInvoices, month.outstanding, '   (open invoices at month end)'),
     row('customer credit', '', month.customerCredit),
+    row('late fees charged', month.fees, month.feesCharged, '   (before tax)'),
+    `  collections       ${month.reminders} reminders sent, ${month.overdue} invoices became overdue, ` +
+      `${month.suspended} ${month.suspended === 1 ? 'line' : 'lines'} suspended`,
   ];
   for (const error of month.runErrors) lines.push(`  billing run error: ${error}`);
+  return lines;
+}
+
+/** The late payer's story (reminded, charged, cut off or paid up) and what waits in the outbox, by kind. */
+function collectionsLines(result: ScenarioResult, label: (text: string, first?: boolean) => string): string[] {
+  const lines: string[] = [];
+  const late = result.latePayer;
+  if (late !== undefined) {
+    const [first] = late.feeInvoices;
+    const billedOn = first === undefined ? '' : ` billed on ${late.feeInvoices.length} invoices from ${first}`;
+    lines.push(
+      `${label('Late payer')}${late.name}: ${late.reminders} reminders, ${late.fees} late fees ${late.feesCharged}` +
+        `${billedOn}`,
+      `${label('', false)}service ${late.access}`,
+    );
+  }
+  const count = (kind: string) => result.outbox[kind] ?? 0;
+  const total = Object.values(result.outbox).reduce((sum, n) => sum + n, 0);
+  lines.push(
+    `${label('Outbox')}${total} notifications waiting to be emailed, among them ${count('invoice.finalized')} ` +
+      `invoices, ${count('invoice.reminder')} reminders, ${count('invoice.fee_charged')} late fees, ` +
+      `${count('subscription.suspended')} suspensions`,
+    `${label('', false)}after a demo with --db or --data-dir, billfold outbox dispatch --schema billfold_demo ` +
+      '--email-config FILE sends them (docs/collections.md)',
+  );
   return lines;
 }
 
@@ -71,8 +99,9 @@ export function numberRanges(numbers: readonly string[]): string[] {
 
 /**
  * The demo's printout, line by line: the catalog and customers, then per month what happened (invoices and
- * their totals per currency, payments, credit notes, outstanding balance, customer credit), the invoice and
- * credit-note numbers, and where the documents are. Deterministic: the same result prints the same text.
+ * their totals per currency, payments, credit notes, outstanding balance, customer credit, late fees and
+ * collections), the invoice and credit-note numbers, where the documents are, the late payer and the outbox.
+ * Deterministic: the same result prints the same text.
  */
 export function formatDemo({ result, target, showcases, outDir }: DemoPrintout): string[] {
   const { catalog, customers, months } = result;
@@ -100,5 +129,6 @@ export function formatDemo({ result, target, showcases, outDir }: DemoPrintout):
     lines.push(`${label('Documents', i === 0)}${invoice.number} (${invoice.currency} ${invoice.total}): ${shows}`);
   });
   lines.push(`${label('', false)}as HTML, PDF, CSV and, for EU VAT, UBL XML (EN 16931) in ${outDir}`);
+  lines.push('', ...collectionsLines(result, label));
   return lines;
 }

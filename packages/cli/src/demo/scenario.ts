@@ -1,5 +1,7 @@
 import {
+  type Billing,
   type BillingOptions,
+  type CollectionFee,
   type BillingStorageAdapter,
   createBilling,
   createTestClock,
@@ -10,6 +12,7 @@ import {
 import { CurrencyTotals } from '../money-totals';
 import { type Progress, silentProgress } from '../progress';
 import { type ActionContext, type CustomerState, playAction } from './actions';
+import { DEMO_COLLECTIONS } from './collections-policy';
 import { monthWindows, planMonth } from './month-plan';
 import { MonthTally } from './month-tally';
 import { createRandom } from './random';
@@ -54,7 +57,27 @@ export interface MonthReport {
   readonly openInvoices: number;
   /** Σ customer credit balances (overpayments, credit-note surpluses, proration credits) at the end of the month. */
   readonly customerCredit: Record<string, string>;
+  /** Collections: reminders sent, invoices that became overdue, late fees and their totals, lines suspended. */
+  readonly reminders: number;
+  readonly overdue: number;
+  readonly fees: number;
+  readonly feesCharged: Record<string, string>;
+  readonly suspended: number;
   readonly runErrors: readonly string[];
+}
+
+/** The customer charged the most late fees, and where that left them. */
+export interface LatePayer {
+  readonly name: string;
+  /** Reminders sent for the customer's invoices. */
+  readonly reminders: number;
+  /** Late fees charged (reminder fees, interest), and their sum before tax as `EUR 27.10`. */
+  readonly fees: number;
+  readonly feesCharged: string;
+  /** The numbers of the invoices that bill those fees, in issue order. */
+  readonly feeInvoices: readonly string[];
+  /** What `collections.access` says at the end: `suspended (non_payment) since 2026-02-20`, `active (paid_up)`. */
+  readonly access: string;
 }
 
 /** What the demo did. */
@@ -67,6 +90,10 @@ export interface ScenarioResult {
   readonly invoices: readonly Invoice[];
   /** The numbers of every credit note issued, in creation order. */
   readonly creditNoteNumbers: readonly string[];
+  /** The late payer of the story, when anyone was charged a fee. */
+  readonly latePayer?: LatePayer;
+  /** The notifications in the outbox, by kind (nothing sends them in the demo). */
+  readonly outbox: Readonly<Record<string, number>>;
 }
 
 /** Ids that count up (`inv_0000000042`): the same on every run, and sorted in creation order like the default ids. */
@@ -78,7 +105,8 @@ export function countingIds(): NonNullable<BillingOptions['ids']> {
 /**
  * Plays the demo on `storage` (empty): seeds an internet provider's catalog and customers, then drives a test
  * clock month by month through sign-ups, usage, billing runs, plan changes with proration, cancellations,
- * credit notes and manual payments. Deterministic: ids count up and every choice comes from a seeded random
+ * credit notes, manual payments and a collections run every morning ({@link DEMO_COLLECTIONS}: reminders, late
+ * fees, suspension). No notifier is set: every notification waits in the outbox. Deterministic: ids count up and every choice comes from a seeded random
  * source, so the same options give the same result. Leaves `storage` open.
  * @example
  * ```ts
@@ -90,7 +118,8 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
   const start = options.start ?? DEMO_START;
   const progress = options.progress ?? silentProgress;
   const clock = createTestClock(start);
-  const billing = createBilling({ storage, clock, ids: countingIds() });
+  // No notifier: notifications wait in the outbox (billfold outbox dispatch --email-config sends them).
+  const billing = createBilling({ storage, clock, ids: countingIds(), config: { collections: DEMO_COLLECTIONS } });
   const random = createRandom(options.seed ?? 2026);
 
   const catalog = await progress.step('seeding the catalog', () => seedCatalog(billing));
@@ -162,11 +191,21 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
       usageEvents: tally.usageEvents,
       usageGb: tally.usageGb,
       ...owed,
+      reminders: tally.reminders,
+      overdue: tally.overdue,
+      fees: tally.fees,
+      feesCharged: tally.feesCharged.toRecord(),
+      suspended: tally.suspended,
       runErrors: [...tally.runErrors],
     });
   }
   const invoices = await listAll((page) => billing.invoices.list(page));
   const creditNotes = await listAll((page) => billing.creditNotes.list(page));
+  const outbox: Record<string, number> = {};
+  for (const entry of await listAll((page) => billing.notifications.list(page))) {
+    outbox[entry.type] = (outbox[entry.type] ?? 0) + 1;
+  }
+  const latePayer = await findLatePayer(billing, invoices);
   return {
     start: new Date(start).toISOString(),
     catalog,
@@ -174,5 +213,34 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
     months,
     invoices,
     creditNoteNumbers: creditNotes.map((note) => note.number),
+    ...(latePayer === undefined ? {} : { latePayer }),
+    outbox,
+  };
+}
+
+/** The customer charged the most late fees (the first in id order on a tie); undefined when nobody was. */
+async function findLatePayer(billing: Billing, invoices: readonly Invoice[]): Promise<LatePayer | undefined> {
+  const byCustomer = new Map<string, CollectionFee[]>();
+  for (const fee of await listAll((page) => billing.collections.listFees(page))) {
+    byCustomer.set(fee.customerId, [...(byCustomer.get(fee.customerId) ?? []), fee]);
+  }
+  const [late] = [...byCustomer].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
+  if (late === undefined) return undefined;
+  const [customerId, fees] = late;
+  const charged = new CurrencyTotals();
+  for (const fee of fees) charged.add(fee.currency, fee.amount);
+  const own = invoices.filter((invoice) => invoice.customerId === customerId);
+  const access = await billing.collections.access(customerId);
+  return {
+    name: (await billing.customers.get(customerId)).name,
+    reminders: own.reduce((sum, invoice) => sum + invoice.remindersSent, 0),
+    fees: fees.length,
+    feesCharged: Object.entries(charged.toRecord())
+      .map(([currency, total]) => `${currency} ${total}`)
+      .join(', '),
+    feeInvoices: own.flatMap((invoice) =>
+      invoice.billingReason === 'collections_fee' && invoice.number !== undefined ? [invoice.number] : [],
+    ),
+    access: `${access.state} (${access.reason})${access.since === undefined ? '' : ` since ${access.since.slice(0, 10)}`}`,
   };
 }

@@ -37,6 +37,8 @@ export interface CollectedBatch {
   readonly reminders: number;
   readonly overdue: number;
   readonly fees: readonly CollectionFee[];
+  /** The invoices that bill fees (finalized and stored). */
+  readonly feeInvoices: readonly Invoice[];
   /** The dunning stages subscriptions reached. */
   readonly dunning: readonly { readonly subscriptionId: string; readonly stage: DunningStage }[];
   readonly errors: readonly CollectionsError[];
@@ -189,5 +191,14 @@ export async function collectInvoices(
   if (changed.length > 0) await session.subscriptions.updateMany(changed);
   if (billed.fees.length > 0) await session.collectionFees.insertMany(billed.fees);
   if (updated.length > 0) await session.invoices.updateMany(updated);
-  return { invoices: updated, reminders, overdue, fees: billed.fees, dunning, errors, notifications };
+  return {
+    invoices: updated,
+    reminders,
+    overdue,
+    fees: billed.fees,
+    feeInvoices: billed.feeInvoices,
+    dunning,
+    errors,
+    notifications,
+  };
 }

@@ -170,7 +170,14 @@ describe('collections through a month on the test clock', () => {
     f.clock.set('2026-03-22T07:00:00Z');
     const first = await f.billing.collections.run();
     const second = await f.billing.collections.run();
-    expect(first).toMatchObject({ invoicesCollected: 1, remindersSent: 1, invoicesOverdue: 1, feesCharged: 3 });
+    expect(first).toMatchObject({
+      invoicesCollected: 1,
+      remindersSent: 1,
+      invoicesOverdue: 1,
+      feesCharged: 3,
+      invoicesCreated: 1,
+      totalsByCurrency: { EUR: '66.83' },
+    });
     expect(second).toMatchObject({ invoicesCollected: 0, remindersSent: 0, feesCharged: 0, batches: 0 });
   });
 

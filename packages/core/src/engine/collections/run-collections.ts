@@ -61,6 +61,10 @@ export interface CollectionsRunSummary {
   readonly feesCharged: number;
   /** Σ the fees charged (before tax), per currency. */
   readonly feesByCurrency: Record<string, string>;
+  /** Invoices created to bill fees (fees billed on a subscription's next invoice make none). */
+  readonly invoicesCreated: number;
+  /** The sum of those invoices' totals per currency, as the billing run reports its own. */
+  readonly totalsByCurrency: Record<string, string>;
   /** Dunning stages subscriptions reached in this run, by stage. */
   readonly dunning: Readonly<Record<DunningStage, number>>;
   /** Invoices left uncollected (they stay due for the next run). */
@@ -89,6 +93,7 @@ async function collectOneByOne(ctx: EngineContext, ids: readonly string[], now: 
     reminders: 0,
     overdue: 0,
     fees: [] as CollectedBatch['fees'][number][],
+    feeInvoices: [] as CollectedBatch['feeInvoices'][number][],
     dunning: [] as CollectedBatch['dunning'][number][],
     errors: [] as CollectionsError[],
     notifications: [] as CollectedBatch['notifications'][number][],
@@ -109,6 +114,7 @@ async function collectOneByOne(ctx: EngineContext, ids: readonly string[], now: 
       merged.reminders += done.batch.reminders;
       merged.overdue += done.batch.overdue;
       merged.fees.push(...done.batch.fees);
+      merged.feeInvoices.push(...done.batch.feeInvoices);
       merged.dunning.push(...done.batch.dunning);
       merged.errors.push(...done.batch.errors);
       merged.notifications.push(...done.batch.notifications);
@@ -158,8 +164,11 @@ export async function runCollections(
   const deferred = new Set<string>();
   const errors: CollectionsError[] = [];
   const fees = new Map<string, Money>();
+  const invoiced = new Map<string, Money>();
+  const sum = (sums: Map<string, Money>, currency: string, amount: string) =>
+    sums.set(currency, (sums.get(currency) ?? money('0', currency)).add(money(amount, currency)));
   const dunning: Record<DunningStage, number> = { past_due: 0, unpaid: 0, suspended: 0, canceled: 0 };
-  const totals = { invoices: 0, reminders: 0, overdue: 0, fees: 0, batches: 0 };
+  const totals = { invoices: 0, reminders: 0, overdue: 0, fees: 0, feeInvoices: 0, batches: 0 };
   let stoppedEarly = false;
 
   const account = async ({ batch, outboxIds }: Committed) => {
@@ -168,9 +177,9 @@ export async function runCollections(
     totals.reminders += batch.reminders;
     totals.overdue += batch.overdue;
     totals.fees += batch.fees.length;
-    for (const fee of batch.fees) {
-      fees.set(fee.currency, (fees.get(fee.currency) ?? money('0', fee.currency)).add(money(fee.amount, fee.currency)));
-    }
+    totals.feeInvoices += batch.feeInvoices.length;
+    for (const fee of batch.fees) sum(fees, fee.currency, fee.amount);
+    for (const invoice of batch.feeInvoices) sum(invoiced, invoice.currency, invoice.total);
     for (const { stage } of batch.dunning) dunning[stage] += 1;
     for (const error of batch.errors) {
       failed.add(error.invoiceId);
@@ -229,6 +238,8 @@ export async function runCollections(
     invoicesOverdue: totals.overdue,
     feesCharged: totals.fees,
     feesByCurrency: Object.fromEntries([...fees].map(([currency, total]) => [currency, total.toString()])),
+    invoicesCreated: totals.feeInvoices,
+    totalsByCurrency: Object.fromEntries([...invoiced].map(([currency, total]) => [currency, total.toString()])),
     dunning,
     errors,
     stoppedEarly,
