@@ -1,25 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import {
-  type BankCredit,
-  type Billing,
-  createBilling,
-  listAll,
-  parseCamt,
-  parseCsvStatement,
-  systemClock,
-} from '@billfold/core';
+import { type BankCredit, type Billing, listAll, parseCamt, parseCsvStatement, systemClock } from '@billfold/core';
 import type { CliIo } from '../cli-io';
-import { readJson } from '../engine-options';
+import { ENGINE_HELP, ENGINE_OPTIONS, formatDispatch, readJson, withEngine } from '../engine-options';
 import { instantOption, integerOption, parseOptions, stringOption } from '../parse-options';
-import {
-  CREATE_HELP,
-  CREATE_OPTION,
-  openStorage,
-  STORAGE_HELP,
-  STORAGE_OPTIONS,
-  storageTarget,
-} from '../storage-from-args';
+import { CREATE_HELP, CREATE_OPTION, STORAGE_HELP, STORAGE_OPTIONS, storageTarget } from '../storage-from-args';
 import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold reconcile`. */
@@ -37,6 +22,7 @@ Bank reconciliation: statements imported into the ledger, and what waits for a p
 Options:
 ${STORAGE_HELP.join('\n')}
 ${CREATE_HELP}
+${ENGINE_HELP.join('\n')}
   --mapping FILE    the CSV column mapping as JSON (see docs/reconciliation.md); makes FILE a CSV statement
   --candidate N     which candidate confirm records (default 0)
   --customer ID     whose payment assign records
@@ -48,6 +34,7 @@ ${CREATE_HELP}
 const OPTIONS = {
   ...STORAGE_OPTIONS,
   ...CREATE_OPTION,
+  ...ENGINE_OPTIONS,
   mapping: { type: 'string' },
   candidate: { type: 'string' },
   customer: { type: 'string' },
@@ -121,60 +108,52 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
   const candidate = integerOption('reconcile', parsed, 'candidate', { min: 0, max: 100, fallback: 0 });
   const now = instantOption('reconcile', parsed, 'now');
   const target = storageTarget('reconcile', parsed, { required: true, cwd: io.cwd });
-  const create = parsed.values.create === true;
-  const storage = await openStorage(target, { migrate: create, existing: !create });
-  let result: unknown;
-  let lines: string[];
-  try {
-    const billing = createBilling({ storage, clock: now === undefined ? systemClock : { now: () => new Date(now) } });
-    const id = argument as string;
-    const reasonInput = reason !== undefined ? { reason } : {};
-    const run: Record<Action, () => Promise<{ result: unknown; lines: string[] }>> = {
-      import: async () => {
-        const imported = await importFile(billing, id, stringOption(parsed, 'mapping'), io.cwd);
-        const counts = Object.entries(imported.counts).map(([outcome, count]) => `${outcome} ${count}`);
-        return {
-          result: imported,
-          lines: [
-            `Imported ${imported.lines.length} statement line(s): ${counts.join(', ')}`,
-            ...imported.lines.map(
-              (l) => `  ${l.lineId}  ${l.amount} ${l.currency}  ${l.outcome}${l.reason !== undefined ? ` (${l.reason})` : ''}`,
-            ),
-          ],
-        };
-      },
-      queue: async () => {
-        const waiting = [
-          ...(await listAll((page) => billing.reconciliation.list({ status: 'proposed', ...page }))),
-          ...(await listAll((page) => billing.reconciliation.list({ status: 'unmatched', ...page }))),
-        ];
-        return {
-          result: waiting,
-          lines: waiting.length === 0 ? ['Nothing waits: every imported credit is matched or dismissed.'] : waiting.map(bankCreditLine),
-        };
-      },
-      confirm: async () => {
-        const credit = await billing.reconciliation.confirm({ bankCreditId: id, candidate });
-        return { result: credit, lines: [bankCreditLine(credit)] };
-      },
-      reject: async () => {
-        const credit = await billing.reconciliation.reject({ bankCreditId: id, ...reasonInput });
-        return { result: credit, lines: [bankCreditLine(credit)] };
-      },
-      assign: async () => {
-        const credit = await billing.reconciliation.assign({ bankCreditId: id, customerId: customer as string });
-        return { result: credit, lines: [bankCreditLine(credit)] };
-      },
-      dismiss: async () => {
-        const credit = await billing.reconciliation.dismiss({ bankCreditId: id, ...reasonInput });
-        return { result: credit, lines: [bankCreditLine(credit)] };
-      },
-    };
-    ({ result, lines } = await run[action as Action]());
-  } finally {
-    await storage.close();
-  }
+  const clock = now === undefined ? systemClock : { now: () => new Date(now) };
+  const id = argument as string;
+  const reasonInput = reason !== undefined ? { reason } : {};
+  const credit = async (change: Promise<BankCredit>) => {
+    const changed = await change;
+    return { result: changed as unknown, lines: [bankCreditLine(changed)] };
+  };
+  const run: Record<Action, (billing: Billing) => Promise<{ result: unknown; lines: string[] }>> = {
+    import: async (billing) => {
+      const imported = await importFile(billing, id, stringOption(parsed, 'mapping'), io.cwd);
+      const counts = Object.entries(imported.counts).map(([outcome, count]) => `${outcome} ${count}`);
+      return {
+        result: imported,
+        lines: [
+          `Imported ${imported.lines.length} statement line(s): ${counts.join(', ')}`,
+          ...imported.lines.map(
+            (l) => `  ${l.lineId}  ${l.amount} ${l.currency}  ${l.outcome}${l.reason !== undefined ? ` (${l.reason})` : ''}`,
+          ),
+        ],
+      };
+    },
+    queue: async (billing) => {
+      const waiting = [
+        ...(await listAll((page) => billing.reconciliation.list({ status: 'proposed', ...page }))),
+        ...(await listAll((page) => billing.reconciliation.list({ status: 'unmatched', ...page }))),
+      ];
+      return {
+        result: waiting,
+        lines:
+          waiting.length === 0
+            ? ['Nothing waits: every imported credit is matched or dismissed.']
+            : waiting.map(bankCreditLine),
+      };
+    },
+    confirm: (billing) => credit(billing.reconciliation.confirm({ bankCreditId: id, candidate })),
+    reject: (billing) => credit(billing.reconciliation.reject({ bankCreditId: id, ...reasonInput })),
+    assign: (billing) => credit(billing.reconciliation.assign({ bankCreditId: id, customerId: customer as string })),
+    dismiss: (billing) => credit(billing.reconciliation.dismiss({ bankCreditId: id, ...reasonInput })),
+  };
+  // Payments recorded here notify like any other: delivered as email with --email-config.
+  const outcome = await withEngine('reconcile', parsed, io, target, clock, run[action as Action]);
+  const { result, lines } = outcome.result;
   if (parsed.values.json) io.out(JSON.stringify(result, null, 2));
-  else for (const line of lines) io.out(line);
+  else {
+    for (const line of lines) io.out(line);
+    for (const line of formatDispatch(outcome.dispatched)) io.out(line.trim());
+  }
   return ExitCode.ok;
 }
