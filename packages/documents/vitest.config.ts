@@ -6,7 +6,8 @@ export default mergeConfig(
   defineConfig({
     // Vite resolves subpath imports (`#platform`) with the server conditions of the test environment, which
     // replace the defaults when set: name Node's own next to the source condition.
-    ssr: { resolve: { conditions: ['module', 'node', 'development|production'] } },
+    // Not `module`: it picks ESM builds that only bundlers can load (@opentelemetry/api's has extensionless imports).
+    ssr: { resolve: { conditions: ['node', 'development|production'] } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: 60_000,

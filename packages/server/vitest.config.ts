@@ -5,7 +5,8 @@ export default mergeConfig(
   billfoldVitest,
   defineConfig({
     // Documents resolve their `#platform` import with the server conditions: name Node's own next to the source one.
-    ssr: { resolve: { conditions: ['module', 'node', 'development|production'] } },
+    // Not `module`: it picks ESM builds that only bundlers can load (@opentelemetry/api's has extensionless imports).
+    ssr: { resolve: { conditions: ['node', 'development|production'] } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       // End-to-end suites start PGlite (about 2 s) or a PostgreSQL cluster and render PDFs.

@@ -19,6 +19,8 @@ export const TABLES = [
   'outbox',
   'collectionFees',
   'bankCredits',
+  'paymentAttempts',
+  'paymentMethods',
 ] as const;
 
 /** One table of the file. */

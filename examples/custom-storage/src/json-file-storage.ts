@@ -89,6 +89,12 @@ export class JsonFileStorage implements BillingStorageAdapter {
   get bankCredits() {
     return this.session.bankCredits;
   }
+  get paymentAttempts() {
+    return this.session.paymentAttempts;
+  }
+  get paymentMethods() {
+    return this.session.paymentMethods;
+  }
   get locks() {
     return this.session.locks;
   }

@@ -36,6 +36,14 @@ export function insertRecord<T extends { id: string }>(data: FileData, name: Tab
   rows[record.id] = copyJson(record);
 }
 
+/** Sets the `active` flag of a product or price. @throws BillingError `not_found` when the id is unknown. */
+export function setActiveFlag(data: FileData, name: 'products' | 'prices', id: string, active: boolean): void {
+  const rows = table<{ active: boolean }>(data, name);
+  const record = rows[id];
+  if (record === undefined) throw new BillingError('not_found', `${name}: "${id}" does not exist`, { path: ['id'] });
+  rows[id] = { ...record, active };
+}
+
 /** Replaces a record under the version rule. @throws BillingError `not_found` / `conflict`. */
 export function updateRecord<T extends { id: string; version: number }>(
   data: FileData,

@@ -22,10 +22,12 @@ import {
   insertRecord,
   listRecords,
   matchesFilter,
+  setActiveFlag,
   table,
   updateRecord,
 } from './records';
 import { claimRows } from './claims';
+import { paymentAttemptRepository, paymentMethodRepository } from './payment-attempts';
 import { collectionFeeRepository, outboxRepository } from './collections';
 import { aggregate, listUsage, usageKey } from './usage';
 
@@ -116,8 +118,12 @@ export function createSession(access: DataAccess): StorageSession {
     products: {
       ...basic<Product>('products', (data, product) => assertUnique(data, 'products', product, (p) => p.billingCode)),
       getByBillingCode: async (code) => findRecord<Product>(access.read(), 'products', (p) => p.billingCode === code),
+      setActive: (id, active) => access.write((data) => setActiveFlag(data, 'products', id, active)),
     },
-    prices: basic('prices'),
+    prices: {
+      ...basic('prices'),
+      setActive: (id, active) => access.write((data) => setActiveFlag(data, 'prices', id, active)),
+    },
     meters: basic('meters'),
     coupons: basic('coupons'),
     taxRates: basic('taxRates'),
@@ -228,6 +234,8 @@ export function createSession(access: DataAccess): StorageSession {
     outbox: outboxRepository(access),
     collectionFees: collectionFeeRepository(access),
     bankCredits: bankCreditRepository(access),
+    paymentAttempts: paymentAttemptRepository(access),
+    paymentMethods: paymentMethodRepository(access),
     locks: {
       customers: async (ids) => lockedIds(access, 'customers', ids, 'locks.customers'),
     },

@@ -1,7 +1,7 @@
 /**
  * `billfold`: the command line of Billfold — a month-by-month demo, billing and collections runs, the notification
- * outbox, bank reconciliation, aging, payments, collections, revenue, onboarding, MRR and cash reports, and database
- * migrations.
+ * outbox, usage imports, bank reconciliation, aging, payments, failed-payments, collections, revenue, onboarding, MRR
+ * and cash reports, and database migrations.
  * @module
  */
 import { realpathSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { type CliIo, processIo } from './cli-io';
 import { cliVersion } from './cli-version';
 import { COLLECTIONS_HELP, collectionsCommand } from './commands/collections';
 import { DEMO_HELP, demoCommand } from './commands/demo';
+import { IMPORT_USAGE_HELP, importUsageCommand } from './commands/import-usage';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
 import { OUTBOX_HELP, outboxCommand } from './commands/outbox';
 import { PORTAL_HELP, portalCommand } from './commands/portal';
@@ -26,20 +27,22 @@ Commands:
   run          run one billing cycle on a database (and send its notifications as email)
   collections  send reminders, flag overdue invoices, charge past-due fees and dun subscriptions
   outbox       list, re-send and deliver the notification outbox
+  import-usage store the usage events of an NDJSON or CSV file, with progress
   portal       serve the customer portal API over the demo's records and print sign-in links
   report       print an aging, payments, collections, revenue, onboarding, MRR or cash report (text, CSV or JSON)
   reconcile    import bank statements into the ledger and work through what waits for a person
   migrate      create or update the billing tables of a database
 
 Options:
-  --version  print the version of billfold
-  --help     print this overview
+  --version     print the version of billfold
+  --help        print this overview
 
 Run "billfold <command> --help" for a command's options.`;
 
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: DEMO_HELP },
   run: { run: runCommand, help: RUN_HELP },
+  'import-usage': { run: importUsageCommand, help: IMPORT_USAGE_HELP },
   collections: { run: collectionsCommand, help: COLLECTIONS_HELP },
   outbox: { run: outboxCommand, help: OUTBOX_HELP },
   report: { run: reportCommand, help: REPORT_HELP },

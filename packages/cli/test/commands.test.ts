@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { type AgingReport, money, type RevenueReport } from '@billfold/core';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli';
-import { captureIo } from './support/capture-io';
+import { runCli } from './support/capture-io';
 
 /*
  * migrate, demo, run and report as a user runs them, one after the other on PGlite kept in a folder
@@ -25,11 +24,7 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-async function run(...args: string[]) {
-  const io = captureIo(root);
-  const code = await main(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = (...args: string[]) => runCli(root, ...args);
 
 describe('billfold on a PGlite data folder', () => {
   it('refuses run and report on a folder that holds no database, creating nothing', async () => {
@@ -82,12 +77,14 @@ describe('billfold on a PGlite data folder', () => {
         '  2 tax-rate-categories',
         '  3 scoped-usage-and-lookups',
         '  4 collections-and-outbox',
-        '  9 reconciliation',
+        '  5 catalog-and-subscription-lifecycle',
+        '  6 online-payments',
+        '  7 reconciliation',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 9 reconciliation).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 7 reconciliation).`,
     ]);
   });
 
@@ -100,6 +97,9 @@ describe('billfold on a PGlite data folder', () => {
       '  invoices created      0',
       '  invoiced              -',
       '  errors                0',
+      '  per step (items, errors by code, passes × mean latency)',
+      expect.stringMatching(/^ {4}run\.catalog {10}items 0 {5}errors 0 {12}1 × \d+\.\d ms$/),
+      expect.stringMatching(/^ {4}run\.run {14}items 0 {5}errors 0 {12}1 × \d+\.\d ms$/),
     ]);
   });
 

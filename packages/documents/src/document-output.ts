@@ -10,8 +10,8 @@ export interface RenderedDocument<F extends DocumentFormat = DocumentFormat> {
   readonly fileName: string;
 }
 
-/** MIME type and file extension per format. */
-const FILE_TYPES: Record<DocumentFormat, { mimeType: string; extension: string }> = {
+/** MIME type and file extension per format. @internal */
+export const FILE_TYPES: Record<DocumentFormat, { mimeType: string; extension: string }> = {
   html: { mimeType: 'text/html; charset=utf-8', extension: 'html' },
   pdf: { mimeType: 'application/pdf', extension: 'pdf' },
   csv: { mimeType: 'text/csv; charset=utf-8; header=present', extension: 'csv' },

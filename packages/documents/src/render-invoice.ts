@@ -6,6 +6,7 @@ import { creditNoteModel } from './model/credit-note-model';
 import type { DocumentModel } from './model/document-model';
 import { invoiceModel } from './model/invoice-model';
 import { localizerFor, type RenderedDocument, renderedDocument } from './document-output';
+import { measureRender } from './measure-render';
 import { renderPdf } from './pdf/render-pdf';
 import {
   type DocumentFormat,
@@ -49,12 +50,14 @@ export async function renderInvoice<F extends DocumentFormat>(
   invoice: Invoice,
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
-  const resolved = validate(RenderOptionsSchema, options, 'options');
-  const valid = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
-  return render<F>(invoiceModel(valid, resolved), resolved, valid.customerSnapshot?.locale, [
-    ['invoice', valid],
-    ['options', resolved],
-  ]);
+  return measureRender('invoice', options, async () => {
+    const resolved = validate(RenderOptionsSchema, options, 'options');
+    const valid = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
+    return render<F>(invoiceModel(valid, resolved), resolved, valid.customerSnapshot?.locale, [
+      ['invoice', valid],
+      ['options', resolved],
+    ]);
+  });
 }
 
 /**
@@ -73,17 +76,19 @@ export async function renderCreditNote<F extends DocumentFormat>(
   invoice: Invoice,
   options: RenderOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
-  const resolved = validate(RenderOptionsSchema, options, 'options');
-  const validNote = validate(CreditNoteSchema, creditNote, 'creditNote', RECORD_TEXT);
-  const validInvoice = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
-  return render<F>(
-    creditNoteModel(validNote, validInvoice, resolved),
-    resolved,
-    validInvoice.customerSnapshot?.locale,
-    [
-      ['creditNote', validNote],
-      ['invoice', validInvoice],
-      ['options', resolved],
-    ],
-  );
+  return measureRender('credit_note', options, async () => {
+    const resolved = validate(RenderOptionsSchema, options, 'options');
+    const validNote = validate(CreditNoteSchema, creditNote, 'creditNote', RECORD_TEXT);
+    const validInvoice = validate(InvoiceSchema, invoice, 'invoice', RECORD_TEXT);
+    return render<F>(
+      creditNoteModel(validNote, validInvoice, resolved),
+      resolved,
+      validInvoice.customerSnapshot?.locale,
+      [
+        ['creditNote', validNote],
+        ['invoice', validInvoice],
+        ['options', resolved],
+      ],
+    );
+  });
 }

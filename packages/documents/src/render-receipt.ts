@@ -7,6 +7,7 @@ import { receiptHtml } from './receipt/receipt-html';
 import { receiptModel } from './receipt/receipt-model';
 import { type ReceiptFormat, type ReceiptOptions, ReceiptOptionsSchema } from './receipt/receipt-options';
 import { receiptPdf } from './receipt/receipt-pdf';
+import { measureRender } from './measure-render';
 
 const InvoicesSchema = z.array(InvoiceSchema).max(1000);
 
@@ -32,21 +33,23 @@ export async function renderReceipt<F extends ReceiptFormat>(
   invoices: readonly Invoice[],
   options: ReceiptOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
-  const resolved = validate(ReceiptOptionsSchema, options, 'options');
-  const validPayment = validate(PaymentSchema, payment, 'payment', RECORD_TEXT);
-  const validInvoices = validate(InvoicesSchema, invoices, 'invoices', RECORD_TEXT);
-  const model = receiptModel(validPayment, validInvoices, resolved);
-  const customerLocale = resolved.customer?.locale ?? validInvoices.at(-1)?.customerSnapshot?.locale;
-  const l10n = localizerFor(resolved, customerLocale, model.timeZone, model.currency);
-  const renderers: Record<ReceiptFormat, () => string | Promise<Uint8Array>> = {
-    html: () => receiptHtml(model, l10n),
-    pdf: () =>
-      receiptPdf(model, l10n, [
-        ['payment', validPayment],
-        ['invoices', validInvoices],
-        ['options', resolved],
-      ]),
-    csv: () => receiptCsv(model, l10n),
-  };
-  return renderedDocument(await renderers[resolved.format](), resolved.format as F, `receipt-${model.number}`);
+  return measureRender('receipt', options, async () => {
+    const resolved = validate(ReceiptOptionsSchema, options, 'options');
+    const validPayment = validate(PaymentSchema, payment, 'payment', RECORD_TEXT);
+    const validInvoices = validate(InvoicesSchema, invoices, 'invoices', RECORD_TEXT);
+    const model = receiptModel(validPayment, validInvoices, resolved);
+    const customerLocale = resolved.customer?.locale ?? validInvoices.at(-1)?.customerSnapshot?.locale;
+    const l10n = localizerFor(resolved, customerLocale, model.timeZone, model.currency);
+    const renderers: Record<ReceiptFormat, () => string | Promise<Uint8Array>> = {
+      html: () => receiptHtml(model, l10n),
+      pdf: () =>
+        receiptPdf(model, l10n, [
+          ['payment', validPayment],
+          ['invoices', validInvoices],
+          ['options', resolved],
+        ]),
+      csv: () => receiptCsv(model, l10n),
+    };
+    return renderedDocument(await renderers[resolved.format](), resolved.format as F, `receipt-${model.number}`);
+  });
 }

@@ -6,6 +6,7 @@ import { statementHtml } from './statement/statement-html';
 import { type StatementFormat, type StatementOptions, StatementOptionsSchema } from './statement/statement-options';
 import { statementPdf } from './statement/statement-pdf';
 import { statementView } from './statement/statement-view';
+import { measureRender } from './measure-render';
 
 /**
  * Renders an account statement (`buildStatement` in `@billfold/core`) as a printable HTML page, a PDF or a CSV:
@@ -28,17 +29,19 @@ export async function renderStatement<F extends StatementFormat>(
   statement: Statement,
   options: StatementOptions & { readonly format: F },
 ): Promise<RenderedDocument<F>> {
-  const resolved = validate(StatementOptionsSchema, options, 'options');
-  const valid = validate(StatementSchema, statement, 'statement', RECORD_TEXT);
-  const renderers: Record<StatementFormat, () => string | Promise<Uint8Array>> = {
-    html: () => statementHtml(statementView(valid, resolved)),
-    pdf: () =>
-      statementPdf(statementView(valid, resolved), resolved, [
-        ['statement', valid],
-        ['options', resolved],
-      ]),
-    csv: () => statementCsv(valid, resolved.timeZone ?? valid.customer.timeZone),
-  };
-  const name = `statement-${valid.customer.id}-${valid.period.start}-${valid.period.end}`;
-  return renderedDocument(await renderers[resolved.format](), resolved.format as F, name);
+  return measureRender('statement', options, async () => {
+    const resolved = validate(StatementOptionsSchema, options, 'options');
+    const valid = validate(StatementSchema, statement, 'statement', RECORD_TEXT);
+    const renderers: Record<StatementFormat, () => string | Promise<Uint8Array>> = {
+      html: () => statementHtml(statementView(valid, resolved)),
+      pdf: () =>
+        statementPdf(statementView(valid, resolved), resolved, [
+          ['statement', valid],
+          ['options', resolved],
+        ]),
+      csv: () => statementCsv(valid, resolved.timeZone ?? valid.customer.timeZone),
+    };
+    const name = `statement-${valid.customer.id}-${valid.period.start}-${valid.period.end}`;
+    return renderedDocument(await renderers[resolved.format](), resolved.format as F, name);
+  });
 }

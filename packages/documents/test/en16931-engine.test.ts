@@ -51,6 +51,8 @@ describe.skipIf(!schematron.available)(
         'credit applied from the balance',
         'paid',
         '250 lines of 0.50',
+        'several rates from tax codes: 19 %, 7 % and exempt',
+        'pending item and graduated usage at 19 % beside 7 % and exempt',
         'cash rounding to CHF 0.05',
         'JPY',
       ]);
@@ -70,6 +72,49 @@ describe.skipIf(!schematron.available)(
           expect(result, `${name}: ${result.output}`).toMatchObject({ valid: true });
         }
       }
+    });
+
+    it('writes one VAT breakdown row per rate and category of the products’ tax codes', async () => {
+      const rows = async (name: string) => {
+        const xml = await ublOf(cases.find((c) => c.name === name) as EngineCase);
+        const { root, kid, kids, text } = parseUbl(xml);
+        return {
+          rows: kids(kid(root, 'TaxTotal'), 'TaxSubtotal').map((s) =>
+            [
+              text(kid(kid(s, 'TaxCategory'), 'ID')),
+              text(kid(kid(s, 'TaxCategory'), 'Percent')),
+              text(kid(s, 'TaxableAmount')),
+              text(kid(s, 'TaxAmount')),
+              text(kid(kid(s, 'TaxCategory'), 'TaxExemptionReasonCode')),
+            ].join(' '),
+          ),
+          lines: kids(root, 'InvoiceLine').map((l) =>
+            [
+              text(kid(kid(l, 'Item'), 'Name')),
+              text(kid(kid(kid(l, 'Item'), 'ClassifiedTaxCategory'), 'Percent')),
+            ].join(' @ '),
+          ),
+          payable: at(xml, 'LegalMonetaryTotal/PayableAmount'),
+        };
+      };
+      // Glasfaser 39.00 and the router 99.00 at 19 %: 26.22; the magazine 4.90 at 7 %: 0.34; care 10.00 exempt.
+      expect(await rows('several rates from tax codes: 19 %, 7 % and exempt')).toEqual({
+        rows: ['S 19 138.00 26.22 ', 'S 7 4.90 0.34 ', 'E 0 10.00 0.00 VATEX-EU-132-1C'],
+        lines: ['Glasfaser 100 @ 19', 'Magazin @ 7', 'Hausnotruf @ 0', 'WLAN-Router @ 19'],
+        payable: '179.46',
+      });
+      // 39.00 + 7.50 data at 19 %: 8.835 → 8.84; 4.90 + 8.00 at 7 %: 0.903 → 0.90; care exempt.
+      expect(await rows('pending item and graduated usage at 19 % beside 7 % and exempt')).toEqual({
+        rows: ['S 19 46.50 8.84 ', 'S 7 12.90 0.90 ', 'E 0 10.00 0.00 VATEX-EU-132-1C'],
+        lines: [
+          'Glasfaser 100 @ 19',
+          'Magazin @ 7',
+          'Hausnotruf @ 0',
+          'Datenvolumen (Daten) @ 19',
+          'Sonderheft Heimnetz @ 7',
+        ],
+        payable: '79.14',
+      });
     });
 
     it('rounds the VAT of 250 lines of 0.50 at 19 % once: 23.75 on 125.00', async () => {

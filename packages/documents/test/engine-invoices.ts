@@ -138,6 +138,77 @@ export async function planChange(to: '69.00' | '29.00'): Promise<Invoice> {
 }
 
 /**
+ * A German ISP's invoices, as the engine makes them from its catalog: internet at the customer's 19 % (no tax code),
+ * a magazine add-on at 7 % (tax code `reduced`, a German rate), a medical emergency-call service exempt with its
+ * VATEX code (tax code `medical`) and a router (one-time, 19 %) on the first invoice, 39.00 + 4.90 + 10.00 + 99.00 =
+ * 152.90 net, VAT 138.00 × 19 % = 26.22 and 4.90 × 7 % = 0.34, total 179.46; then, a month later, the same plan
+ * with 25 GB of graduated data usage (10 GB free, then 15 × 0.50 = 7.50, at 19 %) and a pending special issue of the
+ * magazine (8.00 at 7 %, given as an amount with its tax code): 69.40 net, VAT 46.50 × 19 % = 8.835 → 8.84 and
+ * 12.90 × 7 % = 0.903 → 0.90, total 79.14.
+ */
+export async function germanIsp(): Promise<{ first: Invoice; cycle: Invoice }> {
+  const world = engineWorld();
+  const { catalog, subscriptions, usage, runCycle } = world.billing;
+  const vat = await world.rate({ id: 'txr_de_19', name: 'USt.', percentage: '19' });
+  await world.rate({ id: 'txr_de_7', name: 'USt. ermäßigt', percentage: '7', taxCode: 'reduced', country: 'DE' });
+  await world.rate({
+    id: 'txr_medical',
+    name: 'steuerfrei',
+    percentage: '0',
+    taxCode: 'medical',
+    category: 'E',
+    exemption: { code: 'VATEX-EU-132-1C', reason: 'Heilbehandlung' },
+  });
+  const customerId = await world.customer({ name: 'Familie Schmidt', taxIds: [], taxRateIds: [vat.id] });
+  const product = (name: string, billingCode: string, taxCode?: string) =>
+    catalog.products.create({ name, billingCode, category: 'isp', ...(taxCode === undefined ? {} : { taxCode }) });
+  const monthly = async (productId: string, amount: string) =>
+    catalog.prices.create({ productId, interval: 'month', spec: { model: 'flat', currency: 'EUR', amount } });
+  const fibre = await monthly((await product('Glasfaser 100', 'INT-100M')).id, '39.00');
+  const magazine = await monthly((await product('Magazin', 'MAG', 'reduced')).id, '4.90');
+  const alarm = await monthly((await product('Hausnotruf', 'CARE', 'medical')).id, '10.00');
+  const router = await catalog.prices.create({
+    productId: (await product('WLAN-Router', 'HW-ROUTER')).id,
+    interval: 'one_time',
+    spec: { model: 'per_unit', currency: 'EUR', unitAmount: '99.00' },
+  });
+  const meter = await catalog.meters.create({ name: 'Daten', eventName: 'data', aggregation: 'sum', property: 'gb' });
+  const data = await catalog.prices.create({
+    productId: (await product('Datenvolumen', 'DATA')).id,
+    interval: 'month',
+    timing: 'in_arrears',
+    meterId: meter.id,
+    spec: {
+      model: 'graduated',
+      currency: 'EUR',
+      tiers: [
+        { upTo: '10', unitAmount: '0' },
+        { upTo: null, unitAmount: '0.50' },
+      ],
+    },
+  });
+  const { subscription, invoices } = await subscriptions.create({
+    customerId,
+    items: [{ priceId: fibre.id }, { priceId: magazine.id }, { priceId: alarm.id }, { priceId: data.id }],
+    oneTimeItems: [{ priceId: router.id }],
+  });
+  await subscriptions.addPendingItem({
+    subscriptionId: subscription.id,
+    description: 'Sonderheft Heimnetz',
+    amount: '8.00',
+    taxCode: 'reduced',
+  });
+  await usage.ingest([
+    { id: 'gb_1', customerId, eventName: 'data', timestamp: '2026-01-20T10:00:00Z', properties: { gb: '25' } },
+  ]);
+  world.clock.advance({ months: 1 });
+  await runCycle();
+  const cycle = (await world.billing.invoices.list({ subscriptionId: subscription.id })).items.at(-1);
+  if (invoices[0] === undefined || cycle === undefined) throw new Error('the ISP made no invoices');
+  return { first: invoices[0], cycle };
+}
+
+/**
  * Every kind of invoice the engine can make today, each run through the real engine on MemoryStorage: one
  * VAT rate (the engine applies the customer's rates to every line), exempt, zero-rated, reverse charge, tax
  * included in prices, a coupon, a subscription's first and cycle invoices, an upgrade and a downgrade
@@ -226,6 +297,9 @@ export async function engineCases(): Promise<EngineCase[]> {
   add('paid', await world.billing.invoices.get(toPay.id));
 
   add('250 lines of 0.50', await manySmallLines());
+  const isp = await germanIsp();
+  add('several rates from tax codes: 19 %, 7 % and exempt', isp.first);
+  add('pending item and graduated usage at 19 % beside 7 % and exempt', isp.cycle);
 
   const swiss = engineWorld({ cashRounding: { CHF: '0.05' } });
   const mwst = await swiss.rate({ name: 'MWST', percentage: '8.1' });

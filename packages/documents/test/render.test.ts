@@ -153,9 +153,7 @@ describe('renderCreditNote', () => {
 describe('fonts', () => {
   it('takes font bytes from the caller (as a browser must)', async () => {
     const require = createRequire(import.meta.url);
-    const regular = new Uint8Array(
-      readFileSync(require.resolve('@billfold/documents/fonts/NotoSans-Regular.ttf')),
-    );
+    const regular = new Uint8Array(readFileSync(require.resolve('@billfold/documents/fonts/NotoSans-Regular.ttf')));
     const doc = await renderInvoice(twoRateInvoice(), { format: 'pdf', seller, fonts: { regular } });
     expect(doc.body.length).toBeGreaterThan(5000);
   });

@@ -7,7 +7,7 @@ import { compare } from '@billfold/bench-kit';
 import { createTestClock } from '@billfold/core';
 import { PAYPAL_SPECS, specAvailability } from '@billfold/gateway-fake-kit';
 import { createPaypalGateway } from '../src/index';
-import { FakePaypal } from '../test/fake-paypal/fake-paypal';
+import { FakePaypal } from '@billfold/gateway-fake-kit';
 
 const specs = specAvailability(PAYPAL_SPECS);
 if (!specs.available) {

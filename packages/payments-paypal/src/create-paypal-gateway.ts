@@ -5,6 +5,7 @@ import {
   CreatePaymentRequestSchema,
   EnsureCustomerRequestSchema,
   gatewayError,
+  instrumentGateway,
   type PaymentGateway,
   ProviderIdSchema,
   RefundPaymentRequestSchema,
@@ -24,19 +25,14 @@ import {
 import { type PaypalGatewayOptions, resolvePaypalOptions } from './paypal-options';
 import { toGatewayEvent, verifyPaypalEvent } from './paypal-webhook';
 
-/** PayPal's vault customer ids: 7–36 letters, digits, `_` or `-`. */
-function vaultCustomerId(customerId: string): string {
-  const id = `bf_${customerId.replace(/[.:]/g, '-')}`;
-  if (id.length > 36) {
-    throw new BillingError(
-      BillingErrorCode.invalidInput,
-      'PayPal vault customer ids are at most 33 characters after "bf_"',
-      {
-        path: ['request', 'customerId'],
-      },
-    );
-  }
-  return id.padEnd(7, '0');
+/** PayPal's vault customer id for a Billfold customer: 7–22 letters, digits, `_` or `-` (`bf_<id>`, or a hash of a long id). */
+async function vaultCustomerId(customerId: string): Promise<string> {
+  const readable = `bf_${customerId.replace(/[.:]/g, '-')}`;
+  if (readable.length <= 22) return readable.padEnd(7, '0');
+  // PayPal takes at most 22 characters: a longer id (Billfold's own are 30) becomes 19 hex digits of its SHA-256.
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(customerId));
+  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `bf_${hex.slice(0, 19)}`;
 }
 
 /**
@@ -56,7 +52,7 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
   const getOrder = (id: string) =>
     client.expect<PaypalOrder>({ method: 'GET', path: `/v2/checkout/orders/${encodeURIComponent(id)}` });
 
-  return {
+  return instrumentGateway({
     name: 'paypal',
     capabilities: {
       manualCapture: false,
@@ -180,7 +176,7 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
     async ensureCustomer(input) {
       const request = validate(EnsureCustomerRequestSchema, input, 'request');
       // PayPal keeps no customer object: the vault takes the merchant's own customer id.
-      return { gateway: 'paypal', reference: vaultCustomerId(request.customerId) };
+      return { gateway: 'paypal', reference: await vaultCustomerId(request.customerId) };
     },
 
     async setupPaymentMethod(input) {
@@ -253,5 +249,5 @@ export function createPaypalGateway(options: PaypalGatewayOptions): PaymentGatew
       const { event, deliveryId } = await verifyPaypalEvent(client, config, request.headers, request.rawBody);
       return toGatewayEvent(event, deliveryId);
     },
-  };
+  });
 }

@@ -14,7 +14,7 @@ import {
 } from '@billfold/gateway-fake-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPaypalGateway } from '../src/index';
-import { FakePaypal } from './fake-paypal/fake-paypal';
+import { FakePaypal } from '@billfold/gateway-fake-kit';
 
 const specs = specAvailability(PAYPAL_SPECS);
 if (specs.mustFail) throw new Error(specs.reason);

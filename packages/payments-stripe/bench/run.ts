@@ -3,7 +3,8 @@
  * request sent with plain `fetch` (same body, same fake), measured in the same run. Needs the OpenAPI description
  * (../shared/validation or BILLFOLD_VALIDATION_DIR); the fake checks every request, on both sides alike.
  */
-import { compare } from '@billfold/bench-kit';
+import { compare, compareOnce } from '@billfold/bench-kit';
+import { createBilling, MemoryStorage } from '@billfold/core';
 import { specAvailability, STRIPE_SPEC } from '@billfold/gateway-fake-kit';
 import { startStripeHarness, SECRET_KEY } from '../test/stripe-harness';
 
@@ -49,4 +50,48 @@ await compare('@billfold/payments-stripe (loopback fake)', [
     baseline: { name: 'plain fetch of the same charge', run: raw },
   },
 ]);
+
+// Through the engine: `collections.run` charging invoices of customers charged automatically (claim, lease, send,
+// record the payment and settle the invoice), against the same number of raw charges sent to the fake.
+const CHARGES = 200;
+const billing = createBilling({
+  storage: new MemoryStorage(),
+  clock: h.clock,
+  gateways: [h.gateway],
+  config: { payments: { chargeOnFinalize: 'run' } },
+});
+const payer = await billing.customers.create({
+  name: 'Bench GmbH',
+  email: 'bench@example.com',
+  currency: 'EUR',
+  collectionMethod: 'charge_automatically',
+});
+const payerReference = await billing.paymentMethods.gatewayCustomer(payer.id);
+await billing.paymentMethods.save({ customerId: payer.id, providerMethodId: h.fake.addCard(payerReference) });
+await compareOnce(
+  `@billfold/payments-stripe: ${CHARGES} automatic charges through the engine (MemoryStorage, loopback fake)`,
+  {
+    name: 'collections.run charging through the engine',
+    setup: async () => {
+      for (let i = 0; i < CHARGES; i++) {
+        await billing.invoices.createOneOff({
+          customerId: payer.id,
+          lines: [{ description: 'Bench', amount: '19.99' }],
+          autoFinalize: true,
+        });
+      }
+    },
+    run: async () => {
+      const run = await billing.collections.run();
+      if (run.charges.succeeded !== CHARGES) throw new Error(`charged ${run.charges.succeeded} of ${CHARGES}`);
+    },
+  },
+  {
+    name: 'the fake’s raw rate: the same charges with plain fetch',
+    run: async () => {
+      for (let i = 0; i < CHARGES; i++) await raw();
+    },
+  },
+  { items: CHARGES, unit: 'charges' },
+);
 await h.fake.server.close();

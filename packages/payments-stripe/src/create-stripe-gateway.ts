@@ -5,6 +5,7 @@ import {
   CreatePaymentRequestSchema,
   EnsureCustomerRequestSchema,
   FindPaymentRequestSchema,
+  instrumentGateway,
   type GatewayPayment,
   type GatewaySetup,
   type PaymentGateway,
@@ -55,7 +56,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
     }
   };
 
-  return {
+  return instrumentGateway({
     name: 'stripe',
     capabilities: { manualCapture: true, findByIdempotencyKey: true, reportsFees: true },
 
@@ -235,7 +236,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
       );
       return toGatewayEvent(event, deliveryId);
     },
-  };
+  });
 }
 
 /** The declined PaymentIntent a card error carries, as a `failed` (or, for 3-D Secure, `requires_action`) payment. */

@@ -1,7 +1,7 @@
 import { createTestClock, type TestClock } from '@billfold/core';
 import type { PaymentGateway } from '@billfold/core/payments';
 import { createStripeGateway } from '../src/index';
-import { FakeStripe } from './fake-stripe/fake-stripe';
+import { FakeStripe } from '@billfold/gateway-fake-kit';
 
 /** A secret key and webhook secret the tests watch for in errors and logs. */
 export const SECRET_KEY = 'sk_test_51BillfoldNeverPrintThisKey0001';

@@ -1,7 +1,7 @@
 import { createMemoryWebhookEventStore, createWebhookHandler, type GatewayEvent } from '@billfold/core/payments';
 import { serveWebhookHandler, specAvailability, STRIPE_SPEC, type WebhookEndpoint } from '@billfold/gateway-fake-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StripeObject } from './fake-stripe/stripe-objects';
+import type { StripeObject } from '@billfold/gateway-fake-kit';
 import { startStripeHarness, type StripeHarness, WEBHOOK_SECRET } from './stripe-harness';
 
 const specs = specAvailability([STRIPE_SPEC]);

@@ -32,6 +32,7 @@ export type { AuditEntry, AuditSink, MemoryAuditSink } from './observability/aud
 export { createJsonLogger, silentLogger } from './observability/logger';
 export type { PortalLogger, PortalLogRecord } from './observability/logger';
 export type { PortalTelemetryOptions } from './observability/telemetry';
+export { createEnginePaymentFlows } from './payments/engine-payment-flows';
 export type {
   PaymentIntentView,
   PaymentMethodSetupView,

@@ -188,6 +188,15 @@ describe('operations', () => {
       .find((m) => m.descriptor.name === 'http.server.request.duration');
     const routes = metric?.dataPoints.map((p) => p.attributes['http.route']);
     expect(routes).toContain('/account');
+    // Core's portal counter: one item per request answered, by route id.
+    const items = metricsOut
+      .getMetrics()
+      .at(-1)
+      ?.scopeMetrics.flatMap((s) => s.metrics)
+      .find((m) => m.descriptor.name === 'billfold.portal.items');
+    const account = items?.dataPoints.find((p) => p.attributes['http.route'] === '/account');
+    expect(account?.attributes['billfold.step']).toBe('getAccount');
+    expect(account?.value).toBe(1);
   });
 });
 

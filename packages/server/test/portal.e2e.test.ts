@@ -44,7 +44,8 @@ await describePortalEndToEnd('the portal', (portal) => {
     expect(account.overdueSince).toBeNull();
     expect(account.balances).toEqual([{ currency: 'EUR', amount: '0.00' }]);
     expect(account.upcomingInvoices[0].invoice.total).toBe('23.80');
-    expect(account.serviceAccess).toBeNull();
+    // Due 14 days after 1 February: nothing is past due on 10 February, so the service is on.
+    expect(account.serviceAccess).toEqual({ state: 'active', reason: 'paid_up', invoiceIds: [], subscriptionIds: [] });
   });
 
   it('lists invoices by status and page by page', async () => {

@@ -1,85 +1,59 @@
 /**
- * The billing-run benchmark: `runCycle` over 10,000 subscriptions (half licensed in advance, flat or per seat;
- * half metered in arrears on a graduated price with 20 usage events each), on PGlite and on a PostgreSQL
- * server, next to the raw cost of inserting the same invoice rows with one batched statement, measured in the
- * same run (median of 3, fresh data each time). Target: the run takes at most 3× the raw insert on the server.
- * Then, on the server, the memory check (heap after each batch, 10,000 vs 100,000 subscriptions), the SQL
- * statements per batch and the time spent waiting on them.
+ * The billing-run benchmark: `runCycle` over 10,000 subscriptions (half licensed in advance, flat or per seat; half
+ * metered in arrears on a graduated price with 20 usage events each), on PGlite and on a PostgreSQL server, next to
+ * its floor measured in the same run: the same work by hand, set-based (`billing-floor.ts`: the due rows read and
+ * locked, usage aggregated with one GROUP BY, BigInt rating, one INSERT of the invoices, one UPDATE of the
+ * subscriptions). Interleaved, best of N, fresh data each time. Goals: ≤ 1.5× the floor on the server, ≤ 2× on
+ * PGlite. Beside it, the narrower baseline measured before (one INSERT … unnest of the invoice rows only). Then, on
+ * the server: the ledger lock's share of a run, the memory check (heap after each batch, 10,000 vs 100,000
+ * subscriptions), the SQL statements per batch and the time spent waiting on them.
  *
  * Environment:
  * - `DATABASE_URL`: the server to use (default: a throwaway cluster started here);
  * - `BILLFOLD_BENCH_BACKENDS`: `pglite,postgres` (default) or one of them;
- * - `BILLFOLD_BENCH_SUBSCRIPTIONS` (default 10000), `BILLFOLD_BENCH_REPETITIONS` (default 3);
- * - `BILLFOLD_BENCH_LARGE=0`: skip the 100,000-subscription memory run (about a minute and a half, most of it seeding);
+ * - `BILLFOLD_BENCH_SCALE=isp`: 100,000 subscriptions and 1,000,000 usage events (the issue's size; several minutes,
+ *   most of it seeding); `BILLFOLD_BENCH_SUBSCRIPTIONS` sets any other size (default 10,000);
+ * - `BILLFOLD_BENCH_REPETITIONS` (default 3);
+ * - `BILLFOLD_BENCH_LARGE=0`: skip the 100,000-subscription memory run;
  * - `BILLFOLD_BENCH_MEMORY=0`: skip the memory check;
  * - `BILLFOLD_BENCH_LOCK_SHARE=0`: skip, on the server, the run next to the same run with the ledger lock call
  *   answered without SQL (what the lock costs a run);
- * - `BILLFOLD_BENCH_CPU_PROFILE=<file>`: write a `.cpuprofile` of the first server run (the run only, not the seeding).
+ * - `BILLFOLD_BENCH_CPU_PROFILE=<file>`: a `.cpuprofile` of the first server run (the run only), summarised.
  */
-import { writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { PGlite } from '@electric-sql/pglite';
 import { type Billing, createBilling, createTestClock, type RunCycleProgress } from '@billfold/core';
-import { compareOnce, type OnceCase } from '@billfold/bench-kit';
-import pg from 'pg';
+import {
+  compareOnce,
+  compareWithFloor,
+  type FloorResult,
+  type OnceCase,
+  printGoals,
+  profiled,
+  summarizeCpuProfileFile,
+} from '@billfold/bench-kit';
 import { createPostgresStorage, type PostgresStorage } from '../src/index';
-import { type PostgresCluster, startPostgresCluster } from '../src/testing/index';
-import { allInvoices, deleteRawInsert, prepareRawInsert, type RawInsert, runRawInsert } from './raw-insert';
-import { RUN_AT, seedCatalog, seedSubscriptions } from './seed';
+import { type BenchBackend, backendNames, openBackend } from './backends';
+import { type FloorRows, floorRows, runFloor, storedInvoices } from './billing-floor';
+import { prepareRawInsert, type RawInsert, runRawInsert } from './raw-insert';
+import { type BenchCatalog, RUN_AT, seedCatalog, seedSubscriptions } from './seed';
 import { StatementCounter } from './statement-counter';
 import { withoutLedgerLock } from './without-ledger-lock';
 
 const env = process.env;
-const SUBSCRIPTIONS = Number(env.BILLFOLD_BENCH_SUBSCRIPTIONS ?? 10_000);
+const SUBSCRIPTIONS = Number(
+  env.BILLFOLD_BENCH_SUBSCRIPTIONS ?? (env.BILLFOLD_BENCH_SCALE === 'isp' ? 100_000 : 10_000),
+);
 const REPETITIONS = Number(env.BILLFOLD_BENCH_REPETITIONS ?? 3);
-const BACKENDS = (env.BILLFOLD_BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((name) => name.trim());
 const LARGE = env.BILLFOLD_BENCH_LARGE !== '0';
 const MEMORY = env.BILLFOLD_BENCH_MEMORY !== '0';
 const LOCK_SHARE = env.BILLFOLD_BENCH_LOCK_SHARE !== '0';
 const CPU_PROFILE = env.BILLFOLD_BENCH_CPU_PROFILE;
+/** The goal: the run's time at most this many times its floor's. */
+const MAX_RATIO = { postgres: 1.5, pglite: 2 } as const;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
-/** A database the benchmark runs on: storage in a fresh schema per call. */
-interface BenchBackend {
-  readonly name: string;
-  storage(schema: string): Promise<PostgresStorage>;
-  close(): Promise<void>;
-}
-
-async function pgliteBackend(): Promise<BenchBackend> {
-  const db = await PGlite.create();
-  return {
-    name: 'PGlite',
-    storage: (schema) => createPostgresStorage({ pglite: db, schema }),
-    close: () => db.close(),
-  };
-}
-
-async function postgresBackend(): Promise<BenchBackend | undefined> {
-  let cluster: PostgresCluster;
-  try {
-    cluster = await startPostgresCluster();
-  } catch (error) {
-    console.log(`\nPostgreSQL server skipped: no DATABASE_URL and no throwaway cluster (${(error as Error).message})`);
-    return undefined;
-  }
-  const url = cluster.connectionString;
-  const stop = () => cluster.stop();
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const version = await pool.query<{ server_version: string }>('SHOW server_version');
-  return {
-    name: `PostgreSQL ${version.rows[0]?.server_version ?? ''}`.trim(),
-    storage: (schema) => createPostgresStorage({ pool, schema }),
-    close: async () => {
-      await pool.end();
-      await stop();
-    },
-  };
-}
 
 let schemas = 0;
 
@@ -87,6 +61,7 @@ let schemas = 0;
 interface PreparedRun {
   readonly storage: PostgresStorage;
   readonly billing: Billing;
+  readonly catalog: BenchCatalog;
   readonly counting?: StatementCounter;
 }
 
@@ -109,7 +84,7 @@ async function prepareRun(
   // Fresh tables get their planner statistics, as autovacuum gives a live database.
   await base.client.query('ANALYZE');
   counting?.clear();
-  return { storage: base, billing, ...(counting === undefined ? {} : { counting }) } satisfies PreparedRun;
+  return { storage: base, billing, catalog, ...(counting === undefined ? {} : { counting }) } satisfies PreparedRun;
 }
 
 async function dropRun(run: PreparedRun): Promise<void> {
@@ -125,67 +100,67 @@ async function bill(run: PreparedRun, count: number, onBatch?: (progress: RunCyc
   return summary;
 }
 
-/** Runs `work` under the V8 CPU profiler and writes the profile to `file`. */
-async function profiled<T>(file: string, work: () => Promise<T>): Promise<T> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    await writeFile(file, JSON.stringify(profile));
-    session.disconnect();
-    console.log(`  (CPU profile of the run written to ${file})`);
-  }
+/** The invoice rows the floor writes: those of an untimed engine run over the same seed. */
+async function templateRows(backend: BenchBackend): Promise<FloorRows> {
+  const run = await prepareRun(backend, SUBSCRIPTIONS);
+  await bill(run, SUBSCRIPTIONS);
+  const rows = floorRows(await storedInvoices(run.storage));
+  await dropRun(run);
+  return rows;
 }
 
-/** The engine run against the raw batched insert of the same invoice rows, median of {@link REPETITIONS}. */
-async function speed(backend: BenchBackend) {
-  let run: PreparedRun | undefined;
+/** The engine run against its floor (and the insert-only baseline), best of {@link REPETITIONS}. */
+async function speed(backend: BenchBackend): Promise<FloorResult[]> {
+  const rows = await templateRows(backend);
+  let floorRun: PreparedRun | undefined;
+  let engineRun: PreparedRun | undefined;
   let raw: RawInsert | undefined;
-  let totals = '';
-  const result = await compareOnce(
-    `${backend.name}: billing run of ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions vs raw insert of the same invoice rows`,
+  const profiling = CPU_PROFILE !== undefined && backend.kind === 'postgres';
+  const results = await compareWithFloor(
+    `${backend.name}: billing run of ${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions (${(SUBSCRIPTIONS * 10).toLocaleString('en-US')} usage events)`,
     {
-      name: 'runCycle',
+      name: 'the same work by hand (due rows locked, one GROUP BY, BigInt, one INSERT, one UPDATE)',
       setup: async () => {
-        run = await prepareRun(backend, SUBSCRIPTIONS);
+        floorRun = await prepareRun(backend, SUBSCRIPTIONS);
       },
-      run: async (repetition) => {
-        const current = run as PreparedRun;
-        const work = () => bill(current, SUBSCRIPTIONS);
-        const summary =
-          repetition === 0 && CPU_PROFILE !== undefined && backend.name.startsWith('PostgreSQL')
-            ? await profiled(CPU_PROFILE, work)
-            : await work();
-        totals = JSON.stringify(summary.totalsByCurrency);
+      run: () => {
+        const current = floorRun as PreparedRun;
+        return runFloor(current.storage, current.catalog, rows, RUN_AT);
       },
+      teardown: () => dropRun(floorRun as PreparedRun),
     },
+    [
+      {
+        name: 'runCycle',
+        setup: async () => {
+          engineRun = await prepareRun(backend, SUBSCRIPTIONS);
+        },
+        run: (repetition) => {
+          const work = () => bill(engineRun as PreparedRun, SUBSCRIPTIONS);
+          return repetition === 0 && profiling ? profiled(CPU_PROFILE as string, work) : work();
+        },
+        goal: { maxRatio: MAX_RATIO[backend.kind] },
+      },
+      {
+        name: 'only the INSERT … unnest of its invoice rows (the narrower baseline measured before)',
+        setup: () => {
+          raw = prepareRawInsert((engineRun as PreparedRun).storage, rows.invoices);
+        },
+        run: () => runRawInsert((engineRun as PreparedRun).storage, raw as RawInsert),
+        teardown: () => dropRun(engineRun as PreparedRun),
+      },
+    ],
     {
-      name: 'one INSERT … unnest of the invoices',
-      setup: async () => {
-        const current = run as PreparedRun;
-        const invoices = await allInvoices(current.storage);
-        if (invoices.length !== SUBSCRIPTIONS)
-          throw new Error(`expected ${SUBSCRIPTIONS} invoices, found ${invoices.length}`);
-        raw = await prepareRawInsert(current.storage, invoices);
-      },
-      run: () => runRawInsert((run as PreparedRun).storage, raw as RawInsert),
-      teardown: async () => {
-        const current = run as PreparedRun;
-        const deleted = await deleteRawInsert(current.storage);
-        if (deleted !== SUBSCRIPTIONS) throw new Error(`deleted ${deleted} raw rows, expected ${SUBSCRIPTIONS}`);
-        await dropRun(current);
-        raw = undefined;
-      },
+      repetitions: REPETITIONS,
+      items: SUBSCRIPTIONS,
+      unit: 'subscriptions',
+      ...(backend.serverCpuMs === undefined ? {} : { serverCpuMs: backend.serverCpuMs }),
     },
-    { repetitions: REPETITIONS, items: SUBSCRIPTIONS, unit: 'subscriptions', maxRatio: 3 },
   );
-  console.log(`  invoice totals ${totals}`);
-  return result;
+  const [run, insertOnly] = results as [FloorResult, FloorResult];
+  console.log(`  runCycle / the invoice INSERT alone: ${(run.subjectMs / insertOnly.subjectMs).toFixed(2)}×`);
+  if (profiling) console.log(await summarizeCpuProfileFile(CPU_PROFILE as string));
+  return [run];
 }
 
 /**
@@ -263,7 +238,7 @@ async function memoryRun(backend: BenchBackend, count: number): Promise<MemoryFi
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 async function memory(backend: BenchBackend) {
-  const counts = LARGE ? [SUBSCRIPTIONS, SUBSCRIPTIONS * 10] : [SUBSCRIPTIONS];
+  const counts = LARGE ? [10_000, 100_000] : [10_000];
   console.log(`\n${backend.name}: memory (heap after each batch of 500, growth over the heap before the run)`);
   const figures: MemoryFigures[] = [];
   for (const count of counts) {
@@ -293,17 +268,16 @@ async function memory(backend: BenchBackend) {
   );
 }
 
-const backends: BenchBackend[] = [];
-try {
-  for (const name of BACKENDS) {
-    const backend =
-      name === 'pglite' ? await pgliteBackend() : name === 'postgres' ? await postgresBackend() : undefined;
-    if (backend === undefined) continue;
-    backends.push(backend);
-    await speed(backend);
-    if (LOCK_SHARE && backend.name.startsWith('PostgreSQL')) await lockShare(backend);
-    if (MEMORY && backend.name.startsWith('PostgreSQL')) await memory(backend);
+const goals: FloorResult[] = [];
+for (const name of backendNames()) {
+  const backend = await openBackend(name);
+  if (backend === undefined) continue;
+  try {
+    goals.push(...(await speed(backend)));
+    if (LOCK_SHARE && backend.kind === 'postgres') await lockShare(backend);
+    if (MEMORY && backend.kind === 'postgres') await memory(backend);
+  } finally {
+    await backend.close();
   }
-} finally {
-  for (const backend of backends) await backend.close();
 }
+printGoals(goals);

@@ -14,6 +14,8 @@ import {
   type UsageEvent,
   UsageEventSchema,
 } from '@billfold/core';
+import type { PostgresStorage } from '../src/index';
+import { billingTables } from '../src/schema/tables';
 
 /** The instant the benchmark bills at: every seeded subscription has one boundary due then. */
 export const RUN_AT = '2026-02-01T00:00:00.000Z';
@@ -81,7 +83,7 @@ function startOf(n: number): string {
 }
 
 /** Customer `n`: every other one in Berlin (periods in local time), the rest in UTC. */
-function customerRecord(n: number, catalog: BenchCatalog): Customer {
+export function customerRecord(n: number, catalog: BenchCatalog): Customer {
   const berlin = n % 2 === 1;
   const created = startOf(n);
   return {
@@ -107,7 +109,7 @@ function customerRecord(n: number, catalog: BenchCatalog): Customer {
  * (from its start in December, in the customer's zone) ends in January, so it is due at {@link RUN_AT}.
  * `n % 4` 0 is flat, 1 per seat (both in advance), 2 and 3 metered in arrears.
  */
-function subscriptionRecord(n: number, customer: Customer, catalog: BenchCatalog): Subscription {
+export function subscriptionRecord(n: number, customer: Customer, catalog: BenchCatalog): Subscription {
   const anchor = startOf(n);
   const [period] = billingPeriods({ anchor, interval: 'month', timeZone: customer.timeZone, from: anchor, count: 1 });
   const end = (period as { end: Date }).end.toISOString();
@@ -141,11 +143,14 @@ function subscriptionRecord(n: number, customer: Customer, catalog: BenchCatalog
   };
 }
 
-/** The January usage of a metered subscription: {@link EVENTS_PER_METERED} `data` events of 0.25–2.50 GB. */
-function usageRecords(subscription: Subscription): UsageEvent[] {
+/**
+ * The January usage of a metered subscription: `count` `data` events of 0.25–2.50 GB, spread over its current
+ * period (event `k` at `currentPeriodStart + k × period / count + 1 s`), with the subscription given.
+ */
+export function usageRecords(subscription: Subscription, count = EVENTS_PER_METERED): UsageEvent[] {
   const start = Date.parse(subscription.currentPeriodStart);
-  const step = Math.floor((Date.parse(subscription.currentPeriodEnd) - start) / EVENTS_PER_METERED);
-  return Array.from({ length: EVENTS_PER_METERED }, (_, k) => ({
+  const step = Math.floor((Date.parse(subscription.currentPeriodEnd) - start) / count);
+  return Array.from({ length: count }, (_, k) => ({
     id: `evt_${subscription.id.slice(4)}_${String(k).padStart(2, '0')}`,
     customerId: subscription.customerId,
     subscriptionId: subscription.id,
@@ -169,16 +174,50 @@ export interface SeedCounts {
   readonly usageEvents: number;
 }
 
+/** Options of {@link seedSubscriptions}. */
+export interface SeedOptions {
+  /** Records written per round (default 2000). */
+  readonly chunk?: number;
+  /** Usage events per metered subscription (default {@link EVENTS_PER_METERED}; 0 for none). */
+  readonly eventsPerMetered?: number;
+}
+
+/** Whether `storage` is the SQL adapter, whose tables the seeding can fill with one statement per chunk. */
+function isPostgresStorage(storage: BillingStorageAdapter): storage is PostgresStorage {
+  return 'client' in storage && 'schema' in storage;
+}
+
 /**
- * Writes `count` customers with one subscription each, and the usage of the metered ones, in chunks: single
- * inserts issued side by side (a pool spreads them over its connections) and `usage.insertMany` per chunk.
+ * Writes customers and subscriptions: on the SQL adapter with one multi-row insert per table and chunk (its own
+ * generated statement), on any other adapter with single inserts issued side by side.
+ */
+async function writeParents(
+  storage: BillingStorageAdapter,
+  customers: readonly Customer[],
+  subscriptions: readonly Subscription[],
+): Promise<void> {
+  if (isPostgresStorage(storage)) {
+    const tables = billingTables(storage.schema);
+    await storage.client.query(tables.customers.insert, [JSON.stringify(customers)]);
+    await storage.client.query(tables.subscriptions.insert, [JSON.stringify(subscriptions)]);
+    return;
+  }
+  await Promise.all(customers.map((c) => storage.customers.insert(c)));
+  await Promise.all(subscriptions.map((s) => storage.subscriptions.insert(s)));
+}
+
+/**
+ * Writes `count` customers with one subscription each (see {@link subscriptionRecord}), and the usage of the
+ * metered ones through `usage.insertMany`, in chunks.
  */
 export async function seedSubscriptions(
   storage: BillingStorageAdapter,
   catalog: BenchCatalog,
   count: number,
-  chunk = 2000,
+  options: SeedOptions = {},
 ): Promise<SeedCounts> {
+  const chunk = options.chunk ?? 2000;
+  const eventsPerMetered = options.eventsPerMetered ?? EVENTS_PER_METERED;
   let usageEvents = 0;
   for (let first = 0; first < count; first += chunk) {
     const numbers = Array.from({ length: Math.min(chunk, count - first) }, (_, i) => first + i);
@@ -186,15 +225,34 @@ export async function seedSubscriptions(
     const subscriptions = numbers.map((n, i) =>
       checked(SubscriptionSchema, subscriptionRecord(n, customers[i] as Customer, catalog)),
     );
-    const events = subscriptions
-      .filter((s) => s.items[0]?.priceId === catalog.dataPriceId)
-      .flatMap((s) => usageRecords(s))
+    await writeParents(storage, customers, subscriptions);
+    if (eventsPerMetered === 0) continue;
+    const events = meteredOf(subscriptions, catalog)
+      .flatMap((s) => usageRecords(s, eventsPerMetered))
       .map((e) => checked(UsageEventSchema, e));
-    await Promise.all(customers.map((c) => storage.customers.insert(c)));
-    await Promise.all(subscriptions.map((s) => storage.subscriptions.insert(s)));
     const { inserted } = await storage.usage.insertMany(events);
     if (inserted.length !== events.length) throw new Error('usage events were skipped as duplicates');
     usageEvents += events.length;
   }
   return { customers: count, subscriptions: count, usageEvents };
+}
+
+/** The metered subscriptions among `subscriptions` (those on the data price). */
+export function meteredOf(subscriptions: readonly Subscription[], catalog: BenchCatalog): Subscription[] {
+  return subscriptions.filter((s) => s.items[0]?.priceId === catalog.dataPriceId);
+}
+
+/**
+ * The usage of the first `count` seeded subscriptions as an internet provider's meters send it, round by round:
+ * reading k of every metered line, then reading k + 1 (consecutive events are of different customers).
+ */
+export function meterReadings(count: number, catalog: BenchCatalog): UsageEvent[] {
+  const metered: UsageEvent[][] = [];
+  for (let n = 0; n < count; n++) {
+    const subscription = subscriptionRecord(n, customerRecord(n, catalog), catalog);
+    if (subscription.items[0]?.priceId === catalog.dataPriceId) metered.push(usageRecords(subscription));
+  }
+  const rows: UsageEvent[] = [];
+  for (let k = 0; k < EVENTS_PER_METERED; k++) for (const events of metered) rows.push(events[k] as UsageEvent);
+  return rows;
 }

@@ -8,14 +8,18 @@ export class StatementCounter implements SqlClient {
   readonly counts: Map<string, number>;
   /** Milliseconds from sending each kind of statement to its rows, summed. */
   readonly ms: Map<string, number>;
+  /** The last statement of each kind, with its parameters (to `EXPLAIN ANALYZE` it again). */
+  readonly last: Map<string, { text: string; params: readonly unknown[] }>;
 
   constructor(
     private readonly inner: SqlClient,
     counts: Map<string, number> = new Map(),
     ms: Map<string, number> = new Map(),
+    last: Map<string, { text: string; params: readonly unknown[] }> = new Map(),
   ) {
     this.counts = counts;
     this.ms = ms;
+    this.last = last;
   }
 
   get inTransaction(): boolean {
@@ -36,6 +40,7 @@ export class StatementCounter implements SqlClient {
   async query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
     const kind = kindOf(text);
     this.#count(kind);
+    this.last.set(kind, { text, params: params ?? [] });
     const start = performance.now();
     try {
       return await this.inner.query<R>(text, params);
@@ -46,13 +51,14 @@ export class StatementCounter implements SqlClient {
 
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
     this.#count('<transaction>');
-    return this.inner.transaction((tx) => work(new StatementCounter(tx, this.counts, this.ms)));
+    return this.inner.transaction((tx) => work(new StatementCounter(tx, this.counts, this.ms, this.last)));
   }
 
   /** Forgets what was counted. */
   clear(): void {
     this.counts.clear();
     this.ms.clear();
+    this.last.clear();
   }
 
   #count(kind: string): void {

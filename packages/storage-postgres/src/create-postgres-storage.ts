@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { type BillingStorageAdapter, type StorageSession, validate } from '@billfold/core';
 import type { Pool, PoolConfig } from 'pg';
@@ -8,6 +9,7 @@ import { type PGliteDatabase, sqlClientFromPGlite } from './client/pglite-client
 import { sqlClientFromPool } from './client/pg-client';
 import type { SqlClient } from './client/sql-client';
 import { checkSchemaName, migrate } from './migrations/migrate';
+import { pgliteInitialData } from './pglite-initial-data';
 import { reportQueries } from './repositories/reports';
 import { billingTables } from './schema/tables';
 import { createSession } from './session';
@@ -107,6 +109,21 @@ function dataFolder(dataDir: string | undefined): string | undefined {
   return resolve(dataDir.startsWith('file://') ? dataDir.slice('file://'.length) : dataDir);
 }
 
+/**
+ * Whether an embedded database is new and can start from the prepared data directory (`pgliteInitialData`): in
+ * memory, or a folder without a database yet, with PGlite's own user (the prepared cluster's) and one of its
+ * databases.
+ */
+function startsNew(embedded: { readonly dataDir?: string; readonly pgliteOptions?: PGliteSettings }): boolean {
+  const { username, database } = embedded.pgliteOptions ?? {};
+  if (username !== undefined && username !== 'postgres') return false;
+  if (database !== undefined && database !== 'template1' && database !== 'postgres') return false;
+  const { dataDir } = embedded;
+  if (dataDir === undefined || dataDir.startsWith('memory://')) return true;
+  const folder = dataFolder(dataDir);
+  return folder !== undefined && !existsSync(join(folder, 'PG_VERSION'));
+}
+
 /** The client for the options, and how to release what the storage itself opened. */
 async function connect(options: PostgresStorageOptions): Promise<{ client: SqlClient; release: () => Promise<void> }> {
   const keep = async () => {};
@@ -131,7 +148,12 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
   const lock = folder === undefined ? undefined : await lockDataDir(folder);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const db: PGlite = await PGlite.create({ ...embedded.pgliteOptions, dataDir: embedded.dataDir });
+    const loadDataDir = startsNew(embedded) ? await pgliteInitialData() : undefined;
+    const db: PGlite = await PGlite.create({
+      ...embedded.pgliteOptions,
+      dataDir: embedded.dataDir,
+      ...(loadDataDir === undefined ? {} : { loadDataDir }),
+    });
     return {
       client: sqlClientFromPGlite(db),
       release: async () => {

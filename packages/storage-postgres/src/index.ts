@@ -12,6 +12,7 @@ export type {
   PostgresStorageOptions,
 } from './create-postgres-storage';
 export { migrate, migrations } from './migrations/migrate';
+export { pgliteInitialData } from './pglite-initial-data';
 export type { MigrateOptions, MigrateResult } from './migrations/migrate';
 export type { Migration } from './migrations/migration';
 export { sqlClientFromPool } from './client/pg-client';

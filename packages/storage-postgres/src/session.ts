@@ -7,6 +7,7 @@ import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
 import { creditNoteRepository, invoiceRepository } from './repositories/invoices';
 import { ledgerLocks } from './repositories/locks';
+import { paymentAttemptRepository, paymentMethodRepository } from './repositories/online-payments';
 import { balanceRepository, paymentRepository, refundRepository } from './repositories/payments';
 import { subscriptionRepository } from './repositories/subscriptions';
 import { usageRepository } from './repositories/usage';
@@ -32,6 +33,8 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     outbox: outboxRepository(client, tables),
     collectionFees: collectionFeeRepository(client, tables),
     bankCredits: bankCreditRepository(client, tables),
+    paymentAttempts: paymentAttemptRepository(client, tables),
+    paymentMethods: paymentMethodRepository(client, tables),
     locks: ledgerLocks(client, tables),
   };
 }

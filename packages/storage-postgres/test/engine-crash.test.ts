@@ -117,6 +117,8 @@ async function crashAtEveryStatement(base: PostgresStorage, mode: FaultPlan['mod
       .runCycle({
         now: RUN_NOW,
         batchSize: BATCH,
+        // One batch transaction at a time: the fault counts the statements of that one transaction.
+        concurrency: 1,
         onBatch: () => {
           throw stop;
         },
@@ -137,28 +139,34 @@ async function crashAtEveryStatement(base: PostgresStorage, mode: FaultPlan['mod
 }
 
 describeBackends('a billing run that crashes', (backend: Backend) => {
-  it('after the second batch commits keeps exactly two batches, and a rerun bills the rest as one run would', async () => {
-    const base = await backend.storage();
-    try {
-      await seedScenario(base, SCENARIO);
-      let commits = 0;
-      const crashing: BillingStorageAdapter = {
-        ...base,
-        transaction: async <T>(work: (session: StorageSession) => Promise<T>) => {
-          const result = await base.transaction(work);
-          commits += 1;
-          if (commits === 2) throw new Error(`${CRASH} after commit 2`);
-          return result;
-        },
-      };
-      await expect(runner(crashing).runCycle({ now: RUN_NOW, batchSize: BATCH })).rejects.toThrow(CRASH);
-      expect(await billedCount(base)).toBe(2 * BATCH);
-      expectGaplessNumbers(await listAll((page) => base.invoices.list(page)));
-      await expectCleanRerun(base);
-    } finally {
-      await dropSchema(base);
-    }
-  });
+  it.each([1, 2])(
+    'after the second batch commits keeps whole batches only (%i at once: two, or a third already in flight), and a rerun bills the rest as one run would',
+    async (concurrency) => {
+      const base = await backend.storage();
+      try {
+        await seedScenario(base, SCENARIO);
+        let commits = 0;
+        const crashing: BillingStorageAdapter = {
+          ...base,
+          transaction: async <T>(work: (session: StorageSession) => Promise<T>) => {
+            const result = await base.transaction(work);
+            commits += 1;
+            if (commits === 2) throw new Error(`${CRASH} after commit 2`);
+            return result;
+          },
+        };
+        await expect(runner(crashing).runCycle({ now: RUN_NOW, batchSize: BATCH, concurrency })).rejects.toThrow(CRASH);
+        const billed = await billedCount(base);
+        expect(billed % BATCH, 'whole batches only').toBe(0);
+        // The batch a second loop has in flight when the first fails still commits; no loop starts another.
+        expect(billed / BATCH).toBeOneOf(concurrency === 1 ? [2] : [2, 3]);
+        expectGaplessNumbers(await listAll((page) => base.invoices.list(page)));
+        await expectCleanRerun(base);
+      } finally {
+        await dropSchema(base);
+      }
+    },
+  );
 
   it('at any statement inside a batch transaction leaves every table as it was; a rerun bills as one run would', async () => {
     const base = await backend.storage();

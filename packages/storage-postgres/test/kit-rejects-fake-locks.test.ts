@@ -29,6 +29,12 @@ function withoutLocks(session: StorageSession): StorageSession {
         const rows = await Promise.all([...new Set(ids)].sort().map((id) => session.subscriptions.get(id)));
         return rows.filter((row): row is Subscription => row !== undefined);
       },
+      lockForUsage: async ({ ids, customerIds }) => {
+        const owned = await Promise.all(customerIds.map((customerId) => session.subscriptions.list({ customerId })));
+        const all = [...ids, ...owned.flatMap((page) => page.items.map((subscription) => subscription.id))];
+        const rows = await Promise.all([...new Set(all)].sort().map((id) => session.subscriptions.get(id)));
+        return rows.filter((row): row is Subscription => row !== undefined);
+      },
     },
   };
 }
@@ -70,11 +76,13 @@ describeServer('the concurrency rules against adapters that lie (PostgreSQL)', (
       'a share lock makes claimDue skip the subscription at once, and an update of it wait until the lock ends',
       'a claimed subscription makes a share locker wait until the claim ends; it then reads the row the claim wrote',
       'an update lock is exclusive: claimDue skips the row, a share locker waits and then reads what it wrote',
+      'subscriptions.lockForUsage takes share locks: claimDue skips the rows at once, another share lock does not wait, an update waits',
+      'subscriptions.lockForUsage waits for a claimed subscription and then reads what the claim wrote',
     ]);
-    // Left: the three rules of every adapter (shapes, refusals outside a transaction), and five no lock call could
+    // Left: the five rules of every adapter (shapes, refusals outside a transaction), and five no lock call could
     // break (share locks between themselves, skip-locked claims of subscriptions, invoices and outbox entries —
     // those are the claims' own row locks — and locks ending).
-    expect(concurrent.length - failed.length).toBe(8);
+    expect(concurrent.length - failed.length).toBe(10);
   });
 
   it('transactions declared serial but run side by side fail the serial rule', async () => {

@@ -8,6 +8,8 @@ import {
   money,
   type UsageEvent,
 } from '@billfold/core';
+import { FakeStripe } from '@billfold/gateway-fake-kit';
+import { createStripeGateway } from '@billfold/payments-stripe';
 import { afterAll, expect, it } from 'vitest';
 import { seedCatalog } from '../bench/seed';
 import type { PostgresStorage } from '../src/index';
@@ -36,9 +38,13 @@ const STEP_MS = 3 * 3_600_000;
 const MODEL_CHILD = fileURLToPath(new URL('./support/model-child.ts', import.meta.url));
 const context = `seed ${SEED} (BILLFOLD_MODEL_SEED=${SEED} replays it)`;
 
+const STRIPE_KEY = 'sk_test_billfoldModelNeverPrint0001';
+
 let storage: PostgresStorage | undefined;
+let fakeStripe: FakeStripe | undefined;
 afterAll(async () => {
   if (storage !== undefined) await dropSchema(storage);
+  await fakeStripe?.server.close();
 });
 
 /** Hundredths of a decimal string with at most two decimals (`"12.5"` → 1250). */
@@ -141,12 +147,73 @@ async function expectCollectionsKept(db: BillingStorageAdapter, invoices: readon
   return fees.length;
 }
 
+/**
+ * Checks that every subscription's status agrees with its pause and its dunning, whichever of pauses, resumptions,
+ * billing runs and collections runs came first: `paused` exactly while a pause is set (dunning never un-pauses),
+ * `past_due` and `unpaid` only with dunning at that stage, `active` never with dunning (a resumption or a trial's
+ * end returns to the status dunning calls for).
+ */
+async function expectStatusesAgree(db: BillingStorageAdapter): Promise<void> {
+  for (const subscription of await listAll((page) => db.subscriptions.list(page))) {
+    const { id, status, pause, dunning } = subscription;
+    const about = `${id}: ${status}, pause ${JSON.stringify(pause)}, dunning ${JSON.stringify(dunning)} (${context})`;
+    expect(status === 'paused', about).toBe(pause !== undefined);
+    if (status === 'active') expect(dunning, about).toBeUndefined();
+    if (status === 'past_due') expect(dunning?.stage, about).toBe('past_due');
+    if (status === 'unpaid') expect(['unpaid', 'suspended', 'canceled'], about).toContain(dunning?.stage);
+  }
+}
+
+/**
+ * Checks the gateway's side: every charge that took money at the fake is one ledger payment of its amount (none
+ * lost, none recorded twice), declines were recorded as failed attempts, and no attempt is left unsent.
+ */
+async function expectChargedOnce(db: BillingStorageAdapter, fake: FakeStripe): Promise<void> {
+  const charged = fake
+    .succeededCharges()
+    .map((charge) => `${charge.payment_intent as string} ${charge.amount as number}`)
+    .sort();
+  const payments = (await listAll((page) => db.payments.list(page))).filter((p) => p.method === 'gateway');
+  const recorded = payments.map((p) => `${p.providerPaymentId as string} ${Math.round(Number(p.amount) * 100)}`).sort();
+  expect(recorded, `each charge at the provider is one ledger payment (${context})`).toEqual(charged);
+  expect(charged.length, `charges went through (${context})`).toBeGreaterThan(0);
+  const attempts = await listAll((page) => db.paymentAttempts.list(page));
+  expect(attempts.filter((a) => a.status === 'failed').length, `declines recorded (${context})`).toBeGreaterThan(0);
+  expect(
+    attempts.filter((a) => a.status === 'pending').map((a) => a.id),
+    `attempts left unsent (${context})`,
+  ).toEqual([]);
+}
+
 describeServer('the ledger under random concurrent operations (PostgreSQL)', () => {
   it(`${WORKERS} OS processes × ${OPERATIONS} random operations keep every ledger rule`, async () => {
     const db = await postgresBackend.storage();
     storage = db;
-    const seeding = createBilling({ storage: db, clock: createTestClock(START), ids: counterIds() });
+    // Customers are charged automatically through the Stripe adapter against its fake: the first charges decline
+    // (soft, then hard), and some answers are lost after the charge (connection reset), for the engine to recover.
+    const fake = await FakeStripe.start(() => Math.floor(Date.now() / 1000), STRIPE_KEY);
+    fakeStripe = fake;
+    for (let n = 0; n < 24; n++) fake.nextCharge(n % 4 === 3 ? 'decline_hard' : 'decline_soft');
+    fake.server.inject('PostPaymentIntents', { kind: 'reset_after_success' }, 6);
+    const stripe = createStripeGateway({
+      secretKey: STRIPE_KEY,
+      webhookSecret: 'whsec_model',
+      api: { host: '127.0.0.1', port: fake.server.port, protocol: 'http' },
+      maxNetworkRetries: 0,
+    });
+    const seeding = createBilling({
+      storage: db,
+      clock: createTestClock(START),
+      ids: counterIds(),
+      gateways: [stripe],
+    });
     const catalog = await seedCatalog(seeding);
+    const coupon = await seeding.catalog.coupons.create({
+      name: 'Model 20 %',
+      percentOff: '20',
+      duration: 'repeating',
+      durationPeriods: 3,
+    });
     const customers: ModelCustomer[] = [];
     for (let n = 0; n < CUSTOMERS; n++) {
       const customer = await seeding.customers.create({
@@ -155,7 +222,10 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
         currency: 'EUR',
         timeZone: n % 2 === 0 ? 'UTC' : 'Europe/Berlin',
         taxRateIds: [catalog.vatId],
+        ...(n % 2 === 0 ? { collectionMethod: 'charge_automatically' as const } : {}),
       });
+      const reference = await seeding.paymentMethods.gatewayCustomer(customer.id);
+      await seeding.paymentMethods.save({ customerId: customer.id, providerMethodId: fake.addCard(reference) });
       await seeding.subscriptions.create({
         customerId: customer.id,
         items: [{ priceId: catalog.basicPriceId }, { priceId: catalog.dataPriceId }],
@@ -173,7 +243,13 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
         start: START,
         stepMs: STEP_MS,
         customers,
-        prices: { basic: catalog.basicPriceId, seat: catalog.seatPriceId, data: catalog.dataPriceId },
+        prices: {
+          basic: catalog.basicPriceId,
+          seat: catalog.seatPriceId,
+          data: catalog.dataPriceId,
+          coupon: coupon.id,
+        },
+        stripe: { port: fake.server.port, secretKey: STRIPE_KEY },
       } satisfies ModelConfig),
     );
     let reports: ModelReport[];
@@ -187,8 +263,11 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
 
     // Bill everything the workers left due, up to well past their last usage.
     const end = new Date(Date.parse(START) + OPERATIONS * STEP_MS + 45 * 86_400_000).toISOString();
-    const final = await createBilling({ storage: db, clock: createTestClock(end) }).runCycle();
+    const closing = createBilling({ storage: db, clock: createTestClock(end), gateways: [stripe] });
+    const final = await closing.runCycle();
     expect(final.errors, context).toEqual([]);
+    // Charges whose answer was lost and whose sender moved on are sent again once their lease has ended.
+    await closing.collections.run();
 
     const outcomes: Record<string, number> = {};
     for (const report of reports) {
@@ -211,8 +290,13 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
       'creditNote ok',
       'void ok',
       'usage ok',
+      'pause ok',
+      'resume ok',
+      'addItem ok',
+      'schedule ok',
       'collect ok',
       'dispatch ok',
+      'portalPay ok',
     ]) {
       expect(outcomes[done] ?? 0, `${done} (${context}): ${JSON.stringify(outcomes)}`).toBeGreaterThan(0);
     }
@@ -231,5 +315,9 @@ describeServer('the ledger under random concurrent operations (PostgreSQL)', () 
     );
     // Collections charged fees (and reminded) along the way, and kept their rules.
     expect(await expectCollectionsKept(db, invoices), `fees charged (${context})`).toBeGreaterThan(0);
+    // Pauses and dunning met along the way without contradicting each other.
+    await expectStatusesAgree(db);
+    await expectChargedOnce(db, fake);
+    expect(fake.server.violations, context).toEqual([]);
   }, 180_000);
 });

@@ -1,12 +1,10 @@
-import { type Billing, createBilling, createTestClock, type Invoice, listAll, money } from '@billfold/core';
-import { afterEach, expect, it } from 'vitest';
-import { type BenchCatalog, seedCatalog } from '../bench/seed';
-import type { PostgresStorage } from '../src/index';
-import { describeServer, dropSchema, postgresBackend, serverUrl, sharedPool } from './support/backends';
-import { counterIds } from './support/engine-scenario';
+import { type Billing, type Invoice, listAll, money } from '@billfold/core';
+import { expect, it } from 'vitest';
+import type { BenchCatalog } from '../bench/seed';
+import { describeServer, sharedPool } from './support/backends';
 import { expectLedgerKept } from './support/ledger-expect';
-import type { LedgerOpConfig, LedgerOpOutcome } from './support/ledger-op-child';
-import { type LedgerWorker, releaseInOrder, startLedgerWorker, untilSettled } from './support/ledger-workers';
+import { type LedgerWorker, releaseInOrder, untilSettled } from './support/ledger-workers';
+import { BEFORE_NUMBERING, type Call, raceHarness, refusedWith, STARTS_AT } from './support/race-harness';
 
 /*
  * The ledger races of issue 7, each one an engine operation per OS process on a real PostgreSQL server. A worker
@@ -16,26 +14,7 @@ import { type LedgerWorker, releaseInOrder, startLedgerWorker, untilSettled } fr
  * reaches its read and decides on the same state; with it, the competing writer waits for the lock instead.
  */
 
-const SEEDED_AT = '2026-01-10T09:00:00.000Z';
-/** Subscriptions made for the races start here (after seeding), so their first invoice comes from a run. */
-const STARTS_AT = '2026-02-01T00:00:00.000Z';
-const NOW = '2026-02-15T00:00:00.000Z';
-
-let storage: PostgresStorage | undefined;
-const workers: LedgerWorker[] = [];
-
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((worker) => worker.kill()));
-  if (storage !== undefined) await dropSchema(storage);
-  storage = undefined;
-});
-
-/** A fresh schema on the server with the benchmark catalog (VAT 19 %; basic 10.00, seats 8.00, data metered). */
-async function seeded(): Promise<{ storage: PostgresStorage; billing: Billing; catalog: BenchCatalog }> {
-  storage = await postgresBackend.storage();
-  const billing = createBilling({ storage, clock: createTestClock(SEEDED_AT), ids: counterIds() });
-  return { storage, billing, catalog: await seedCatalog(billing) };
-}
+const { seeded, race, worker } = raceHarness();
 
 /** A customer with `credit` on its balance (an overpayment: it has no invoice yet). */
 async function customerWithCredit(billing: Billing, catalog: BenchCatalog, name: string, credit: string) {
@@ -76,35 +55,6 @@ async function paidInvoice(billing: Billing, catalog: BenchCatalog) {
   expect([invoice.total, (await billing.invoices.get(invoice.id)).status]).toEqual(['119.00', 'paid']);
   return { customer, invoice, payment };
 }
-
-/**
- * Where finalizing workers pause: every read is done (the credit applied is read again at finalization), no
- * number is reserved yet (the sequence row would make the others wait).
- */
-const BEFORE_NUMBERING = { call: 'invoices.reserveNumbers', when: 'before' } as const;
-
-type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause'>;
-
-/** Starts one worker per call on the schema of `storage`, waits until all are ready, then starts them together. */
-async function race(on: PostgresStorage, calls: Record<string, Call>): Promise<Record<string, LedgerWorker>> {
-  const started = Object.fromEntries(
-    Object.entries(calls).map(([name, call]) => [
-      name,
-      startLedgerWorker(`billfold-race-${name}-${process.pid}`, {
-        url: serverUrl() as string,
-        schema: on.schema as string,
-        now: NOW,
-        ...call,
-      }),
-    ]),
-  );
-  workers.push(...Object.values(started));
-  await Promise.all(Object.values(started).map((worker) => worker.ready()));
-  for (const worker of Object.values(started)) worker.go();
-  return started;
-}
-
-const refusedWith = (outcome: LedgerOpOutcome) => (outcome.ok ? 'ok' : outcome.code);
 
 describeServer('ledger races between OS processes (PostgreSQL)', () => {
   it('three billing runs spend each customer’s credit once, whichever batch reads it first', async () => {
@@ -248,18 +198,12 @@ describeServer('ledger races between OS processes (PostgreSQL)', () => {
         properties: { gb: '12' },
       },
     ]);
-    const run = startLedgerWorker(`billfold-race-run-${process.pid}`, {
-      url: serverUrl() as string,
-      schema: storage.schema as string,
-      now: NOW,
+    const run = worker(storage, 'run', {
       call: 'runCycle',
       arg: {},
       pause: { call: 'usage.aggregate', when: 'after' },
     });
-    const late = startLedgerWorker(`billfold-race-late-${process.pid}`, {
-      url: serverUrl() as string,
-      schema: storage.schema as string,
-      now: NOW,
+    const late = worker(storage, 'late', {
       call: 'usage.ingest',
       arg: [
         {
@@ -271,7 +215,6 @@ describeServer('ledger races between OS processes (PostgreSQL)', () => {
         },
       ],
     });
-    workers.push(run, late);
     await Promise.all([run.ready(), late.ready()]);
     run.go();
     await untilSettled(sharedPool(), [run]);

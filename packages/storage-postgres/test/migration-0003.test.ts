@@ -1,47 +1,14 @@
 import { expect, it } from 'vitest';
-import {
-  createPostgresStorage,
-  migrate,
-  migrations,
-  type PostgresStorage,
-  sqlClientFromPGlite,
-  sqlClientFromPool,
-} from '../src/index';
+import { createPostgresStorage, migrate, migrations, type PostgresStorage } from '../src/index';
 import { foldedEmail } from '../src/migrations/0003-scoped-usage-and-lookups';
-import { type Backend, describeBackends, dropSchema, freshSchema, sharedPGlite, sharedPool } from './support/backends';
+import { describeBackends, dropSchema, freshSchema, sharedPGlite, sharedPool } from './support/backends';
+import { migratedBefore, writeBefore } from './support/migrated-before';
 import { customer, invoice, usageEvent } from './support/records';
 
 /*
  * Migration 3 on a schema that already holds data written under the migrations before it: the usage key becomes
  * (customer_id, id), externalRef becomes unique, and customers by email and invoices by number get indexes.
  */
-
-const SCOPED = migrations.findIndex((m) => m.name === 'scoped-usage-and-lookups');
-
-/** Storage over a fresh schema migrated up to (not including) migration 3. */
-async function beforeScoping(backend: Backend): Promise<PostgresStorage> {
-  const schema = freshSchema();
-  const client =
-    backend.name === 'pglite' ? sqlClientFromPGlite(await sharedPGlite()) : sqlClientFromPool(sharedPool());
-  await migrate(client, { schema, migrations: migrations.slice(0, SCOPED) });
-  return backend.name === 'pglite'
-    ? createPostgresStorage({ pglite: await sharedPGlite(), schema, migrate: false })
-    : createPostgresStorage({ pool: sharedPool(), schema, migrate: false });
-}
-
-/**
- * Writes `record` into `table` as the schema before migration 3 holds it: each field into its snake_case column,
- * when the table has that column yet (the repositories of today also write the columns later migrations add).
- */
-async function writeBefore(storage: PostgresStorage, table: string, record: object): Promise<void> {
-  const row = Object.fromEntries(
-    Object.entries(record).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
-  );
-  const name = `"${storage.schema}"."${table}"`;
-  await storage.client.query(`INSERT INTO ${name} SELECT * FROM json_populate_record(NULL::${name}, $1::json)`, [
-    JSON.stringify(row),
-  ]);
-}
 
 /** The plan PostgreSQL picks for `sql` with sequential scans off: proves an index can answer it. */
 async function plan(storage: PostgresStorage, sql: string, params: unknown[]): Promise<string> {
@@ -54,7 +21,7 @@ async function plan(storage: PostgresStorage, sql: string, params: unknown[]): P
 
 describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
   it('keeps data written before it and then scopes usage ids per customer', async () => {
-    const storage = await beforeScoping(backend);
+    const { storage, index } = await migratedBefore(backend, 'scoped-usage-and-lookups');
     try {
       const ada = customer({ email: 'Ada@Example.com', externalRef: 'crm-1' });
       const bob = customer({ email: 'bob@example.com' });
@@ -71,7 +38,7 @@ describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
       const numbered = invoice({ customerId: ada.id, status: 'open', sequence: 'INV-2026', number: 'INV-2026-000001' });
       await writeBefore(storage, 'invoices', numbered);
 
-      const after = migrations.slice(SCOPED).map((m) => m.version);
+      const after = migrations.slice(index).map((m) => m.version);
       expect(after[0]).toBe(3);
       expect(await migrate(storage.client, { schema: storage.schema as string })).toEqual({ applied: after });
       expect(await storage.customers.get(ada.id)).toStrictEqual(ada);
@@ -107,7 +74,7 @@ describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
   });
 
   it('refuses to migrate, changing nothing, while two customers share an externalRef', async () => {
-    const storage = await beforeScoping(backend);
+    const { storage, index } = await migratedBefore(backend, 'scoped-usage-and-lookups');
     try {
       await writeBefore(storage, 'customers', customer({ externalRef: 'crm-7' }));
       await writeBefore(storage, 'customers', customer({ externalRef: 'crm-7' }));
@@ -117,7 +84,7 @@ describeBackends('migration 3 (scoped usage ids, lookups)', (backend) => {
       const applied = await storage.client.query(
         `SELECT version FROM "${storage.schema}".schema_migrations ORDER BY version`,
       );
-      expect(applied).toEqual(migrations.slice(0, SCOPED).map(({ version }) => ({ version })));
+      expect(applied).toEqual(migrations.slice(0, index).map(({ version }) => ({ version })));
     } finally {
       await dropSchema(storage);
     }

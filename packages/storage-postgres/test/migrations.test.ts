@@ -36,7 +36,7 @@ describe('migrations on PGlite', () => {
     const client = sqlClientFromPGlite(await sharedPGlite());
     const schema = freshSchema();
     const broken = {
-      version: migrations.length + 1,
+      version: Math.max(...versions) + 1,
       name: 'broken',
       statements: ['CREATE TABLE extra (id text)', 'SELECT no_such_function()'],
     };

@@ -91,7 +91,12 @@ describeBackends('usage ingestion batching', (backend: Backend) => {
       usageEvent({ id: `bulk_${i}`, properties: { n: String(i) } }),
     );
     expect((await storage.usage.insertMany(events)).inserted).toHaveLength(5000);
-    expect(counting.statements).toEqual([`INSERT INTO "${storage.schema}"."usage_events"`]);
+    // `WITH written AS (INSERT … ON CONFLICT DO NOTHING RETURNING …) SELECT count(*) …`: one statement.
+    expect(counting.statements).toEqual(['WITH written AS']);
+    const stored = await base.client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${storage.schema}".usage_events`,
+    );
+    expect(stored[0]?.n).toBe(5000);
     await dropSchema(storage);
     await dropSchema(base);
   });

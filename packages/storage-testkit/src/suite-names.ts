@@ -29,6 +29,8 @@ export const storageSuiteNames = [
   'outbox',
   'collectionFees',
   'bankCredits',
+  'paymentAttempts',
+  'paymentMethods',
   'reports',
   'concurrency',
 ] as const;

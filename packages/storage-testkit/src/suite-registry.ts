@@ -3,6 +3,7 @@ import type { StorageSuiteName } from './suite-names';
 import { couponsSuite, metersSuite, pricesSuite, productsSuite, taxRatesSuite } from './suites/catalog-suites';
 import { claimDueSuite } from './suites/claim-due-suite';
 import { collectibleSuite, collectionFeesSuite, outboxSuite } from './suites/collections-suites';
+import { paymentAttemptsSuite, paymentMethodsSuite } from './suites/online-payments-suites';
 import { concurrencySuite } from './suites/concurrency-suite';
 import { customersSuite } from './suites/customers-suite';
 import { idempotencySuite } from './suites/idempotency-suite';
@@ -50,6 +51,8 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   outbox: outboxSuite,
   collectionFees: collectionFeesSuite,
   bankCredits: bankCreditsSuite,
+  paymentAttempts: paymentAttemptsSuite,
+  paymentMethods: paymentMethodsSuite,
   reports: reportsSuite,
   concurrency: concurrencySuite,
 };

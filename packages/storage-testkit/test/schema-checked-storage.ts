@@ -6,10 +6,12 @@ import {
   CatalogPriceSchema,
   CouponInputSchema,
   CreditNoteSchema,
+  CustomerPaymentMethodSchema,
   CustomerSchema,
   InvoiceSchema,
   MeterInputSchema,
   OutboxEntrySchema,
+  PaymentAttemptSchema,
   PaymentSchema,
   ProductSchema,
   RefundSchema,
@@ -44,6 +46,8 @@ const schemas: Record<keyof StorageSession, Parser | undefined> = {
   outbox: OutboxEntrySchema,
   collectionFees: CollectionFeeSchema,
   bankCredits: BankCreditSchema,
+  paymentAttempts: PaymentAttemptSchema,
+  paymentMethods: CustomerPaymentMethodSchema,
   locks: undefined,
 };
 

@@ -194,3 +194,8 @@ export async function compareOnce(
     met,
   };
 }
+
+export { compareWithFloor, printGoals } from './floor';
+export type { FloorGoal, FloorOptions, FloorResult, FloorSubject } from './floor';
+export { formatProfileSummary, profiled, summarizeCpuProfile, summarizeCpuProfileFile } from './cpu-profile';
+export type { CpuProfile, ProfileShare, ProfileSummary } from './cpu-profile';

@@ -21,3 +21,8 @@ export type { SpecAvailability } from './spec-files';
 export { serveWebhookHandler } from './webhook-endpoint';
 export type { WebhookEndpoint } from './webhook-endpoint';
 export { billingFailure } from './billing-failure';
+export { FakeStripe } from './fake-stripe/fake-stripe';
+export type { ChargeOutcome } from './fake-stripe/stripe-store';
+export type { FakeCard, StripeObject } from './fake-stripe/stripe-objects';
+export { FakePaypal } from './fake-paypal/fake-paypal';
+export type { Json as PaypalJson, PaypalOutcome } from './fake-paypal/paypal-store';

@@ -16,7 +16,12 @@ import {
   formatRevenue,
   formatUnreconciledCash,
 } from '../reports/format-business-reports';
-import { formatAging, formatCollectionsEffectiveness, formatPaymentConfirmation } from '../reports/format-reports';
+import {
+  formatAging,
+  formatCollectionsEffectiveness,
+  formatFailedPayments,
+  formatPaymentConfirmation,
+} from '../reports/format-reports';
 import {
   CREATE_HELP,
   CREATE_OPTION,
@@ -28,20 +33,21 @@ import {
 import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold report`. */
-export const REPORT_HELP = `Usage: billfold report aging|payments|collections|revenue|onboarding|mrr|cash (--db URL | --data-dir DIR) [options]
+export const REPORT_HELP = `Usage: billfold report aging|payments|failed-payments|collections|revenue|onboarding|mrr|cash (--db URL | --data-dir DIR) [options]
 
 Reports computed from the stored records (set-based queries on the database):
   aging        what each customer owes by days past due in their time zone (current, 1-30, 31-60, 61-90, 90+),
                per currency, as of --now
   payments     payment confirmation: the payments received from --from to --to, with the invoices they paid
   collections  collections effectiveness from --from to --to: DSO, what was recovered after which reminder, fees
+  failed-payments  the gateway declines recorded from --from to --to (decline code, soft or hard, the retry planned),
+               per decline code, and how many of their invoices were recovered since (text or json)
   revenue      revenue per month by billing code and product category, recognised over each service period (a
                yearly invoice spreads over its 12 months), net of discounts, tax and credit notes
   onboarding   new customers per month from --from to --to, days to their first invoice and payment, trials
                ended and converted
   mrr          MRR and ARR at each month's end with new, expansion, contraction and churn
   cash         unreconciled cash: imported bank credits waiting for a person, payments no invoice took
-(The failed-payments report comes with automatic charging: it needs the gateway's recorded attempts.)
 
 Options:
 ${STORAGE_HELP.join('\n')}
@@ -67,21 +73,21 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-const KINDS = ['aging', 'payments', 'collections', 'revenue', 'onboarding', 'mrr', 'cash'] as const;
+const KINDS = ['aging', 'payments', 'failed-payments', 'collections', 'revenue', 'onboarding', 'mrr', 'cash'] as const;
 type Kind = (typeof KINDS)[number];
 const FORMATS = ['text', 'csv', 'json'] as const;
 
-/** A report in its three forms. */
+/** A report in its forms: text and JSON always, CSV when it has one. */
 interface Rendered {
   readonly text: () => string[];
-  readonly csv: () => string;
+  readonly csv?: () => string;
   readonly json: () => unknown;
 }
 
-/** A report as text, CSV and JSON. */
-const rendered = <R>(report: R, text: (r: R) => string[], csv: (r: R) => string): Rendered => ({
+/** A report as text, JSON and (given `csv`) CSV. */
+const rendered = <R>(report: R, text: (r: R) => string[], csv?: (r: R) => string): Rendered => ({
   text: () => text(report),
-  csv: () => csv(report),
+  ...(csv === undefined ? {} : { csv: () => csv(report) }),
   json: () => report,
 });
 
@@ -105,6 +111,7 @@ function renderers(
     aging: async () => rendered(await reports.aging({ asOf: now }), formatAging, agingReportToCsv),
     payments: async () =>
       rendered(await reports.paymentConfirmation({ from, to }), formatPaymentConfirmation, paymentConfirmationToCsv),
+    'failed-payments': async () => rendered(await reports.failedPayments({ from, to }), formatFailedPayments),
     collections: async () =>
       rendered(
         await reports.collectionsEffectiveness({ from, to }),
@@ -119,7 +126,7 @@ function renderers(
 }
 
 /**
- * `billfold report aging|payments|collections|revenue|onboarding|mrr|cash`: see {@link REPORT_HELP}.
+ * `billfold report aging|payments|failed-payments|collections|revenue|onboarding|mrr|cash`: see {@link REPORT_HELP}.
  * @returns the exit code.
  */
 export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -136,6 +143,9 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   const format = parsed.values.json ? 'json' : (stringOption(parsed, 'format') ?? 'text');
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`, 'report');
+  }
+  if (format === 'csv' && kind === 'failed-payments') {
+    throw new UsageError(`the ${kind} report has no CSV form`, 'report');
   }
   const now = instantOption('report', parsed, 'now') ?? systemClock.now().toISOString();
   const to = instantOption('report', parsed, 'to') ?? now;
@@ -157,7 +167,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     await storage.close();
   }
   if (format === 'json') io.out(JSON.stringify(report.json(), null, 2));
-  else if (format === 'csv') io.out(report.csv().trimEnd());
+  else if (format === 'csv' && report.csv !== undefined) io.out(report.csv().trimEnd());
   else for (const line of report.text()) io.out(line);
   return ExitCode.ok;
 }

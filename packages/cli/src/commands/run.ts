@@ -1,4 +1,4 @@
-import { type Clock, type RunCycleSummary, systemClock } from '@billfold/core';
+import { type Clock, type RunCycleSummary, type StepFigures, systemClock } from '@billfold/core';
 import type { CliIo } from '../cli-io';
 import { ENGINE_HELP, ENGINE_OPTIONS, formatDispatch, outcomeJson, withEngine } from '../engine-options';
 import { instantOption, integerOption, parseOptions } from '../parse-options';
@@ -57,7 +57,26 @@ export function formatRunSummary(summary: RunCycleSummary, target: string): stri
   for (const error of summary.errors) {
     lines.push(`    ${error.subscriptionId} [${error.step}] ${error.code}: ${error.message}`);
   }
+  lines.push(...formatMeasuredSteps(summary.measured));
   return lines;
+}
+
+/**
+ * One line per step of the run with the figures its OpenTelemetry instruments received (`billfold.<area>.items`,
+ * `.errors` by code, `.duration`): `    run.batch            items 3    errors 0            2 × 4.1 ms`.
+ */
+export function formatMeasuredSteps(measured: readonly StepFigures[]): string[] {
+  const lines = measured.map((step) => {
+    const errors = Object.entries(step.errors).map(([code, count]) => `${code} ${count}`);
+    const latency = step.passes === 0 ? '-' : `${step.passes} × ${((step.seconds * 1000) / step.passes).toFixed(1)} ms`;
+    return [
+      `    ${`${step.area}.${step.step}`.padEnd(20)}`,
+      `items ${String(step.items).padEnd(5)}`,
+      `errors ${(errors.length === 0 ? '0' : errors.join(', ')).padEnd(12)}`,
+      latency,
+    ].join(' ');
+  });
+  return lines.length === 0 ? [] : ['  per step (items, errors by code, passes × mean latency)', ...lines];
 }
 
 /**

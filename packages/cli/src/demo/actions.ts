@@ -17,6 +17,9 @@ export interface CustomerState {
   cancelled: boolean;
   /** When the subscription ends or ended; usage after it is not sent. */
   endsAt?: string;
+  /** Paused (restart billing) from this instant until `resumesAt`: no usage is sent in between. */
+  pausedAt?: string;
+  resumesAt?: string;
 }
 
 /** Everything an action needs. */
@@ -39,7 +42,7 @@ function stateOf(ctx: ActionContext, customer: DemoCustomer): CustomerState {
   return state;
 }
 
-/** The subscription items for a plan, with the data meter and the static IP when taken. */
+/** The subscription items for a plan, with the data meter, the static IP and the magazine when taken. */
 function itemsFor(ctx: ActionContext, customer: DemoCustomer, plan: number, staticIp: boolean) {
   const { catalog } = ctx;
   const currency = customer.currency;
@@ -49,6 +52,7 @@ function itemsFor(ctx: ActionContext, customer: DemoCustomer, plan: number, stat
     { priceId: planPrice.id },
     { priceId: catalog.data[currency].id },
     ...(staticIp ? [{ priceId: catalog.staticIp[currency].id }] : []),
+    ...(customer.magazine ? [{ priceId: catalog.magazine.id }] : []),
   ];
 }
 
@@ -67,6 +71,8 @@ async function subscribe(ctx: ActionContext, customer: DemoCustomer): Promise<vo
     anchor,
     ...(customer.existing ? { startAt: anchor } : {}),
     ...(customer.coupon ? { couponId: ctx.catalog.coupon.id } : {}),
+    // New customers get a router, charged once on their first invoice.
+    ...(customer.existing ? {} : { oneTimeItems: [{ priceId: ctx.catalog.router[customer.currency].id }] }),
     idempotencyKey: `demo-subscribe-${customer.index}`,
   });
   state.subscriptionId = subscription.id;
@@ -130,6 +136,28 @@ async function cancel(ctx: ActionContext, customer: DemoCustomer, atPeriodEnd: b
   state.cancelled = true;
   state.endsAt = subscription.endedAt ?? subscription.currentPeriodEnd;
   ctx.tally.cancellations += 1;
+}
+
+/**
+ * Pauses the subscription with `restart` billing until local midnight of the next month's 1st: the unused rest of
+ * the month is credited, the next month's run bills the new period from the resumption.
+ */
+async function pause(ctx: ActionContext, customer: DemoCustomer): Promise<void> {
+  const state = stateOf(ctx, customer);
+  if (state.subscriptionId === undefined || state.cancelled || state.pausedAt !== undefined) return;
+  const { window } = ctx;
+  const next =
+    window.month === 12 ? { year: window.year + 1, month: 1 } : { year: window.year, month: window.month + 1 };
+  const resumeAt = localMidnight(next.year, next.month, 1, customer.customer.timeZone);
+  const { subscription } = await ctx.billing.subscriptions.pause({
+    subscriptionId: state.subscriptionId,
+    behavior: 'restart',
+    resumeAt,
+    idempotencyKey: `demo-pause-${customer.index}-${window.label}`,
+  });
+  state.pausedAt = subscription.pause?.pausedAt;
+  state.resumesAt = resumeAt;
+  ctx.tally.pauses += 1;
 }
 
 /** A quarter of this month's plan charge back (tax included), as a credit on the plan line. */
@@ -217,9 +245,12 @@ async function uploadUsage(ctx: ActionContext): Promise<void> {
     if (state.subscriptionId === undefined || state.subscribedAt === undefined) continue;
     // After the 1st's billing run (every local midnight has passed) and after the sign-up.
     const from = Math.max(Date.parse(window.start) + 13 * HOUR, Date.parse(state.subscribedAt) + HOUR);
+    const pausedNow = state.pausedAt !== undefined && (state.resumesAt ?? '') > new Date(now).toISOString();
     const to = Math.min(
       now - 2 * HOUR,
       state.endsAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(state.endsAt),
+      // A subscription paused with restart billing takes no usage until it resumes.
+      pausedNow ? Date.parse(state.pausedAt as string) : Number.POSITIVE_INFINITY,
     );
     if (to <= from) continue;
     const count = random.int(4, 8);
@@ -273,6 +304,8 @@ export async function playAction(ctx: ActionContext, action: DemoAction): Promis
       return cancel(ctx, action.customer, action.atPeriodEnd);
     case 'outage-credit':
       return outageCredit(ctx, action.customer);
+    case 'pause':
+      return pause(ctx, action.customer);
     case 'pay':
       return pay(ctx, action.customer);
     case 'collect':

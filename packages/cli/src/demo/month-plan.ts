@@ -49,6 +49,7 @@ export type DemoAction =
   | { readonly kind: 'add-static-ip'; readonly customer: DemoCustomer }
   | { readonly kind: 'cancel'; readonly customer: DemoCustomer; readonly atPeriodEnd: boolean }
   | { readonly kind: 'outage-credit'; readonly customer: DemoCustomer }
+  | { readonly kind: 'pause'; readonly customer: DemoCustomer }
   | { readonly kind: 'pay'; readonly customer: DemoCustomer }
   | { readonly kind: 'collect' }
   | { readonly kind: 'usage' };
@@ -63,9 +64,10 @@ const PLAN_COUNT = 3;
 
 /**
  * Plans one month, drawing every choice from `random`: the billing run on the 1st (from the second month on),
- * sign-ups in the first month, plan changes, cancellations, outage credits, payments, the collections run every
- * morning at 07:00 (reminders, overdue flags, late fees, dunning), and the month's usage upload. Returned in time
- * order; actions at the same instant keep the order they were planned in.
+ * sign-ups in the first month, plan changes, cancellations, outage credits, in the second month one German customer
+ * pausing until the next, payments, the collections run every morning at 07:00 (reminders, overdue flags, late
+ * fees, dunning), and the month's usage upload. Returned in time order; actions at the same instant keep the order
+ * they were planned in.
  */
 export function planMonth(
   window: MonthWindow,
@@ -106,6 +108,16 @@ export function planMonth(
     }
     const credits = Math.max(1, Math.round(customers.length / 25));
     const candidates = customers.filter((customer) => standing(customer).live);
+    const pausing =
+      window.index === 1
+        ? candidates.find(
+            (c) => c.region === 'DE' && !planned.some((p) => 'customer' in p.action && p.action.customer === c),
+          )
+        : undefined;
+    if (pausing !== undefined) {
+      candidates.splice(candidates.indexOf(pausing), 1);
+      add(at(10, 9), { kind: 'pause', customer: pausing });
+    }
     for (let i = 0; i < credits && candidates.length > 0; i++) {
       const customer = candidates.splice(random.int(0, candidates.length - 1), 1)[0] as DemoCustomer;
       add(at(random.int(6, 18), 11), { kind: 'outage-credit', customer });

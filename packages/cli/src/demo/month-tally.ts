@@ -14,12 +14,14 @@ export class MonthTally {
   /** Credit notes issued, and their totals per currency. */
   creditNotes = 0;
   readonly credited = new CurrencyTotals();
-  /** Subscription events: new subscriptions, plan changes, static IPs added, cancellations. */
+  /** Subscription events: new subscriptions, plan changes, static IPs added, cancellations, pauses. */
   signups = 0;
   upgrades = 0;
   downgrades = 0;
   addOns = 0;
   cancellations = 0;
+  /** Subscriptions paused. */
+  pauses = 0;
   /** Usage events uploaded. */
   usageEvents = 0;
   /** Data transfer uploaded, in tenths of a GB (the demo's events carry one decimal), so sums stay exact. */

@@ -1,4 +1,4 @@
-import type { CatalogPrice, Invoice } from '@billfold/core';
+import { type CatalogPrice, type Invoice, priceSpecIn } from '@billfold/core';
 import type { MonthReport, ScenarioResult } from './scenario';
 import { DATA_INCLUDED_GB, DEMO_CURRENCIES, type PricePerCurrency } from './seed-catalog';
 import type { ShowcaseInvoice } from './write-documents';
@@ -13,13 +13,15 @@ export interface DemoPrintout {
   readonly outDir: string;
 }
 
-const amountOf = (price: CatalogPrice): string => {
-  const { spec } = price;
-  if (spec.model === 'flat') return spec.amount;
-  if (spec.model === 'graduated') return spec.tiers.at(-1)?.unitAmount ?? '?';
+/** What a price charges in `currency` (its spec, or its currency option in it): the flat amount or unit price. */
+const amountOf = (price: CatalogPrice, currency: string): string => {
+  const spec = priceSpecIn(price, currency);
+  if (spec?.model === 'flat') return spec.amount;
+  if (spec?.model === 'per_unit') return spec.unitAmount;
+  if (spec?.model === 'graduated') return spec.tiers.at(-1)?.unitAmount ?? '?';
   return '?';
 };
-const both = (prices: PricePerCurrency) => DEMO_CURRENCIES.map((c) => `${c} ${amountOf(prices[c])}`).join(' / ');
+const both = (prices: PricePerCurrency) => DEMO_CURRENCIES.map((c) => `${c} ${amountOf(prices[c], c)}`).join(' / ');
 
 /** `EUR    12.50   USD     0.00`: every demo currency, amounts right-aligned. */
 function perCurrency(amounts: Readonly<Record<string, string>>): string {
@@ -32,7 +34,7 @@ function monthLines(month: MonthReport): string[] {
     `  ${label.padEnd(18)}${String(count).padStart(4)}   ${perCurrency(amounts)}${note}`.trimEnd();
   const lines = [
     `${month.label}  sign-ups ${month.signups}, upgrades ${month.upgrades}, downgrades ${month.downgrades}, ` +
-      `static IPs added ${month.addOns}, cancellations ${month.cancellations}, ` +
+      `static IPs added ${month.addOns}, cancellations ${month.cancellations}, pauses ${month.pauses}, ` +
       `data ${month.usageGb} GB in ${month.usageEvents} events`,
     row('invoices made', month.invoices, month.invoiced),
     row(
@@ -116,6 +118,8 @@ export function formatDemo({ result, target, showcases, outDir }: DemoPrintout):
     `${label('Catalog')}${catalog.plans.map((p) => `${p.billingCode} ${both(p.prices)}`).join(', ')} a month in advance`,
     `${label('', false)}DATA ${DATA_INCLUDED_GB} GB included, then ${both(catalog.data)} per GB in arrears; ` +
       `IP-STATIC ${both(catalog.staticIp)} a month; SETUP ${both(catalog.setup)} once`,
+    `${label('', false)}HW-ROUTER ${both(catalog.router)} once, on a new customer's first invoice; ` +
+      `MAG-NETZ magazine EUR ${amountOf(catalog.magazine, 'EUR')} a month at the reduced German VAT (7%)`,
     `${label('', false)}coupon ${catalog.coupon.name}`,
     `${label('Customers')}${count('DE')} in Germany (VAT 19%), ${count('EU-B2B')} EU business (reverse charge), ` +
       `${count('US-NY')} in New York and ${count('US-TX')} in Austin (state + city sales tax)`,

@@ -50,6 +50,7 @@ export interface MonthReport {
   readonly downgrades: number;
   readonly addOns: number;
   readonly cancellations: number;
+  readonly pauses: number;
   readonly usageEvents: number;
   readonly usageGb: string;
   /** Σ `amountRemaining` of the open invoices at the end of the month, per currency. */
@@ -131,7 +132,9 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
   );
   const standing = (customer: DemoCustomer) => {
     const state = states.get(customer.index);
-    const live = state?.subscriptionId !== undefined && !state.cancelled;
+    // A paused subscription is left alone until it resumes (changes are refused while paused).
+    const paused = state?.resumesAt !== undefined && state.resumesAt > clock.now().toISOString();
+    const live = state?.subscriptionId !== undefined && !state.cancelled && !paused;
     return { live, plan: state?.plan ?? customer.plan, staticIp: state?.staticIp ?? customer.staticIp };
   };
 
@@ -160,7 +163,7 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
       `${window.label} sign-ups, changes, payments and usage`,
       () => play(planned.slice(runs.length)),
       () =>
-        `${tally.signups + tally.upgrades + tally.downgrades + tally.addOns + tally.cancellations} subscription events, ${tally.payments} payments, ${tally.usageEvents} usage events`,
+        `${tally.signups + tally.upgrades + tally.downgrades + tally.addOns + tally.cancellations + tally.pauses} subscription events, ${tally.payments} payments, ${tally.usageEvents} usage events`,
     );
     clock.set(window.end);
     const owed = await progress.step(`${window.label} month-end balances`, async () => {
@@ -188,6 +191,7 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
       downgrades: tally.downgrades,
       addOns: tally.addOns,
       cancellations: tally.cancellations,
+      pauses: tally.pauses,
       usageEvents: tally.usageEvents,
       usageGb: tally.usageGb,
       ...owed,

@@ -23,6 +23,8 @@ export interface DemoCustomer {
   /** Index into the catalog's plans. */
   readonly plan: number;
   readonly staticIp: boolean;
+  /** Takes the magazine add-on (German customers only: it is sold at the German reduced VAT rate). */
+  readonly magazine: boolean;
   readonly coupon: boolean;
   readonly habit: PayerHabit;
   readonly method: DemoPaymentMethod;
@@ -165,6 +167,8 @@ export async function seedCustomers(
       signupDay: existing ? 1 : random.int(2, 20),
       plan: business ? random.int(1, 2) : Number(random.weighted({ 0: 5, 1: 4, 2: 2 })),
       staticIp: business || random.chance(0.1),
+      // The first German customer shows the 7 % magazine beside the 19 % plan on every invoice.
+      magazine: region === 'DE' && (index === 1 || random.chance(0.25)),
       coupon: !existing && random.chance(0.5),
       habit,
       method,

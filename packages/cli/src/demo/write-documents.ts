@@ -34,8 +34,8 @@ export interface ShowcaseInvoice {
 
 /**
  * Picks a few invoices that between them show the interesting cases: reverse charge for an EU business, German
- * VAT with the welcome coupon, US state + city sales tax (with metered data when there is some), and proration
- * after a plan change.
+ * VAT with the welcome coupon, a first invoice with the router at 19 % beside the magazine at 7 %, US state + city
+ * sales tax (with metered data when there is some), and proration after a plan change.
  */
 export function pickShowcaseInvoices(
   invoices: readonly Invoice[],
@@ -51,6 +51,11 @@ export function pickShowcaseInvoices(
       shows: 'German VAT with the WELCOME20 coupon',
       matches: (i) => region.get(i.customerId) === 'DE' && i.discountTotal !== '0.00',
       prefer: cycle,
+    },
+    {
+      shows: 'a router (one-time item) at 19 % beside the magazine at 7 %',
+      matches: (i) => i.taxes.length >= 2 && i.currency === 'EUR' && i.lines.some((l) => l.billingCode === 'HW-ROUTER'),
+      prefer: () => true,
     },
     { shows: 'US state + city sales tax', matches: (i) => i.currency === 'USD' && i.taxes.length >= 2, prefer: usage },
     {

@@ -2,6 +2,7 @@ import {
   AGING_BUCKETS,
   type AgingReport,
   type CollectionsEffectivenessReport,
+  type FailedPaymentsReport,
   type PaymentConfirmationReport,
 } from '@billfold/core';
 
@@ -100,4 +101,54 @@ export function formatCollectionsEffectiveness(report: CollectionsEffectivenessR
     }
   }
   return lines;
+}
+
+/** Failed payments as text: one row per declined attempt, then the declines by code and the totals per currency. */
+export function formatFailedPayments(report: FailedPaymentsReport): string[] {
+  const title = `Failed payments from ${report.from} to ${report.to}`;
+  if (report.rows.length === 0) return [`${title}: none.`];
+  const rows = report.rows.map((row) => [
+    row.failedAt.slice(0, 16).replace('T', ' '),
+    row.customerId,
+    row.invoiceNumber ?? row.invoiceId,
+    String(row.attemptNumber),
+    row.gateway,
+    `${row.declineCode} (${row.declineKind})`,
+    row.nextAttemptAt === undefined ? '-' : row.nextAttemptAt.slice(0, 16).replace('T', ' '),
+    row.invoiceStatus,
+    row.currency,
+    row.amount,
+  ]);
+  return [
+    title,
+    '',
+    ...table(
+      [
+        'Failed at',
+        'Customer',
+        'Invoice',
+        'Attempt',
+        'Gateway',
+        'Decline',
+        'Retry at',
+        'Invoice now',
+        'Currency',
+        'Amount',
+      ],
+      rows,
+      9,
+    ),
+    '',
+    ...table(
+      ['Decline code', 'Kind', 'Attempts'],
+      report.byCode.map((code) => [code.code, code.kind, String(code.attempts)]),
+      2,
+    ),
+    '',
+    ...table(
+      ['Currency', 'Attempts', 'Declined', 'Invoices', 'Recovered'],
+      report.totals.map((t) => [t.currency, String(t.attempts), t.declined, String(t.invoices), String(t.recovered)]),
+      1,
+    ),
+  ];
 }

@@ -1,3 +1,4 @@
+import { main } from '../../src/cli';
 import type { CliIo } from '../../src/cli-io';
 
 /** A {@link CliIo} that keeps what a command writes, for assertions. */
@@ -19,4 +20,11 @@ export function captureIo(cwd = process.cwd()): CapturedIo {
     // Stays at 0: progress lines only print once a command has run a while, so captured stderr stays quiet.
     elapsed: () => 0,
   };
+}
+
+/** Runs `billfold …args` in-process with its output captured; relative paths resolve against `cwd`. */
+export async function runCli(cwd: string, ...args: string[]) {
+  const io = captureIo(cwd);
+  const code = await main(args, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }

@@ -11,3 +11,11 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => new Date(Date.now()),
 };
+
+/**
+ * A monotonic reading in milliseconds, for measuring how long work took (metrics, progress): never an instant of
+ * billing, which comes only from a {@link Clock}.
+ */
+export function monotonicMs(): number {
+  return performance.now();
+}

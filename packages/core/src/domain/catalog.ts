@@ -3,7 +3,8 @@ import { currencyMinorUnits, isKnownCurrency } from '../money/currency';
 import { compareFixed, DECIMAL_PATTERN, parseFixed, pow10 } from '../money/fixed';
 import { CurrencySchema, BoundedNonNegativeDecimalSchema } from '../money/schemas';
 import { BillingIntervalSchema } from '../periods/billing-periods';
-import { PriceSchema } from '../pricing/price-schema';
+import { type Price, PriceSchema } from '../pricing/price-schema';
+import { TaxCodeSchema } from '../tax/tax-code';
 import { IdSchema, MetadataSchema } from './common';
 import { displayText } from './display-text';
 
@@ -19,6 +20,12 @@ export const ProductInputSchema = z.strictObject({
   billingCode: BillingCodeSchema,
   category: z.string().min(1).max(100),
   description: z.string().max(2000).optional(),
+  /**
+   * What the product is for tax (`"reduced"`): its lines are taxed at the catalog rates of this code for the
+   * customer's location instead of the customer's own rates. Absent: the customer's rates.
+   */
+  taxCode: TaxCodeSchema.optional(),
+  /** `false` once archived: no new subscription, change or invoice line may use it; existing subscriptions go on. */
   active: z.boolean().default(true),
   metadata: MetadataSchema.default({}),
 });
@@ -45,6 +52,12 @@ export const CatalogPriceInputSchema = z.strictObject({
   timing: z.enum(['in_advance', 'in_arrears']).default('in_advance'),
   /** The meter whose aggregated usage is the quantity of an `in_arrears` metered price. */
   meterId: IdSchema.optional(),
+  /**
+   * The same price in other currencies: one spec per currency, of the same model as `spec`. A subscription, a
+   * one-off line or a pending item in one of these currencies is charged by that spec (see {@link priceSpecIn}).
+   */
+  currencyOptions: z.array(PriceSchema).min(1).max(30).optional(),
+  /** `false` once archived: no new subscription, change or invoice line may use it; existing subscriptions go on. */
   active: z.boolean().default(true),
   metadata: MetadataSchema.default({}),
 });
@@ -57,6 +70,47 @@ export const CatalogPriceSchema = CatalogPriceInputSchema.extend({ id: IdSchema 
 
 /** A catalog price as stored. */
 export type CatalogPrice = z.infer<typeof CatalogPriceSchema>;
+
+/**
+ * What is wrong with a price's currency options, as `[path, message]` pairs: each option has the model of `spec`
+ * and a currency of its own (not `spec`'s, not another option's).
+ */
+export function currencyOptionProblems(
+  spec: Price,
+  options: readonly Price[] | undefined,
+): [(string | number)[], string][] {
+  const problems: [(string | number)[], string][] = [];
+  const seen = new Set([spec.currency]);
+  (options ?? []).forEach((option, i) => {
+    if (option.model !== spec.model) {
+      problems.push([[i, 'model'], `must be "${spec.model}", the model of spec`]);
+    }
+    if (seen.has(option.currency)) problems.push([[i, 'currency'], `${option.currency} is priced twice`]);
+    seen.add(option.currency);
+  });
+  return problems;
+}
+
+/**
+ * The spec of a price in `currency`: `spec` itself, or the currency option in that currency; `undefined` when the
+ * price has none in it.
+ * @example
+ * ```ts
+ * priceSpecIn({ ...price, spec: eur, currencyOptions: [chf] }, 'CHF'); // chf
+ * ```
+ */
+export function priceSpecIn(
+  price: Pick<CatalogPrice, 'spec' | 'currencyOptions'>,
+  currency: string,
+): Price | undefined {
+  if (price.spec.currency === currency) return price.spec;
+  return price.currencyOptions?.find((option) => option.currency === currency);
+}
+
+/** The currencies a price is offered in: its spec's, then its options' in order. */
+export function priceCurrencies(price: Pick<CatalogPrice, 'spec' | 'currencyOptions'>): string[] {
+  return [price.spec.currency, ...(price.currencyOptions ?? []).map((option) => option.currency)];
+}
 
 /** How a meter reduces a period's usage events to one quantity. */
 export const AggregationSchema = z.enum(['sum', 'count', 'max', 'unique_count', 'last']);
@@ -88,6 +142,23 @@ export type Meter = z.infer<typeof MeterInputSchema> & { readonly id: string };
 
 const HUNDRED = { units: 100n, scale: 0 };
 
+/**
+ * The lines a coupon discounts: those of the products in `productIds` and those of the prices in `priceIds`. At
+ * least one id in all.
+ */
+export const CouponScopeSchema = z
+  .strictObject({
+    productIds: z.array(IdSchema).min(1).max(100).optional(),
+    priceIds: z.array(IdSchema).min(1).max(100).optional(),
+  })
+  .refine((scope) => scope.productIds !== undefined || scope.priceIds !== undefined, {
+    message: 'name productIds, priceIds or both',
+    path: ['productIds'],
+  });
+
+/** The lines a coupon discounts; see {@link CouponScopeSchema}. */
+export type CouponScope = z.infer<typeof CouponScopeSchema>;
+
 /** Whether a decimal string has no digits beyond `scale` decimals (trailing zeros allowed). */
 function fitsScale(text: string, scale: number): boolean {
   const { units, scale: own } = parseFixed(text);
@@ -109,6 +180,8 @@ export const CouponInputSchema = z
     ).optional(),
     amountOff: BoundedNonNegativeDecimalSchema.optional(),
     currency: CurrencySchema.optional(),
+    /** Limits the coupon to lines of these products or prices (either list may be left out); absent: every line. */
+    appliesTo: CouponScopeSchema.optional(),
     duration: z.enum(['once', 'repeating', 'forever']),
     /** For `repeating`: how many billing periods the coupon applies to. */
     durationPeriods: z.number().int().min(1).max(120).optional(),

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 
+/** The characters an id may hold: ASCII letters, digits, `_`, `.`, `:` or `-`. @internal */
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+
+/** The longest id. @internal */
+export const ID_MAX_LENGTH = 128;
+
 /** An entity id: 1–128 printable characters without spaces (`cus_01J…`, or the host's own ids). */
 export const IdSchema = z
   .string()
   .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, "_", ".", ":" or "-"');
+  .max(ID_MAX_LENGTH)
+  .regex(ID_PATTERN, 'letters, digits, "_", ".", ":" or "-"');
 
 /** An instant as an ISO-8601 string in UTC with milliseconds (`2026-01-31T00:00:00.000Z`), as stored. */
 export const TimestampSchema = z.iso.datetime({ offset: false, precision: 3 });
@@ -45,8 +51,8 @@ export const InstantInputSchema = z
     return new Date(time).toISOString();
   });
 
-/** Keys no record of custom fields may use: they name parts of every JavaScript object. */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys no record of custom fields may use: they name parts of every JavaScript object. @internal */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The key of a custom field (metadata, a usage property): 1 to `max` characters, not `__proto__`, `constructor`

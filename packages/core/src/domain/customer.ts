@@ -10,6 +10,7 @@ import {
   TaxIdSchema,
   TimestampSchema,
 } from './common';
+import { CollectionMethodSchema } from './customer-payment-method';
 import { displayText } from './display-text';
 
 /** Re-exported for the engine: an IANA time zone the runtime knows. */
@@ -32,6 +33,8 @@ const customerFields = {
   externalRef: z.string().max(200).optional(),
   /** A named collections policy (engine config `collectionsPolicies`) instead of the account's. */
   collectionsPolicy: CollectionsPolicyNameSchema.optional(),
+  /** `charge_automatically`: invoices are charged to the default saved method; absent: `send_invoice`. */
+  collectionMethod: CollectionMethodSchema.optional(),
   metadata: MetadataSchema,
 };
 
@@ -53,6 +56,8 @@ export type CustomerInput = z.input<typeof CustomerInputSchema>;
 /** A customer with their billing profile and custom fields, as stored. */
 export const CustomerSchema = z.object(customerFields).extend({
   id: IdSchema,
+  /** The provider's customer of each gateway (`{ stripe: "cus_Q…" }`), made on first use; set by the engine only. */
+  gatewayCustomers: z.record(z.string(), z.string().min(1).max(255)).optional(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   /** Increases by one with every update; storage refuses an update from a stale version. */

@@ -28,7 +28,11 @@ export {
   CatalogPriceInputSchema,
   CatalogPriceSchema,
   CouponInputSchema,
+  CouponScopeSchema,
+  currencyOptionProblems,
   MeterInputSchema,
+  priceCurrencies,
+  priceSpecIn,
   ProductInputSchema,
   ProductSchema,
 } from './catalog';
@@ -38,6 +42,7 @@ export type {
   CatalogPriceInput,
   Coupon,
   CouponInput,
+  CouponScope,
   Meter,
   MeterInput,
   Product,
@@ -46,17 +51,23 @@ export type {
 export {
   DunningSchema,
   DunningStageSchema,
+  PauseBehaviorSchema,
   PendingLineSchema,
+  ScheduledChangeSchema,
   SubscriptionItemSchema,
+  SubscriptionPauseSchema,
   SubscriptionSchema,
   SubscriptionStatusSchema,
 } from './subscription';
 export type {
   Dunning,
   DunningStage,
+  PauseBehavior,
   PendingLine,
+  ScheduledChange,
   Subscription,
   SubscriptionItem,
+  SubscriptionPause,
   SubscriptionStatus,
 } from './subscription';
 export { UsageEventSchema } from './usage-event';
@@ -64,12 +75,13 @@ export type { UsageEvent } from './usage-event';
 export {
   CustomerSnapshotSchema,
   InvoiceLineSchema,
+  InvoiceLineTierSchema,
   InvoiceSchema,
   InvoiceStatusSchema,
   InvoiceTaxSchema,
   LineTaxSchema,
 } from './invoice';
-export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceStatus } from './invoice';
+export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceLineTier, InvoiceStatus } from './invoice';
 export { CreditNoteLineSchema, CreditNoteSchema } from './credit-note';
 export { CollectionFeeKindSchema, CollectionFeeSchema } from './collection-fee';
 export {
@@ -89,5 +101,15 @@ export {
   PaymentMethodSchema,
   PaymentSchema,
   RefundSchema,
+  DisputeSchema,
 } from './payment';
-export type { BalanceTransaction, Payment, PaymentAllocation, PaymentMethod, Refund } from './payment';
+export type { BalanceTransaction, Dispute, Payment, PaymentAllocation, PaymentMethod, Refund } from './payment';
+export {
+  AttemptDeclineSchema,
+  PaymentAttemptSchema,
+  PaymentAttemptStatusSchema,
+  ProviderFeeSchema,
+} from './payment-attempt';
+export type { AttemptDecline, PaymentAttempt, PaymentAttemptStatus, ProviderFee } from './payment-attempt';
+export { CollectionMethodSchema, CustomerPaymentMethodSchema } from './customer-payment-method';
+export type { CollectionMethod, CustomerPaymentMethod } from './customer-payment-method';

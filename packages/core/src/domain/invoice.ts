@@ -14,6 +14,22 @@ export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 /** Tax on one line for one rate. */
 export const LineTaxSchema = z.object({ rateId: IdSchema, amount: DecimalStringSchema });
 
+/**
+ * One tier of a line rated on a graduated price: `quantity` units at `unitAmount` (plus the tier's `flatAmount`),
+ * `amount` exact (the line's amount is their sum, rounded once). `upTo` is absent on the last, open tier.
+ */
+export const InvoiceLineTierSchema = z.object({
+  from: DecimalStringSchema,
+  upTo: DecimalStringSchema.optional(),
+  quantity: DecimalStringSchema,
+  unitAmount: DecimalStringSchema,
+  flatAmount: DecimalStringSchema.optional(),
+  amount: DecimalStringSchema,
+});
+
+/** One tier of a graduated line; see {@link InvoiceLineTierSchema}. */
+export type InvoiceLineTier = z.infer<typeof InvoiceLineTierSchema>;
+
 /** One line of an invoice, with its discount and taxes, amounts in the invoice currency. */
 export const InvoiceLineSchema = z.object({
   id: IdSchema,
@@ -26,6 +42,8 @@ export const InvoiceLineSchema = z.object({
   unitAmount: DecimalStringSchema.optional(),
   periodStart: TimestampSchema.optional(),
   periodEnd: TimestampSchema.optional(),
+  /** How a graduated price came to the amount, tier by tier (usage lines). */
+  tiers: z.array(InvoiceLineTierSchema).optional(),
   amount: DecimalStringSchema,
   discountAmount: DecimalStringSchema,
   taxableAmount: DecimalStringSchema,
@@ -60,7 +78,7 @@ export type CustomerSnapshot = z.infer<typeof CustomerSnapshotSchema>;
 /**
  * An invoice as stored. Amounts are decimal strings in major units with the currency's decimals.
  * Once `status` leaves `draft` the lines, totals, number and snapshot never change: only `status`,
- * `amountPaid`, `amountCredited`, `amountRemaining`, the collections fields and `version` do.
+ * `amountPaid`, `amountCredited`, `amountRemaining`, the collections fields, `dispute` and `version` do.
  */
 export const InvoiceSchema = z.object({
   id: IdSchema,
@@ -122,6 +140,17 @@ export const InvoiceSchema = z.object({
    * absent when nothing is planned. Only open invoices are collected.
    */
   collectionsDueAt: TimestampSchema.optional(),
+  /** A chargeback on a payment of this invoice: flagged while `open`, kept as history once closed. */
+  dispute: z
+    .object({
+      id: z.string().min(1).max(255),
+      paymentId: IdSchema,
+      status: z.enum(['open', 'won', 'lost']),
+      amount: DecimalStringSchema,
+      openedAt: TimestampSchema,
+      closedAt: TimestampSchema.optional(),
+    })
+    .optional(),
   metadata: MetadataSchema,
   version: z.number().int().min(1),
 });

@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import { CurrencySchema, DecimalStringSchema } from '../money/schemas';
 import { IdSchema, MetadataSchema, TimestampSchema } from './common';
+import { ProviderFeeSchema } from './payment-attempt';
+
+/**
+ * A chargeback on a gateway payment: while `open` the provider holds `amount`; `won` gives it back, `lost` keeps it
+ * (recorded as a refund of the payment, so the invoice is owed again).
+ */
+export const DisputeSchema = z.object({
+  /** The provider's dispute id. */
+  id: z.string().min(1).max(255),
+  status: z.enum(['open', 'won', 'lost']),
+  /** What the provider holds while the dispute is open. */
+  amount: DecimalStringSchema,
+  reason: z.string().max(200),
+  openedAt: TimestampSchema,
+  closedAt: TimestampSchema.optional(),
+});
+
+/** A chargeback on a gateway payment; see {@link DisputeSchema}. */
+export type Dispute = z.infer<typeof DisputeSchema>;
 
 /** How money arrived: recorded by hand (cash, cheque, bank transfer, a card paid elsewhere) or through a gateway. */
 export const PaymentMethodSchema = z.enum(['cash', 'cheque', 'bank_transfer', 'card_external', 'gateway']);
@@ -31,6 +50,14 @@ export const PaymentSchema = z.object({
   unapplied: DecimalStringSchema,
   amountRefunded: DecimalStringSchema,
   receivedAt: TimestampSchema,
+  /** The gateway that took a `gateway` payment (`stripe`, `paypal`). */
+  gateway: z.string().min(1).max(40).optional(),
+  /** The provider's payment id (Stripe PaymentIntent, PayPal order). */
+  providerPaymentId: z.string().min(1).max(255).optional(),
+  /** The provider's fee, where it reports one. */
+  fee: ProviderFeeSchema.optional(),
+  /** The latest chargeback on the payment. */
+  dispute: DisputeSchema.optional(),
   metadata: MetadataSchema,
   version: z.number().int().min(1),
 });
@@ -46,6 +73,8 @@ export const RefundSchema = z.object({
   currency: CurrencySchema,
   amount: DecimalStringSchema,
   reason: z.string().max(500).optional(),
+  /** The provider's refund id, for a refund of a gateway payment (at most one ledger refund per provider refund). */
+  providerRefundId: z.string().min(1).max(255).optional(),
   createdAt: TimestampSchema,
 });
 

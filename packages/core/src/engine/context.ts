@@ -7,8 +7,11 @@ import { validate } from '../errors/validate';
 import { CurrencySchema } from '../money/schemas';
 import { type RoundingMode, RoundingModeSchema } from '../money/rounding-mode';
 import type { Notifier } from '../notify/notifier';
+import type { PaymentGateway } from '../payments/payment-gateway';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type LineTexts, LineTextsInputSchema, lineTexts } from '../invoice/line-texts';
 import { CashRoundingIncrementSchema } from '../tax/cash-rounding';
+import type { BillingTelemetry } from '../telemetry/billing-telemetry';
 import { type TaxRounding, TaxRoundingSchema } from '../tax/invoice-tax';
 import {
   type CollectionsConfig,
@@ -18,13 +21,19 @@ import {
 } from './collections/collections-policy';
 import type { IdGenerator } from './ids';
 
-/** Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier. */
+/**
+ * Everything the engine runs on: storage, time, id generation, configuration and (optionally) a notifier and the
+ * telemetry it reports through (default: `billingTelemetry`, over the global OpenTelemetry providers).
+ */
 export interface EngineContext {
   readonly storage: BillingStorageAdapter;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly config: EngineConfig;
   readonly notifier?: Notifier;
+  readonly telemetry?: BillingTelemetry;
+  /** The payment gateways by name (`stripe`, `paypal`), in the order given; the first is the default. */
+  readonly gateways?: ReadonlyMap<string, PaymentGateway>;
 }
 
 /** The engine's resolved configuration (see {@link EngineConfigInputSchema} for what a host may give). */
@@ -51,11 +60,35 @@ export interface EngineConfig {
    * and the next run goes on from there.
    */
   readonly maxPeriodsPerRun: number;
+  /** The wording of the lines the engine writes (proration, usage, …) in a customer's locale (`de-DE`). */
+  lineTexts(locale: string): LineTexts;
   /** How the outbox is delivered; see {@link NotificationSettingsSchema}. */
   readonly notifications: NotificationSettings;
   /** The account's collections policy and the named ones customers and subscriptions may use. */
   readonly collections: CollectionsConfig;
+  /** How gateway charges run; see {@link PaymentSettingsSchema}. */
+  readonly payments: PaymentSettings;
 }
+
+/**
+ * How automatic charges run (engine config `payments`). Retries follow the collections policy's `retries`.
+ */
+export const PaymentSettingsSchema = z.strictObject({
+  /**
+   * `immediate` (default): an operation that finalizes invoices of customers charged automatically charges them right
+   * after its commit; `run`: only `collections.run` charges (a cron job), so no operation waits for a gateway.
+   */
+  chargeOnFinalize: z.enum(['immediate', 'run']).default('immediate'),
+  /**
+   * How long an attempt sent to a gateway is reserved for the process sending it. A process that dies mid-charge
+   * leaves the attempt `pending`; once its lease ends the next run sends it again under the same idempotency key,
+   * and the provider answers with the payment it made (never a second charge).
+   */
+  leaseSeconds: z.number().int().min(1).max(86_400).default(300),
+});
+
+/** How gateway charges run; see {@link PaymentSettingsSchema}. */
+export type PaymentSettings = z.output<typeof PaymentSettingsSchema>;
 
 /**
  * How the outbox's notifications are delivered (engine config `notifications`). Retries wait `retryAfterSeconds`,
@@ -114,6 +147,11 @@ export const EngineConfigInputSchema = z
     runHorizonDays: z.number().int().min(0).max(3660).default(31),
     /** The most periods one billing run bills per subscription; the rest stay due for the next run. */
     maxPeriodsPerRun: z.number().int().min(1).max(10_000).default(120),
+    /**
+     * Wording of the invoice lines the engine writes, by language tag, beside Billfold's English and German
+     * (`{ fr: { prorated: '{item} (au prorata)', … } }`); a customer's `locale` picks the language.
+     */
+    lineTexts: LineTextsInputSchema.default({}),
     /** How the notification outbox is delivered. */
     notifications: NotificationSettingsSchema.default(NotificationSettingsSchema.parse({})),
     /** The account's collections policy: reminders, grace period, past-due fees, dunning (see docs/collections.md). */
@@ -123,6 +161,8 @@ export const EngineConfigInputSchema = z
      * `subscription.collectionsPolicy`): each part given (`reminders`, `fees`, `dunning`, …) replaces the account's.
      */
     collectionsPolicies: z.record(CollectionsPolicyNameSchema, CollectionsPolicyOverrideSchema).default({}),
+    /** How gateway charges run. */
+    payments: PaymentSettingsSchema.default(PaymentSettingsSchema.parse({})),
     /** Overrides the invoice sequence entirely. */
     invoiceSequence: SequenceFunctionSchema.optional(),
     /** Overrides the credit-note sequence entirely. */
@@ -155,6 +195,7 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
       return last.sequence;
     };
   };
+  const texts = new Map<string, LineTexts>();
   return {
     invoiceSequence: parsed.invoiceSequence ?? byDate(parsed.invoicePrefix),
     creditNoteSequence: parsed.creditNoteSequence ?? byDate(parsed.creditNotePrefix),
@@ -164,8 +205,18 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     cashRounding: parsed.cashRounding,
     runHorizonDays: parsed.runHorizonDays,
     maxPeriodsPerRun: parsed.maxPeriodsPerRun,
+    lineTexts(locale) {
+      let found = texts.get(locale);
+      if (found === undefined) {
+        found = lineTexts(locale, parsed.lineTexts);
+        if (texts.size > 100) texts.clear();
+        texts.set(locale, found);
+      }
+      return found;
+    },
     notifications: parsed.notifications,
     collections: resolveCollectionsConfig(parsed.collections, parsed.collectionsPolicies),
+    payments: parsed.payments,
   };
 }
 

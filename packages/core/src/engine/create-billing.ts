@@ -1,8 +1,10 @@
+import type { Meter, Tracer } from '@opentelemetry/api';
 import { z } from 'zod';
 import { type Clock, systemClock } from '../clock/clock';
 import { validate } from '../errors/validate';
 import type { Notifier } from '../notify/notifier';
 import type { BillingStorageAdapter } from '../storage/storage-adapter';
+import { type BillingTelemetryOptions, createBillingTelemetry } from '../telemetry/billing-telemetry';
 import { type CatalogService, createCatalogService } from './catalog/catalog-service';
 import { type CollectionsService, createCollectionsService } from './collections/collections-service';
 import { type EngineConfigInput, type EngineContext, resolveEngineConfig } from './context';
@@ -14,6 +16,8 @@ import { type BalanceService, createBalanceService } from './ledger/balance-serv
 import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
 import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
+import { createPaymentMethodService, type PaymentMethodService } from './online-payments/payment-method-service';
+import type { PaymentGateway } from '../payments/payment-gateway';
 import { createReportService, type ReportService } from './reports/report-service';
 import { type RunCycleOptions, type RunCycleSummary, runCycle } from './run-cycle/index';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions/index';
@@ -33,6 +37,17 @@ export interface BillingOptions {
    */
   readonly notifier?: Notifier;
   readonly config?: EngineConfigInput;
+  /**
+   * The meter and tracer the engine reports through (see `docs/metrics.md`); default: the global OpenTelemetry
+   * providers, looked up at first use, so the host may install its SDK after creating the engine.
+   */
+  readonly telemetry?: BillingTelemetryOptions;
+  /**
+   * Payment gateways (`createStripeGateway(…)`, `createPaypalGateway(…)`), each under its `name`; the first is the
+   * default. With them, customers charged automatically are charged when invoices are finalized, retried by
+   * `collections.run`, and webhooks apply to the ledger.
+   */
+  readonly gateways?: readonly PaymentGateway[];
 }
 
 const isObjectWith =
@@ -52,6 +67,27 @@ const BillingOptionsSchema = z.strictObject({
     .optional(),
   notifier: z.custom<Notifier>(isObjectWith('notify'), { message: 'expected a Notifier with notify()' }).optional(),
   config: z.unknown().optional(),
+  telemetry: z
+    .strictObject({
+      meter: z
+        .custom<Meter>(isObjectWith('createCounter', 'createHistogram'), { message: 'expected a Meter' })
+        .optional(),
+      tracer: z
+        .custom<Tracer>(isObjectWith('startSpan', 'startActiveSpan'), { message: 'expected a Tracer' })
+        .optional(),
+    })
+    .optional(),
+  gateways: z
+    .array(
+      z.custom<PaymentGateway>(isObjectWith('createPayment', 'getPayment', 'refundPayment', 'parseWebhook'), {
+        message: 'expected a PaymentGateway',
+      }),
+    )
+    .max(20)
+    .refine((gateways) => new Set(gateways.map((gateway) => gateway.name)).size === gateways.length, {
+      message: 'each gateway name once',
+    })
+    .optional(),
 });
 
 /** The billing engine: every operation of Billfold over one storage, clock and configuration. */
@@ -61,6 +97,8 @@ export interface Billing {
   readonly invoices: InvoiceService;
   readonly creditNotes: CreditNoteService;
   readonly payments: PaymentService;
+  /** Payment methods customers saved at the gateways (tokens only). */
+  readonly paymentMethods: PaymentMethodService;
   readonly balance: BalanceService;
   readonly subscriptions: SubscriptionService;
   readonly usage: UsageService;
@@ -108,6 +146,10 @@ export function createBilling(options: BillingOptions): Billing {
     ids: parsed.ids ?? createIdGenerator(clock),
     config: resolveEngineConfig(parsed.config as EngineConfigInput | undefined),
     ...(parsed.notifier !== undefined ? { notifier: parsed.notifier } : {}),
+    ...(parsed.telemetry !== undefined ? { telemetry: createBillingTelemetry(parsed.telemetry) } : {}),
+    ...(parsed.gateways !== undefined
+      ? { gateways: new Map(parsed.gateways.map((gateway) => [gateway.name, gateway])) }
+      : {}),
   };
   return {
     customers: createCustomerService(ctx),
@@ -115,6 +157,7 @@ export function createBilling(options: BillingOptions): Billing {
     invoices: createInvoiceService(ctx),
     creditNotes: createCreditNoteService(ctx),
     payments: createPaymentService(ctx),
+    paymentMethods: createPaymentMethodService(ctx),
     balance: createBalanceService(ctx),
     subscriptions: createSubscriptionService(ctx),
     usage: createUsageService(ctx),

@@ -5,6 +5,7 @@ import type { BillingNotification } from '../notify/notifier';
 import type { EngineContext } from './context';
 import { ledgerTransaction } from './ledger/ledger-transaction';
 import { deliverAfterCommit } from './notifications/deliver-after-commit';
+import { chargeFinalized, finalizedInvoiceIds } from './online-payments/charge-finalized';
 import { enqueueNotifications } from './notifications/enqueue-notifications';
 
 /** JSON with object keys sorted, so equal requests hash equally whatever their key order. */
@@ -65,7 +66,8 @@ export async function withIdempotency<T>(
  * after a `conflict`, a bounded number of times), under {@link withIdempotency} when a `key` is given. The
  * notifications `work` puts in `outbox` are written to the storage's outbox in the same transaction, so they commit
  * with the change or not at all, and only when `work` really ran (a replay writes nothing again); with a notifier
- * and `immediate` delivery they are sent once the transaction has committed. When two requests with the same key
+ * and `immediate` delivery they are sent once the transaction has committed, and invoices it finalized for customers
+ * charged automatically are charged then (see `chargeFinalized`). When two requests with the same key
  * race, the loser's transaction fails on the key; it then returns the winner's stored result (or `conflict` when
  * the requests differ).
  */
@@ -76,11 +78,13 @@ export async function runIdempotent<T>(
   work: (session: StorageSession, outbox: BillingNotification[]) => Promise<T>,
 ): Promise<T> {
   let written: string[] = [];
+  let finalized: string[] = [];
   const attempt = async (session: StorageSession) => {
     const outbox: BillingNotification[] = [];
     written = [];
     const result = await work(session, outbox);
     written = await enqueueNotifications(session, ctx, outbox);
+    finalized = finalizedInvoiceIds(outbox);
     return result;
   };
   let result: T;
@@ -99,5 +103,6 @@ export async function runIdempotent<T>(
     return stored.response as T;
   }
   await deliverAfterCommit(ctx, written);
+  await chargeFinalized(ctx, finalized);
   return result;
 }

@@ -10,6 +10,8 @@ export type IdPrefix =
   | 'txr'
   | 'sub'
   | 'si'
+  | 'pii'
+  | 'sch'
   | 'inv'
   | 'il'
   | 'cn'
@@ -20,7 +22,9 @@ export type IdPrefix =
   | 'run'
   | 'ntf'
   | 'fee'
-  | 'bcr';
+  | 'bcr'
+  | 'att'
+  | 'pmt';
 
 /** Mints a new id for a kind of record: `ids('inv')` → `"inv_01KC3…"`. */
 export type IdGenerator = (prefix: IdPrefix) => string;

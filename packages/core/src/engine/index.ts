@@ -7,8 +7,8 @@
 export { createBilling } from './create-billing';
 export type { Billing, BillingOptions } from './create-billing';
 export { EngineConfigInputSchema, formatDocumentNumber, resolveEngineConfig } from './context';
-export { NotificationSettingsSchema } from './context';
-export type { EngineConfig, EngineConfigInput, EngineContext, NotificationSettings } from './context';
+export { NotificationSettingsSchema, PaymentSettingsSchema } from './context';
+export type { EngineConfig, EngineConfigInput, EngineContext, NotificationSettings, PaymentSettings } from './context';
 export { createIdGenerator } from './ids';
 export type { IdGenerator, IdPrefix } from './ids';
 export { runIdempotent, withIdempotency } from './idempotency';
@@ -37,15 +37,39 @@ export { RecordPaymentInputSchema } from './payments/record-payment';
 export type { RecordPaymentInput } from './payments/record-payment';
 export { RefundPaymentInputSchema } from './payments/refund-payment';
 export type { RefundPaymentInput } from './payments/refund-payment';
-export { PaymentFilterSchema, RefundFilterSchema } from './payments/payment-service';
-export type { PaymentFilter, PaymentService, RefundFilter } from './payments/payment-service';
+export { PaymentAttemptFilterSchema, PaymentFilterSchema, RefundFilterSchema } from './payments/payment-service';
+export type {
+  GatewayWebhookOptions,
+  PaymentAttemptFilter,
+  PaymentFilter,
+  PaymentService,
+  RefundFilter,
+} from './payments/payment-service';
+export { PayInvoicesInputSchema } from './online-payments/pay-invoices';
+export type { AttemptProgress, PayInvoicesInput } from './online-payments/pay-invoices';
+export type { AppliedEvent } from './online-payments/apply-gateway-event';
+export type { ChargeRunSummary } from './online-payments/charge-due';
+export { SavePaymentMethodInputSchema, SetupPaymentMethodInputSchema } from './online-payments/payment-method-service';
+export type {
+  PaymentMethodService,
+  SavePaymentMethodInput,
+  SetupPaymentMethodInput,
+} from './online-payments/payment-method-service';
 export { CreateCustomerInputSchema, CustomerFilterSchema } from './customers/customer-service';
 export type { CreateCustomerInput, CustomerFilter, CustomerService } from './customers/customer-service';
 export { TaxRateInputSchema } from './catalog/catalog-service';
 export type { CatalogCreateOptions, CatalogService, TaxRateInput } from './catalog/catalog-service';
 export type { BalanceService, CustomerBalance } from './ledger/balance-service';
 export type { SubscriptionResult, SubscriptionService } from './subscriptions/index';
-export type { IngestResult, MeterUsage, UsageService, UsageSummary } from './usage/index';
+export type {
+  IngestResult,
+  IngestStreamOptions,
+  IngestStreamProgress,
+  IngestStreamResult,
+  MeterUsage,
+  UsageService,
+  UsageSummary,
+} from './usage/index';
 export {
   CollectionsPolicyInputSchema,
   CollectionsPolicyOverrideSchema,
@@ -53,6 +77,7 @@ export {
   ReminderStepSchema,
 } from './collections/collections-policy';
 export type {
+  CollectionsConfig,
   CollectionsPolicy,
   CollectionsPolicyInput,
   CollectionsPolicyOverride,
@@ -99,6 +124,13 @@ export type { UnreconciledCashReport, UnreconciledCashRow } from './reports/unre
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
 export { buildPaymentConfirmation } from './reports/payment-confirmation';
+export { buildFailedPayments } from './reports/failed-payments';
+export type {
+  DeclineCodeTotal,
+  FailedPaymentRow,
+  FailedPaymentsReport,
+  FailedPaymentTotal,
+} from './reports/failed-payments';
 export type {
   PaymentConfirmationReport,
   PaymentConfirmationRow,

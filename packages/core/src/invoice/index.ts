@@ -1,6 +1,7 @@
 /**
  * Invoice math: validated invoice input (price or amount lines, discounts, tax rates, tax status, credit, cash
- * rounding) and `calculateInvoice`, which turns it into exact line and invoice totals.
+ * rounding) and `calculateInvoice`, which turns it into exact line and invoice totals; the wording of the lines the
+ * engine writes, per language (`lineTexts`).
  * @module
  */
 export { calculateInvoice } from './calculate-invoice';
@@ -13,3 +14,5 @@ export type {
   InvoiceTaxResult,
   InvoiceDiscountResult,
 } from './invoice-result';
+export { LineTextsInputSchema, lineTexts } from './line-texts';
+export type { LineTexts, LineTextsInput, LineTextTemplates } from './line-texts';

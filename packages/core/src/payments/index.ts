@@ -45,6 +45,7 @@ export { toProviderMinorUnits, fromProviderMinorUnits, toProviderDecimal } from 
 export type { ProviderCurrencyRule } from './provider-amounts';
 export { gatewayError, webhookInvalid, retryAfterSeconds } from './gateway-errors';
 export { createWebhookHandler } from './webhook-handler';
+export { instrumentGateway } from './instrument-gateway';
 export type { WebhookHandlerOptions } from './webhook-handler';
 export { createMemoryWebhookEventStore } from './webhook-event-store';
 export type { WebhookEventStore } from './webhook-event-store';

@@ -1,5 +1,7 @@
+import { installInMemoryTelemetry } from '@billfold/telemetry-kit';
 import { describe, expect, it } from 'vitest';
 import { createTestClock } from '../clock/test-clock';
+import { createBillingTelemetry } from '../telemetry/billing-telemetry';
 import type { GatewayEvent } from './gateway-events';
 import { webhookInvalid } from './gateway-errors';
 import type { PaymentGateway } from './payment-gateway';
@@ -121,5 +123,51 @@ describe('createWebhookHandler', () => {
       maxBodyBytes: 4,
     });
     expect((await big(post('evt_1 d1'))).status).toBe(413);
+  });
+});
+
+describe('createWebhookHandler telemetry', () => {
+  it('counts each delivery by outcome, and the refused and replayed ones as errors by code', async () => {
+    const sdk = installInMemoryTelemetry({ global: false });
+    const clock = createTestClock('2026-01-01T00:00:00Z');
+    const handle = createWebhookHandler({
+      gateway: stubGateway(),
+      store: createMemoryWebhookEventStore(clock),
+      onEvent: (event) => {
+        if (event.eventId === 'evt_bad') throw new Error('queue down');
+      },
+      clock,
+      telemetry: createBillingTelemetry({ meter: sdk.meter, tracer: sdk.tracer }),
+    });
+    const statuses = [];
+    for (const request of [
+      post('evt_1 d1'),
+      post('evt_1 d1'),
+      post('evt_1 d2'),
+      post('evt_2 d3', 'forged'),
+      post('evt_bad d4'),
+    ]) {
+      statuses.push((await handle(request)).status);
+    }
+    expect(statuses).toEqual([200, 409, 200, 400, 500]);
+    const outcome = (name: string) => ({
+      'billfold.gateway': 'stub',
+      'billfold.step': 'receive',
+      'billfold.webhook.outcome': name,
+    });
+    expect(await sdk.points('billfold.webhooks.items')).toEqual([
+      { attributes: outcome('accepted'), value: 1 },
+      { attributes: outcome('replayed'), value: 1 },
+      { attributes: outcome('duplicate'), value: 1 },
+      { attributes: outcome('refused'), value: 1 },
+      { attributes: outcome('failed'), value: 1 },
+    ]);
+    expect(await sdk.points('billfold.webhooks.errors')).toEqual([
+      { attributes: { ...outcome('replayed'), 'error.type': 'webhook_invalid' }, value: 1 },
+      { attributes: { ...outcome('refused'), 'error.type': 'webhook_invalid' }, value: 1 },
+      { attributes: { ...outcome('failed'), 'error.type': 'internal_error' }, value: 1 },
+    ]);
+    expect(await sdk.total('billfold.webhooks.duration')).toBe(5);
+    await sdk.uninstall();
   });
 });

@@ -1,5 +1,7 @@
-import { type Clock, systemClock } from '../clock/clock';
+import { type Clock, monotonicMs, systemClock } from '../clock/clock';
 import { BillingErrorCode, isBillingError } from '../errors/billing-error';
+import { type BillingTelemetry, billingTelemetry, errorType } from '../telemetry/billing-telemetry';
+import { TelemetryAttribute } from '../telemetry/instruments';
 import type { GatewayEvent } from './gateway-events';
 import type { PaymentGateway } from './payment-gateway';
 import type { WebhookEventStore } from './webhook-event-store';
@@ -22,6 +24,15 @@ export interface WebhookHandlerOptions {
   readonly rememberSeconds?: number;
   /** The largest body accepted; default 1 MB. */
   readonly maxBodyBytes?: number;
+  /** Where deliveries are counted (`billfold.webhooks.*`); default: the global OpenTelemetry providers. */
+  readonly telemetry?: BillingTelemetry;
+}
+
+/** What became of one delivery (`billfold.webhook.outcome`) and, when it failed, its `error.type`. */
+interface Received {
+  readonly response: Response;
+  readonly outcome: 'accepted' | 'duplicate' | 'replayed' | 'refused' | 'failed';
+  readonly code?: string;
 }
 
 const SEVEN_DAYS = 7 * 24 * 60 * 60;
@@ -31,15 +42,21 @@ function answer(status: number, body: Record<string, unknown>): Response {
 }
 
 /** The status and body for a failure of `parseWebhook`, without echoing anything the request carried. */
-function refusal(error: unknown): Response {
+function refusal(error: unknown): Received {
+  const refused = (response: Response): Received => ({ response, outcome: 'refused', code: errorType(error) });
   if (isBillingError(error)) {
     if (error.code === BillingErrorCode.webhookInvalid || error.code === BillingErrorCode.invalidInput) {
-      return answer(400, { error: error.code, message: error.message });
+      return refused(answer(400, { error: error.code, message: error.message }));
     }
     // The provider's verification API could not answer (PayPal): the provider delivers again later.
-    if (error.code === BillingErrorCode.gatewayUnavailable) return answer(503, { error: error.code });
+    if (error.code === BillingErrorCode.gatewayUnavailable) return refused(answer(503, { error: error.code }));
   }
-  return answer(500, { error: 'internal_error' });
+  return refused(answer(500, { error: 'internal_error' }));
+}
+
+/** A request refused before verification (wrong method, too large): bad input. */
+function badRequest(status: number, error: string): Received {
+  return { response: answer(status, { error }), outcome: 'refused', code: BillingErrorCode.invalidInput };
 }
 
 /**
@@ -58,13 +75,14 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   const clock = options.clock ?? systemClock;
   const rememberMs = (options.rememberSeconds ?? SEVEN_DAYS) * 1000;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  return async (request) => {
-    if (request.method !== 'POST') return answer(405, { error: 'method_not_allowed' });
+  const telemetry = options.telemetry ?? billingTelemetry;
+  const receive = async (request: Request): Promise<Received> => {
+    if (request.method !== 'POST') return badRequest(405, 'method_not_allowed');
     if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) {
-      return answer(413, { error: 'payload_too_large' });
+      return badRequest(413, 'payload_too_large');
     }
     const rawBody = await request.text();
-    if (new TextEncoder().encode(rawBody).length > maxBodyBytes) return answer(413, { error: 'payload_too_large' });
+    if (new TextEncoder().encode(rawBody).length > maxBodyBytes) return badRequest(413, 'payload_too_large');
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
@@ -77,16 +95,31 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     }
     const expiresAt = new Date(clock.now().getTime() + rememberMs);
     if (!(await store.remember(`delivery:${gateway.name}:${event.deliveryId}`, expiresAt))) {
-      return answer(409, { error: BillingErrorCode.webhookInvalid, message: 'This delivery was already received' });
+      const response = answer(409, {
+        error: BillingErrorCode.webhookInvalid,
+        message: 'This delivery was already received',
+      });
+      return { response, outcome: 'replayed', code: BillingErrorCode.webhookInvalid };
     }
     const eventKey = `event:${gateway.name}:${event.eventId}`;
-    if (!(await store.remember(eventKey, expiresAt))) return answer(200, { received: true, duplicate: true });
+    if (!(await store.remember(eventKey, expiresAt))) {
+      return { response: answer(200, { received: true, duplicate: true }), outcome: 'duplicate' };
+    }
     try {
       await onEvent(event);
-    } catch {
+    } catch (error) {
       await store.forget(eventKey);
-      return answer(500, { error: 'handler_failed' });
+      return { response: answer(500, { error: 'handler_failed' }), outcome: 'failed', code: errorType(error) };
     }
-    return answer(200, { received: true });
+    return { response: answer(200, { received: true }), outcome: 'accepted' };
+  };
+  return async (request) => {
+    const started = monotonicMs();
+    const { response, outcome, code } = await receive(request);
+    const attributes = { [TelemetryAttribute.gateway]: gateway.name, [TelemetryAttribute.webhookOutcome]: outcome };
+    telemetry.items('webhooks', 'receive', 1, attributes);
+    if (code !== undefined) telemetry.error('webhooks', 'receive', code, attributes);
+    telemetry.duration('webhooks', 'receive', (monotonicMs() - started) / 1000, attributes);
+    return response;
   };
 }

@@ -128,7 +128,10 @@ describe('buildStatement', () => {
     // Without asOf, the statement is as of the newest record (April's invoice), never earlier than the period end.
     const april = buildStatement({ ...(await recordsOf(fixture)), period: { start: '2026-04-01', end: '2026-04-30' } });
     expect(april.asOf).toBe('2026-04-30T21:59:59.999Z');
-    const february = buildStatement({ ...(await recordsOf(fixture)), period: { start: '2026-02-01', end: '2026-02-28' } });
+    const february = buildStatement({
+      ...(await recordsOf(fixture)),
+      period: { start: '2026-02-01', end: '2026-02-28' },
+    });
     expect(february.asOf).toBe('2026-03-31T22:30:00.000Z');
   });
 

@@ -11,6 +11,8 @@ import type {
   BillingStorageAdapter,
   CatalogListRepository,
   CollectionFeeRepository,
+  PaymentAttemptRepository,
+  PaymentMethodRepository,
   CreditNoteRepository,
   CustomerRepository,
   IdempotencyRepository,
@@ -70,6 +72,8 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly outbox: OutboxRepository;
   readonly collectionFees: CollectionFeeRepository;
   readonly bankCredits: BankCreditRepository;
+  readonly paymentAttempts: PaymentAttemptRepository;
+  readonly paymentMethods: PaymentMethodRepository;
   readonly locks: LedgerLocks;
 
   readonly #state: MemoryState = createMemoryState();
@@ -101,6 +105,8 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.outbox = session.outbox;
     this.collectionFees = session.collectionFees;
     this.bankCredits = session.bankCredits;
+    this.paymentAttempts = session.paymentAttempts;
+    this.paymentMethods = session.paymentMethods;
     this.locks = session.locks;
   }
 

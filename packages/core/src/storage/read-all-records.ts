@@ -1,6 +1,8 @@
 import type { CatalogPrice, Coupon, Meter, Product } from '../domain/catalog';
 import type { CreditNote } from '../domain/credit-note';
 import type { Customer } from '../domain/customer';
+import type { CustomerPaymentMethod } from '../domain/customer-payment-method';
+import type { PaymentAttempt } from '../domain/payment-attempt';
 import type { CollectionFee } from '../domain/collection-fee';
 import type { Invoice } from '../domain/invoice';
 import type { OutboxEntry } from '../domain/outbox-entry';
@@ -32,6 +34,10 @@ export interface StoredRecords {
   readonly outbox: readonly OutboxEntry[];
   /** Past-due fees. */
   readonly collectionFees: readonly CollectionFee[];
+  /** Attempts to charge invoices through gateways. */
+  readonly paymentAttempts: readonly PaymentAttempt[];
+  /** Saved payment methods. */
+  readonly paymentMethods: readonly CustomerPaymentMethod[];
 }
 
 const ALL_TIME = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' } as const;
@@ -73,5 +79,7 @@ export async function readAllRecords(storage: BillingStorageAdapter): Promise<St
     balance,
     outbox: await listAll((page) => storage.outbox.list(page)),
     collectionFees: await listAll((page) => storage.collectionFees.list(page)),
+    paymentAttempts: await listAll((page) => storage.paymentAttempts.list(page)),
+    paymentMethods: await listAll((page) => storage.paymentMethods.list(page)),
   };
 }

@@ -5,6 +5,8 @@ import type { Customer } from '../domain/customer';
 import type { Invoice, InvoiceStatus } from '../domain/invoice';
 import type { BankCredit, BankCreditStatus } from '../domain/bank-credit';
 import type { CollectionFee } from '../domain/collection-fee';
+import type { CustomerPaymentMethod } from '../domain/customer-payment-method';
+import type { PaymentAttempt, PaymentAttemptStatus } from '../domain/payment-attempt';
 import type { OutboxEntry, OutboxStatus } from '../domain/outbox-entry';
 import type { BalanceTransaction, Payment, Refund } from '../domain/payment';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription';
@@ -55,7 +57,7 @@ import type { ReportQueries } from './report-queries';
  *   subscription rows → invoices and numbers → payments. A transaction that holds subscription rows takes
  *   customer locks only with `skipLocked` (a billing batch), never waiting.
  * - A read made after a lock call has returned sees everything the previous holder committed.
- * - The claims — `subscriptions.claimDue`, `invoices.claimCollectible`, `outbox.claimDue` — lock the rows they
+ * - The claims — `subscriptions.claimDue`, `invoices.claimCollectible`, `outbox.claimDue`, `paymentAttempts.claimDue` — lock the rows they
  *   return until the transaction ends and skip rows another transaction holds (`FOR UPDATE SKIP LOCKED`), so
  *   several billing runs, collections runs and dispatchers share the work without doing any of it twice.
  * - Lock calls outside `transaction` throw a BillingError `invalid_state`: a lock outside a transaction would end
@@ -99,15 +101,25 @@ export interface CustomerRepository extends VersionedRepository<Customer> {
   getMany(ids: readonly string[]): Promise<Customer[]>;
 }
 
-/** Products; `billingCode` is unique. */
+/** Products; `billingCode` is unique. A product never changes but for `active` (archived or not). */
 export interface ProductRepository extends AppendRepository<Product> {
   getByBillingCode(billingCode: string): Promise<Product | undefined>;
   list(page: PageRequest): Promise<Page<Product>>;
+  /**
+   * Sets the product's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no product has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
-/** Catalog prices. */
+/** Catalog prices. A price never changes but for `active` (archived or not). */
 export interface PriceRepository extends AppendRepository<CatalogPrice> {
   list(filter: { productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
+  /**
+   * Sets the price's `active` flag (archiving it, or restoring it); every other field stays as it is.
+   * @throws BillingError `not_found` when no price has the id.
+   */
+  setActive(id: string, active: boolean): Promise<void>;
 }
 
 /** A plain catalog list: meters, coupons, tax rates. */
@@ -137,7 +149,45 @@ export interface SubscriptionRepository extends VersionedRepository<Subscription
    * @throws BillingError `invalid_state` outside a transaction.
    */
   lock(ids: readonly string[], mode: SubscriptionLockMode): Promise<Subscription[]>;
+  /**
+   * Share-locks, exactly as `lock(ids, 'share')` does (ascending id order, waiting for holders of an exclusive
+   * lock), the subscriptions with the ids in `match.ids` together with every subscription of the customers in
+   * `match.customerIds`, in ONE round trip where the adapter can, and returns what usage ingestion decides on
+   * ({@link SubscriptionUsageTerms}: a whole `Subscription` is one too), as it is once locked, ascending by id, each
+   * once. Usage ingestion takes its share lock (rule L3) with it: a batch of 1,000 events from 1,000 customers is
+   * then one statement, not one listing per customer.
+   * Optional, so adapters written before it still work: without it the engine lists each customer's
+   * subscriptions and calls `lock`.
+   * @throws BillingError `invalid_state` outside a transaction.
+   */
+  lockForUsage?(match: SubscriptionLockMatch): Promise<SubscriptionUsageTerms[]>;
 }
+
+/** What {@link SubscriptionRepository.lockForUsage} locks: these subscriptions and every subscription of these customers. */
+export interface SubscriptionLockMatch {
+  readonly ids: readonly string[];
+  readonly customerIds: readonly string[];
+}
+
+/**
+ * The part of a subscription usage ingestion decides on: whose it is, what it meters (its items' prices), whether
+ * it is paused, and the window it still takes usage in (its currency picks the price option it is charged in).
+ */
+export type SubscriptionUsageTerms = Pick<
+  Subscription,
+  | 'id'
+  | 'customerId'
+  | 'currency'
+  | 'status'
+  | 'items'
+  | 'currentPeriodStart'
+  | 'currentPeriodEnd'
+  | 'nextBillingAt'
+  | 'endedAt'
+  | 'cancelAtPeriodEnd'
+  | 'pause'
+  | 'scheduledChanges'
+>;
 
 /** How {@link SubscriptionRepository.lock} locks: `share` (usage ingestion) or `update` (exclusive). */
 export type SubscriptionLockMode = 'share' | 'update';
@@ -313,6 +363,46 @@ export interface BankCreditRepository extends VersionedRepository<BankCredit> {
   list(filter: BankCreditListFilter): Promise<Page<BankCredit>>;
 }
 
+/** Which payment attempts to list. */
+export interface PaymentAttemptListFilter extends PageRequest {
+  readonly customerId?: string;
+  readonly invoiceId?: string;
+  readonly status?: PaymentAttemptStatus;
+}
+
+/**
+ * Attempts to charge invoices through gateways. Unique: `idempotencyKey`; (`gateway`, `providerPaymentId`) where
+ * `providerPaymentId` is set, and (`gateway`, `chargeId`) where `chargeId` is set (a second record of one provider
+ * payment or charge is `conflict`).
+ */
+export interface PaymentAttemptRepository extends VersionedRepository<PaymentAttempt> {
+  list(filter: PaymentAttemptListFilter): Promise<Page<PaymentAttempt>>;
+  /** The attempt sent under this idempotency key, or `undefined`. */
+  getByIdempotencyKey(idempotencyKey: string): Promise<PaymentAttempt | undefined>;
+  /** The attempt whose provider payment (`providerPaymentId`) or charge (`chargeId`) at `gateway` is `id`, or `undefined`. */
+  getByProviderPayment(gateway: string, id: string): Promise<PaymentAttempt | undefined>;
+  /**
+   * Up to `limit` attempts with `dueAt <= now` (only those among `ids` when given), oldest `dueAt` first (then id),
+   * locked until the surrounding transaction ends; rows another transaction holds are skipped (`FOR UPDATE SKIP
+   * LOCKED`), so several charging runs share the work. Must be called inside `transaction`.
+   * @throws BillingError `invalid_state` outside a transaction, `invalid_input` for a bad `limit`.
+   */
+  claimDue(query: { now: string; limit: number; ids?: readonly string[] }): Promise<PaymentAttempt[]>;
+}
+
+/** Which saved payment methods to list. */
+export interface PaymentMethodListFilter extends PageRequest {
+  readonly customerId?: string;
+  readonly status?: CustomerPaymentMethod['status'];
+}
+
+/** Payment methods customers saved at gateways. Unique: (`gateway`, `providerMethodId`). */
+export interface PaymentMethodRepository extends VersionedRepository<CustomerPaymentMethod> {
+  list(filter: PaymentMethodListFilter): Promise<Page<CustomerPaymentMethod>>;
+  /** The method with this provider token at this gateway, or `undefined`. */
+  getByProviderMethod(gateway: string, providerMethodId: string): Promise<CustomerPaymentMethod | undefined>;
+}
+
 /** The stored outcome of a request made with an idempotency key. */
 export interface IdempotencyRecord {
   /** The caller's key, scoped by operation (`payments.record:abc`). */
@@ -353,6 +443,10 @@ export interface StorageSession {
   readonly collectionFees: CollectionFeeRepository;
   /** Credit lines of imported bank statements: matched, proposed, in the queue or dismissed. */
   readonly bankCredits: BankCreditRepository;
+  /** Attempts to charge invoices through gateways. */
+  readonly paymentAttempts: PaymentAttemptRepository;
+  /** Payment methods customers saved at gateways (tokens only). */
+  readonly paymentMethods: PaymentMethodRepository;
   /** The customer ledger lock; only inside `transaction`. */
   readonly locks: LedgerLocks;
 }

@@ -1,6 +1,7 @@
 /**
- * Tax: tax rates as validated plain JSON (exclusive, inclusive, compound), the taxes of one amount, per-line or
- * per-invoice rounding, customer tax status (exempt, reverse charge) and cash rounding of totals.
+ * Tax: tax rates as validated plain JSON (exclusive, inclusive, compound), tax codes and the rates they pick for a
+ * customer's location, the taxes of one amount, per-line or per-invoice rounding, customer tax status (exempt,
+ * reverse charge) and cash rounding of totals.
  * @module
  */
 export { TaxRateSchema, findTaxRateConflicts } from './tax-rate';
@@ -28,4 +29,6 @@ export type {
   TaxType,
 } from './tax-category';
 export { isVatId } from './vat-id';
+export { CountryCodeSchema, TaxCodeSchema, ratesForTaxCode } from './tax-code';
+export type { TaxCode, TaxLocation } from './tax-code';
 export type { CashRounding } from './cash-rounding';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compareFixed, type Fixed, parseFixed } from '../money/fixed';
 import { BoundedNonNegativeDecimalSchema } from '../money/schemas';
 import { TaxCategoryCodeSchema, TaxExemptionSchema, TaxTypeSchema } from './tax-category';
+import { CountryCodeSchema, TaxCodeSchema } from './tax-code';
 
 /**
  * A tax rate as plain JSON: `percentage` is a decimal string (`"19"`, `"9.975"`).
@@ -13,6 +14,10 @@ import { TaxCategoryCodeSchema, TaxExemptionSchema, TaxTypeSchema } from './tax-
  * For e-invoices (EN 16931) a rate may say what it is: `taxType` (`vat` unless `sales_tax`), its VAT `category`
  * (`S` above 0 %, `Z` at 0 % when left out) and, for categories without VAT (`E`, `AE`, `K`, `G`, `O`), the
  * `exemption` reason and VATEX code. Records without these fields mean a VAT rate of category `S` or `Z`.
+ *
+ * A rate with a `taxCode` is what products of that code are taxed at (instead of the customer's own rates), for
+ * customers whose address is in its `country` (and `region`), or anywhere when it names no country; see
+ * `ratesForTaxCode`. Records without these fields are a customer's rates, as before.
  *
  * The `id` names the rate: every use of one id must agree on `percentage`, `inclusive` and `compound`.
  * Unknown fields are dropped, so a stored tax-rate record can be passed as it is.
@@ -30,6 +35,12 @@ export const TaxRateSchema = z.strictObject({
   category: TaxCategoryCodeSchema.optional(),
   /** Why a supply at this rate carries no VAT (categories `E`, `AE`, `K`, `G`, `O`). */
   exemption: TaxExemptionSchema.optional(),
+  /** The tax code this rate taxes (`"reduced"`); see {@link TaxCodeSchema}. */
+  taxCode: TaxCodeSchema.optional(),
+  /** Where a rate of a tax code applies: customers whose address is in this country (ISO 3166-1 alpha-2). */
+  country: CountryCodeSchema.optional(),
+  /** …and in this region of it (`"CA"`, `"QC"`), compared with the address's `region` as written. */
+  region: z.string().min(1).max(100).optional(),
 });
 
 /** A tax rate; see {@link TaxRateSchema}. */

@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model/document-model';
 import { isoDay, type Localizer } from '../model/localizer';
 import { lastDay } from '../model/period';
 import { summaryRows } from '../model/summary-rows';
+import { tierText } from '../model/line-details';
 import { lineCategory } from '../model/line-taxes';
 import { CRLF, csvNumber, csvRecord, csvText } from './csv-cell';
 
@@ -31,8 +32,9 @@ export const DOCUMENT_CSV_COLUMNS = [
 type Column = (typeof DOCUMENT_CSV_COLUMNS)[number];
 
 /**
- * An invoice or credit note as CSV (RFC 4180, UTF-8, CRLF): a header row, one `line` record per line item,
- * then `summary` records (subtotal, discount, net total, one per tax rate, tax total, rounding, total, credit
+ * An invoice or credit note as CSV (RFC 4180, UTF-8, CRLF): a header row, one `line` record per line item (a
+ * graduated line followed by one `tier` record per tier: its range in `description`, units, unit price and exact
+ * amount), then `summary` records (subtotal, discount, net total, one per tax rate, tax total, rounding, total, credit
  * applied, amount due) whose `summary` column names what they are. Amounts are plain decimal strings.
  * @internal
  */
@@ -66,6 +68,19 @@ export function renderCsv(model: DocumentModel, l10n: Localizer): string {
         tax_amount: csvNumber(line.taxAmount),
       }),
     );
+    // A graduated line's tiers follow it: each tier's units at its unit price (its range in `description`).
+    for (const tier of line.tiers ?? []) {
+      records.push(
+        record({
+          record_type: 'tier',
+          position: String(line.position),
+          description: csvText(tierText(tier, l10n)),
+          quantity: csvNumber(tier.quantity),
+          unit_amount: csvNumber(tier.unitAmount),
+          amount: csvNumber(tier.amount),
+        }),
+      );
+    }
   }
   for (const row of summaryRows(model, l10n)) {
     const tax = row.tax;

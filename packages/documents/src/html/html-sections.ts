@@ -1,10 +1,9 @@
-import { negated } from '../model/amounts';
 import type { DocumentLine, DocumentModel, DocumentParty } from '../model/document-model';
 import { type Figure, shownFigures } from '../model/figure';
+import { lineDetails } from '../model/line-details';
 import type { Localizer } from '../model/localizer';
 import { partyBlock } from '../model/party-lines';
 import { paymentSentence } from '../model/payment-status';
-import { periodText } from '../model/period';
 import type { SummaryRow } from '../model/summary-rows';
 import { escapeHtml as e } from './escape-html';
 
@@ -31,14 +30,7 @@ export function partiesHtml(
 }
 
 function lineHtml(line: DocumentLine, l10n: Localizer): string {
-  const m = l10n.messages;
-  const subs: string[] = [];
-  if (line.periodStart && line.periodEnd) {
-    subs.push(periodText(l10n, line.periodStart, line.periodEnd));
-  }
-  if (line.billingCode) subs.push(line.billingCode);
-  if (!/^-?0*(\.0*)?$/.test(line.discountAmount))
-    subs.push(`${m.discount} ${l10n.money(negated(line.discountAmount))}`);
+  const subs = lineDetails(line, l10n);
   const description = `<span class="desc">${e(line.description)}</span>${subs.map((s) => `<span class="sub">${e(s)}</span>`).join('')}`;
   return `<tr><td class="num">${line.position}</td><td>${description}</td><td class="num">${line.quantity === undefined ? '' : e(l10n.quantity(line.quantity))}</td><td class="num">${line.unitAmount === undefined ? '' : e(l10n.money(line.unitAmount))}</td><td class="num">${e(l10n.percent(line.percent))}</td><td class="num">${e(l10n.money(line.amount))}</td></tr>`;
 }

@@ -82,4 +82,6 @@ export const de: DocumentMessages = {
   received: (amount, date) => `Wir haben ${amount} am ${date} erhalten. Vielen Dank.`,
   corrects: (invoiceNumber, date) => `Korrektur zur Rechnung ${invoiceNumber} vom ${date}.`,
   pageOf: (page, pages) => `Seite ${page} von ${pages}`,
+  tierRange: (from, upTo) =>
+    from === undefined ? `bis ${upTo}` : upTo === undefined ? `über ${from}` : `über ${from} bis ${upTo}`,
 };

@@ -93,6 +93,11 @@ export interface DocumentMessages {
   readonly corrects: (invoiceNumber: string, date: string) => string;
   /** `"Page 2 of 3"` */
   readonly pageOf: (page: number, pages: number) => string;
+  /**
+   * The units a tier of a graduated price covers, from after `from` (absent: the first tier) up to `upTo` (absent:
+   * the last): `"up to 10"`, `"above 10 up to 100"`, `"above 100"`. Left out, English is used.
+   */
+  readonly tierRange?: (from: string | undefined, upTo: string | undefined) => string;
 }
 
 /** The built-in catalogs by language subtag (`en`, `de`). */

@@ -82,4 +82,6 @@ export const en: DocumentMessages = {
   received: (amount, date) => `We received ${amount} on ${date}. Thank you.`,
   corrects: (invoiceNumber, date) => `Corrects invoice ${invoiceNumber} of ${date}.`,
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  tierRange: (from, upTo) =>
+    from === undefined ? `up to ${upTo}` : upTo === undefined ? `above ${from}` : `above ${from} up to ${upTo}`,
 };

@@ -26,6 +26,17 @@ export interface DocumentRate {
   readonly exemption?: TaxExemption;
 }
 
+/** One tier of a graduated line: units above `from` up to `upTo` (open when absent). @internal */
+export interface DocumentTier {
+  readonly from: string;
+  readonly upTo?: string;
+  readonly quantity: string;
+  readonly unitAmount: string;
+  readonly flatAmount?: string;
+  /** `quantity × unitAmount + flatAmount`, exact (not rounded to the currency). */
+  readonly amount: string;
+}
+
 /** One line of a document; amounts are decimal strings in the document's currency. @internal */
 export interface DocumentLine {
   /** 1-based position. */
@@ -36,6 +47,8 @@ export interface DocumentLine {
   readonly unitAmount?: string;
   readonly periodStart?: string;
   readonly periodEnd?: string;
+  /** How a graduated price came to the amount: each tier's quantity × unit price (usage lines). */
+  readonly tiers?: readonly DocumentTier[];
   /** The line's amount as invoiced, before its discount (gross for tax-inclusive prices). */
   readonly amount: string;
   readonly discountAmount: string;

@@ -27,6 +27,26 @@ function assertFinalized(invoice: Invoice): asserts invoice is Invoice & { numbe
   }
 }
 
+/**
+ * The service period an invoice states: from its lines' first start to their last end when its lines have periods
+ * (a final invoice that bills only January's usage states January, not the boundary it was made at); else the
+ * invoice's own period.
+ */
+function statedPeriod(invoice: Invoice): { periodStart?: string; periodEnd?: string } {
+  let start: string | undefined;
+  let end: string | undefined;
+  for (const line of invoice.lines) {
+    if (line.periodStart === undefined || line.periodEnd === undefined) continue;
+    if (start === undefined || line.periodStart < start) start = line.periodStart;
+    if (end === undefined || line.periodEnd > end) end = line.periodEnd;
+  }
+  if (start !== undefined && end !== undefined) return { periodStart: start, periodEnd: end };
+  return {
+    ...(invoice.periodStart === undefined ? {} : { periodStart: invoice.periodStart }),
+    ...(invoice.periodEnd === undefined ? {} : { periodEnd: invoice.periodEnd }),
+  };
+}
+
 /** The document model of a validated, finalized invoice. @internal */
 export function invoiceModel(invoice: Invoice, options: ResolvedRenderOptions): DocumentModel {
   assertFinalized(invoice);
@@ -43,6 +63,7 @@ export function invoiceModel(invoice: Invoice, options: ResolvedRenderOptions): 
       unitAmount: line.unitAmount,
       periodStart: line.periodStart,
       periodEnd: line.periodEnd,
+      ...(line.tiers === undefined ? {} : { tiers: line.tiers }),
       amount: currencyAmount(line.amount, currency),
       discountAmount: currencyAmount(line.discountAmount, currency),
       netAmount: currencyAmount(line.taxableAmount, currency),
@@ -75,8 +96,7 @@ export function invoiceModel(invoice: Invoice, options: ResolvedRenderOptions): 
     status: invoice.status,
     paidAt: invoice.paidAt,
     timeZone: options.timeZone ?? snapshot.timeZone ?? 'UTC',
-    periodStart: invoice.periodStart,
-    periodEnd: invoice.periodEnd,
+    ...statedPeriod(invoice),
     customerId: invoice.customerId,
     seller: sellerParty(options.seller),
     buyer: buyerParty(snapshot),

@@ -1,8 +1,6 @@
-import { negated } from '../model/amounts';
 import type { DocumentLine, DocumentModel } from '../model/document-model';
+import { lineDetails } from '../model/line-details';
 import type { Localizer } from '../model/localizer';
-import { periodText } from '../model/period';
-import { isZeroDecimal } from '../model/zero-decimal';
 import { INK, MUTED, type PageLayout, SHADE } from './page-layout';
 
 const BODY = 9;
@@ -57,21 +55,9 @@ function drawHeader(layout: PageLayout, cols: Columns, l10n: Localizer): void {
   layout.line(layout.left, layout.right, layout.y, 1, INK);
 }
 
-function subLines(line: DocumentLine, l10n: Localizer): string[] {
-  const subs: string[] = [];
-  if (line.periodStart && line.periodEnd) {
-    subs.push(periodText(l10n, line.periodStart, line.periodEnd));
-  }
-  if (line.billingCode) subs.push(line.billingCode);
-  if (!isZeroDecimal(line.discountAmount)) {
-    subs.push(`${l10n.messages.discount} ${l10n.money(negated(line.discountAmount))}`);
-  }
-  return subs;
-}
-
 function drawRow(layout: PageLayout, cols: Columns, line: DocumentLine, l10n: Localizer): void {
   const description = layout.wrap(line.description, cols.descriptionWidth, { size: BODY }, MAX_DESCRIPTION_LINES);
-  const subs = subLines(line, l10n).flatMap((sub) => layout.wrap(sub, cols.descriptionWidth, { size: SMALL }, 2));
+  const subs = lineDetails(line, l10n).flatMap((sub) => layout.wrap(sub, cols.descriptionWidth, { size: SMALL }, 2));
   const height = PAD * 2 + description.length * BODY * 1.3 + subs.length * SMALL * 1.35;
   layout.ensure(height);
   const top = layout.y;

@@ -92,12 +92,9 @@ export interface CreditNoteView {
   readonly issuedAt: string;
 }
 
-/**
- * Whether the service is on, limited or suspended for non-payment. The portal answers `null` until collections
- * ship; the banner shows the state once it is there.
- */
+/** Whether the service is on, limited or suspended for non-payment (`null` from a portal without collections). */
 export interface ServiceAccessView {
-  readonly state: string;
+  readonly state: 'active' | 'grace' | 'suspended';
   readonly since?: string;
 }
 

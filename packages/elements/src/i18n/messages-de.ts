@@ -207,7 +207,12 @@ export const messagesDe: BillingMessages = {
   overdueTitle: 'Zahlung überfällig',
   overdueSince: (amount, date) => `${amount} sind seit ${date} überfällig.`,
   overdueInvoices: (count) => (count === 1 ? '1 Rechnung ist überfällig.' : `${count} Rechnungen sind überfällig.`),
-  serviceAccess: (state) => `Dienst: ${state}`,
+  serviceAccess: (state, since) =>
+    state === 'suspended'
+      ? `Ihr Dienst ist seit ${since} wegen Zahlungsverzugs gesperrt.`
+      : state === 'grace'
+        ? 'Ihr Dienst läuft vorerst weiter: Bitte begleichen Sie den überfälligen Betrag.'
+        : 'Ihr Dienst ist aktiv.',
   profile: 'Profil',
   name: 'Name',
   email: 'E-Mail',

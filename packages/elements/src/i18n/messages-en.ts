@@ -213,7 +213,12 @@ export const messagesEn = {
   overdueTitle: 'Payment overdue',
   overdueSince: (amount: string, date: string) => `${amount} has been overdue since ${date}.`,
   overdueInvoices: (count: number) => (count === 1 ? '1 invoice is overdue.' : `${count} invoices are overdue.`),
-  serviceAccess: (state: string) => `Service: ${state}`,
+  serviceAccess: (state: 'active' | 'grace' | 'suspended', since: string) =>
+    state === 'suspended'
+      ? `Your service has been suspended for non-payment since ${since}.`
+      : state === 'grace'
+        ? 'Your service continues for now: please pay what is overdue.'
+        : 'Your service is on.',
   // Profile.
   profile: 'Profile',
   name: 'Name',

@@ -51,6 +51,7 @@ export function buildPortalApp(options: PortalAppOptions): Hono<Env> {
     const seconds = (performance.now() - started) / 1000;
     options.telemetry.finish(span, {
       method: c.req.method,
+      routeId: facts.routeId,
       route: facts.routePath,
       status,
       seconds,

@@ -1,14 +1,5 @@
-import {
-  type Counter,
-  type Histogram,
-  type Meter,
-  metrics,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
-  type Tracer,
-  trace,
-} from '@opentelemetry/api';
+import { createBillingTelemetry, DURATION_BUCKETS_SECONDS, TelemetryAttribute } from '@billfold/core';
+import { type Histogram, type Meter, type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 
 /** Where the portal's spans and metrics go: the global OpenTelemetry providers unless given (no-ops until the host installs an SDK). */
 export interface PortalTelemetryOptions {
@@ -16,42 +7,62 @@ export interface PortalTelemetryOptions {
   readonly meter?: Meter;
 }
 
-/** The portal's instruments: one span per request, a latency histogram and an error counter per route. */
-export interface PortalTelemetry {
-  start(method: string): Span;
-  /** Ends the request's span and records its latency and, for a 5xx, an error. */
-  finish(span: Span, facts: { method: string; route: string; status: number; seconds: number; code?: string }): void;
+/** What the portal knows of a request once it is answered. */
+export interface AnsweredRequest {
+  readonly method: string;
+  /** The route id (`getProfile`), or `unmatched`: the `billfold.step`. */
+  readonly routeId: string;
+  /** The route's path template (`/invoices/:id`): the `http.route`. */
+  readonly route: string;
+  readonly status: number;
+  readonly seconds: number;
+  readonly code?: string;
 }
 
-/** Creates the instruments (`http.server.request.duration` in seconds, `billfold.portal.errors`). */
+/** The portal's instruments: one span per request, the request duration, and core's `billfold.portal.*` counters. */
+export interface PortalTelemetry {
+  start(method: string): Span;
+  /** Ends the request's span and records it: an item, its latency and, for a 5xx, an error. */
+  finish(span: Span, request: AnsweredRequest): void;
+}
+
+/**
+ * Creates the instruments: `http.server.request.duration` (seconds, the semantic convention), and core's
+ * `billfold.portal.items` and `billfold.portal.errors` (5xx, by route id and problem code). Meter and tracer are
+ * looked up at first use, so a host may install its SDK after creating the handler.
+ */
 export function createTelemetry(options: PortalTelemetryOptions = {}): PortalTelemetry {
-  const tracer = options.tracer ?? trace.getTracer('@billfold/server');
-  const meter = options.meter ?? metrics.getMeter('@billfold/server');
-  const duration: Histogram = meter.createHistogram('http.server.request.duration', {
-    unit: 's',
-    description: 'Duration of portal requests',
-  });
-  const errors: Counter = meter.createCounter('billfold.portal.errors', {
-    description: 'Portal requests that ended in a server error (5xx)',
-  });
+  const telemetry = createBillingTelemetry(options);
+  const duration = telemetry.instrument(
+    (meter): Histogram =>
+      meter.createHistogram('http.server.request.duration', {
+        unit: 's',
+        description: 'Duration of portal requests',
+        // The SDK's default buckets are made for milliseconds.
+        advice: { explicitBucketBoundaries: [...DURATION_BUCKETS_SECONDS] },
+      }),
+  );
   return {
     start: (method) =>
-      tracer.startSpan(`${method}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method } }),
-    finish(span, { method, route, status, seconds, code }) {
+      telemetry
+        .tracer()
+        .startSpan(`${method}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': method } }),
+    finish(span, { method, routeId, route, status, seconds, code }) {
       const attributes = {
         'http.request.method': method,
         'http.route': route,
         'http.response.status_code': status,
-        ...(code === undefined ? {} : { 'error.type': code }),
+        ...(code === undefined ? {} : { [TelemetryAttribute.errorType]: code }),
       };
       span.updateName(`${method} ${route}`);
       span.setAttributes(attributes);
+      telemetry.items('portal', routeId, 1, attributes);
       if (status >= 500) {
         span.setStatus({ code: SpanStatusCode.ERROR });
-        errors.add(1, attributes);
+        telemetry.error('portal', routeId, code ?? 'internal_error', attributes);
       }
       span.end();
-      duration.record(seconds, attributes);
+      duration().record(seconds, attributes);
     },
   };
 }

@@ -33,6 +33,12 @@ async function upcomingInvoices(portal: PortalContext, customerId: string) {
   );
 }
 
+/** The customer's service access from collections, as a plain view. */
+async function serviceAccessOf(portal: PortalContext, customerId: string) {
+  const access = await portal.billing.collections.access(customerId);
+  return { ...access, invoiceIds: [...access.invoiceIds], subscriptionIds: [...access.subscriptionIds] };
+}
+
 /** The account overview and the profile. */
 export const accountHandlers: Pick<PortalRouteHandlers, 'getAccount' | 'getProfile' | 'updateProfile'> = {
   async getAccount({ portal, session }) {
@@ -59,7 +65,7 @@ export const accountHandlers: Pick<PortalRouteHandlers, 'getAccount' | 'getProfi
       })),
       overdueSince: overdue[0]?.dueAt ?? null,
       upcomingInvoices: await upcomingInvoices(portal, customer.id),
-      serviceAccess: null,
+      serviceAccess: await serviceAccessOf(portal, customer.id),
     };
   },
   async getProfile({ portal, session }) {

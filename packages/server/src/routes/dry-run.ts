@@ -27,6 +27,8 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     outbox: session.outbox,
     collectionFees: session.collectionFees,
     bankCredits: session.bankCredits,
+    paymentAttempts: session.paymentAttempts,
+    paymentMethods: session.paymentMethods,
     locks: session.locks,
     capabilities: base.capabilities,
     transaction: (work) => work(session),

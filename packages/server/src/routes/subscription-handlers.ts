@@ -26,14 +26,14 @@ async function upcoming(engine: PortalContext['billing'], subscriptionId: string
   }
 }
 
-/** The prices of the host's allow-list this subscription can change to (same currency and schedule). */
+/**
+ * The prices of the host's allow-list this subscription can change to: on sale, with an amount in its currency, on
+ * its schedule.
+ */
 async function allowedPrices(portal: PortalContext, subscription: Subscription) {
-  const views = await priceViews(portal.billing, portal.plans.priceIds);
+  const views = await priceViews(portal.billing, portal.plans.priceIds, subscription.currency, { onSale: true });
   return views.filter(
-    (price) =>
-      price.spec.currency === subscription.currency &&
-      price.interval === subscription.interval &&
-      price.intervalCount === subscription.intervalCount,
+    (price) => price.interval === subscription.interval && price.intervalCount === subscription.intervalCount,
   );
 }
 
@@ -100,6 +100,7 @@ export const subscriptionHandlers: Pick<PortalRouteHandlers, SubscriptionRoutes>
       prices: await priceViews(
         portal.billing,
         subscription.items.map((i) => i.priceId),
+        subscription.currency,
       ),
     };
   },

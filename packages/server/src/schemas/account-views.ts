@@ -29,10 +29,16 @@ export const AccountOverviewSchema = z.object({
   /** Per live subscription, the invoice its next boundary will make (`null`: nothing to charge). */
   upcomingInvoices: z.array(z.object({ subscriptionId: IdSchema, invoice: InvoiceViewSchema.nullable() })),
   /**
-   * Whether the service is on, limited or suspended for non-payment. Always `null` until collections (dunning
-   * and service access) ship; then an object with the access state and since when.
+   * Whether the service is on (`active`), limited while an invoice is past due (`grace`) or `suspended` for
+   * non-payment by the collections policy's dunning, why, and since when (`billing.collections.access`).
    */
-  serviceAccess: z.null(),
+  serviceAccess: z.object({
+    state: z.enum(['active', 'grace', 'suspended']),
+    reason: z.enum(['paid_up', 'past_due', 'overdue', 'non_payment']),
+    since: z.string().optional(),
+    invoiceIds: z.array(IdSchema),
+    subscriptionIds: z.array(IdSchema),
+  }),
 });
 
 /** The profile fields a customer sees and may change. */

@@ -5,7 +5,9 @@ import { initMigration } from './0001-init';
 import { taxRateCategoriesMigration } from './0002-tax-rate-categories';
 import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups';
 import { collectionsAndOutboxMigration } from './0004-collections-and-outbox';
-import { reconciliationMigration } from './0009-reconciliation';
+import { catalogAndSubscriptionLifecycleMigration } from './0005-catalog-and-subscription-lifecycle';
+import { onlinePaymentsMigration } from './0006-online-payments';
+import { reconciliationMigration } from './0007-reconciliation';
 import type { Migration } from './migration';
 
 /** Every migration this version of the package knows, in order. */
@@ -14,6 +16,8 @@ export const migrations: readonly Migration[] = [
   taxRateCategoriesMigration,
   scopedUsageAndLookupsMigration,
   collectionsAndOutboxMigration,
+  catalogAndSubscriptionLifecycleMigration,
+  onlinePaymentsMigration,
   reconciliationMigration,
 ];
 

@@ -1,4 +1,11 @@
-import type { CatalogListRepository, CatalogPrice, PriceRepository, Product, ProductRepository } from '@billfold/core';
+import {
+  BillingError,
+  type CatalogListRepository,
+  type CatalogPrice,
+  type PriceRepository,
+  type Product,
+  type ProductRepository,
+} from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { TableSql } from '../schema/table';
 import type { BillingTables } from '../schema/tables';
@@ -20,7 +27,26 @@ export function productRepository(client: SqlClient, tables: BillingTables): Pro
       return page.items[0];
     },
     list: (page) => store.list([], page),
+    setActive: (id, active) => setActive(client, tables.products, 'product', id, active),
   };
+}
+
+/**
+ * Sets the `active` flag of a product or price.
+ * @throws BillingError `not_found` when no row has the id.
+ */
+async function setActive<T>(
+  client: SqlClient,
+  table: TableSql<T>,
+  what: string,
+  id: string,
+  active: boolean,
+): Promise<void> {
+  const rows = await client.query(
+    `UPDATE ${table.name} t SET "active" = $2 WHERE ${table.keyColumn} = $1 RETURNING t."id"`,
+    [id, active],
+  );
+  if (rows.length === 0) throw new BillingError('not_found', `${what} "${id}" does not exist`, { path: ['id'] });
 }
 
 /** Catalog prices over SQL. @internal */
@@ -31,6 +57,7 @@ export function priceRepository(client: SqlClient, tables: BillingTables): Price
     get: (id) => store.get(id),
     list: ({ productId, ...page }) =>
       store.list(filters({ column: tables.prices.column('productId'), operator: '=', value: productId }), page),
+    setActive: (id, active) => setActive(client, tables.prices, 'price', id, active),
   };
 }
 

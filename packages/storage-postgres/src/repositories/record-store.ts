@@ -48,7 +48,11 @@ export class RecordStore<T> {
       throw new BillingError('conflict', `${this.table.table}: a record with this id or unique key exists`);
   }
 
-  /** Stores every record in one statement, or none of them (`conflict` on any duplicate). */
+  /**
+   * Stores every record in one statement, or none of them (`conflict` on any duplicate). The records go as one
+   * JSON parameter: for records with large JSON fields (invoices) one native `JSON.stringify` costs this process
+   * far less than escaping each field into an array literal, which the database would parse a little faster.
+   */
   async insertAll(records: readonly T[]): Promise<void> {
     if (records.length === 0) return;
     const statement = this.table.insert;

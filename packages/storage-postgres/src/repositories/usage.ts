@@ -46,22 +46,29 @@ function aggregateStatement(events: string): string {
 /** Usage events over SQL: idempotent batched ingestion, batched aggregation, paging by (timestamp, id). @internal */
 export function usageRepository(client: SqlClient, tables: BillingTables): UsageRepository {
   const table = tables.usageEvents;
-  // Events are keyed by (customer, id): a conflict on it skips the event; the keys written come back.
-  const insert = `${table.insert} ON CONFLICT DO NOTHING RETURNING customer_id AS "customerId", id`;
+  // Events are keyed by (customer, id): a conflict on it skips the event. What comes back is how many were written
+  // and, only when some were skipped, the keys written (a batch without replays parses no row per event).
+  const insert = `WITH written AS (${table.insertArrays} ON CONFLICT DO NOTHING RETURNING customer_id, id)
+    SELECT count(*)::int AS n, CASE WHEN count(*) < $${table.columnCount + 1} THEN coalesce(json_agg(json_build_array(customer_id, id)), '[]') END AS keys
+    FROM written`;
   const aggregate = aggregateStatement(table.name);
   return {
     async insertMany(events) {
       if (events.length === 0) return { inserted: [], duplicates: [] };
-      const rows = await client.query<{ customerId: string; id: string }>(insert, [JSON.stringify(events)]);
-      // Each key returned was written by the first event that carries it; later ones in the batch are duplicates.
-      const keyOf = (event: UsageEventKey) => `${event.customerId}\u0000${event.id}`;
-      const written = new Set(rows.map(keyOf));
+      const [row] = await client.query<{ n: number; keys: [string, string][] | null }>(insert, [
+        ...table.columnArrays(events),
+        events.length,
+      ]);
+      const keyOf = (event: UsageEventKey) => ({ customerId: event.customerId, id: event.id });
+      if (row?.keys === null || row?.keys === undefined) return { inserted: events.map(keyOf), duplicates: [] };
+      // Each key written was written by the first event that carries it; later ones in the batch are duplicates.
+      const textOf = (customerId: string, id: string) => `${customerId}\u0000${id}`;
+      const written = new Set(row.keys.map(([customerId, id]) => textOf(customerId, id)));
       const inserted: UsageEventKey[] = [];
       const duplicates: UsageEventKey[] = [];
       for (const event of events) {
-        const key = { customerId: event.customerId, id: event.id };
-        if (written.delete(keyOf(event))) inserted.push(key);
-        else duplicates.push(key);
+        if (written.delete(textOf(event.customerId, event.id))) inserted.push(keyOf(event));
+        else duplicates.push(keyOf(event));
       }
       return { inserted, duplicates };
     },

@@ -1,6 +1,8 @@
 import type {
   BalanceTransaction,
   BankCredit,
+  CustomerPaymentMethod,
+  PaymentAttempt,
   CatalogPrice,
   CollectionFee,
   Coupon,
@@ -40,6 +42,8 @@ const customer: ColumnMap<Customer> = {
   taxRateIds: 'jsonb',
   externalRef: 'text?',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
+  gatewayCustomers: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
@@ -52,6 +56,7 @@ const product: ColumnMap<Product> = {
   billingCode: 'text',
   category: 'text',
   description: 'text?',
+  taxCode: 'text?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -64,6 +69,7 @@ const price: ColumnMap<CatalogPrice> = {
   intervalCount: 'integer',
   timing: 'text',
   meterId: 'text?',
+  currencyOptions: 'jsonb?',
   active: 'boolean',
   metadata: 'jsonb',
 };
@@ -82,6 +88,7 @@ const coupon: ColumnMap<Coupon> = {
   percentOff: 'numeric?',
   amountOff: 'numeric?',
   currency: 'text?',
+  appliesTo: 'jsonb?',
   duration: 'text',
   durationPeriods: 'integer?',
 };
@@ -96,6 +103,9 @@ const taxRate: ColumnMap<TaxRate> = {
   taxType: 'text?',
   category: 'text?',
   exemption: 'jsonb?',
+  taxCode: 'text?',
+  country: 'text?',
+  region: 'text?',
 };
 
 const subscription: ColumnMap<Subscription> = {
@@ -117,7 +127,10 @@ const subscription: ColumnMap<Subscription> = {
   couponId: 'text?',
   couponPeriodsUsed: 'integer',
   pendingLines: 'jsonb',
+  pause: 'jsonb?',
+  scheduledChanges: 'jsonb?',
   collectionsPolicy: 'text?',
+  collectionMethod: 'text?',
   dunning: 'jsonb?',
   metadata: 'jsonb',
   createdAt: 'timestamptz',
@@ -170,6 +183,7 @@ const invoice: ColumnMap<Invoice> = {
   overdueAt: 'timestamptz?',
   lastReminderAt: 'timestamptz?',
   collectionsDueAt: 'timestamptz?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -205,6 +219,10 @@ const payment: ColumnMap<Payment> = {
   unapplied: 'numeric',
   amountRefunded: 'numeric',
   receivedAt: 'timestamptz',
+  gateway: 'text?',
+  providerPaymentId: 'text?',
+  fee: 'jsonb?',
+  dispute: 'jsonb?',
   metadata: 'jsonb',
   version: 'integer',
 };
@@ -216,6 +234,7 @@ const refund: ColumnMap<Refund> = {
   currency: 'text',
   amount: 'numeric',
   reason: 'text?',
+  providerRefundId: 'text?',
   createdAt: 'timestamptz',
 };
 
@@ -300,6 +319,47 @@ const bankCredit: ColumnMap<BankCredit> = {
   version: 'integer',
 };
 
+const paymentAttempt: ColumnMap<PaymentAttempt> = {
+  id: 'text',
+  customerId: 'text',
+  invoiceId: 'text',
+  invoiceIds: 'jsonb?',
+  gateway: 'text',
+  attemptNumber: 'integer',
+  trigger: 'text',
+  status: 'text',
+  amount: 'numeric',
+  currency: 'text',
+  idempotencyKey: 'text',
+  paymentMethodId: 'text?',
+  providerPaymentId: 'text?',
+  chargeId: 'text?',
+  decline: 'jsonb?',
+  failedAt: 'timestamptz?',
+  fee: 'jsonb?',
+  paymentId: 'text?',
+  dueAt: 'timestamptz?',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
+const paymentMethod: ColumnMap<CustomerPaymentMethod> = {
+  id: 'text',
+  customerId: 'text',
+  gateway: 'text',
+  providerMethodId: 'text',
+  customerReference: 'text',
+  type: 'text',
+  card: 'jsonb?',
+  email: 'text?',
+  isDefault: 'boolean',
+  status: 'text',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  version: 'integer',
+};
+
 /** The generated SQL of every table, qualified with `schema` when one is given. @internal */
 export function billingTables(schema: string | undefined) {
   return {
@@ -320,6 +380,8 @@ export function billingTables(schema: string | undefined) {
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
     bankCredits: new TableSql('bank_credits', bankCredit, schema),
+    paymentAttempts: new TableSql('payment_attempts', paymentAttempt, schema),
+    paymentMethods: new TableSql('payment_methods', paymentMethod, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */
     numberSequences: qualifiedName('number_sequences', schema),
   };

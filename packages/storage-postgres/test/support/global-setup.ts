@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { writePGliteInitialData } from '../../scripts/pglite-data-writer';
 import { startPostgresCluster } from '../../src/testing/index';
 
 declare module 'vitest' {
@@ -13,8 +14,10 @@ declare module 'vitest' {
 /**
  * Gives the server suites a PostgreSQL server: `DATABASE_URL` when set, else a throwaway cluster started
  * here and stopped after the run. When neither works, the reason is passed on (the suites fail under CI).
+ * Prepares the PGlite data directory first (a clean clone has none), so every embedded database starts from it.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  await writePGliteInitialData();
   try {
     const cluster = await startPostgresCluster();
     project.provide('postgresUrl', cluster.connectionString);

@@ -1,14 +1,18 @@
 /**
  * A worker of the ledger model test in its own OS process: after `go` on stdin it runs `operations` random engine
  * operations (billing runs, one-off invoices, payments with and without allocations, refunds, credit notes, voids,
- * usage batches with late and duplicate events, plan changes, new subscriptions and cancellations, replays under
- * an idempotency key, collections runs, outbox dispatches and fee waivers) on the shared customers, drawn from a
- * generator seeded with `seed`. Its clock moves `stepMs` per operation. It prints one `finished` message with what it saw: the usage events the engine accepted, the
+ * usage batches with late and duplicate events, plan changes, new subscriptions and cancellations, pauses and
+ * resumptions, pending items added and removed, changes scheduled and unscheduled, coupons applied, replays under
+ * an idempotency key, collections runs — which charge and retry automatic payments through the Stripe adapter —,
+ * outbox dispatches, fee waivers and portal payments) on the shared customers, drawn from a generator seeded with
+ * `seed`. Its clock moves `stepMs` per operation. It prints one `finished` message with what it saw: the usage
+ * events the engine accepted, the
  * refusals by code, anything unexpected, and any balance read below zero. Run with
  * `node --import tsx --conditions=@billfold/source model-child.ts '<ModelConfig JSON>'`.
  */
 import { createInterface } from 'node:readline';
 import { createBilling, createTestClock, isBillingError } from '@billfold/core';
+import { createStripeGateway } from '@billfold/payments-stripe';
 import { createPostgresStorage } from '../../src/index';
 import { COLLECTIONS_POLICY } from './collections-setup';
 import { type AcceptedEvent, type ModelPrices, modelOperations } from './model-operations';
@@ -31,6 +35,8 @@ export interface ModelConfig {
   readonly stepMs: number;
   readonly customers: readonly ModelCustomer[];
   readonly prices: ModelPrices;
+  /** Where the run's Stripe fake listens, and its key: customers are charged automatically through it. */
+  readonly stripe: { readonly port: number; readonly secretKey: string };
 }
 
 /** What a worker saw. */
@@ -62,9 +68,18 @@ async function main(config: ModelConfig): Promise<void> {
   });
   const clock = createTestClock(config.start);
   // Collections by the worked examples' policy; notifications wait in the outbox for the `dispatch` operation.
+  // Charges go through the Stripe adapter to the run's fake; no SDK retries, so lost answers reach the engine.
+  const stripe = createStripeGateway({
+    secretKey: config.stripe.secretKey,
+    webhookSecret: 'whsec_model',
+    api: { host: '127.0.0.1', port: config.stripe.port, protocol: 'http' },
+    clock,
+    maxNetworkRetries: 0,
+  });
   const billing = createBilling({
     storage,
     clock,
+    gateways: [stripe],
     config: { collections: COLLECTIONS_POLICY, notifications: { delivery: 'dispatch' } },
   });
   const { draw, pick, perform, accepted, unexpected } = modelOperations(billing, clock, config);

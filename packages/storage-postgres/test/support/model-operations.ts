@@ -54,9 +54,17 @@ const WEIGHTS = {
   subscribe: 2,
   cancel: 2,
   replay: 5,
+  pause: 3,
+  resume: 3,
+  addItem: 3,
+  removeItem: 1,
+  schedule: 2,
+  unschedule: 1,
+  coupon: 1,
   collect: 6,
   dispatch: 4,
   waive: 2,
+  portalPay: 6,
 } as const;
 
 /** One kind of operation. */
@@ -67,6 +75,8 @@ export interface ModelPrices {
   readonly basic: string;
   readonly seat: string;
   readonly data: string;
+  /** A coupon the model puts on running subscriptions (20 % off, three periods). */
+  readonly coupon: string;
 }
 
 /** A worker's operations, and what they saw. */
@@ -243,6 +253,72 @@ export function modelOperations(
           })
         );
       }
+      case 'pause': {
+        const running = pick((await liveSubscriptions(customerId)).filter((s) => s.status !== 'paused'));
+        if (running === undefined) return undefined;
+        const resumeAt = random() < 0.4 ? new Date(now + (3 + below(20)) * DAY).toISOString() : undefined;
+        return billing.subscriptions.pause({
+          subscriptionId: running.id,
+          behavior: random() < 0.5 ? 'restart' : 'keep_schedule',
+          ...(resumeAt === undefined ? {} : { resumeAt }),
+        });
+      }
+      case 'resume': {
+        const paused = pick((await liveSubscriptions(customerId)).filter((s) => s.status === 'paused'));
+        return paused && billing.subscriptions.resume({ subscriptionId: paused.id });
+      }
+      case 'addItem': {
+        const subscription = pick(await liveSubscriptions(customerId));
+        return (
+          subscription &&
+          billing.subscriptions.addPendingItem({
+            subscriptionId: subscription.id,
+            description: 'Technician visit',
+            amount: eur(100 + below(6000)),
+          })
+        );
+      }
+      case 'removeItem': {
+        const holding = pick(
+          (await liveSubscriptions(customerId)).filter((s) => s.pendingLines.some((line) => line.id !== undefined)),
+        );
+        const item = holding?.pendingLines.find((line) => line.id !== undefined);
+        return (
+          holding && billing.subscriptions.removePendingItem({ subscriptionId: holding.id, itemId: item?.id as string })
+        );
+      }
+      case 'schedule': {
+        const subscription = pick(await liveSubscriptions(customerId));
+        if (subscription === undefined) return undefined;
+        if (random() < 0.3)
+          return billing.subscriptions.scheduleChange({ subscriptionId: subscription.id, cancel: true });
+        const seats = below(3);
+        return billing.subscriptions.scheduleChange({
+          subscriptionId: subscription.id,
+          items: [
+            { priceId: config.prices.basic },
+            ...(random() < 0.7 ? [{ priceId: config.prices.data }] : []),
+            ...(seats > 0 ? [{ priceId: config.prices.seat, quantity: String(seats) }] : []),
+          ],
+        });
+      }
+      case 'unschedule': {
+        const waiting = pick(
+          (await liveSubscriptions(customerId)).filter((s) => (s.scheduledChanges ?? []).length > 0),
+        );
+        const change = waiting?.scheduledChanges?.[0];
+        return (
+          waiting &&
+          billing.subscriptions.unscheduleChange({ subscriptionId: waiting.id, changeId: change?.id as string })
+        );
+      }
+      case 'coupon': {
+        const subscription = pick(await liveSubscriptions(customerId));
+        return (
+          subscription &&
+          billing.subscriptions.applyCoupon({ subscriptionId: subscription.id, couponId: config.prices.coupon })
+        );
+      }
       case 'collect':
         return billing.collections.run({ batchSize: 1 + below(5) });
       case 'dispatch':
@@ -251,6 +327,26 @@ export function modelOperations(
         const fees = (await billing.collections.listFees({ customerId, limit: 100 })).items;
         const fee = pick(fees.filter((f) => f.status === 'charged'));
         return fee && billing.collections.waiveFee({ feeId: fee.id });
+      }
+      case 'portalPay': {
+        // Every worker pays an invoice under the same key, and a second click under another: one charge at most.
+        const invoice = pick(await invoicesOf(customerId, ['open']));
+        if (invoice === undefined || cents(invoice.amountRemaining) === 0) return undefined;
+        const [method] = await billing.paymentMethods.list(customerId);
+        if (method === undefined) return undefined;
+        const pay = (key: string) =>
+          billing.payments.payInvoices({
+            customerId,
+            invoiceIds: [invoice.id],
+            paymentMethodId: method.id,
+            idempotencyKey: `portal:${invoice.id}:v${invoice.version}:${key}`,
+          });
+        const [first, second] = await Promise.all([pay('a'), pay(`w${config.worker}`)]);
+        // A click after the other's attempt failed is a new attempt; two that both took the money are not allowed.
+        if (first.attempt.id !== second.attempt.id && [first, second].every((p) => p.attempt.status === 'succeeded')) {
+          unexpected.push(`two pay clicks on ${invoice.id} charged twice`);
+        }
+        return first;
       }
       case 'replay': {
         keys += 1;

@@ -9,6 +9,11 @@ export interface ConcurrencyRule {
   readonly name: string;
   /** The `capabilities.transactions` the rule applies to. */
   readonly modes: readonly TransactionMode[];
+  /**
+   * Why the rule does not apply to this adapter although its mode does (an optional operation it does not have),
+   * or `undefined` when it applies; the suite skips the rule saying why.
+   */
+  readonly unless?: (storage: BillingStorageAdapter) => string | undefined;
   /** Proves the rule on an adapter over empty storage; rejects (a failed expectation) when the adapter breaks it. */
   readonly check: (storage: BillingStorageAdapter) => Promise<void>;
 }

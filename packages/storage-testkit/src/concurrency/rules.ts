@@ -3,6 +3,7 @@ import { customerLockRules } from './customer-lock-rules';
 import type { ConcurrencyRule } from './rule';
 import { serialRules } from './serial-rules';
 import { subscriptionLockRules } from './subscription-lock-rules';
+import { usageLockRules } from './usage-lock-rules';
 
 /**
  * Every locking rule of the storage contract (the "Locks" part of `storage-adapter.ts` in `@billfold/core`), in
@@ -13,5 +14,6 @@ export const concurrencyRules: readonly ConcurrencyRule[] = [
   ...serialRules,
   ...customerLockRules,
   ...subscriptionLockRules,
+  ...usageLockRules,
   ...claimLockRules,
 ];

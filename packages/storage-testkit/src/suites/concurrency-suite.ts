@@ -19,6 +19,11 @@ export function concurrencySuite(kit: KitContext): void {
         context.skip(`applies to ${rule.modes.join(' and ')} transactions; the adapter declares ${declared}`);
         return;
       }
+      const reason = rule.unless?.(storage);
+      if (reason !== undefined) {
+        context.skip(reason);
+        return;
+      }
       await rule.check(storage);
     });
   }

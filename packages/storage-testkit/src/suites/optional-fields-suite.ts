@@ -81,20 +81,35 @@ export function optionalFieldsSuite(kit: KitContext): void {
       collectionsPolicy: 'vip',
     });
     await storage.customers.insert(customer);
-    const product = makeProduct({ description: 'All features' });
+    const product = makeProduct({ description: 'All features', taxCode: 'reduced' });
     await storage.products.insert(product);
-    const price = makeCatalogPrice({ productId: product.id, meterId: 'meter_1', timing: 'in_arrears' });
+    const price = makeCatalogPrice({
+      productId: product.id,
+      meterId: 'meter_1',
+      timing: 'in_arrears',
+      currencyOptions: [
+        { model: 'flat', currency: 'CHF', amount: '9.50', minimumAmount: '1.00' },
+        { model: 'flat', currency: 'USD', amount: '11.00' },
+      ],
+    });
     await storage.prices.insert(price);
     const coupon = makeCoupon({
       percentOff: undefined,
       amountOff: '5.00',
       currency: 'EUR',
+      appliesTo: { productIds: [product.id], priceIds: [price.id] },
       duration: 'repeating',
       durationPeriods: 3,
     });
     delete (coupon as { percentOff?: string }).percentOff;
     await storage.coupons.insert(coupon);
-    const taxRate = makeTaxRate({ compound: true, jurisdiction: 'QC' });
+    const taxRate = makeTaxRate({
+      compound: true,
+      jurisdiction: 'QC',
+      taxCode: 'reduced',
+      country: 'CA',
+      region: 'QC',
+    });
     await storage.taxRates.insert(taxRate);
     const subscription = makeSubscription({
       customerId: customer.id,
@@ -121,6 +136,18 @@ export function optionalFieldsSuite(kit: KitContext): void {
           periodEnd: '2026-02-15T10:00:00.000Z',
         },
         {
+          id: 'pii_router',
+          description: 'Router × 2',
+          amount: '198.00',
+          quantity: '2',
+          unitAmount: '99.00',
+          billingCode: 'HW-ROUTER',
+          priceId: price.id,
+          taxCode: 'standard',
+          discountable: false,
+          kind: 'one_off',
+        },
+        {
           description: 'Reminder fee',
           amount: '25.00',
           billingCode: 'LATE-FEE',
@@ -129,6 +156,23 @@ export function optionalFieldsSuite(kit: KitContext): void {
           periodStart: '2026-03-22T07:00:00.000Z',
           periodEnd: '2026-03-22T07:00:00.000Z',
         },
+      ],
+      pause: {
+        behavior: 'restart',
+        pausedAt: '2026-01-25T00:00:00.000Z',
+        resumeAt: '2026-03-01T00:00:00.000Z',
+      },
+      scheduledChanges: [
+        {
+          id: 'sch_down',
+          action: 'change_items',
+          at: '2026-03-15T10:00:00.000Z',
+          items: [{ id: 'si_basic', priceId: price.id, quantity: '1' }],
+          interval: 'year',
+          intervalCount: 1,
+          createdAt: '2026-01-20T00:00:00.000Z',
+        },
+        { id: 'sch_end', action: 'cancel', at: '2027-03-15T10:00:00.000Z', createdAt: '2026-01-21T00:00:00.000Z' },
       ],
     });
     await storage.subscriptions.insert(subscription);
@@ -147,6 +191,14 @@ export function optionalFieldsSuite(kit: KitContext): void {
           unitAmount: '5.00',
           periodStart: '2026-01-15T10:00:00.000Z',
           periodEnd: '2026-02-15T10:00:00.000Z',
+        }),
+        makeInvoiceLine({
+          kind: 'usage',
+          quantity: '12345',
+          tiers: [
+            { from: '0', upTo: '1000', quantity: '1000', unitAmount: '0', amount: '0' },
+            { from: '1000', quantity: '11345', unitAmount: '0.002', flatAmount: '1.50', amount: '24.190' },
+          ],
         }),
       ],
       taxRates: [taxRate],
@@ -185,7 +237,7 @@ export function optionalFieldsSuite(kit: KitContext): void {
     expect(await storage.refunds.get(refund.id)).toStrictEqual(refund);
   });
 
-  it('an update that leaves optional fields out removes them', async () => {
+  it('an update that leaves optional fields out removes them (a pause, scheduled changes)', async () => {
     const storage = kit.storage();
     const customer = await insertCustomer(storage, {
       phone: '+1 555 0100',
@@ -197,9 +249,22 @@ export function optionalFieldsSuite(kit: KitContext): void {
     const got = await storage.customers.get(customer.id);
     expectNoNulls(got);
     expect(got).toStrictEqual({ ...bare, version: 2 });
-    const subscription = makeSubscription({ customerId: customer.id, trialEnd: '2026-02-01T00:00:00.000Z' });
+    const subscription = makeSubscription({
+      customerId: customer.id,
+      trialEnd: '2026-02-01T00:00:00.000Z',
+      pause: { behavior: 'keep_schedule', pausedAt: '2026-02-03T00:00:00.000Z' },
+      scheduledChanges: [
+        { id: 'sch_1', action: 'cancel', at: '2026-04-15T10:00:00.000Z', createdAt: '2026-02-01T00:00:00.000Z' },
+      ],
+    });
     await storage.subscriptions.insert(subscription);
-    const { nextBillingAt: _next, trialEnd: _trial, ...ended } = subscription;
+    const {
+      nextBillingAt: _next,
+      trialEnd: _trial,
+      pause: _pause,
+      scheduledChanges: _changes,
+      ...ended
+    } = subscription;
     await storage.subscriptions.update({ ...ended, status: 'canceled', version: 2 });
     expect(await storage.subscriptions.get(subscription.id)).toStrictEqual({
       ...ended,

@@ -7,12 +7,14 @@ import type {
   Coupon,
   CreditNote,
   Customer,
+  CustomerPaymentMethod,
   Invoice,
   Meter,
   OutboxEntry,
   Page,
   PageRequest,
   Payment,
+  PaymentAttempt,
   Product,
   Refund,
   StorageSession,
@@ -24,6 +26,7 @@ import { makeBankCredit } from '../builders/bank-credit';
 import { makeCatalogPrice, makeCoupon, makeMeter, makeProduct, makeTaxRate } from '../builders/catalog';
 import { makeCollectionFee, makeOutboxEntry } from '../builders/collections';
 import { makeCustomer } from '../builders/customer';
+import { makePaymentAttempt, makePaymentMethod } from '../builders/online-payments';
 import { makeCreditNote, makeInvoice } from '../builders/invoice';
 import { makeBalanceTransaction, makePayment, makeRefund } from '../builders/payment';
 import { insertCustomer, insertInvoice, insertPayment, insertProduct } from './parents';
@@ -221,4 +224,31 @@ export const bankCreditKind: VersionedRecordKind<BankCredit> = {
     ],
     resolvedAt: '2026-01-20T08:00:00.000Z',
   }),
+};
+
+/** Payment attempts (their customer and invoice stored first). */
+export const paymentAttemptKind: VersionedRecordKind<PaymentAttempt> = {
+  entity: 'payment attempt',
+  repository: (session) => session.paymentAttempts,
+  build: async (session, overrides = {}) => {
+    const customerId = await customerIdFor(session, overrides);
+    const invoiceId = overrides.invoiceId ?? (await insertInvoice(session, { customerId })).id;
+    return makePaymentAttempt({ ...overrides, customerId, invoiceId });
+  },
+  change: ({ decline: _decline, dueAt: _dueAt, failedAt: _failedAt, ...record }) => ({
+    ...record,
+    status: 'succeeded',
+    paymentId: 'pay_recovered',
+    fee: { amount: '3.75', currency: 'EUR' },
+    updatedAt: '2026-01-16T10:00:00.000Z',
+  }),
+};
+
+/** Saved payment methods (their customer stored first). */
+export const paymentMethodKind: VersionedRecordKind<CustomerPaymentMethod> = {
+  entity: 'payment method',
+  repository: (session) => session.paymentMethods,
+  build: async (session, overrides = {}) =>
+    makePaymentMethod({ ...overrides, customerId: await customerIdFor(session, overrides) }),
+  change: (record) => ({ ...record, isDefault: false, status: 'detached', updatedAt: '2026-01-16T10:00:00.000Z' }),
 };

@@ -3,6 +3,7 @@ import {
   type CatalogPrice,
   type CatalogPriceInput,
   CatalogPriceInputSchema,
+  currencyOptionProblems,
   type Coupon,
   type CouponInput,
   CouponInputSchema,
@@ -35,6 +36,16 @@ export const TaxRateInputSchema = TaxRateSchema.extend({
   .superRefine((rate, ctx) => {
     const problem = taxCategoryProblem(rate);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [problem[0]], message: problem[1] });
+    if (rate.region !== undefined && rate.country === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: 'a region is within a country: give the country' });
+    }
+    if (rate.country !== undefined && rate.taxCode === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['taxCode'],
+        message: 'a country says where a rate of a tax code applies: give the tax code',
+      });
+    }
   });
 
 /** Input to create a tax rate. */
@@ -47,7 +58,8 @@ export interface CatalogCreateOptions {
 }
 
 /**
- * The catalog: products (unique billing codes), their prices, meters, coupons and tax rates. Records never change.
+ * The catalog: products (unique billing codes), their prices, meters, coupons and tax rates. Records never change,
+ * but products and prices can be archived (and restored): nothing new is sold on them, what runs goes on.
  * Every `create` takes an `idempotencyKey` beside the record's fields.
  */
 export interface CatalogService {
@@ -56,6 +68,13 @@ export interface CatalogService {
     create(input: ProductInput & CatalogCreateOptions): Promise<Product>;
     get(productId: string): Promise<Product>;
     list(page?: PageRequest): Promise<Page<Product>>;
+    /**
+     * Archives a product: no new subscription, plan change, one-time item or invoice line may use its prices;
+     * subscriptions on them go on being billed. @throws BillingError `not_found`.
+     */
+    archive(productId: string): Promise<Product>;
+    /** Puts an archived product on sale again. @throws BillingError `not_found`. */
+    unarchive(productId: string): Promise<Product>;
   };
   readonly prices: {
     /**
@@ -66,6 +85,10 @@ export interface CatalogService {
     create(input: CatalogPriceInput & CatalogCreateOptions): Promise<CatalogPrice>;
     get(priceId: string): Promise<CatalogPrice>;
     list(filter?: { readonly productId?: string } & PageRequest): Promise<Page<CatalogPrice>>;
+    /** Archives a price, as {@link CatalogService.products} `archive` does for all of a product's. */
+    archive(priceId: string): Promise<CatalogPrice>;
+    /** Puts an archived price on sale again. @throws BillingError `not_found`. */
+    unarchive(priceId: string): Promise<CatalogPrice>;
   };
   readonly meters: {
     create(input: MeterInput & CatalogCreateOptions): Promise<Meter>;
@@ -73,8 +96,10 @@ export interface CatalogService {
     list(page?: PageRequest): Promise<Page<Meter>>;
   };
   readonly coupons: {
+    /** @throws BillingError `not_found` for a product or price of `appliesTo` that does not exist. */
     create(input: CouponInput & CatalogCreateOptions): Promise<Coupon>;
     get(couponId: string): Promise<Coupon>;
+    list(page?: PageRequest): Promise<Page<Coupon>>;
   };
   readonly taxRates: {
     create(input: TaxRateInput & CatalogCreateOptions): Promise<TaxRate>;
@@ -114,7 +139,13 @@ function assertTransactionMeter(price: CatalogPrice, meter: Meter): void {
 /** The field every catalog create input adds to its record's fields. */
 const key = { idempotencyKey: IdempotencyKeySchema.optional() };
 const ProductCreateSchema = ProductInputSchema.extend(key).strict();
-const PriceCreateSchema = CatalogPriceInputSchema.extend(key).strict();
+const PriceCreateSchema = CatalogPriceInputSchema.extend(key)
+  .strict()
+  .superRefine((price, ctx) => {
+    for (const [path, message] of currencyOptionProblems(price.spec, price.currencyOptions)) {
+      ctx.addIssue({ code: 'custom', path: ['currencyOptions', ...path], message });
+    }
+  });
 const MeterCreateSchema = MeterInputSchema.extend(key).strict();
 const CouponCreateSchema = CouponInputSchema.extend(key).strict();
 const TaxRateCreateSchema = TaxRateInputSchema.extend(key).strict();
@@ -135,6 +166,39 @@ async function created<R extends { readonly idempotencyKey?: string | undefined 
   return runIdempotent(ctx, scoped, request, (session) => store(session, request));
 }
 
+/**
+ * Sets a product's or price's `active` flag in one transaction and returns the record as stored.
+ * @throws BillingError `not_found` at `[root]`.
+ */
+async function setActive<T>(
+  ctx: EngineContext,
+  repository: (session: StorageSession) => {
+    get(id: string): Promise<T | undefined>;
+    setActive(id: string, active: boolean): Promise<void>;
+  },
+  what: string,
+  root: string,
+  id: string,
+  active: boolean,
+): Promise<T> {
+  validate(IdSchema, id, root);
+  return ctx.storage.transaction(async (session) => {
+    await requireRecord(repository(session), id, what, [root]);
+    await repository(session).setActive(id, active);
+    return requireRecord(repository(session), id, what, [root]);
+  });
+}
+
+/** Refuses a coupon limited to products or prices that do not exist. */
+async function assertScopeExists(session: StorageSession, coupon: Coupon): Promise<void> {
+  for (const [index, id] of (coupon.appliesTo?.productIds ?? []).entries()) {
+    await requireRecord(session.products, id, 'product', ['input', 'appliesTo', 'productIds', index]);
+  }
+  for (const [index, id] of (coupon.appliesTo?.priceIds ?? []).entries()) {
+    await requireRecord(session.prices, id, 'price', ['input', 'appliesTo', 'priceIds', index]);
+  }
+}
+
 /** Creates the catalog service over an engine context. */
 export function createCatalogService(ctx: EngineContext): CatalogService {
   const { storage } = ctx;
@@ -148,6 +212,8 @@ export function createCatalogService(ctx: EngineContext): CatalogService {
         }),
       get: getter(ctx, (c) => c.storage.products, 'product', 'productId'),
       list: (page) => storage.products.list(validate(PageRequestSchema, page ?? {}, 'page')),
+      archive: (id) => setActive(ctx, (s) => s.products, 'product', 'productId', id, false),
+      unarchive: (id) => setActive(ctx, (s) => s.products, 'product', 'productId', id, true),
     },
     prices: {
       create: (input) =>
@@ -168,6 +234,8 @@ export function createCatalogService(ctx: EngineContext): CatalogService {
         }),
       get: getter(ctx, (c) => c.storage.prices, 'price', 'priceId'),
       list: (filter) => storage.prices.list(validate(PriceFilterSchema, filter ?? {}, 'filter')),
+      archive: (id) => setActive(ctx, (s) => s.prices, 'price', 'priceId', id, false),
+      unarchive: (id) => setActive(ctx, (s) => s.prices, 'price', 'priceId', id, true),
     },
     meters: {
       create: (input) =>
@@ -183,10 +251,12 @@ export function createCatalogService(ctx: EngineContext): CatalogService {
       create: (input) =>
         created(ctx, 'coupons.create', CouponCreateSchema, input, async (session, parsed) => {
           const coupon: Coupon = { ...parsed, id: parsed.id ?? ctx.ids('coupon') };
+          await assertScopeExists(session, coupon);
           await rootConflicts('input', () => session.coupons.insert(coupon));
           return coupon;
         }),
       get: getter(ctx, (c) => c.storage.coupons, 'coupon', 'couponId'),
+      list: (page) => storage.coupons.list(validate(PageRequestSchema, page ?? {}, 'page')),
     },
     taxRates: {
       create: (input) =>

@@ -97,7 +97,8 @@ function feeRecord(
  * customer's rates only when the policy says so, credit applied from the balance), finalized and stored here; the
  * customer hears `invoice.fee_charged` with the fee invoice attached, not `invoice.finalized`. `next_invoice`
  * billing: a pending `fee` line per fee on the overdue invoice's subscription (from `subscriptions`, the batch's
- * locked rows), billed by its next invoice; without a live subscription the fees get an invoice of their own.
+ * locked rows), billed by its next invoice; without a live subscription, or one with no next invoice coming (paused
+ * with `restart` billing until further notice), the fees get an invoice of their own.
  */
 export async function billFees(
   session: StorageSession,
@@ -114,7 +115,13 @@ export async function billFees(
     const subscriptionId = bill.invoice.subscriptionId;
     const subscription =
       subscriptionId === undefined ? undefined : (pending.get(subscriptionId) ?? subscriptions.get(subscriptionId));
-    if (bill.policy.fees.billing !== 'next_invoice' || subscription === undefined || !inDunningReach(subscription)) {
+    if (
+      bill.policy.fees.billing !== 'next_invoice' ||
+      subscription === undefined ||
+      !inDunningReach(subscription) ||
+      // Paused with `restart` billing and no resumption set: no next invoice is coming.
+      subscription.nextBillingAt === undefined
+    ) {
       ownInvoice.push(bill);
       continue;
     }

@@ -75,6 +75,52 @@ describe('waiving past-due fees', () => {
   });
 });
 
+describe('fees beside tax codes', () => {
+  it("taxes fees as the policy says (the customer's rates), whatever the tax codes of the overdue invoice", async () => {
+    const f = await createCollectionsFixture({ policy: { ...EXAMPLE_POLICY, fees: { taxable: true } } });
+    await f.billing.catalog.taxRates.create({
+      id: 'txr_reduced',
+      name: 'VAT 7%',
+      percentage: '7',
+      inclusive: false,
+      taxCode: 'reduced',
+    });
+    const magazine = await f.billing.catalog.products.create({
+      name: 'Magazine',
+      billingCode: 'MAG',
+      category: 'media',
+      taxCode: 'reduced',
+    });
+    const monthly = await f.billing.catalog.prices.create({
+      productId: magazine.id,
+      spec: { model: 'flat', currency: 'EUR', amount: '10.00' },
+      interval: 'month',
+    });
+    const { invoices } = await f.billing.subscriptions.create({
+      customerId: f.customer.id,
+      items: [{ priceId: f.fibrePriceId }, { priceId: monthly.id }],
+    });
+    // 840.34 + 19 % (159.66) and 10.00 + 7 % (0.70): 1,010.70.
+    expect(invoices[0]?.taxes.map((tax) => [tax.rateId, tax.amount])).toEqual([
+      ['txr_vat', '159.66'],
+      ['txr_reduced', '0.70'],
+    ]);
+    expect(invoices[0]?.total).toBe('1010.70');
+    f.clock.set('2026-03-22T07:00:00Z');
+    await f.billing.collections.run();
+    const feeInvoice = (await f.billing.invoices.list({ customerId: f.customer.id })).items.find(
+      (invoice) => invoice.billingReason === 'collections_fee',
+    );
+    // On 1,010.70: 10.00 + 1.5 % (15.1605 → 15.16) = 25.16; 11.15 % for 6 days: 1,010.70 × 11.15 × 6 / 36,500
+    // = 1.8525… → 1.85; 40.00 compensation. 67.01, all at the customer's 19 %: 4.78 + 0.35 + 7.60 = 12.73.
+    expect(feeInvoice?.lines.map((line) => line.amount)).toEqual(['25.16', '1.85', '40.00']);
+    expect(feeInvoice?.taxes.map((tax) => [tax.rateId, tax.taxableAmount, tax.amount])).toEqual([
+      ['txr_vat', '67.01', '12.73'],
+    ]);
+    expect(feeInvoice?.total).toBe('79.74');
+  });
+});
+
 describe('dunning', () => {
   it('leaves a subscription on a lenient plan policy active while the account policy suspends another', async () => {
     const f = await createCollectionsFixture({ config: { collectionsPolicies: { lenient: { dunning: false } } } });
@@ -151,9 +197,8 @@ describe('dunning', () => {
       customerId: f.customer.id,
       items: [{ priceId: f.fibrePriceId }],
     });
-    // Paused by the host (catalog's pause is its own state): dunning records itself but leaves the status.
-    const stored = await f.storage.subscriptions.get(paused.subscription.id);
-    await f.storage.subscriptions.update({ ...(stored as NonNullable<typeof stored>), status: 'paused', version: 3 });
+    // Paused on its schedule: dunning records itself but leaves the status.
+    await f.billing.subscriptions.pause({ subscriptionId: paused.subscription.id, behavior: 'keep_schedule' });
     await f.daily('2026-03-26');
     expect(await f.billing.subscriptions.get(subscription.id)).toMatchObject({
       status: 'unpaid',
@@ -169,5 +214,6 @@ describe('dunning', () => {
     f.clock.set('2026-04-01T08:00:00Z');
     await f.billing.runCycle();
     expect(await f.billing.subscriptions.get(subscription.id)).toMatchObject({ status: 'canceled' });
+    expect(await f.billing.subscriptions.get(paused.subscription.id)).toMatchObject({ status: 'canceled' });
   });
 });

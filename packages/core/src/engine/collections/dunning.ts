@@ -1,10 +1,21 @@
-import type { DunningStage, Subscription } from '../../domain/subscription';
+import type { Dunning, DunningStage, Subscription } from '../../domain/subscription';
 import type { BillingNotification } from '../../notify/notifier';
+import { endedAtPause } from '../subscriptions/end-at-pause';
 
 const RANK: Readonly<Record<DunningStage, number>> = { past_due: 1, unpaid: 2, suspended: 3, canceled: 4 };
 
 /** The statuses dunning sets; others (trialing, paused, canceled) are left as they are. */
 const DUNNED: ReadonlySet<Subscription['status']> = new Set(['active', 'past_due', 'unpaid']);
+
+/**
+ * The status of a running subscription (not trialing, paused or canceled) with this dunning state: `active` without
+ * one, `past_due` in its first stage, `unpaid` in the later ones. What dunning sets, and what a subscription returns
+ * to when its pause or trial ends while an invoice of it is still overdue.
+ */
+export function statusForDunning(dunning: Pick<Dunning, 'stage'> | undefined): 'active' | 'past_due' | 'unpaid' {
+  if (dunning === undefined) return 'active';
+  return dunning.stage === 'past_due' ? 'past_due' : 'unpaid';
+}
 
 /** Whether dunning may still act on a subscription: it has not ended. */
 export function inDunningReach(subscription: Subscription): boolean {
@@ -21,9 +32,11 @@ export interface DunningMove {
 /**
  * Moves a subscription's dunning to `stage` because of the overdue invoice `invoiceId` (pure), or returns
  * `undefined` when it is there or further already. `past_due` makes an active subscription `past_due`, later stages
- * make it `unpaid` (a paused or trialing one keeps its status; dunning is recorded all the same); `suspended` is the
- * access state `collections.access` reports; `canceled` cancels it at the end of its current period. Entering
- * dunning tells the customer `subscription.past_due`, reaching suspension `subscription.suspended`.
+ * make it `unpaid` (a paused or trialing one keeps its status; dunning is recorded all the same, and the status
+ * follows it when the pause or trial ends); `suspended` is the access state `collections.access` reports; `canceled`
+ * cancels it at the end of its current period, or ends one paused with `restart` billing at its pause (it has no
+ * period running: see `subscriptions.cancel`). Entering dunning tells the customer `subscription.past_due`, reaching
+ * suspension `subscription.suspended`.
  */
 export function advanceDunning(
   subscription: Subscription,
@@ -34,10 +47,18 @@ export function advanceDunning(
   const current = subscription.dunning;
   if (current !== undefined && RANK[current.stage] >= RANK[stage]) return undefined;
   const suspends = RANK[stage] >= RANK.suspended;
+  const { pause } = subscription;
+  const cancels = stage === 'canceled' && !subscription.cancelAtPeriodEnd;
+  const moved: Subscription =
+    cancels && pause?.behavior === 'restart'
+      ? endedAtPause(subscription, pause, now)
+      : {
+          ...subscription,
+          ...(DUNNED.has(subscription.status) ? { status: statusForDunning({ stage }) } : {}),
+          ...(cancels ? { cancelAtPeriodEnd: true, canceledAt: now } : {}),
+        };
   const next: Subscription = {
-    ...subscription,
-    ...(DUNNED.has(subscription.status) ? { status: stage === 'past_due' ? 'past_due' : 'unpaid' } : {}),
-    ...(stage === 'canceled' && !subscription.cancelAtPeriodEnd ? { cancelAtPeriodEnd: true, canceledAt: now } : {}),
+    ...moved,
     dunning: {
       stage,
       invoiceId: current?.invoiceId ?? invoiceId,

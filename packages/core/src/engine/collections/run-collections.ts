@@ -9,6 +9,7 @@ import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { ledgerTransaction } from '../ledger/ledger-transaction';
 import { deliverAfterCommit } from '../notifications/deliver-after-commit';
 import { enqueueNotifications } from '../notifications/enqueue-notifications';
+import { type ChargeRunSummary, chargeDue } from '../online-payments/charge-due';
 import { runInstant } from '../run-instant';
 import { type CollectedBatch, type CollectionsError, collectInvoices, collectionsError } from './collect-invoices';
 
@@ -72,6 +73,11 @@ export interface CollectionsRunSummary {
   /** Whether the run stopped at `maxErrors` failures before collecting everything due. */
   readonly stoppedEarly: boolean;
   readonly batches: number;
+  /**
+   * The automatic charges the run sent after collecting: first charges not yet sent, retries whose day has come,
+   * attempts whose sender died (see `chargeDue`). All zero when the engine has no gateways.
+   */
+  readonly charges: ChargeRunSummary;
   readonly durationMs: number;
   readonly steps: { readonly batches: { readonly durationMs: number } };
 }
@@ -128,7 +134,9 @@ async function collectOneByOne(ctx: EngineContext, ids: readonly string[], now: 
 }
 
 /**
- * Runs collections for every open invoice whose `collectionsDueAt` is at or before `now`, batch by batch, like the
+ * Runs collections for every open invoice whose `collectionsDueAt` is at or before `now`, then charges the automatic
+ * payment attempts due (`chargeDue`: retries of failed charges on the policy's `retries` schedule, first charges not
+ * yet sent), batch by batch, like the
  * billing run: each batch is one transaction that claims up to `batchSize` invoices (`claimCollectible`, skip-locked
  * where transactions run concurrently), takes their customers' ledger locks without waiting (`skipLocked`),
  * collects the invoices of the customers it got (`collectInvoices`: reminders, the overdue flag, fees, dunning),
@@ -230,6 +238,10 @@ export async function runCollections(
     if (committed !== undefined) await account(committed);
   }
   if (!stoppedEarly && deferred.size > 0) await account(await collectOneByOne(ctx, [...deferred], now));
+  const charges =
+    ctx.gateways !== undefined && ctx.gateways.size > 0
+      ? await chargeDue(ctx, { now, batchSize })
+      : { attempted: 0, succeeded: 0, failed: 0, waiting: 0, unanswered: 0 };
   const finished = clock();
   return {
     now,
@@ -244,6 +256,7 @@ export async function runCollections(
     errors,
     stoppedEarly,
     batches: totals.batches,
+    charges,
     durationMs: finished - started,
     steps: { batches: { durationMs: finished - started } },
   };

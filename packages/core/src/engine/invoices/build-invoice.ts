@@ -1,6 +1,8 @@
+import type { CouponScope } from '../../domain/catalog';
 import type { Metadata } from '../../domain/common';
 import type { Customer } from '../../domain/customer';
-import type { Invoice, InvoiceLine } from '../../domain/invoice';
+import type { Invoice, InvoiceLine, InvoiceLineTier } from '../../domain/invoice';
+import type { RatedTier } from '../../pricing/rated-price';
 import { compareFixed, parseFixed } from '../../money/fixed';
 import { money } from '../../money/money';
 import type { Price } from '../../pricing/price-schema';
@@ -16,6 +18,10 @@ export interface DraftLine {
   readonly billingCode?: string;
   /** The catalog price the line comes from, for reports. */
   readonly priceId?: string;
+  /** The product of that price: what a coupon limited to products matches. */
+  readonly productId?: string;
+  /** The rates the line is taxed at (its product's tax code for the customer); default the draft's `taxRates`. */
+  readonly taxRates?: readonly TaxRate[];
   /** The pricing spec to rate `quantity` (default `"1"`) against; give either `price` or `amount`. */
   readonly price?: Price;
   readonly quantity?: string;
@@ -29,16 +35,20 @@ export interface DraftLine {
   readonly discountable?: boolean;
 }
 
-/** An invoice discount: exactly one of `percentOff` (0–100) or `amountOff` (in the invoice currency). */
+/**
+ * An invoice discount: exactly one of `percentOff` (0–100) or `amountOff` (in the invoice currency), on every
+ * discountable line, or only on those of the products and prices of `appliesTo`.
+ */
 export interface DraftDiscount {
   readonly percentOff?: string;
   readonly amountOff?: string;
+  readonly appliesTo?: CouponScope;
 }
 
 /** What a draft invoice is built from. Everything is already resolved: the build reads no storage. */
 export interface DraftInvoiceInput {
   readonly customer: Customer;
-  /** The customer's tax rates, resolved from `customer.taxRateIds`; they apply to every line. */
+  /** The customer's tax rates, resolved from `customer.taxRateIds`; they apply to every line without its own. */
   readonly taxRates: readonly TaxRate[];
   readonly billingReason: Invoice['billingReason'];
   readonly subscriptionId?: string;
@@ -83,6 +93,7 @@ export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput):
       ...printedUnits(line, computed.quantity ?? line.quantity, computed.amount),
       periodStart: line.periodStart,
       periodEnd: line.periodEnd,
+      tiers: line.price?.model === 'graduated' ? tierBreakdown(computed.tiers) : undefined,
       amount: computed.amount,
       discountAmount: computed.discountAmount,
       taxableAmount: computed.taxableAmount,
@@ -101,7 +112,7 @@ export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput):
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     lines,
-    taxRates: input.taxRates.map((rate) => ({ ...rate })),
+    taxRates: ratesReferred(input).map((rate) => ({ ...rate })),
     subtotal: totals.subtotal,
     discountTotal: totals.discountTotal,
     taxes: totals.taxes.map((tax) => ({ rateId: tax.rateId, taxableAmount: tax.taxableAmount, amount: tax.amount })),
@@ -120,6 +131,28 @@ export function buildDraftInvoice(ctx: EngineContext, input: DraftInvoiceInput):
     metadata: { ...(input.metadata ?? {}) },
     version: 1,
   });
+}
+
+/** The customer's rates, then those of lines with their own, each once by id, in order of first appearance. */
+function ratesReferred(input: DraftInvoiceInput): TaxRate[] {
+  const byId = new Map<string, TaxRate>();
+  for (const rate of input.taxRates) byId.set(rate.id, rate);
+  for (const line of input.lines)
+    for (const rate of line.taxRates ?? []) if (!byId.has(rate.id)) byId.set(rate.id, rate);
+  return [...byId.values()];
+}
+
+/** A graduated line's tiers as stored: open tiers without `upTo`, zero flat amounts left out. */
+function tierBreakdown(tiers: readonly RatedTier[] | undefined): InvoiceLineTier[] | undefined {
+  if (tiers === undefined || tiers.length === 0) return undefined;
+  return tiers.map((tier) => ({
+    from: tier.from,
+    ...(tier.upTo === null ? {} : { upTo: tier.upTo }),
+    quantity: tier.quantity,
+    unitAmount: tier.unitAmount,
+    ...(parseFixed(tier.flatAmount).units === 0n ? {} : { flatAmount: tier.flatAmount }),
+    amount: tier.amount,
+  }));
 }
 
 /**

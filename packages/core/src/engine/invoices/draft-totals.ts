@@ -5,7 +5,7 @@ import { type Money, money } from '../../money/money';
 import { cashRound } from '../../tax/cash-rounding';
 import { roundTaxOnce } from './round-tax-once';
 import type { EngineContext } from '../context';
-import type { DraftInvoiceInput, DraftLine } from './build-invoice';
+import type { DraftDiscount, DraftInvoiceInput, DraftLine } from './build-invoice';
 
 /** The figures of a draft: calculated lines (aligned with the draft lines) and invoice totals. */
 export interface DraftTotals {
@@ -38,22 +38,29 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
     roundingMode: ctx.config.roundingMode,
     taxStatus: input.customer.taxStatus,
   };
-  const toInput = (line: DraftLine, negate: boolean): InvoiceInput['lines'][number] => ({
-    description: line.description,
-    ...(line.price !== undefined
-      ? { price: line.price, quantity: line.quantity ?? '1' }
-      : { amount: negate ? (line.amount as string).slice(1) : line.amount }),
-    taxRates: [...input.taxRates],
-    discountable: !negate && (line.discountable ?? true),
-  });
+  const ratesOf = (line: DraftLine) => line.taxRates ?? input.taxRates;
+  // Lines are named by their index in the draft, so a discount limited to products or prices can name its lines.
+  const toInput = (index: number, negate: boolean): InvoiceInput['lines'][number] => {
+    const line = input.lines[index] as DraftLine;
+    return {
+      id: String(index),
+      description: line.description,
+      ...(line.price !== undefined
+        ? { price: line.price, quantity: line.quantity ?? '1' }
+        : { amount: negate ? (line.amount as string).slice(1) : line.amount }),
+      taxRates: [...ratesOf(line)],
+      discountable: !negate && (line.discountable ?? true),
+    };
+  };
   const cash = ctx.config.cashRounding[currency];
   const m = (amount: string) => money(amount, currency);
   const negatives = input.lines.flatMap((line, index) => (isNegative(line) ? [index] : []));
   if (negatives.length === 0) {
+    const all = input.lines.map((_, index) => index);
     const result = calculateInvoice({
       ...base,
-      lines: input.lines.map((line) => toInput(line, false)),
-      discounts: [...(input.discounts ?? [])],
+      lines: all.map((index) => toInput(index, false)),
+      discounts: scopedDiscounts(input, all),
       ...(cash !== undefined ? { cashRounding: cash } : {}),
     });
     return { ...result, taxes: result.taxes, ...applyCredit(m(result.total), m(input.creditBalance), ctx) };
@@ -62,12 +69,12 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
   const debit = calculateWithPaths(positives, () =>
     calculateInvoice({
       ...base,
-      lines: positives.map((i) => toInput(input.lines[i] as DraftLine, false)),
-      discounts: [...(input.discounts ?? [])],
+      lines: positives.map((i) => toInput(i, false)),
+      discounts: scopedDiscounts(input, positives),
     }),
   );
   const credit = calculateWithPaths(negatives, () =>
-    calculateInvoice({ ...base, lines: negatives.map((i) => toInput(input.lines[i] as DraftLine, true)) }),
+    calculateInvoice({ ...base, lines: negatives.map((i) => toInput(i, true)) }),
   );
   const lines: InvoiceLineResult[] = new Array(input.lines.length);
   positives.forEach((index, j) => {
@@ -99,7 +106,12 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
   // Per-invoice rounding rounds each rate once over the whole invoice, charges and credits together.
   const once =
     ctx.config.taxRounding === 'invoice' && lines.some((line) => line.taxes.length > 0)
-      ? roundTaxOnce(lines, input.taxRates, currency, ctx.config.roundingMode)
+      ? roundTaxOnce(
+          lines,
+          input.lines.map((line) => ratesOf(line)),
+          currency,
+          ctx.config.roundingMode,
+        )
       : undefined;
   const beforeRounding = once ? m(once.total) : m(debit.total).subtract(m(credit.total));
   const rounded =
@@ -125,6 +137,30 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
     creditApplied,
     amountDue,
   };
+}
+
+/**
+ * The draft's discounts for a calculation of the lines at `indexes`: a discount limited to products or prices
+ * names the discountable lines it applies to (by index), and is left out when none of them is on the invoice.
+ */
+function scopedDiscounts(input: DraftInvoiceInput, indexes: readonly number[]): InvoiceInput['discounts'] {
+  const discounts: NonNullable<InvoiceInput['discounts']> = [];
+  for (const { appliesTo, ...discount } of input.discounts ?? ([] as DraftDiscount[])) {
+    if (appliesTo === undefined) {
+      discounts.push(discount);
+      continue;
+    }
+    const lines = indexes.filter((index) => {
+      const line = input.lines[index] as DraftLine;
+      return (
+        (line.discountable ?? true) &&
+        ((line.priceId !== undefined && appliesTo.priceIds?.includes(line.priceId) === true) ||
+          (line.productId !== undefined && appliesTo.productIds?.includes(line.productId) === true))
+      );
+    });
+    if (lines.length > 0) discounts.push({ ...discount, appliesTo: lines.map(String) });
+  }
+  return discounts;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Customer } from '../../domain/customer';
 import type { Invoice } from '../../domain/invoice';
+import type { Subscription } from '../../domain/subscription';
+import { scheduleAutomaticCharges } from '../online-payments/schedule-charges';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { type Money, money } from '../../money/money';
 import type { BillingNotification } from '../../notify/notifier';
@@ -29,7 +31,9 @@ export interface FinalizedInvoices {
  *   again here: when it has shrunk since the draft was built, `creditApplied` is lowered to what is left
  *   (shared in draft order among one customer's drafts) and `amountDue` raised by the difference;
  * - sets status `open`, or `paid` (with `paidAt`) when nothing is due, and `collectionsDueAt`: when the collections
- *   run first looks at it (its first reminder, or becoming overdue, by the customer's collections policy).
+ *   run first looks at it (its first reminder, or becoming overdue, by the customer's collections policy);
+ * - schedules the first automatic charge of open invoices collected automatically (the customer's or, among
+ *   `subscriptions`, the subscription's `collectionMethod`; see `scheduleAutomaticCharges`).
  *
  * It writes balance entries and number reservations, never the invoices: the caller stores them. The returned
  * invoices keep the drafts' `version`, so drafts built in memory (version 1) go straight to
@@ -43,6 +47,7 @@ export async function finalizeInvoices(
   ctx: EngineContext,
   drafts: readonly Invoice[],
   customers: ReadonlyMap<string, Customer>,
+  subscriptions: ReadonlyMap<string, Subscription> = new Map(),
 ): Promise<FinalizedInvoices> {
   const now = ctx.clock.now();
   const issuedAt = now.toISOString();
@@ -153,6 +158,7 @@ export async function finalizeInvoices(
         occurredAt: issuedAt,
       });
   }
+  await scheduleAutomaticCharges(session, ctx, invoices, customers, subscriptions);
   return { invoices, notifications };
 }
 

@@ -3,6 +3,7 @@ import { IdSchema, InstantInputSchema, type Page, PageRequestSchema } from '../.
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { type Invoice, type InvoiceStatus, InvoiceStatusSchema } from '../../domain/invoice';
 import { validate } from '../../errors/validate';
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import type { EngineContext } from '../context';
 import { requireRecord } from '../require-record';
 import { createOneOffInvoice, type OneOffInvoiceInput } from './create-one-off';
@@ -46,9 +47,11 @@ export interface InvoiceService {
 
 /** Creates the invoice service over an engine context. */
 export function createInvoiceService(ctx: EngineContext): InvoiceService {
+  const telemetry = ctx.telemetry ?? billingTelemetry;
+  const one = { items: () => 1 };
   return {
-    createOneOff: (input) => createOneOffInvoice(ctx, input),
-    finalize: (invoiceId) => finalizeInvoice(ctx, invoiceId),
+    createOneOff: (input) => telemetry.measure('invoicing', 'one_off', () => createOneOffInvoice(ctx, input), one),
+    finalize: (invoiceId) => telemetry.measure('invoicing', 'finalize', () => finalizeInvoice(ctx, invoiceId), one),
     void: (invoiceId) => voidInvoice(ctx, invoiceId),
     markUncollectible: (invoiceId) => markInvoiceUncollectible(ctx, invoiceId),
     async get(invoiceId) {

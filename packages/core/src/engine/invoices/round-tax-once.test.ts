@@ -16,7 +16,7 @@ describe('roundTaxOnce', () => {
     });
     const result = roundTaxOnce(
       [line('25.00', '4.75'), line('-4.92', '-0.93'), line('12.29', '2.34')],
-      [vat],
+      [[vat], [vat], [vat]],
       'EUR',
       'half-up',
     );
@@ -24,6 +24,37 @@ describe('roundTaxOnce', () => {
     expect(result.total).toBe('38.52');
     expect(result.taxes).toEqual([{ rateId: 'vat', taxableAmount: '32.37', amount: '6.15' }]);
     expect(result.lines.map((l) => l.taxes[0]?.amount)).toEqual(['4.75', '-0.93', '2.33']);
+  });
+
+  it('rounds each rate once over its own lines when lines carry different rates: 7 % and 19 % side by side', () => {
+    const reduced = { id: 'reduced', name: 'VAT 7%', percentage: '7', inclusive: false };
+    const line = (amount: string, rateId: string, tax: string) => ({
+      description: 'x',
+      amount,
+      discountAmount: '0.00',
+      taxableAmount: amount,
+      taxes: [{ rateId, amount: tax }],
+    });
+    // 19 %: 10.05 − 3.33 = 6.72 → 1.2768 → 1.28 (per line 1.91 − 0.63 = 1.28); 7 %: 2.50 + 2.50 = 5.00 → 0.35
+    // (per line 0.18 + 0.18 = 0.36).
+    const result = roundTaxOnce(
+      [
+        line('10.05', 'vat', '1.91'),
+        line('2.50', 'reduced', '0.18'),
+        line('-3.33', 'vat', '-0.63'),
+        line('2.50', 'reduced', '0.18'),
+      ],
+      [[vat], [reduced], [vat], [reduced]],
+      'EUR',
+      'half-up',
+    );
+    expect(result.taxes).toEqual([
+      { rateId: 'vat', taxableAmount: '6.72', amount: '1.28' },
+      { rateId: 'reduced', taxableAmount: '5.00', amount: '0.35' },
+    ]);
+    expect(result.taxTotal).toBe('1.63');
+    expect(result.total).toBe('13.35');
+    expect(result.lines.map((l) => l.taxes[0]?.amount)).toEqual(['1.91', '0.18', '-0.63', '0.17']);
   });
 
   it('always gives each rate round(Σ net × rate), its lines summing to it', () => {
@@ -40,7 +71,12 @@ describe('roundTaxOnce', () => {
             taxes: [{ rateId: 'vat', amount: '0.00' }],
           };
         });
-        const result = roundTaxOnce(lines, [vat], 'EUR', 'half-up');
+        const result = roundTaxOnce(
+          lines,
+          lines.map(() => [vat]),
+          'EUR',
+          'half-up',
+        );
         const net = lines.reduce((sum, line) => sum.add(money(line.amount, 'EUR')), money('0', 'EUR'));
         const expected = net.multiply('0.19').round('half-up');
         expect(result.taxTotal).toBe(expected.toString());

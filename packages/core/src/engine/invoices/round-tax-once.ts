@@ -17,14 +17,14 @@ export interface TaxRoundedOnce {
 /**
  * Re-taxes calculated lines that charge and credit (a plan change invoiced at once: the credits were calculated
  * apart, as their discounts differ) so that each rate's tax is rounded once over all of them, credits included,
- * then spread back over the lines by largest remainder: per-invoice rounding on the whole invoice, the VAT of each
+ * then spread back over the lines by largest remainder (each line at its own rates, `lineRates[l]`): per-invoice rounding on the whole invoice, the VAT of each
  * rate being its taxable amount × rate (EN 16931 BR-S-09). Line amounts after discount stay as they are: for
  * inclusive rates the gross, so only the split into net and tax moves.
  * @internal
  */
 export function roundTaxOnce(
   lines: readonly InvoiceLineResult[],
-  rates: readonly TaxRate[],
+  lineRates: readonly (readonly TaxRate[])[],
   currency: string,
   mode: RoundingMode,
 ): TaxRoundedOnce {
@@ -32,12 +32,12 @@ export function roundTaxOnce(
   const scale = unit.minorUnits;
   const units = (amount: string) => rescale(money(amount, currency).fixed, scale);
   const at = (value: bigint) => unit.with({ units: value, scale }).toString();
-  const inclusive = rates[0]?.inclusive === true;
   // What each line's taxes apply to after its discount: its net, or its gross for inclusive rates.
-  const amounts = lines.map((line) =>
-    line.taxes.reduce((sum, tax) => (inclusive ? sum + units(tax.amount) : sum), units(line.taxableAmount)),
-  );
-  const rateLists = lines.map((line) => (line.taxes.length > 0 ? rates : undefined));
+  const amounts = lines.map((line, l) => {
+    const inclusive = lineRates[l]?.[0]?.inclusive === true;
+    return line.taxes.reduce((sum, tax) => (inclusive ? sum + units(tax.amount) : sum), units(line.taxableAmount));
+  });
+  const rateLists = lines.map((line, l) => (line.taxes.length > 0 ? lineRates[l] : undefined));
   const taxed = taxLines(amounts, rateLists, 'invoice', mode, unit, []);
   let total = 0n;
   const rebuilt = lines.map((line, l) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../domain/invoice';
 import type { Subscription } from '../../domain/subscription';
+import type { StorageSession } from '../../storage/storage-adapter';
 import { type RecordedCall, recordedStorage } from '../recorded-storage';
 import { type CycleFixture, createCycleFixture } from '../run-cycle/cycle-fixture';
 
@@ -18,10 +19,10 @@ interface Prepared {
   readonly paymentId: string;
 }
 
-async function prepare(calls: RecordedCall[]): Promise<Prepared> {
+async function prepare(calls: RecordedCall[], change?: (session: StorageSession) => StorageSession): Promise<Prepared> {
   const f = await createCycleFixture({
     start: '2026-01-10T00:00:00Z',
-    wrap: (memory) => recordedStorage(memory, calls),
+    wrap: (memory) => recordedStorage(memory, calls, change),
   });
   const customerId = f.customer.id;
   const { subscription } = await f.subscriptions.create({ customerId, items: [{ priceId: f.prices.basic.id }] });
@@ -104,6 +105,59 @@ const movements: [string, string[], (p: Prepared) => Promise<unknown>][] = [
     ({ f, subscription }) =>
       f.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: false, prorate: true }),
   ],
+  [
+    'subscriptions.pause',
+    ['subscriptions.get'],
+    ({ f, subscription }) => f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'restart' }),
+  ],
+  [
+    'subscriptions.resume',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      await f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'keep_schedule' });
+      return f.subscriptions.resume({ subscriptionId: subscription.id });
+    },
+  ],
+  [
+    'subscriptions.scheduleChange',
+    ['subscriptions.get'],
+    ({ f, subscription }) =>
+      f.subscriptions.scheduleChange({ subscriptionId: subscription.id, items: [{ priceId: f.prices.pro.id }] }),
+  ],
+  [
+    'subscriptions.unscheduleChange',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      const { change } = await f.subscriptions.scheduleChange({ subscriptionId: subscription.id, cancel: true });
+      return f.subscriptions.unscheduleChange({ subscriptionId: subscription.id, changeId: change.id });
+    },
+  ],
+  [
+    'subscriptions.addPendingItem',
+    ['subscriptions.get'],
+    ({ f, subscription }) =>
+      f.subscriptions.addPendingItem({ subscriptionId: subscription.id, description: 'Visit', amount: '60.00' }),
+  ],
+  [
+    'subscriptions.removePendingItem',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      const { item } = await f.subscriptions.addPendingItem({
+        subscriptionId: subscription.id,
+        description: 'Visit',
+        amount: '60.00',
+      });
+      return f.subscriptions.removePendingItem({ subscriptionId: subscription.id, itemId: item.id as string });
+    },
+  ],
+  [
+    'subscriptions.applyCoupon',
+    ['subscriptions.get'],
+    async ({ f, subscription }) => {
+      const coupon = await f.billing.catalog.coupons.create({ name: '10 %', percentOff: '10', duration: 'once' });
+      return f.subscriptions.applyCoupon({ subscriptionId: subscription.id, couponId: coupon.id });
+    },
+  ],
 ];
 
 describe('the ledger lock (rule L1)', () => {
@@ -132,41 +186,69 @@ describe('the ledger lock (rule L1)', () => {
     },
   );
 
-  it('usage ingestion locks the subscriptions it may bill into (share, ascending) before it decides, in the transaction that stores the events', async () => {
-    const calls: RecordedCall[] = [];
-    const { f } = await prepare(calls);
-    const other = await f.addCustomer('cus_other');
-    const metered = [];
-    for (const customerId of [other.id, f.customer.id]) {
-      const { subscription } = await f.subscriptions.create({ customerId, items: [{ priceId: f.prices.data.id }] });
-      metered.push(subscription.id);
-    }
-    calls.length = 0;
-    const event = (id: string, customerId: string) => ({
-      id,
-      customerId,
-      eventName: 'data',
-      timestamp: '2026-01-20T00:00:00Z',
-      properties: { gb: '1' },
-    });
-    await f.usage.ingest([event('evt_2', f.customer.id), event('evt_1', other.id), event('evt_1', f.customer.id)]);
-    const mine = calls.map((c) => c.call);
-    expect(new Set(calls.map((c) => c.transaction)).size, 'one transaction').toBe(1);
-    const lockAt = mine.indexOf('subscriptions.lock');
-    expect(lockAt).toBeGreaterThan(-1);
-    expect(mine.indexOf('usage.insertMany')).toBeGreaterThan(lockAt);
-    const lock = calls[lockAt] as RecordedCall;
-    const [ids, mode] = lock.args as [string[], string];
-    expect(mode).toBe('share');
-    expect(ids).toEqual([...ids].sort());
-    for (const id of metered) expect(ids).toContain(id);
-    // The events are stored in key order (customer, then id), so two batches sharing keys take their key locks in
-    // the same order.
-    const insert = calls.find((c) => c.call === 'usage.insertMany') as RecordedCall;
-    expect((insert.args[0] as { customerId: string; id: string }[]).map((e) => [e.customerId, e.id])).toEqual([
-      [f.customer.id, 'evt_1'],
-      [f.customer.id, 'evt_2'],
-      [other.id, 'evt_1'],
-    ]);
-  });
+  /** The session of an adapter written before `subscriptions.lockForUsage`: it has `lock` only. */
+  const withoutLockForUsage = (session: StorageSession): StorageSession => {
+    const { lockForUsage: _absent, ...subscriptions } = session.subscriptions;
+    return { ...session, subscriptions };
+  };
+
+  it.each([
+    ['subscriptions.lockForUsage (one statement for the whole batch)', undefined],
+    ['subscriptions.lock, on an adapter without lockForUsage', withoutLockForUsage],
+  ] as const)(
+    'usage ingestion locks the subscriptions it may bill into (share, ascending) before it decides, in the transaction that stores the events: %s',
+    async (_name, change) => {
+      const calls: RecordedCall[] = [];
+      const { f } = await prepare(calls, change);
+      const other = await f.addCustomer('cus_other');
+      const metered = [];
+      for (const customerId of [other.id, f.customer.id]) {
+        const { subscription } = await f.subscriptions.create({ customerId, items: [{ priceId: f.prices.data.id }] });
+        metered.push(subscription.id);
+      }
+      calls.length = 0;
+      const event = (id: string, customerId: string) => ({
+        id,
+        customerId,
+        eventName: 'data',
+        timestamp: '2026-01-20T00:00:00Z',
+        properties: { gb: '1' },
+      });
+      await f.usage.ingest([event('evt_2', f.customer.id), event('evt_1', other.id), event('evt_1', f.customer.id)]);
+      const mine = calls.map((c) => c.call);
+      expect(new Set(calls.map((c) => c.transaction)).size, 'one transaction').toBe(1);
+      const lockAt = mine.findIndex((call) => call === 'subscriptions.lockForUsage' || call === 'subscriptions.lock');
+      expect(lockAt).toBeGreaterThan(-1);
+      expect(mine.indexOf('usage.insertMany')).toBeGreaterThan(lockAt);
+      expect(
+        mine.filter((call) => call.startsWith('subscriptions.lock')),
+        'one lock call',
+      ).toHaveLength(1);
+      expect(
+        mine.slice(0, lockAt).filter((call) => call !== 'subscriptions.list'),
+        'no read before the lock',
+      ).toEqual([]);
+      const lock = calls[lockAt] as RecordedCall;
+      if (lock.call === 'subscriptions.lockForUsage') {
+        const [match] = lock.args as [{ ids: string[]; customerIds: string[] }];
+        expect({ ids: match.ids, customerIds: [...match.customerIds].sort() }).toEqual({
+          ids: [],
+          customerIds: [f.customer.id, other.id].sort(),
+        });
+      } else {
+        const [ids, mode] = lock.args as [string[], string];
+        expect(mode).toBe('share');
+        expect(ids).toEqual([...ids].sort());
+        for (const id of metered) expect(ids).toContain(id);
+      }
+      // The events are stored in key order (customer, then id), so two batches sharing keys take their key locks in
+      // the same order.
+      const insert = calls.find((c) => c.call === 'usage.insertMany') as RecordedCall;
+      expect((insert.args[0] as { customerId: string; id: string }[]).map((e) => [e.customerId, e.id])).toEqual([
+        [f.customer.id, 'evt_1'],
+        [f.customer.id, 'evt_2'],
+        [other.id, 'evt_1'],
+      ]);
+    },
+  );
 });

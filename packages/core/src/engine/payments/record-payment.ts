@@ -68,7 +68,6 @@ export const RecordPaymentInputSchema = z
 /** Input of `payments.record`; see {@link RecordPaymentInputSchema}. */
 export type RecordPaymentInput = z.input<typeof RecordPaymentInputSchema>;
 
-
 /**
  * Records a payment received by hand (cash, cheque, bank transfer, a card charged elsewhere) and settles
  * invoices with it: the explicit `allocations` (each at most the invoice's `amountRemaining`), or else the
@@ -89,9 +88,10 @@ export async function recordPayment(ctx: EngineContext, input: RecordPaymentInpu
 export type PaymentRequest = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>;
 
 /**
- * The body of {@link recordPayment} inside the caller's transaction: locks the customer's ledger, settles the
- * invoices, stores the payment and its credit, and puts its notifications in `outbox`. Reconciliation records a
- * bank credit's payment and the credit's new state in one transaction with it.
+ * The body of {@link recordPayment} inside the caller's transaction: locks the customer's ledger, plans the
+ * allocations, writes the payment through {@link writePayment} and resumes the subscriptions it brings out of
+ * dunning; notifications go to `outbox`. Reconciliation records a bank credit's payment and the credit's new state in
+ * one transaction with it.
  * @internal
  */
 export async function settlePayment(
@@ -103,56 +103,86 @@ export async function settlePayment(
   await lockCustomerLedgers(session, [request.customerId]);
   const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
   const dunned = await lockDunnedSubscriptions(session, customer.id);
-  const now = ctx.clock.now().toISOString();
   const amount = money(request.amount, request.currency);
   const plan =
     request.allocations !== undefined
       ? await explicitPlan(session, request)
       : await automaticPlan(session, request, amount);
+  const payment = await writePayment(
+    session,
+    ctx,
+    plan,
+    {
+      customerId: customer.id,
+      currency: request.currency,
+      amount: amount.toString(),
+      method: request.method,
+      ...(request.reference !== undefined ? { reference: request.reference } : {}),
+      receivedAt: request.receivedAt ?? ctx.clock.now().toISOString(),
+      metadata: request.metadata,
+    },
+    outbox,
+  );
+  await resumeSettledSubscriptions(session, ctx, dunned, outbox);
+  return payment;
+}
+
+/** A part of a payment planned for one invoice, checked against it under the customer's ledger lock. */
+export interface Allocation {
+  readonly invoice: Invoice;
+  readonly amount: Money;
+}
+
+/** What {@link writePayment} stores besides what it computes (id, allocations, unapplied, status, version). */
+export type PaymentFields = Omit<Payment, 'id' | 'allocations' | 'unapplied' | 'status' | 'amountRefunded' | 'version'>;
+
+/**
+ * Writes a received payment inside the caller's transaction, which holds the customer's ledger lock: applies the
+ * `plan` to its invoices (`invoice.paid` for each settled), stores the payment, puts what no invoice took on the
+ * balance (`overpayment`) and adds `payment.received` first in `outbox`.
+ */
+export async function writePayment(
+  session: StorageSession,
+  ctx: EngineContext,
+  plan: readonly Allocation[],
+  fields: PaymentFields,
+  outbox: BillingNotification[],
+): Promise<Payment> {
+  const now = ctx.clock.now().toISOString();
   const allocations: PaymentAllocation[] = [];
-  let allocated = money('0', request.currency);
+  let allocated = money('0', fields.currency);
   for (const { invoice, amount: part } of plan) {
     const next = applyToInvoice(invoice, part, now);
     await session.invoices.update(next);
     allocations.push({ invoiceId: invoice.id, amount: part.toString() });
     allocated = allocated.add(part);
     if (next.status === 'paid')
-      outbox.push({ type: 'invoice.paid', customerId: customer.id, invoiceId: invoice.id, occurredAt: now });
+      outbox.push({ type: 'invoice.paid', customerId: fields.customerId, invoiceId: invoice.id, occurredAt: now });
   }
+  const amount = money(fields.amount, fields.currency);
   const unapplied = amount.subtract(allocated);
   const payment: Payment = {
     id: ctx.ids('pay'),
-    customerId: customer.id,
-    currency: request.currency,
+    ...fields,
     amount: amount.toString(),
-    method: request.method,
-    ...(request.reference !== undefined ? { reference: request.reference } : {}),
     status: 'succeeded',
     allocations,
     unapplied: unapplied.toString(),
-    amountRefunded: money('0', request.currency).toString(),
-    receivedAt: request.receivedAt ?? now,
-    metadata: request.metadata,
+    amountRefunded: money('0', fields.currency).toString(),
     version: 1,
   };
   await session.payments.insert(payment);
   if (!unapplied.isZero()) {
     await recordBalanceEntry(session, ctx, {
-      customerId: customer.id,
-      currency: request.currency,
+      customerId: fields.customerId,
+      currency: fields.currency,
       amount: unapplied.toString(),
       type: 'overpayment',
       referenceId: payment.id,
     });
   }
-  outbox.unshift({ type: 'payment.received', customerId: customer.id, paymentId: payment.id, occurredAt: now });
-  await resumeSettledSubscriptions(session, ctx, dunned, outbox);
+  outbox.unshift({ type: 'payment.received', customerId: fields.customerId, paymentId: payment.id, occurredAt: now });
   return payment;
-}
-
-interface Allocation {
-  readonly invoice: Invoice;
-  readonly amount: Money;
 }
 
 /** The caller's allocations, each checked against its invoice. */

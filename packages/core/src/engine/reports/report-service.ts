@@ -11,6 +11,9 @@ import { buildOnboardingReport, type OnboardingReport } from './onboarding-repor
 import { buildPaymentConfirmation, type PaymentConfirmationReport } from './payment-confirmation';
 import { buildRevenueReport, type RevenueReport } from './revenue-report';
 import { buildUnreconciledCashReport, type UnreconciledCashReport } from './unreconciled-cash-report';
+import { buildFailedPayments, type FailedPaymentsReport } from './failed-payments';
+import type { Invoice } from '../../domain/invoice';
+import { listAll } from '../../domain/list-all';
 
 /** Options of `reports.aging`. */
 export const AgingReportOptionsSchema = z.strictObject({ asOf: InstantInputSchema.optional() }).default({});
@@ -43,8 +46,7 @@ export type MonthRangeInput = z.input<typeof MonthRangeSchema>;
 
 /**
  * Reports over the stored records, answered set-based by the storage when it can (`storage.reports`), else from
- * its `list` calls. Read-only. The failed-payments report belongs to the payments engine (it needs the gateway's
- * recorded attempts).
+ * its `list` calls. Read-only.
  */
 export interface ReportService {
   /**
@@ -71,6 +73,12 @@ export interface ReportService {
   mrr(range: MonthRangeInput): Promise<MrrReport>;
   /** Bank credits waiting for a person and payments no invoice took, per currency, now. */
   unreconciledCash(): Promise<UnreconciledCashReport>;
+  /**
+   * Failed payments in `[from, to)`: the gateway declines recorded (decline code, message, soft or hard, the retry
+   * planned), per decline code, and per currency how many of their invoices were recovered since. Read from the
+   * failed attempts (`paymentAttempts.list`).
+   */
+  failedPayments(range: ReportRangeInput): Promise<FailedPaymentsReport>;
 }
 
 /** Creates the report service over an engine context. */
@@ -114,6 +122,16 @@ export function createReportService(ctx: EngineContext): ReportService {
       const q = queries();
       const [waiting, unapplied] = [await q.waitingBankCredits(), await q.unappliedPayments()];
       return buildUnreconciledCashReport(waiting, unapplied, ctx.clock.now().toISOString());
+    },
+    async failedPayments(input) {
+      const parsed = range(input);
+      const failed = await listAll((page) => ctx.storage.paymentAttempts.list({ status: 'failed', ...page }));
+      const invoices = new Map<string, Invoice>();
+      for (const id of new Set(failed.map((attempt) => attempt.invoiceId))) {
+        const invoice = await ctx.storage.invoices.get(id);
+        if (invoice !== undefined) invoices.set(id, invoice);
+      }
+      return buildFailedPayments(failed, invoices, parsed);
     },
   };
 }

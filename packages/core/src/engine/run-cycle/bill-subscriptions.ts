@@ -10,6 +10,7 @@ import type { EngineContext } from '../context';
 import { buildDraftInvoice } from '../invoices/build-invoice';
 import { finalizeInvoices } from '../invoices/finalize-invoices';
 import { spendableCredits } from '../ledger/credit-balance';
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import { meteredItems } from '../usage/metered-prices';
 import { ratesPerTransaction, transactionsOf } from '../usage/transactions';
 import { boundaryDraft } from './boundary-draft';
@@ -89,10 +90,12 @@ export async function billSubscriptions(
         plans.push(plan);
         state = plan.after;
       }
-      const firstQuery = plans.map((plan) => {
+      const firstQuery = plans.map((plan, p) => {
         const first = queries.length;
         if (plan.arrears === undefined) return first;
-        for (const { meter, price } of meteredItems(subscription, catalog)) {
+        // The usage of the window ending at this boundary is rated on the items the subscription had in it.
+        const before = p === 0 ? subscription : (plans[p - 1] as BoundaryPlan).after;
+        for (const { meter, price } of meteredItems(before, catalog)) {
           perTransaction.push(ratesPerTransaction(price));
           queries.push({
             subscriptionId: subscription.id,
@@ -111,10 +114,19 @@ export async function billSubscriptions(
     }
   }
 
-  // Adapters may keep trailing zeros ("25.0"); lines show the plain decimal.
-  const quantities = (queries.length > 0 ? await session.usage.aggregate(queries) : []).map(plainDecimal);
-  // Percentage prices take a fee per transaction: their events' amounts, not just the total.
-  const transactions = await transactionsOf(session, queries, perTransaction);
+  const telemetry = ctx.telemetry ?? billingTelemetry;
+  const { quantities, transactions } = await telemetry.measure(
+    'rating',
+    'usage',
+    async () => ({
+      // Adapters may keep trailing zeros ("25.0"); lines show the plain decimal.
+      quantities: (queries.length > 0 ? await session.usage.aggregate(queries) : []).map(plainDecimal),
+      // Percentage prices take a fee per transaction: their events' amounts, not just the total.
+      transactions: await transactionsOf(session, queries, perTransaction),
+    }),
+    // A batch without metered prices rates nothing.
+    { skip: () => queries.length === 0 },
+  );
   const credit = await creditByCustomer(session, planned);
 
   const drafts: Invoice[] = [];
@@ -146,6 +158,7 @@ export async function billSubscriptions(
           transactions: (itemId) => amounts.get(itemId) ?? [],
           creditBalance: left.toString(),
           roundingMode: ctx.config.roundingMode,
+          texts: ctx.config.lineTexts(customer.locale),
         });
         if (step.input !== undefined) {
           const draft = buildDraftInvoice(ctx, step.input);
@@ -164,8 +177,13 @@ export async function billSubscriptions(
   }
 
   const { invoices, notifications } =
-    drafts.length > 0 ? await finalizeInvoices(session, ctx, drafts, customers) : { invoices: [], notifications: [] };
-  if (invoices.length > 0) await session.invoices.insertMany(invoices);
+    drafts.length === 0
+      ? { invoices: [], notifications: [] }
+      : await telemetry.measure('invoicing', 'finalize', async () => {
+          const finalized = await finalizeInvoices(session, ctx, drafts, customers, new Map(advanced.map((s) => [s.id, s])));
+          await session.invoices.insertMany(finalized.invoices);
+          return finalized;
+        });
   if (advanced.length > 0) await session.subscriptions.updateMany(advanced);
   return { invoices, advanced, errors, notifications };
 }

@@ -1,11 +1,19 @@
 import type { CatalogPrice } from '../../domain/catalog';
 import type { Customer } from '../../domain/customer';
-import type { Subscription } from '../../domain/subscription';
-import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import type { PendingLine, Subscription, SubscriptionItem } from '../../domain/subscription';
+import type { LineTexts } from '../../invoice/line-texts';
 import type { DraftDiscount, DraftInvoiceInput, DraftLine } from '../invoices/build-invoice';
 import { ratesPerTransaction } from '../usage/transactions';
 import type { Catalog } from './catalog';
-import { customerTaxRates, requireCoupon, requireMeter, requirePrice, requireProduct } from './catalog-lookup';
+import {
+  customerTaxRates,
+  lineTaxRates,
+  priceIn,
+  requireCoupon,
+  requireMeter,
+  requirePrice,
+  requireProduct,
+} from './catalog-lookup';
 import { couponActive, couponDiscount } from './coupon-discount';
 import { type Charge, partialCharge, partialUnits, pendingDraftLine, perTransactionCharge } from './period-charge';
 import type { BoundaryPlan } from './plan-boundary';
@@ -22,6 +30,8 @@ export interface BoundaryDraftContext {
   /** The customer's spendable credit in the subscription's currency. */
   readonly creditBalance: string;
   readonly roundingMode: 'half-up' | 'half-even' | 'down' | 'up';
+  /** The wording of the lines, in the customer's language. */
+  readonly texts: LineTexts;
 }
 
 /** The draft invoice input of one boundary (absent when nothing is charged) and the subscription after it. */
@@ -31,37 +41,41 @@ export interface BoundaryDraft {
   readonly after: Subscription;
 }
 
-const times = (quantity: string) => (quantity === '1' ? '' : ` × ${quantity}`);
-
 /**
  * The lines of the invoice at one boundary (pure): in-arrears usage of the window ending at the boundary,
- * rated per meter (a `percentage` price per transaction), and licensed in-arrears items; the in-advance items of the span starting at it (prorated
- * when the span is shorter than its period); the subscription's pending lines (proration, one-off; never
- * discounted); and the coupon as a discount while it lasts. Nothing to charge gives no input.
- * @throws BillingError `not_found` for a price, product, meter, coupon or tax rate missing from the catalog;
- * `currency_mismatch` for a price or amount-off coupon in another currency than the subscription's.
+ * rated per meter (a `percentage` price per transaction), and licensed in-arrears items, on the items the
+ * subscription had in that window; the in-advance items of the span starting at it (prorated when the span is
+ * shorter than its period), on the items it has from then on (`plan.after`, a scheduled change applied); the
+ * subscription's pending lines (proration, never discounted; one-time items); and the coupon as a discount while
+ * it lasts. Each line is taxed at its product's tax code's rates for the customer, or the customer's own rates,
+ * and worded in the customer's language (`context.texts`). Nothing to charge gives no input.
+ * @throws BillingError `not_found` for a price, product, meter, coupon or tax rate missing from the catalog (or no
+ * rate of a product's tax code for the customer's location); `currency_mismatch` for a price without an amount in
+ * the subscription's currency, or an amount-off coupon in another currency.
  */
 export function boundaryDraft(
   subscription: Subscription,
   plan: BoundaryPlan,
   context: BoundaryDraftContext,
 ): BoundaryDraft {
-  const { catalog, customer } = context;
+  const { catalog, customer, texts } = context;
   const owner = `subscription ${subscription.id}`;
   const lines: DraftLine[] = [];
   const line = (
     kind: 'subscription' | 'usage',
     price: CatalogPrice,
-    description: string,
+    describe: (product: string) => string,
     span: Span,
     charge: Charge,
   ) => {
     const product = requireProduct(catalog, price, owner);
     lines.push({
       kind,
-      description: `${product.name}${description}`,
+      description: describe(product.name),
       billingCode: product.billingCode,
       priceId: price.id,
+      productId: product.id,
+      taxRates: lineTaxRates(catalog, customer, product.taxCode),
       ...charge,
       periodStart: span.start,
       periodEnd: span.end,
@@ -74,16 +88,21 @@ export function boundaryDraft(
       partial === undefined
         ? { price: price.spec, quantity }
         : { amount: partial, ...partialUnits(price, quantity, partial) };
-    line('subscription', price, `${times(quantity)}${partial === undefined ? '' : ' (prorated)'}`, span, charge);
+    const describe = (product: string) => {
+      const item = texts.quantity(product, quantity);
+      return partial === undefined ? item : texts.prorated(item);
+    };
+    line('subscription', price, describe, span, charge);
   };
+  const priced = (item: SubscriptionItem) =>
+    priceIn(requirePrice(catalog, item.priceId, owner), subscription.currency, owner);
 
+  // Lines follow the items' order; a change scheduled for the boundary puts the new items' lines after the usage.
+  const changed = plan.after.items !== subscription.items;
   for (const item of subscription.items) {
-    const price = requirePrice(catalog, item.priceId, owner);
-    if (price.spec.currency !== subscription.currency) {
-      throw new BillingError(
-        BillingErrorCode.currencyMismatch,
-        `Price ${price.id} is in ${price.spec.currency}; ${owner} bills in ${subscription.currency}`,
-      );
+    const price = priced(item);
+    if (price.timing === 'in_advance' && plan.advance !== undefined && !changed) {
+      licensed(price, item.quantity, plan.advance.span, plan.advance.period);
     }
     if (price.timing === 'in_arrears' && plan.arrears !== undefined) {
       const { span } = plan.arrears;
@@ -92,15 +111,18 @@ export function boundaryDraft(
         const charge: Charge = ratesPerTransaction(price)
           ? perTransactionCharge(price, context.transactions(item.id), context.roundingMode)
           : { price: price.spec, quantity: context.usage(item.id) };
-        line('usage', price, ` (${meter.name})`, span, charge);
+        line('usage', price, (product) => texts.usage(product, meter.name), span, charge);
       } else {
         // The arrears window lies in the schedule period of the period that ends (computed only when needed).
         const period = schedulePeriod(subscription, customer.timeZone, subscription.currentPeriodStart);
         licensed(price, item.quantity, span, period);
       }
     }
-    if (price.timing === 'in_advance' && plan.advance !== undefined) {
-      licensed(price, item.quantity, plan.advance.span, plan.advance.period);
+  }
+  if (plan.advance !== undefined && changed) {
+    for (const item of plan.after.items) {
+      const price = priced(item);
+      if (price.timing === 'in_advance') licensed(price, item.quantity, plan.advance.span, plan.advance.period);
     }
   }
 
@@ -114,7 +136,7 @@ export function boundaryDraft(
     }
   }
 
-  lines.push(...subscription.pendingLines.map(pendingDraftLine));
+  lines.push(...subscription.pendingLines.map((pending) => pendingLine(pending, context)));
 
   const after: Subscription = { ...plan.after, couponPeriodsUsed };
   if (lines.length === 0) return { after };
@@ -133,5 +155,20 @@ export function boundaryDraft(
       discounts,
       creditBalance: context.creditBalance,
     },
+  };
+}
+
+/**
+ * A pending line as a draft line of the boundary's invoice: taxed at its tax code's rates for the customer (or the
+ * customer's own), and matched to its price's product for a coupon limited to products.
+ */
+function pendingLine(pending: PendingLine, context: BoundaryDraftContext): DraftLine {
+  const productId = pending.priceId === undefined ? undefined : context.catalog.prices.get(pending.priceId)?.productId;
+  return {
+    ...pendingDraftLine(pending),
+    ...(productId === undefined ? {} : { productId }),
+    ...(pending.taxCode === undefined
+      ? {}
+      : { taxRates: lineTaxRates(context.catalog, context.customer, pending.taxCode) }),
   };
 }

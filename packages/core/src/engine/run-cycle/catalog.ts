@@ -1,5 +1,6 @@
 import type { CatalogPrice, Coupon, Meter, Product } from '../../domain/catalog';
 import type { Page, PageRequest } from '../../domain/common';
+import type { Subscription } from '../../domain/subscription';
 import type { StorageSession } from '../../storage/storage-adapter';
 import type { TaxRate } from '../../tax/tax-rate';
 
@@ -43,11 +44,23 @@ export async function loadCatalog(session: StorageSession): Promise<Catalog> {
   return { products, prices, meters, coupons, taxRates };
 }
 
-/** The ids a single operation needs from the catalog. */
+/**
+ * Every price a subscription's billing may rate: its items', its scheduled changes' and its pending lines'
+ * (one-time items and proration lines name theirs).
+ */
+export function subscriptionPriceIds(subscription: Subscription): string[] {
+  const ids = new Set(subscription.items.map((item) => item.priceId));
+  for (const change of subscription.scheduledChanges ?? []) {
+    if (change.action === 'change_items') for (const item of change.items) ids.add(item.priceId);
+  }
+  for (const line of subscription.pendingLines) if (line.priceId !== undefined) ids.add(line.priceId);
+  return [...ids];
+}
+
+/** The ids a single operation needs from the catalog (every tax rate is loaded: tax codes pick among them). */
 export interface CatalogNeeds {
   readonly priceIds: Iterable<string>;
   readonly couponIds?: Iterable<string>;
-  readonly taxRateIds?: Iterable<string>;
 }
 
 async function getEach<T>(ids: Iterable<string>, get: (id: string) => Promise<T | undefined>): Promise<Map<string, T>> {
@@ -60,8 +73,9 @@ async function getEach<T>(ids: Iterable<string>, get: (id: string) => Promise<T 
 }
 
 /**
- * Loads only the named prices, coupons and tax rates (and the products and meters of those prices) by id, for operations on
- * one subscription. Ids that do not exist are simply missing from the maps.
+ * Loads only the named prices and coupons (and the products and meters of those prices) by id, and every tax rate
+ * (the customer's, and those a product's tax code picks), for operations on one subscription. Ids that do not
+ * exist are simply missing from the maps.
  */
 export async function loadCatalogFor(session: StorageSession, needs: CatalogNeeds): Promise<Catalog> {
   const prices = await getEach(needs.priceIds, (id) => session.prices.get(id));
@@ -72,6 +86,6 @@ export async function loadCatalogFor(session: StorageSession, needs: CatalogNeed
     (id) => session.products.get(id),
   );
   const coupons = await getEach(needs.couponIds ?? [], (id) => session.coupons.get(id));
-  const taxRates = await getEach(needs.taxRateIds ?? [], (id) => session.taxRates.get(id));
+  const taxRates = await listAllById((page) => session.taxRates.list(page));
   return { products, prices, meters, coupons, taxRates };
 }

@@ -23,18 +23,19 @@ export function couponActive(coupon: Coupon, periodsUsed: number): boolean {
 
 /**
  * The invoice discount a coupon gives: its `percentOff`, or its `amountOff` when the coupon's currency is the
- * invoice's.
+ * invoice's; on the lines of its products and prices only, when it is limited to them.
  * @throws BillingError `currency_mismatch` for an amount-off coupon in another currency.
  */
 export function couponDiscount(coupon: Coupon, currency: string): DraftDiscount {
-  if (coupon.percentOff !== undefined) return { percentOff: coupon.percentOff };
+  const scope = coupon.appliesTo === undefined ? {} : { appliesTo: coupon.appliesTo };
+  if (coupon.percentOff !== undefined) return { percentOff: coupon.percentOff, ...scope };
   if (coupon.currency !== currency) {
     throw new BillingError(
       BillingErrorCode.currencyMismatch,
       `Coupon ${coupon.id} takes ${coupon.amountOff} ${coupon.currency} off; it cannot discount a ${currency} invoice`,
     );
   }
-  return { amountOff: coupon.amountOff ?? '0' };
+  return { amountOff: coupon.amountOff ?? '0', ...scope };
 }
 
 /**

@@ -70,8 +70,9 @@ export function perTransactionCharge(
 }
 
 /**
- * A pending line (proration, one-off) as a draft line: never discounted again (a proration line already carries
- * the coupon), printed as one unit of its amount.
+ * A pending line (proration, one-off) as a draft line: a proration line is never discounted again (it already
+ * carries the coupon), a one-time item only when it says so; printed with its quantity and unit price, else as
+ * one unit of its amount.
  */
 export function pendingDraftLine(pending: PendingLine): DraftLine {
   return {
@@ -80,10 +81,10 @@ export function pendingDraftLine(pending: PendingLine): DraftLine {
     ...(pending.billingCode === undefined ? {} : { billingCode: pending.billingCode }),
     ...(pending.priceId === undefined ? {} : { priceId: pending.priceId }),
     amount: pending.amount,
-    quantity: '1',
-    unitAmount: pending.amount,
-    periodStart: pending.periodStart,
-    periodEnd: pending.periodEnd,
-    discountable: false,
+    quantity: pending.quantity ?? '1',
+    unitAmount: pending.unitAmount ?? pending.amount,
+    ...(pending.periodStart === undefined ? {} : { periodStart: pending.periodStart }),
+    ...(pending.periodEnd === undefined ? {} : { periodEnd: pending.periodEnd }),
+    discountable: pending.kind === 'one_off' && pending.discountable === true,
   };
 }

@@ -1,5 +1,6 @@
 import type { Invoice } from '../../domain/invoice';
-import type { Subscription } from '../../domain/subscription';
+import type { ScheduledChange, Subscription } from '../../domain/subscription';
+import { statusForDunning } from '../collections/dunning';
 import { type Span, later, schedulePeriod } from './schedule';
 
 /** What one billing boundary of a subscription charges, and the subscription after it. */
@@ -21,26 +22,68 @@ export interface BoundaryPlan {
   readonly advance?: { readonly span: Span; readonly period: Span };
   /** The invoice's period: from `B` to the next boundary (no end when the subscription ends at `B`). */
   readonly invoicePeriod: { readonly start: string; readonly end?: string };
-  /** The subscription after the step: period moved on, pending lines cleared, status updated. Version unchanged. */
+  /**
+   * The subscription after the step: period moved on, pending lines cleared, status updated, the changes
+   * scheduled up to `B` applied (new items from `B`; an end at `B`). Version unchanged.
+   */
   readonly after: Subscription;
 }
+
+/** The subscription with the changes scheduled at or before `boundary` applied, and whether one ends it there. */
+function applyScheduled(subscription: Subscription, boundary: string): { state: Subscription; ends: boolean } {
+  const changes = subscription.scheduledChanges;
+  if (changes === undefined) return { state: subscription, ends: false };
+  const due = changes.filter((change) => change.at <= boundary);
+  if (due.length === 0) return { state: subscription, ends: false };
+  const { scheduledChanges: _all, ...rest } = subscription;
+  const left = changes.filter((change) => change.at > boundary);
+  let state: Subscription = left.length > 0 ? { ...rest, scheduledChanges: left } : rest;
+  let ends = false;
+  for (const change of due.sort(byInstant)) {
+    if (change.action === 'cancel') {
+      ends = true;
+      continue;
+    }
+    const reschedules = change.interval !== state.interval || change.intervalCount !== state.intervalCount;
+    state = {
+      ...state,
+      items: change.items,
+      interval: change.interval,
+      intervalCount: change.intervalCount,
+      // A new schedule repeats from the boundary it starts at.
+      ...(reschedules ? { anchor: boundary } : {}),
+    };
+  }
+  return { state, ends };
+}
+
+const byInstant = (a: ScheduledChange, b: ScheduledChange) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
 /**
  * Plans the next billing boundary `B = nextBillingAt` of a subscription (pure). At `B` one invoice carries
  * the in-arrears charges of `[currentPeriodStart, B)` (usage during a trial is free) and the in-advance charges
  * of `[B, next boundary)`. The first boundary (`nextBillingAt === currentPeriodStart`, the start) has no arrears.
- * The subscription ends at `B` when it was cancelled now (`endedAt <= B`) or at period end (`B` is its period
- * end): then nothing is charged in advance and `nextBillingAt` is removed; cancelled at the very start of its
- * period (`B = currentPeriodStart`), the final invoice is a `subscription_update` (see `billingReason`). Otherwise the next boundary is the
- * end of the schedule period containing `B`, or the trial end when that comes first; a span shorter than its
- * schedule period (a first period before the anchor, the first period after a trial) is prorated later.
+ * The subscription ends at `B` when it was cancelled now (`endedAt <= B`), at period end (`B` is its period
+ * end) or by a cancellation scheduled for `B`: then nothing is charged in advance and `nextBillingAt` is removed;
+ * cancelled at the very start of its period (`B = currentPeriodStart`), the final invoice is a
+ * `subscription_update` (see `billingReason`). Changes of items scheduled for `B` apply from `B` (the arrears
+ * window is still rated on the old items). Otherwise the next boundary is the end of the schedule period
+ * containing `B`, or the trial end (or a resumption inside the period) when that comes first; a span shorter than
+ * its schedule period (a first period before the anchor, the first period after a trial, the rest of a period
+ * resumed in) is prorated later.
+ *
+ * A paused subscription (see `SubscriptionPauseSchema`) is charged nothing in advance. With `restart` billing its
+ * period ends at the pause: that boundary bills the usage up to it, and the subscription waits (no `nextBillingAt`)
+ * until it resumes; the resumption is a boundary with no usage behind it where a new schedule starts (anchored
+ * there) and is charged in advance. With `keep_schedule` billing the boundaries go on (usage billed) until one at
+ * or after its resumption, which charges in advance again.
  * @param timeZone the customer's time zone, in which the schedule's periods are computed.
  * @param updatedAt the instant written to `updatedAt`.
  */
 export function planBoundary(subscription: Subscription, timeZone: string, updatedAt: string): BoundaryPlan {
   const boundary = subscription.nextBillingAt;
   if (boundary === undefined) throw new Error(`subscription ${subscription.id} has nothing left to bill`);
-  const { currentPeriodStart, currentPeriodEnd, trialEnd, endedAt } = subscription;
+  const { currentPeriodStart, currentPeriodEnd, trialEnd, endedAt, pause } = subscription;
   const endsNow = endedAt !== undefined && boundary >= endedAt;
   // A started subscription cancelled at the instant its period began also has `nextBillingAt === currentPeriodStart`:
   // that is its final boundary, not its opening one (which was billed already).
@@ -50,16 +93,21 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
     : boundary === currentPeriodStart
       ? 'subscription_update'
       : 'subscription_cycle';
+  const restarting = pause?.behavior === 'restart';
+  // With `restart` billing, the time from the pause on is no period: no usage was taken in it.
+  const pausedSpan = restarting && currentPeriodStart >= pause.pausedAt;
 
   let arrears: BoundaryPlan['arrears'];
-  if (!opening) {
+  if (!opening && !pausedSpan) {
     const from = trialEnd === undefined ? currentPeriodStart : later(currentPeriodStart, trialEnd);
     if (from < boundary) arrears = { span: { start: from, end: boundary } };
   }
 
-  const ends = endsNow || (subscription.cancelAtPeriodEnd && !opening && boundary === currentPeriodEnd);
+  const scheduled = opening ? { state: subscription, ends: false } : applyScheduled(subscription, boundary);
+  const ends =
+    endsNow || scheduled.ends || (subscription.cancelAtPeriodEnd && !opening && boundary === currentPeriodEnd);
   if (ends) {
-    const { nextBillingAt: _billed, ...rest } = subscription;
+    const { nextBillingAt: _billed, pause: _paused, ...rest } = scheduled.state;
     const after: Subscription = {
       ...rest,
       status: 'canceled',
@@ -72,20 +120,35 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
     return { boundary, billingReason, ...(arrears ? { arrears } : {}), invoicePeriod: { start: boundary }, after };
   }
 
-  const period = schedulePeriod(subscription, timeZone, boundary);
+  const resumes = pause?.resumeAt !== undefined && pause.resumeAt <= boundary;
+  const stillPaused = subscription.status === 'paused' && !resumes;
+  const { pause: _pause, ...unpaused } = scheduled.state;
+  // Resuming from a `restart` pause starts a new schedule at the resumption.
+  const state: Subscription = resumes ? (restarting ? { ...unpaused, anchor: boundary } : unpaused) : scheduled.state;
+  if (stillPaused && restarting) {
+    const waiting = waitForResumption(state, boundary, pause?.resumeAt, updatedAt);
+    return { boundary, billingReason, ...(arrears ? { arrears } : {}), ...waiting };
+  }
+
+  const period = schedulePeriod(state, timeZone, boundary);
   let next = period.end;
   if (trialEnd !== undefined && trialEnd > boundary && trialEnd < next) next = trialEnd;
   if (endedAt !== undefined && endedAt > boundary && endedAt < next) next = endedAt;
+  if (stillPaused && pause?.resumeAt !== undefined && pause.resumeAt > boundary && pause.resumeAt < next) {
+    next = pause.resumeAt;
+  }
   const trialing = trialEnd !== undefined && boundary < trialEnd;
-  const status =
-    subscription.status === 'active' || subscription.status === 'trialing'
+  // Out of a pause or trial, the status follows dunning: `past_due` or `unpaid` while an invoice is still overdue.
+  const status = stillPaused
+    ? 'paused'
+    : subscription.status === 'active' || subscription.status === 'trialing' || resumes
       ? trialing
         ? 'trialing'
-        : 'active'
+        : statusForDunning(subscription.dunning)
       : subscription.status;
   const advance = trialing || status === 'paused' ? undefined : { span: { start: boundary, end: next }, period };
   const after: Subscription = {
-    ...subscription,
+    ...state,
     status,
     currentPeriodStart: boundary,
     currentPeriodEnd: next,
@@ -100,5 +163,29 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
     ...(advance ? { advance } : {}),
     invoicePeriod: { start: boundary, end: next },
     after,
+  };
+}
+
+/**
+ * A boundary of a subscription paused with `restart` billing (its pause, or one while it lasts): no period runs
+ * until the resumption, which is the next boundary when it is known; otherwise nothing is left to bill until then.
+ */
+function waitForResumption(
+  state: Subscription,
+  boundary: string,
+  resumeAt: string | undefined,
+  updatedAt: string,
+): Pick<BoundaryPlan, 'invoicePeriod' | 'after'> {
+  const { nextBillingAt: _billed, ...waiting } = state;
+  return {
+    invoicePeriod: { start: boundary, ...(resumeAt === undefined ? {} : { end: resumeAt }) },
+    after: {
+      ...waiting,
+      currentPeriodStart: boundary,
+      currentPeriodEnd: resumeAt ?? boundary,
+      ...(resumeAt === undefined ? {} : { nextBillingAt: resumeAt }),
+      pendingLines: [],
+      updatedAt,
+    },
   };
 }

@@ -3,8 +3,11 @@ import { InstantInputSchema } from '../../domain/common';
 import { BillingErrorCode, isBillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
+import { createStepTally, type StepFigures, type StepTally } from '../../telemetry/step-tally';
 import type { EngineContext } from '../context';
 import { deliverAfterCommit } from '../notifications/deliver-after-commit';
+import { chargeFinalized } from '../online-payments/charge-finalized';
 import { enqueueNotifications } from '../notifications/enqueue-notifications';
 import { runInstant } from '../run-instant';
 import { billOneByOne } from './bill-one-by-one';
@@ -46,6 +49,13 @@ export const RunCycleOptionsSchema = z
     maxPeriodsPerSubscription: z.number().int().min(1).max(10_000).optional(),
     /** Subscriptions claimed and billed per transaction (default 500). */
     batchSize: z.number().int().min(1).max(10_000).default(500),
+    /**
+     * Batches billed at once, each in its own transaction (default 2), where the storage runs transactions side by
+     * side (`capabilities.transactions: 'concurrent'`; a serial storage bills one at a time): the next batch claims
+     * and reads while the one before writes, so the database and this process both keep busy. Batches claim with
+     * skip-locked rows, so they never bill the same subscription, and take invoice numbers one after the other.
+     */
+    concurrency: z.number().int().min(1).max(8).default(2),
     /** Stop the run once this many subscriptions have failed (default 1000), so a broken catalog cannot spin it. */
     maxErrors: z.number().int().min(1).max(1_000_000).default(1000),
     /**
@@ -54,12 +64,15 @@ export const RunCycleOptionsSchema = z
      */
     onBatch: ProgressCallbackSchema.optional(),
   })
-  .default({ batchSize: 500, maxErrors: 1000 });
+  .default({ batchSize: 500, concurrency: 2, maxErrors: 1000 });
 
 /** Options of {@link runCycle}; see {@link RunCycleOptionsSchema}. */
 export type RunCycleOptions = z.input<typeof RunCycleOptionsSchema>;
 
-/** What a billing run did. Durations come from the engine's clock (a test clock reports 0). */
+/**
+ * What a billing run did. `durationMs` and `steps` come from the engine's clock (a test clock reports 0);
+ * `measured` from a monotonic timer.
+ */
 export interface RunCycleSummary {
   readonly now: string;
   readonly invoicesCreated: number;
@@ -82,10 +95,16 @@ export interface RunCycleSummary {
     readonly catalog: { readonly durationMs: number };
     readonly batches: { readonly durationMs: number };
   };
+  /**
+   * Items, errors by code and latency per step, exactly as the run gave them to its OpenTelemetry instruments
+   * (`billfold.run.*`, `billfold.rating.*`, `billfold.invoicing.*`; see `docs/metrics.md`).
+   */
+  readonly measured: readonly StepFigures[];
 }
 
 /**
- * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch: each batch is one
+ * Bills every subscription whose `nextBillingAt` is at or before `now`, batch by batch (on a concurrent storage
+ * `concurrency` batches at once, default 2: one claims and reads while another writes): each batch is one
  * transaction that claims up to `batchSize` due subscriptions (`claimDue`, skip-locked where transactions run
  * concurrently), takes their customers' ledger locks without waiting (`skipLocked`), bills the subscriptions of
  * the customers it got with `billSubscriptions`, writes their notifications to the outbox and commits; with a notifier
@@ -100,8 +119,8 @@ export interface RunCycleSummary {
  *
  * Idempotent (a second run for the same `now` finds nothing due), resumable (each batch commits whole, so a
  * crash loses at most the batch in flight, and a rerun bills exactly what is left), and safe to run from several
- * processes at once. Memory stays flat: only one batch is held at a time (and the ids of the subscriptions
- * claimed past). A subscription held by a usage ingestion at the moment of the run's last claim stays due for
+ * processes at once. Memory stays flat: only `concurrency` batches are held at a time (and the ids of the
+ * subscriptions claimed past). A subscription held by a usage ingestion at the moment of the run's last claim stays due for
  * the next run.
  * @throws BillingError `invalid_input` for bad options, or a `now` more than the engine's `runHorizonDays` after the
  * clock's now; storage failures other than conflicts are re-thrown.
@@ -113,13 +132,24 @@ export interface RunCycleSummary {
  */
 export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): Promise<RunCycleSummary> {
   const parsed = validate(RunCycleOptionsSchema, options, 'options');
+  const telemetry = createStepTally(ctx.telemetry ?? billingTelemetry);
+  const summary = await telemetry.measure('run', 'run', () => billDue({ ...ctx, telemetry }, parsed, telemetry));
+  return { ...summary, measured: telemetry.figures() };
+}
+
+/** The run itself, reporting through the run's tally. */
+async function billDue(
+  ctx: EngineContext,
+  parsed: z.output<typeof RunCycleOptionsSchema>,
+  telemetry: StepTally,
+): Promise<Omit<RunCycleSummary, 'measured'>> {
   const { batchSize, maxErrors, onBatch } = parsed;
   const clock = () => ctx.clock.now().getTime();
   const started = clock();
   const now = runInstant(ctx, parsed.now);
   const maxBoundaries = parsed.maxPeriodsPerSubscription ?? ctx.config.maxPeriodsPerRun;
   const billing = { now, maxBoundaries };
-  const catalog = await loadCatalog(ctx.storage);
+  const catalog = await telemetry.measure('run', 'catalog', () => loadCatalog(ctx.storage));
   const catalogMs = clock() - started;
 
   const failed = new Set<string>();
@@ -135,6 +165,7 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
   let stoppedEarly = false;
   const account = async (batch: BilledBatch, outboxIds: readonly string[]) => {
     batches += 1;
+    countCommitted(telemetry, batch);
     invoicesCreated += batch.invoices.length;
     subscriptionsBilled += batch.advanced.length;
     for (const invoice of batch.invoices) {
@@ -149,6 +180,10 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       if (subscription.nextBillingAt !== undefined && subscription.nextBillingAt <= now) leftDue.add(subscription.id);
     }
     await deliverAfterCommit(ctx, outboxIds);
+    await chargeFinalized(
+      ctx,
+      batch.invoices.filter((invoice) => invoice.status === 'open').map((invoice) => invoice.id),
+    );
     await onBatch?.({
       batches,
       batchSubscriptionsBilled: batch.advanced.length,
@@ -158,36 +193,61 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
       errors: errors.length,
     });
   };
-  for (;;) {
-    if (failed.size >= maxErrors) {
-      stoppedEarly = true;
-      break;
-    }
-    let claimed: ClaimedBatch | undefined;
-    let batch: BilledBatch | undefined;
-    let outboxIds: readonly string[] = [];
-    try {
-      batch = await ctx.storage.transaction(async (session) => {
-        // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
-        claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
-        const { billable } = claimed;
-        if (billable.length === 0) return undefined;
-        const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
-        outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
-        return billed;
+  /** Bills batch after batch until nothing is due; several such loops run side by side on a concurrent storage. */
+  let halted = false;
+  const billBatches = async () => {
+    while (!halted) {
+      if (failed.size >= maxErrors) {
+        stoppedEarly = true;
+        return;
+      }
+      let claimed: ClaimedBatch | undefined;
+      let batch: BilledBatch | undefined;
+      let outboxIds: readonly string[] = [];
+      const billBatch = async (): Promise<BilledBatch | undefined> => {
+        try {
+          return await ctx.storage.transaction(async (session) => {
+            // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
+            claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
+            const { billable } = claimed;
+            if (billable.length === 0) return undefined;
+            const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
+            outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
+            return billed;
+          });
+        } catch (error) {
+          if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
+          const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
+          outboxIds = retried.outboxIds;
+          return retried;
+        }
+      };
+      // The last claim finds nothing due: not a batch.
+      batch = await telemetry.measure('run', 'batch', billBatch, {
+        skip: (billed) => billed === undefined,
+        items: (billed) => billed?.advanced.length ?? 0,
       });
-    } catch (error) {
-      if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-      const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
-      batch = retried;
-      outboxIds = retried.outboxIds;
+      if (claimed === undefined || claimed.due.length === 0) return;
+      for (const id of claimed.held) deferred.add(id);
+      if (batch !== undefined) await account(batch, outboxIds);
     }
-    if (claimed === undefined || claimed.due.length === 0) break;
-    for (const id of claimed.held) deferred.add(id);
-    if (batch !== undefined) await account(batch, outboxIds);
-  }
+  };
+  const loops = ctx.storage.capabilities.transactions === 'serial' ? 1 : parsed.concurrency;
+  const ended = await Promise.allSettled(
+    Array.from({ length: loops }, () =>
+      billBatches().catch((error: unknown) => {
+        // One loop failing stops the others after their current batch; the error is thrown once all have ended.
+        halted = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = ended.find((outcome) => outcome.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
   if (!stoppedEarly && deferred.size > 0) {
-    const last = await billOneByOne(ctx, [...deferred], catalog, billing);
+    const last = await telemetry.measure('run', 'deferred', () => billOneByOne(ctx, [...deferred], catalog, billing), {
+      items: (billed) => billed.advanced.length,
+    });
     await account(last, last.outboxIds);
   }
   const finished = clock();
@@ -203,4 +263,19 @@ export async function runCycle(ctx: EngineContext, options?: RunCycleOptions): P
     durationMs: finished - started,
     steps: { catalog: { durationMs: catalogMs }, batches: { durationMs: finished - started - catalogMs } },
   };
+}
+
+/**
+ * Counts what a committed batch did: its failures at their step and code (`billfold.run.errors`), its invoices
+ * (`billfold.invoicing.items`) and their usage lines (`billfold.rating.items`). Counted after the commit, so a
+ * batch rolled back and billed again one by one counts once.
+ */
+function countCommitted(telemetry: StepTally, batch: BilledBatch): void {
+  for (const error of batch.errors) telemetry.error('run', error.step, error.code);
+  telemetry.items('invoicing', 'finalize', batch.invoices.length);
+  const usageLines = batch.invoices.reduce(
+    (sum, invoice) => sum + invoice.lines.filter((line) => line.kind === 'usage').length,
+    0,
+  );
+  telemetry.items('rating', 'usage', usageLines);
 }

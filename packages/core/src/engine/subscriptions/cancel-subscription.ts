@@ -1,14 +1,15 @@
-import type { Subscription } from '../../domain/subscription';
+import type { Subscription, SubscriptionPause } from '../../domain/subscription';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import type { StorageSession } from '../../storage/storage-adapter';
 import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
-import { recordBalanceEntry } from '../ledger/credit-balance';
 import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
+import { endedAtPause } from './end-at-pause';
 import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
 import { type CancelSubscriptionInput, CancelSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
-import { currentPeriodCharges, invoicedAfter } from './period-charges';
-import { reversePendingAfter } from './unused-time-credit';
+import { creditUnusedTime } from './unused-time-credit';
 import { assertNoUsageFrom } from './usage-after-end';
 
 /**
@@ -20,6 +21,8 @@ import { assertNoUsageFrom } from './usage-after-end';
  *   charged for its unused rest (after discount, with tax, less credit notes; void invoices charged nothing;
  *   the proration lines of immediate plan changes count too) becomes customer credit (`creditIssued`), and
  *   pending proration lines are cut back to `at`. A subscription that has not started yet simply ends.
+ * A subscription paused with `restart` billing ends at its pause (its unused time was credited then); one paused
+ * on its schedule is cancelled as any other (at period end it stays paused until then).
  * Either way it is refused while usage is recorded at or after the instant it would end (that usage could never
  * be billed): end it after its last usage. With an `idempotencyKey`, a retried request returns the first result
  * (not `invalid_state`) and changes nothing.
@@ -41,10 +44,19 @@ export async function cancelSubscription(
   return runIdempotent(ctx, key, request, async (session): Promise<SubscriptionResult> => {
     const current = await lockSubscriptionForUpdate(session, request.subscriptionId, ['input', 'subscriptionId']);
     assertLive(current, ['input', 'subscriptionId']);
-    const base = { ...current, updatedAt: now, version: current.version + 1 };
+    const { pause, ...unpaused } = current;
+    const base = { ...unpaused, updatedAt: now, version: current.version + 1 };
+    if (pause?.behavior === 'restart')
+      return { subscription: await endAtPause(session, base, pause, request.at ?? now), invoices: [] };
     if (request.atPeriodEnd) {
       await assertNoUsageFrom(session, current, current.currentPeriodEnd, ['input', 'atPeriodEnd']);
-      const subscription: Subscription = { ...base, cancelAtPeriodEnd: true, canceledAt: now };
+      // A subscription paused on its schedule stays paused until it ends.
+      const subscription: Subscription = {
+        ...base,
+        ...(pause === undefined ? {} : { pause }),
+        cancelAtPeriodEnd: true,
+        canceledAt: now,
+      };
       await session.subscriptions.update(subscription);
       return { subscription, invoices: [] };
     }
@@ -63,25 +75,12 @@ export async function cancelSubscription(
       return { subscription, invoices: [] };
     }
     assertInCurrentPeriod(current, at, ['input', 'at']);
-    const { currentPeriodEnd, currency } = current;
-    const mode = ctx.config.roundingMode;
     let creditIssued: string | undefined;
     let pendingLines = current.pendingLines;
     if (request.prorate) {
-      pendingLines = [...pendingLines, ...reversePendingAfter(pendingLines, currency, at, currentPeriodEnd, mode)];
-      const charged = await currentPeriodCharges(session, current);
-      const credit = invoicedAfter(charged, at, currency, mode);
-      // Never below zero: a cancel gives back, it does not charge (e.g. a voided period invoice and a downgrade credit).
-      if (!credit.isZero() && !credit.isNegative()) {
-        await recordBalanceEntry(session, ctx, {
-          customerId: current.customerId,
-          currency,
-          amount: credit.toString(),
-          type: 'proration',
-          ...(charged.invoiceId === undefined ? {} : { referenceId: charged.invoiceId }),
-        });
-        creditIssued = credit.toString();
-      }
+      const customer = await session.customers.get(current.customerId);
+      const texts = ctx.config.lineTexts(customer?.locale ?? 'en');
+      ({ creditIssued, pendingLines } = await creditUnusedTime(session, ctx, current, at, texts));
     }
     // The next run bills the final boundary at `at`: the usage of [currentPeriodStart, at) and pending lines.
     const subscription: Subscription = {
@@ -97,4 +96,26 @@ export async function cancelSubscription(
     await session.subscriptions.update(subscription);
     return { subscription, invoices: [], ...(creditIssued === undefined ? {} : { creditIssued }) };
   });
+}
+
+/**
+ * Ends a subscription paused with `restart` billing where it stopped: at its pause (see {@link endedAtPause}).
+ * @throws BillingError `invalid_input` at `["input", "at"]` for an instant before the pause.
+ */
+async function endAtPause(
+  session: StorageSession,
+  base: Subscription,
+  pause: SubscriptionPause,
+  at: string,
+): Promise<Subscription> {
+  if (at < pause.pausedAt) {
+    throw new BillingError(
+      BillingErrorCode.invalidInput,
+      `Invalid input.at: subscription ${base.id} is paused since ${pause.pausedAt}; it ends there, not before`,
+      { path: ['input', 'at'] },
+    );
+  }
+  const subscription = endedAtPause(base, pause, at);
+  await session.subscriptions.update(subscription);
+  return subscription;
 }

@@ -7,10 +7,11 @@ import { runIdempotent } from '../idempotency';
 import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
 import { loadCatalogFor } from '../run-cycle/catalog';
+import { priceIn } from '../run-cycle/catalog-lookup';
 import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { schedulePeriod } from '../run-cycle/schedule';
 import { invoiceNow } from './invoice-now';
-import { assertInCurrentPeriod, assertLive, notStarted } from './period-guard';
+import { assertInCurrentPeriod, assertLive, assertNotPaused, notStarted } from './period-guard';
 import { chargedAfterByPrice, currentPeriodCharges } from './period-charges';
 import { prorationLines } from './proration-lines';
 import { type ResolvedItem, resolveItems } from './resolve-items';
@@ -26,8 +27,11 @@ import type { SubscriptionResult } from './subscription-result';
  * customer credit); `none` prorates nothing. Before the start and during a trial nothing was charged, so
  * nothing is prorated. New prices must share the subscription's currency and schedule. Metered items are not
  * prorated: the next invoice rates the whole period's usage on the items then in place.
- * @throws BillingError `not_found`, `invalid_input` (`at` outside the current period), `currency_mismatch`, or
- * `invalid_state` (canceled, or a boundary before `at` not billed yet); nothing is stored.
+ * New prices must be active (an archived price or product may stay on the subscription, not be added to it).
+ * A paused subscription is resumed first.
+ * @throws BillingError `not_found`, `invalid_input` (`at` outside the current period, an archived price),
+ * `currency_mismatch`, or `invalid_state` (canceled, paused, or a boundary before `at` not billed yet); nothing
+ * is stored.
  * @example
  * ```ts
  * await changeSubscription(ctx, { subscriptionId: 'sub_1', items: [{ priceId: 'price_pro', quantity: '3' }], prorate: 'immediate' });
@@ -45,6 +49,7 @@ export async function changeSubscription(
   return runIdempotent(ctx, key, request, async (session, outbox): Promise<SubscriptionResult> => {
     const current = await lockSubscriptionForUpdate(session, request.subscriptionId, ['input', 'subscriptionId']);
     assertLive(current, ['input', 'subscriptionId']);
+    assertNotPaused(current, ['input', 'subscriptionId']);
     const started = !notStarted(current);
     if (started) assertInCurrentPeriod(current, at, ['input', 'at']);
     const customer = await requireRecord(session.customers, current.customerId, 'customer', [
@@ -52,7 +57,7 @@ export async function changeSubscription(
       'subscriptionId',
     ]);
     const terms = { currency: current.currency, interval: current.interval, intervalCount: current.intervalCount };
-    const next = await resolveItems(session, request.items, terms, ['input']);
+    const next = await resolveItems(session, request.items, { ...terms, kept: current.items }, ['input']);
     const items = next.items.map((item) => ({
       id: current.items.find((old) => old.priceId === item.priceId)?.id ?? ctx.ids('si'),
       priceId: item.priceId,
@@ -61,7 +66,7 @@ export async function changeSubscription(
 
     const trialing = current.trialEnd !== undefined && at < current.trialEnd;
     let lines: PendingLine[] = [];
-    if (request.prorate !== 'none' && started && !trialing && current.status !== 'paused') {
+    if (request.prorate !== 'none' && started && !trialing) {
       const mode = ctx.config.roundingMode;
       const charged = await currentPeriodCharges(session, current);
       const paid = chargedAfterByPrice(charged, at, current.currency, mode);
@@ -72,7 +77,12 @@ export async function changeSubscription(
       const before: ResolvedItem[] = current.items.map((item) => ({
         priceId: item.priceId,
         quantity: item.quantity,
-        price: catalog.prices.get(item.priceId) ?? requireMissing(item.priceId),
+        price: priceIn(
+          catalog.prices.get(item.priceId) ?? requireMissing(item.priceId),
+          current.currency,
+          `subscription ${current.id}`,
+          ['input', 'subscriptionId'],
+        ),
       }));
       const coupon = current.couponId === undefined ? undefined : catalog.coupons.get(current.couponId);
       lines = prorationLines({
@@ -87,6 +97,7 @@ export async function changeSubscription(
           ? {}
           : { coupon: usableCouponDiscount(coupon, current.currency, ['input', 'subscriptionId']) }),
         roundingMode: mode,
+        texts: ctx.config.lineTexts(customer.locale),
       });
     }
 

@@ -8,10 +8,11 @@ import { assertPolicyName } from '../collections/collections-policy';
 import { lockCustomerLedgers } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
 import { billSubscriptions } from '../run-cycle/bill-subscriptions';
-import { loadCatalogFor } from '../run-cycle/catalog';
+import { loadCatalogFor, subscriptionPriceIds } from '../run-cycle/catalog';
 import { usableCouponDiscount } from '../run-cycle/coupon-discount';
 import { rethrowRunError } from '../run-cycle/run-error';
 import { schedulePeriod } from '../run-cycle/schedule';
+import { oneTimeItem } from './one-time-item';
 import { resolveItems } from './resolve-items';
 import { type CreateSubscriptionInput, CreateSubscriptionInputSchema } from './subscription-input';
 import type { SubscriptionResult } from './subscription-result';
@@ -20,7 +21,10 @@ import type { SubscriptionResult } from './subscription-result';
  * Creates a subscription to recurring prices, all in the customer's currency and on one schedule, and bills
  * its first boundary at once when it starts now (or in the past): the invoice (`subscription_create`) carries the
  * in-advance charges of the first period, prorated when an explicit `anchor` makes that period short; during a
- * trial nothing is invoiced until the trial ends. A future `startAt` is billed by the billing run at that instant.
+ * trial nothing is invoiced until the trial ends. One-time items (`oneTimeItems`: a setup fee, hardware) go on
+ * that first invoice (at the start, also during a trial). A future `startAt` is billed by the billing run at that
+ * instant. Prices must be on sale (neither they nor their products archived) and have an amount in the customer's
+ * currency (the price's own, or a currency option).
  * Periods follow `anchor` (default: the trial end, else the start) in the customer's time zone, month ends clamped.
  * With an `idempotencyKey`, a retried request returns the first result and creates nothing.
  * @throws BillingError `invalid_input`, `not_found` (customer, price, coupon) or `currency_mismatch`
@@ -63,6 +67,12 @@ export async function createSubscription(
         path: ['input', 'trialEnd'],
       });
     }
+    const oneTime = [];
+    for (const [index, item] of (request.oneTimeItems ?? []).entries()) {
+      oneTime.push(
+        await oneTimeItem(session, ctx, item, customer, customer.currency, ['input', 'oneTimeItems', index]),
+      );
+    }
     const anchor = request.anchor ?? trialEnd ?? startAt;
     const firstPeriodEnd = schedulePeriod({ anchor, interval, intervalCount }, customer.timeZone, startAt).end;
     const subscription: Subscription = {
@@ -82,8 +92,10 @@ export async function createSubscription(
       cancelAtPeriodEnd: false,
       ...(request.couponId === undefined ? {} : { couponId: request.couponId }),
       ...(request.collectionsPolicy === undefined ? {} : { collectionsPolicy: request.collectionsPolicy }),
+      ...(request.collectionMethod === undefined ? {} : { collectionMethod: request.collectionMethod }),
       couponPeriodsUsed: 0,
-      pendingLines: [],
+      // One-time items wait for the first boundary: its invoice carries them.
+      pendingLines: oneTime,
       metadata: request.metadata,
       createdAt: now,
       updatedAt: now,
@@ -92,9 +104,8 @@ export async function createSubscription(
     await session.subscriptions.insert(subscription);
     if (startAt > now) return { subscription, invoices: [] };
     const catalog = await loadCatalogFor(session, {
-      priceIds: items.map((item) => item.priceId),
+      priceIds: subscriptionPriceIds(subscription),
       couponIds: request.couponId === undefined ? [] : [request.couponId],
-      taxRateIds: customer.taxRateIds,
     });
     const billed = await billSubscriptions(session, ctx, [subscription], { catalog, now });
     if (billed.errors[0] !== undefined) rethrowRunError(billed.errors[0]);

@@ -73,10 +73,10 @@ export async function currentPeriodCharges(
     cursor = page.nextCursor;
   } while (cursor !== undefined);
   for (const line of subscription.pendingLines) {
-    if (line.kind !== 'proration' || line.periodEnd !== end) continue;
+    if (line.kind !== 'proration' || line.periodEnd !== end || line.periodStart === undefined) continue;
     charges.push({
       ...(line.priceId === undefined ? {} : { priceId: line.priceId }),
-      span: { start: line.periodStart, end: line.periodEnd },
+      span: { start: line.periodStart, end },
       net: ratioOf(parseFixed(line.amount)),
       gross: ZERO_RATIO,
       invoiced: false,

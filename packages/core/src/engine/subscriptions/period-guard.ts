@@ -13,6 +13,17 @@ export function assertLive(subscription: Subscription, path: readonly (string | 
   }
 }
 
+/** Refuses a paused subscription: it is resumed (`subscriptions.resume`) before it is changed. */
+export function assertNotPaused(subscription: Subscription, path: readonly (string | number)[]): void {
+  if (subscription.status === 'paused') {
+    throw new BillingError(
+      BillingErrorCode.invalidState,
+      `Subscription ${subscription.id} is paused: resume it before changing it`,
+      { path },
+    );
+  }
+}
+
 /**
  * Refuses a change at `at` unless `at` lies in the current period and every boundary up to `at` is billed
  * (otherwise the change would be prorated against a period that was never invoiced: run the billing cycle first).

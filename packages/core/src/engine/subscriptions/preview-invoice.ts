@@ -7,7 +7,7 @@ import { buildDraftInvoice } from '../invoices/build-invoice';
 import { creditBalance } from '../ledger/credit-balance';
 import { requireRecord } from '../require-record';
 import { boundaryDraft } from '../run-cycle/boundary-draft';
-import { loadCatalogFor } from '../run-cycle/catalog';
+import { loadCatalogFor, subscriptionPriceIds } from '../run-cycle/catalog';
 import { planBoundary } from '../run-cycle/plan-boundary';
 import { meteredItems } from '../usage/metered-prices';
 import { ratesPerTransaction, transactionsOf } from '../usage/transactions';
@@ -17,7 +17,8 @@ import { type PreviewInvoiceInput, PreviewInvoiceInputSchema } from './subscript
  * The draft invoice the billing run will make at the subscription's next boundary (`nextBillingAt`), built
  * exactly as the run builds it but not stored: usage counted up to `at` (default now), pending lines, coupon,
  * tax and the customer's current credit. `undefined` when that boundary charges nothing (e.g. inside a trial).
- * @throws BillingError `not_found`; `invalid_state` when the subscription has ended and is fully billed.
+ * @throws BillingError `not_found`; `invalid_state` when the subscription has ended and is fully billed, or is paused
+ * with `restart` billing and no resumption set (nothing is billed until then).
  */
 export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceInput): Promise<Invoice | undefined> {
   const request = validate(PreviewInvoiceInputSchema, input, 'input');
@@ -27,13 +28,13 @@ export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceIn
     'subscriptionId',
   ]);
   if (subscription.nextBillingAt === undefined) {
-    throw new BillingError(
-      BillingErrorCode.invalidState,
-      `Subscription ${subscription.id} has ended and is fully billed`,
-      {
-        path: ['input', 'subscriptionId'],
-      },
-    );
+    const why =
+      subscription.status === 'paused'
+        ? 'is paused: nothing is billed until it resumes'
+        : 'has ended and is fully billed';
+    throw new BillingError(BillingErrorCode.invalidState, `Subscription ${subscription.id} ${why}`, {
+      path: ['input', 'subscriptionId'],
+    });
   }
   const at = request.at ?? ctx.clock.now().toISOString();
   const customer = await requireRecord(storage.customers, subscription.customerId, 'customer', [
@@ -41,9 +42,8 @@ export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceIn
     'subscriptionId',
   ]);
   const catalog = await loadCatalogFor(storage, {
-    priceIds: subscription.items.map((item) => item.priceId),
+    priceIds: subscriptionPriceIds(subscription),
     couponIds: subscription.couponId === undefined ? [] : [subscription.couponId],
-    taxRateIds: customer.taxRateIds,
   });
   const plan = planBoundary(subscription, customer.timeZone, ctx.clock.now().toISOString());
   const metered = plan.arrears === undefined ? [] : meteredItems(subscription, catalog);
@@ -70,6 +70,7 @@ export async function previewInvoice(ctx: EngineContext, input: PreviewInvoiceIn
     transactions: (itemId) => amounts.get(itemId) ?? [],
     creditBalance: await creditBalance(storage, customer.id, subscription.currency),
     roundingMode: ctx.config.roundingMode,
+    texts: ctx.config.lineTexts(customer.locale),
   });
   return step.input === undefined ? undefined : buildDraftInvoice(ctx, step.input);
 }

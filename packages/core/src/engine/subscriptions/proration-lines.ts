@@ -1,5 +1,6 @@
 import type { CatalogPrice, Product } from '../../domain/catalog';
 import type { PendingLine } from '../../domain/subscription';
+import type { LineTexts } from '../../invoice/line-texts';
 import { compareFixed, parseFixed } from '../../money/fixed';
 import type { Money } from '../../money/money';
 import type { RoundingMode } from '../../money/rounding-mode';
@@ -25,29 +26,39 @@ export interface ProrationChange {
    * by price id: the credit for unused time. Without it, each old item's price is prorated (no history).
    */
   readonly paid?: ReadonlyMap<string, Money>;
-  /** The coupon that discounted the current period: the new charges get the same discount. */
+  /** The coupon that discounted the current period: the new charges it applies to get the same discount. */
   readonly coupon?: DraftDiscount;
   readonly roundingMode: RoundingMode;
+  /** The wording of the lines, in the customer's language. */
+  readonly texts: LineTexts;
 }
 
-const times = (quantity: string) => (quantity === '1' ? '' : ` × ${quantity}`);
 const ONE: Ratio = { num: 1n, den: 1n };
+
+/** Whether a coupon discounts an item's lines: every item, or those of the products and prices it is limited to. */
+const couponCovers = (coupon: DraftDiscount, item: ResolvedItem) =>
+  coupon.appliesTo === undefined ||
+  coupon.appliesTo.priceIds?.includes(item.priceId) === true ||
+  coupon.appliesTo.productIds?.includes(item.price.productId) === true;
 
 /** The full-period charge of an item, exact. */
 const periodCharge = (item: ResolvedItem): Ratio =>
   ratioOf(parseFixed(rate(item.price.spec, item.quantity).unroundedAmount));
 
 /**
- * The share of a new plan's charges the customer pays under `coupon`: `1 − percentOff/100`, or for an amount
- * off, `(T − min(amountOff, T)) / T` with `T` the plan's in-advance charge for a whole period.
+ * The share of a new item's charge the customer pays under `coupon`: `1 − percentOff/100`, or for an amount
+ * off, `(T − min(amountOff, T)) / T` with `T` the plan's in-advance charge for a whole period on the items the
+ * coupon covers; 1 for an item it does not cover.
  */
-function payableShare(coupon: DraftDiscount | undefined, after: readonly ResolvedItem[]): Ratio {
-  if (coupon?.percentOff !== undefined) {
+function payableShare(coupon: DraftDiscount | undefined, after: readonly ResolvedItem[], item: ResolvedItem): Ratio {
+  if (coupon === undefined || !couponCovers(coupon, item)) return ONE;
+  if (coupon.percentOff !== undefined) {
     const off = ratioOf(parseFixed(coupon.percentOff));
     return { num: off.den * 100n - off.num, den: off.den * 100n };
   }
-  if (coupon?.amountOff === undefined) return ONE;
-  const total = after.reduce((sum, item) => addRatio(sum, periodCharge(item)), ZERO_RATIO);
+  if (coupon.amountOff === undefined) return ONE;
+  const covered = after.filter((other) => couponCovers(coupon, other));
+  const total = covered.reduce((sum, other) => addRatio(sum, periodCharge(other)), ZERO_RATIO);
   if (total.num <= 0n) return ONE;
   const off = ratioOf(parseFixed(coupon.amountOff));
   const taken = off.num * total.den < total.num * off.den ? off : total;
@@ -83,14 +94,22 @@ export function prorationLines(change: ProrationChange): PendingLine[] {
 
   const span: Span = { start: at, end: period.end };
   const lines: PendingLine[] = [];
-  const push = (priceId: string, productId: string | undefined, amount: Money, label: string, quantity = '1') => {
+  const { texts } = change;
+  const push = (
+    priceId: string,
+    productId: string | undefined,
+    amount: Money,
+    label: (item: string) => string,
+    quantity = '1',
+  ) => {
     if (amount.isZero()) return;
     const product = productId === undefined ? undefined : change.products.get(productId);
     lines.push({
       kind: 'proration',
-      description: `${label} ${product?.name ?? priceId}${times(quantity)}`,
+      description: label(texts.quantity(product?.name ?? priceId, quantity)),
       amount: amount.toString(),
       ...(product === undefined ? {} : { billingCode: product.billingCode }),
+      ...(product?.taxCode === undefined ? {} : { taxCode: product.taxCode }),
       priceId,
       periodStart: span.start,
       periodEnd: span.end,
@@ -105,12 +124,12 @@ export function prorationLines(change: ProrationChange): PendingLine[] {
       change.paid === undefined
         ? roundRatio(exactShare(item), currency, roundingMode)
         : (change.paid.get(item.priceId) ?? roundRatio(ZERO_RATIO, currency, roundingMode));
-    push(item.priceId, item.price.productId, paid.negate(), 'Unused time on', item.quantity);
+    push(item.priceId, item.price.productId, paid.negate(), texts.unusedTime, item.quantity);
   };
-  const share = payableShare(change.coupon, after);
   const debit = (item: ResolvedItem) => {
+    const share = payableShare(change.coupon, after, item);
     const amount = roundRatio(mulRatio(exactShare(item), share), item.price.spec.currency, roundingMode);
-    push(item.priceId, item.price.productId, amount, 'Remaining time on', item.quantity);
+    push(item.priceId, item.price.productId, amount, texts.remainingTime, item.quantity);
   };
   for (const [from, to] of pairs) {
     if (from !== undefined) credit(from);
@@ -118,7 +137,7 @@ export function prorationLines(change: ProrationChange): PendingLine[] {
   }
   for (const [priceId, paid] of change.paid ?? []) {
     if (credited.has(priceId) || unchanged.has(priceId)) continue;
-    push(priceId, change.prices?.get(priceId)?.productId, paid.negate(), 'Unused time on');
+    push(priceId, change.prices?.get(priceId)?.productId, paid.negate(), texts.unusedTime);
   }
   return lines;
 }

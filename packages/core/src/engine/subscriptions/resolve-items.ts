@@ -1,4 +1,4 @@
-import type { CatalogPrice } from '../../domain/catalog';
+import { type CatalogPrice, priceCurrencies, priceSpecIn } from '../../domain/catalog';
 import type { BillingInterval } from '../../periods/billing-periods';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { StorageSession } from '../../storage/storage-adapter';
@@ -17,12 +17,16 @@ export interface ItemTerms {
   /** The schedule the prices must follow; default: the first price's. */
   readonly interval?: BillingInterval;
   readonly intervalCount?: number;
+  /** Items the subscription already has: their prices may stay though archived since. */
+  readonly kept?: readonly { readonly priceId: string }[];
 }
 
 /**
- * Reads and checks the prices of a subscription's items: each exists and is active, recurs (not `one_time`), is
- * in the subscription's currency and on one schedule (interval and count) with the others; a percentage price
- * only bills usage in arrears; a metered price has its meter and quantity `"1"`.
+ * Reads and checks the prices of a subscription's items: each exists and is active with an active product (or is
+ * already on the subscription, `terms.kept`), recurs (not `one_time`), has an amount in the subscription's
+ * currency (its spec or a currency option: the item's price is returned as charged in it) and is on one schedule
+ * (interval and count) with the others; a percentage price only bills usage in arrears; a metered price has its
+ * meter and quantity `"1"`.
  * @param root the path of the input holding `items` (`["input"]`).
  * @throws BillingError `not_found`, `currency_mismatch` or `invalid_input` at `[...root, "items", i, field]`.
  */
@@ -40,16 +44,18 @@ export async function resolveItems(
     const refuse = (message: string, code: BillingErrorCode = BillingErrorCode.invalidInput): never => {
       throw new BillingError(code, `Invalid ${path.join('.')}: ${message}`, { path });
     };
-    const price = await requireRecord(session.prices, item.priceId, 'price', path);
-    if (!price.active) refuse(`price ${price.id} is archived`);
-    if (price.interval === 'one_time') refuse(`price ${price.id} is one-time; a subscription needs recurring prices`);
-    const priceInterval = price.interval as BillingInterval;
-    if (price.spec.currency !== terms.currency) {
+    const stored = await requireRecord(session.prices, item.priceId, 'price', path);
+    if (terms.kept?.some((kept) => kept.priceId === stored.id) !== true) await assertOnSale(session, stored, path);
+    if (stored.interval === 'one_time') refuse(`price ${stored.id} is one-time; a subscription needs recurring prices`);
+    const priceInterval = stored.interval as BillingInterval;
+    const spec = priceSpecIn(stored, terms.currency);
+    if (spec === undefined) {
       refuse(
-        `price ${price.id} is in ${price.spec.currency}; this subscription bills in ${terms.currency}`,
+        `price ${stored.id} is in ${priceCurrencies(stored).join(', ')}; this subscription bills in ${terms.currency}`,
         BillingErrorCode.currencyMismatch,
       );
     }
+    const price: CatalogPrice = spec === stored.spec ? stored : { ...stored, spec: spec as CatalogPrice['spec'] };
     interval ??= priceInterval;
     intervalCount ??= price.intervalCount;
     if (priceInterval !== interval || price.intervalCount !== intervalCount) {
@@ -76,4 +82,22 @@ export async function resolveItems(
     resolved.push({ priceId: item.priceId, quantity: item.quantity, price });
   }
   return { items: resolved, interval: interval as BillingInterval, intervalCount: intervalCount as number };
+}
+
+/**
+ * Refuses a price that is archived, or whose product is: nothing new (a subscription, a change, an invoice line)
+ * may be sold on it.
+ * @throws BillingError `invalid_input` at `path`; `not_found` when its product is missing.
+ */
+export async function assertOnSale(
+  session: StorageSession,
+  price: CatalogPrice,
+  path: readonly (string | number)[],
+): Promise<void> {
+  const refuse = (message: string): never => {
+    throw new BillingError(BillingErrorCode.invalidInput, `Invalid ${path.join('.')}: ${message}`, { path });
+  };
+  if (!price.active) refuse(`price ${price.id} is archived`);
+  const product = await requireRecord(session.products, price.productId, 'product', path);
+  if (!product.active) refuse(`product ${product.id} of price ${price.id} is archived`);
 }

@@ -1,4 +1,4 @@
-import type { CatalogPrice, Meter } from '../../domain/catalog';
+import { type CatalogPrice, type Meter, priceSpecIn } from '../../domain/catalog';
 import type { Subscription } from '../../domain/subscription';
 import type { Catalog } from '../run-cycle/catalog';
 
@@ -10,15 +10,18 @@ export interface MeteredItem {
 }
 
 /**
- * The items of a subscription whose price is metered (`in_arrears` with a meter), with their price and meter
- * from `catalog`. Items whose price or meter is missing from the catalog are left out.
+ * The items of a subscription whose price is metered (`in_arrears` with a meter), with their price (as charged in
+ * the subscription's currency) and meter from `catalog`. Items whose price or meter is missing from the catalog
+ * are left out.
  */
-export function meteredItems(subscription: Subscription, catalog: Catalog): MeteredItem[] {
+export function meteredItems(subscription: Pick<Subscription, 'items' | 'currency'>, catalog: Catalog): MeteredItem[] {
   const items: MeteredItem[] = [];
   for (const item of subscription.items) {
-    const price = catalog.prices.get(item.priceId);
-    if (price === undefined || price.timing !== 'in_arrears' || price.meterId === undefined) continue;
-    const meter = catalog.meters.get(price.meterId);
+    const stored = catalog.prices.get(item.priceId);
+    if (stored === undefined || stored.timing !== 'in_arrears' || stored.meterId === undefined) continue;
+    const meter = catalog.meters.get(stored.meterId);
+    const spec = priceSpecIn(stored, subscription.currency) ?? stored.spec;
+    const price = spec === stored.spec ? stored : { ...stored, spec };
     if (meter !== undefined) items.push({ itemId: item.id, price, meter });
   }
   return items;

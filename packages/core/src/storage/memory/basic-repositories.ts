@@ -1,4 +1,5 @@
 import type { Page, PageRequest } from '../../domain/common';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import type { AppendRepository, VersionedRepository } from '../storage-adapter';
 import { type Table, updateVersioned } from './table';
 import type { MemoryExecutor } from './undo-log';
@@ -26,6 +27,25 @@ export function versionedRepository<T extends { readonly id: string; readonly ve
         updateVersioned(table, record, log);
       }),
   };
+}
+
+/**
+ * `setActive` over a table of records with an `active` flag (products, prices): replaces the record with the flag
+ * set. @throws BillingError `not_found` for an unknown id.
+ * @internal
+ */
+export function activeFlag<T extends { readonly id: string; readonly active: boolean }>(
+  table: Table<T>,
+  exec: MemoryExecutor,
+): (id: string, active: boolean) => Promise<void> {
+  return (id, active) =>
+    exec(({ log }) => {
+      const stored = table.peek(id);
+      if (stored === undefined) {
+        throw new BillingError(BillingErrorCode.notFound, `${table.entity} "${id}" does not exist`, { path: ['id'] });
+      }
+      table.replace({ ...stored, active }, log);
+    });
 }
 
 /**

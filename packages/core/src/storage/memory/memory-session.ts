@@ -1,10 +1,11 @@
 import { type Customer, foldEmail } from '../../domain/customer';
 import type { StorageSession } from '../storage-adapter';
-import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
+import { activeFlag, appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collections-repositories';
 import { memoryInvoiceRepository } from './invoice-repository';
 import { memoryBalanceRepository, memoryIdempotencyRepository } from './ledger-repositories';
 import type { MemoryState } from './memory-state';
+import { memoryPaymentAttemptRepository, memoryPaymentMethodRepository } from './payment-repositories';
 import { memoryLedgerLocks } from './serial-locks';
 import { memorySubscriptionRepository } from './subscription-repository';
 import type { MemoryExecutor } from './undo-log';
@@ -39,8 +40,13 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
       ...appendRepository(state.products, exec),
       getByBillingCode: (billingCode) => exec(() => state.products.findByKey('billingCode', billingCode)),
       list: listByFields(state.products, exec),
+      setActive: activeFlag(state.products, exec),
     },
-    prices: { ...appendRepository(state.prices, exec), list: listByFields(state.prices, exec) },
+    prices: {
+      ...appendRepository(state.prices, exec),
+      list: listByFields(state.prices, exec),
+      setActive: activeFlag(state.prices, exec),
+    },
     meters: { ...appendRepository(state.meters, exec), list: listByFields(state.meters, exec) },
     coupons: { ...appendRepository(state.coupons, exec), list: listByFields(state.coupons, exec) },
     taxRates: { ...appendRepository(state.taxRates, exec), list: listByFields(state.taxRates, exec) },
@@ -63,6 +69,8 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
       getByKey: (key) => exec(() => state.bankCredits.findByKey('key', key)),
       list: listByFields(state.bankCredits, exec),
     },
+    paymentAttempts: memoryPaymentAttemptRepository(state, exec),
+    paymentMethods: memoryPaymentMethodRepository(state, exec),
     locks: memoryLedgerLocks(state.customers, exec),
   };
 }

@@ -3,6 +3,8 @@ import type { BankCredit } from '../../domain/bank-credit';
 import type { CollectionFee } from '../../domain/collection-fee';
 import type { CreditNote } from '../../domain/credit-note';
 import type { Customer } from '../../domain/customer';
+import type { CustomerPaymentMethod } from '../../domain/customer-payment-method';
+import type { PaymentAttempt } from '../../domain/payment-attempt';
 import type { Invoice } from '../../domain/invoice';
 import type { OutboxEntry } from '../../domain/outbox-entry';
 import type { BalanceTransaction, Payment, Refund } from '../../domain/payment';
@@ -43,6 +45,10 @@ export interface MemoryState {
   readonly outboxDue: DueIndex;
   readonly collectionFees: Table<CollectionFee>;
   readonly bankCredits: Table<BankCredit>;
+  readonly paymentAttempts: Table<PaymentAttempt>;
+  /** Attempts by `dueAt`, for `claimDue`. */
+  readonly attemptsDue: DueIndex;
+  readonly paymentMethods: Table<CustomerPaymentMethod>;
 }
 
 /** The key of a customer's ledger total in one currency. @internal */
@@ -75,6 +81,20 @@ export function createMemoryState(): MemoryState {
   ]);
   const outbox = new Table<OutboxEntry>('outbox entry', [
     { name: 'dedupeKey', description: 'dedupe key', of: (entry) => entry.dedupeKey },
+  ]);
+  const paymentAttempts = new Table<PaymentAttempt>('payment attempt', [
+    { name: 'idempotencyKey', description: 'idempotency key', of: (attempt) => attempt.idempotencyKey },
+    {
+      name: 'providerPaymentId',
+      description: 'provider payment',
+      of: (attempt) =>
+        attempt.providerPaymentId === undefined ? undefined : `${attempt.gateway}\u0000${attempt.providerPaymentId}`,
+    },
+    {
+      name: 'chargeId',
+      description: 'provider charge',
+      of: (attempt) => (attempt.chargeId === undefined ? undefined : `${attempt.gateway}\u0000${attempt.chargeId}`),
+    },
   ]);
   return {
     customers: new Table<Customer>('customer', [
@@ -129,6 +149,20 @@ export function createMemoryState(): MemoryState {
     ]),
     bankCredits: new Table<BankCredit>('bank credit', [
       { name: 'key', description: 'statement line', of: (credit) => credit.key },
+    ]),
+    paymentAttempts,
+    attemptsDue: new DueIndex({
+      dueAt: (id) => paymentAttempts.peek(id)?.dueAt,
+      *all() {
+        for (const { id, dueAt } of paymentAttempts.values()) if (dueAt !== undefined) yield { id, at: dueAt };
+      },
+    }),
+    paymentMethods: new Table<CustomerPaymentMethod>('payment method', [
+      {
+        name: 'providerMethodId',
+        description: 'provider payment method',
+        of: (method) => `${method.gateway}\u0000${method.providerMethodId}`,
+      },
     ]),
   };
 }

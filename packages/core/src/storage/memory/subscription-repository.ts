@@ -7,7 +7,7 @@ import { assertInTransaction, claimFrom, storedIdsAscending } from './serial-loc
 import type { MemoryExecutor } from './undo-log';
 
 /**
- * Subscriptions in memory. `claimDue` and `lock` need no locks: the adapter runs one transaction at a time, so
+ * Subscriptions in memory. `claimDue`, `lock` and `lockForUsage` need no locks: the adapter runs one transaction at a time, so
  * the rows one transaction claims or locks cannot be claimed or changed by another until it has ended.
  * @internal
  */
@@ -26,6 +26,16 @@ export function memorySubscriptionRepository(state: MemoryState, exec: MemoryExe
     lock: (ids) =>
       exec(({ inTransaction }) => {
         assertInTransaction(inTransaction, 'subscriptions.lock');
+        return storedIdsAscending(subscriptions, ids).map((id) => subscriptions.get(id) as Subscription);
+      }),
+    lockForUsage: (match) =>
+      exec(({ inTransaction }) => {
+        assertInTransaction(inTransaction, 'subscriptions.lockForUsage');
+        const customers = new Set(match.customerIds);
+        const ids = [...match.ids];
+        for (const subscription of subscriptions.values()) {
+          if (customers.has(subscription.customerId)) ids.push(subscription.id);
+        }
         return storedIdsAscending(subscriptions, ids).map((id) => subscriptions.get(id) as Subscription);
       }),
     claimDue: (query) => exec((context) => claimFrom(subscriptions, due, query, context, 'subscriptions.claimDue')),

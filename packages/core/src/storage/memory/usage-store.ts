@@ -53,9 +53,19 @@ export class UsageStore {
 
   /** Each query's quantity; see `UsageRepository.aggregate`. */
   aggregate(queries: readonly UsageQuery[]): string[] {
+    // A run's queries share a few windows: each distinct instant is normalized once.
+    const instants = new Map<string, string>();
+    const instant = (text: string, field: string) => {
+      let normalized = instants.get(text);
+      if (normalized === undefined) {
+        normalized = normalizeInstant(text, field);
+        instants.set(text, normalized);
+      }
+      return normalized;
+    };
     return queries.map((query) => {
-      const from = normalizeInstant(query.from, 'from');
-      const to = normalizeInstant(query.to, 'to');
+      const from = instant(query.from, 'from');
+      const to = instant(query.to, 'to');
       const events = (this.bySubscription.get(query.subscriptionId) ?? []).filter(
         (event) => event.eventName === query.eventName && event.timestamp >= from && event.timestamp < to,
       );

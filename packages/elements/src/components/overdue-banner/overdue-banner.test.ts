@@ -30,6 +30,8 @@ describe('<billing-overdue-banner>', () => {
     // Only January (23.80) is past due; February (29.75) is due on 15 February.
     expect(text).to.contain('€23.80 has been overdue since 15 Jan 2026.');
     expect(text).to.contain('1 invoice is overdue.');
+    // The portal's service access (collections): past due, nothing suspended, so the service goes on.
+    expect(text).to.contain('Your service continues for now: please pay what is overdue.');
     await expectAccessible();
     const pay = deepQuery(banner, 'billing-pay-button') as HTMLElement;
     expect(deepText(pay)).to.contain('Pay €23.80');

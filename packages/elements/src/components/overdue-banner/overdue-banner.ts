@@ -64,6 +64,10 @@ export class BillingOverdueBanner extends BillingElement {
     return account === undefined ? nothing : this.#renderBanner(account);
   }
 
+  #since(instant: string | undefined): string {
+    return instant === undefined ? '' : this.format.date(instant);
+  }
+
   #renderBanner(account: AccountView) {
     const overdue = account.openInvoices.filter((invoice) => invoice.overdue);
     if (account.overdueSince === null || overdue.length === 0) return nothing;
@@ -81,7 +85,9 @@ export class BillingOverdueBanner extends BillingElement {
         <p>${t.overdueInvoices(overdue.length)}</p>
         ${
           account.serviceAccess
-            ? html`<p part="access"><strong>${t.serviceAccess(account.serviceAccess.state)}</strong></p>`
+            ? html`<p part="access">
+                <strong>${t.serviceAccess(account.serviceAccess.state, this.#since(account.serviceAccess.since))}</strong>
+              </p>`
             : nothing
         }
       </div>

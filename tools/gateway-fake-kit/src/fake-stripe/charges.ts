@@ -1,0 +1,89 @@
+import type { FakeResponse } from '../loopback-fake';
+import { balanceTransaction, list, paymentMethod, type StripeObject, stripeError } from './stripe-objects';
+import type { StripeStore } from './stripe-store';
+
+/** The card error of a queued decline: code, decline code and message as Stripe words them. */
+function declineOf(outcome: 'decline_soft' | 'decline_hard' | 'requires_action'): [string, string, string] {
+  if (outcome === 'requires_action') {
+    return [
+      'authentication_required',
+      'authentication_required',
+      'Your card was declined. This transaction requires authentication.',
+    ];
+  }
+  return outcome === 'decline_hard'
+    ? ['card_declined', 'stolen_card', 'Your card was declined.']
+    : ['card_declined', 'insufficient_funds', 'Your card has insufficient funds.'];
+}
+
+/**
+ * Confirms `intent` with `method` by the next queued outcome: succeeds (a charge, captured unless the intent is
+ * manual), declines (a 402 with the intent) or needs 3-D Secure (on session; off session that is a decline).
+ */
+export function chargeIntent(
+  store: StripeStore,
+  intent: StripeObject,
+  method: string,
+  offSession: boolean,
+): FakeResponse | undefined {
+  const outcome = store.outcomes.shift();
+  intent.payment_method = method;
+  if (outcome === 'requires_action' && !offSession) {
+    Object.assign(intent, { status: 'requires_action', next_action: { type: 'use_stripe_sdk', use_stripe_sdk: {} } });
+    return undefined;
+  }
+  if (outcome !== undefined) {
+    const [code, decline, message] = declineOf(outcome);
+    const failure = {
+      type: 'card_error',
+      code,
+      decline_code: decline,
+      message,
+      payment_method: store.methods.get(method),
+    };
+    Object.assign(intent, { status: 'requires_payment_method', last_payment_error: failure, next_action: null });
+    store.emit('payment_intent.payment_failed', intent);
+    return {
+      status: 402,
+      body: stripeError('card_error', message, {
+        code,
+        decline_code: decline,
+        payment_intent: structuredClone(intent),
+      }),
+    };
+  }
+  const amount = intent.amount as number;
+  const currency = intent.currency as string;
+  const chargeId = store.id('ch');
+  const manual = intent.capture_method === 'manual';
+  store.charges.set(chargeId, {
+    id: chargeId,
+    object: 'charge',
+    amount,
+    amount_captured: manual ? 0 : amount,
+    amount_refunded: 0,
+    balance_transaction: manual ? null : balanceTransaction(store.id('txn'), store.now(), amount, currency),
+    billing_details: paymentMethod('', 0, { brand: 'visa', last4: '4242' }, null).billing_details,
+    captured: !manual,
+    created: store.now(),
+    currency,
+    disputed: false,
+    livemode: false,
+    metadata: {},
+    paid: true,
+    payment_intent: intent.id,
+    refunded: false,
+    refunds: list(`/v1/charges/${chargeId}/refunds`, []),
+    status: manual ? 'pending' : 'succeeded',
+  });
+  Object.assign(intent, {
+    latest_charge: chargeId,
+    last_payment_error: null,
+    next_action: null,
+    status: manual ? 'requires_capture' : 'succeeded',
+    amount_capturable: manual ? amount : 0,
+    amount_received: manual ? 0 : amount,
+  });
+  if (!manual) store.emit('payment_intent.succeeded', intent);
+  return undefined;
+}
