@@ -30,8 +30,8 @@ describeBackends('migration 5 (catalog and subscription lifecycle)', (backend) =
       const rate: TaxRate = { id: 'txr_old', name: 'VAT', percentage: '19', inclusive: false };
       const ada = customer();
       const running = subscription({ customerId: ada.id });
-      await storage.customers.insert(ada);
       for (const [table, record] of [
+        ['customers', ada],
         ['products', plan],
         ['prices', price],
         ['coupons', coupon],
