@@ -19,6 +19,7 @@ export const TABLES = [
   'audit',
   'outbox',
   'collectionFees',
+  'bankCredits',
   'paymentAttempts',
   'paymentMethods',
 ] as const;

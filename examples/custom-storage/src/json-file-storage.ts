@@ -92,6 +92,9 @@ export class JsonFileStorage implements BillingStorageAdapter {
   get collectionFees() {
     return this.session.collectionFees;
   }
+  get bankCredits() {
+    return this.session.bankCredits;
+  }
   get paymentAttempts() {
     return this.session.paymentAttempts;
   }

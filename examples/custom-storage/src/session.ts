@@ -1,3 +1,4 @@
+import { bankCreditRepository } from './bank-credits';
 import {
   type BalanceTransaction,
   BillingError,
@@ -239,6 +240,7 @@ export function createSession(access: DataAccess): StorageSession {
     audit: auditRepository(access),
     outbox: outboxRepository(access),
     collectionFees: collectionFeeRepository(access),
+    bankCredits: bankCreditRepository(access),
     paymentAttempts: paymentAttemptRepository(access),
     paymentMethods: paymentMethodRepository(access),
     locks: {

@@ -1,6 +1,7 @@
 /**
  * `billfold`: the command line of Billfold — a month-by-month demo, billing and collections runs, the notification
- * outbox, usage imports, aging, payments, collections and revenue reports, and database migrations.
+ * outbox, usage imports, bank reconciliation, aging, payments, failed-payments, collections, revenue, onboarding, MRR
+ * and cash reports, and database migrations.
  * @module
  */
 import { realpathSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { IMPORT_USAGE_HELP, importUsageCommand } from './commands/import-usage';
 import { MIGRATE_HELP, migrateCommand } from './commands/migrate';
 import { OUTBOX_HELP, outboxCommand } from './commands/outbox';
 import { PORTAL_HELP, portalCommand } from './commands/portal';
+import { RECONCILE_HELP, reconcileCommand } from './commands/reconcile';
 import { REPORT_HELP, reportCommand } from './commands/report';
 import { RUN_HELP, runCommand } from './commands/run';
 import { redactingIo } from './secrets';
@@ -28,7 +30,8 @@ Commands:
   outbox       list, re-send and deliver the notification outbox
   import-usage store the usage events of an NDJSON or CSV file, with progress
   portal       serve the customer portal API over the demo's records and print sign-in links
-  report       print an aging, payments, collections or revenue report (text, CSV or JSON)
+  report       print an aging, payments, collections, revenue, onboarding, MRR or cash report (text, CSV or JSON)
+  reconcile    import bank statements into the ledger and work through what waits for a person
   migrate      create or update the billing tables of a database
 
 Options:
@@ -44,6 +47,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   collections: { run: collectionsCommand, help: COLLECTIONS_HELP },
   outbox: { run: outboxCommand, help: OUTBOX_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
+  reconcile: { run: reconcileCommand, help: RECONCILE_HELP },
   migrate: { run: migrateCommand, help: MIGRATE_HELP },
   portal: { run: (args, io) => portalCommand(args, io), help: PORTAL_HELP },
 };

@@ -26,7 +26,7 @@ export const ENGINE_HELP = [
 ];
 
 /** Reads a JSON file named on the command line (relative to `cwd`). */
-async function readJson(command: string, flag: string, path: string, cwd: string): Promise<unknown> {
+export async function readJson(command: string, flag: string, path: string, cwd: string): Promise<unknown> {
   const file = isAbsolute(path) ? path : resolve(cwd, path);
   let text: string;
   try {

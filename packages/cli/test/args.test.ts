@@ -37,14 +37,18 @@ describe('command line errors exit with 2 and say what is wrong', () => {
     [['run', '--db', 'postgres://h/db', '--now', '2026-02-01T12:00'], 'billfold run: --now must be an ISO 8601 date'],
     [
       ['report'],
-      'billfold report: name the report: billfold report aging|payments|failed-payments|collections|revenue',
+      'billfold report: name the report: billfold report aging|payments|failed-payments|collections|revenue|onboarding|mrr|cash',
     ],
     [
       ['report', 'profit', '--db', 'postgres://h/db'],
-      'billfold report: unknown report "profit" (there are: aging, payments, failed-payments, collections, revenue)',
+      'billfold report: unknown report "profit" (there are: aging, payments, failed-payments, collections, revenue, onboarding, mrr, cash)',
     ],
     [['report', 'aging', '--format', 'pdf', '--db', 'postgres://h/db'], 'billfold report: --format must be one of'],
-    [['report', 'revenue', '--format', 'csv', '--db', 'postgres://h/db'], 'the revenue report has no CSV form'],
+    [['report', 'failed-payments', '--format', 'csv', '--db', 'postgres://h/db'], 'the failed-payments report has no CSV form'],
+    [['report', 'revenue', '--to-month', '2026-13', '--db', 'postgres://h/db'], '--to-month must be a month as YYYY-MM'],
+    [['reconcile', 'queue', 'extra', '--db', 'postgres://h/db'], 'billfold reconcile: unexpected argument "extra"'],
+    [['reconcile', 'import', '--db', 'postgres://h/db'], 'billfold reconcile: import needs the file'],
+    [['reconcile', 'assign', 'bcr_1', '--db', 'postgres://h/db'], 'billfold reconcile: assign needs --customer ID'],
     [['collections'], 'billfold collections: name the database: --db postgres://… or --data-dir DIR'],
     [['outbox', 'send', '--db', 'postgres://h/db'], 'billfold outbox: unknown action "send"'],
     [['outbox', 'resend', '--db', 'postgres://h/db'], 'billfold outbox: resend needs the entry id'],
@@ -87,7 +91,8 @@ describe('help', () => {
   it('has help for every command, naming its flags', async () => {
     for (const [command, flags] of [
       ['run', ['--db', '--data-dir', '--schema', '--now', '--batch-size', '--json', '--config', '--email-config']],
-      ['report', ['aging', 'payments', 'collections', 'revenue', '--db', '--now', '--from', '--to', '--format']],
+      ['report', ['aging', 'payments', 'failed-payments', 'collections', 'revenue', 'onboarding', 'mrr', 'cash', '--from-month', '--format']],
+      ['reconcile', ['import', 'queue', 'confirm', 'reject', 'assign', 'dismiss', '--mapping', '--customer']],
       ['collections', ['--db', '--data-dir', '--now', '--config', '--email-config', 'BILLFOLD_SMTP_PASSWORD']],
       ['outbox', ['list', 'resend', 'dispatch', '--status', '--email-config']],
       ['migrate', ['--db', '--data-dir', '--schema']],

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AgingReport, money } from '@billfold/core';
+import { type AgingReport, money, type RevenueReport } from '@billfold/core';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RevenueReport } from '../src/reports/revenue';
 import { runCli } from './support/capture-io';
 
 /*
@@ -66,7 +65,7 @@ describe('billfold on a PGlite data folder', () => {
     expect(await run('run', '--data-dir', 'fresh', '--now', '2026-02-01')).toMatchObject({ code: 0, stderr: [] });
     const report = await run('report', 'revenue', '--data-dir', 'other', '--create', '--json');
     expect(report.code).toBe(0);
-    expect(JSON.parse(report.stdout.join('\n')).rows).toEqual([]);
+    expect(JSON.parse(report.stdout.join('\n')).totals).toEqual([]);
   });
 
   it('migrates, then finds nothing left to apply', async () => {
@@ -80,6 +79,7 @@ describe('billfold on a PGlite data folder', () => {
         '  4 collections-and-outbox',
         '  5 catalog-and-subscription-lifecycle',
         '  6 online-payments',
+        '  7 reconciliation',
         '  8 data-protection',
       ],
       stderr: [],
@@ -140,8 +140,56 @@ describe('billfold on a PGlite data folder', () => {
 
     const revenue = await run('report', 'revenue', ...where, '--now', '2026-04-01', '--json');
     const byMonth = JSON.parse(revenue.stdout.join('\n')) as RevenueReport;
-    expect([...new Set(byMonth.rows.map((row) => row.month))]).toEqual(['2026-01', '2026-02', '2026-03']);
-    const codes = new Set(byMonth.rows.map((row) => row.billingCode));
+    expect([byMonth.fromMonth, byMonth.toMonth]).toEqual(['2025-04', '2026-03']);
+    expect([...new Set(byMonth.byBillingCode.map((row) => row.month))]).toEqual(['2026-01', '2026-02', '2026-03']);
+    const codes = new Set(byMonth.byBillingCode.map((row) => row.billingCode));
     for (const code of ['INT-50M', 'DATA', 'SETUP', 'IP-STATIC']) expect(codes).toContain(code);
+  });
+
+  it('imports a camt.053 statement into the demo ledger once, and reports what waits and the business figures', async () => {
+    const where = ['--data-dir', 'data', '--schema', 'billfold_demo'];
+    const storage = await createPostgresStorage({ dataDir, schema: 'billfold_demo', migrate: false });
+    const open = (await storage.invoices.list({ status: 'open', limit: 1000 })).items.find((i) => i.number !== undefined);
+    await storage.close();
+    if (open === undefined) throw new Error('the demo left no open invoice');
+    const entry = (reference: string, amount: string, remittance: string) =>
+      `<Ntry><Amt Ccy="${open.currency}">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>` +
+      `<BookgDt><Dt>2026-03-20</Dt></BookgDt><ValDt><Dt>2026-03-20</Dt></ValDt><AcctSvcrRef>${reference}</AcctSvcrRef>` +
+      `<BkTxCd/><NtryDtls><TxDtls><RmtInf><Ustrd>${remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`;
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">' +
+      '<BkToCstmrStmt><GrpHdr><MsgId>M-1</MsgId><CreDtTm>2026-03-21T08:00:00Z</CreDtTm></GrpHdr>' +
+      '<Stmt><Id>S-1</Id><CreDtTm>2026-03-21T08:00:00Z</CreDtTm><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>' +
+      entry('CLI-1', open.amountRemaining, `Invoice ${open.number}`) +
+      entry('CLI-2', '12.34', 'no idea') +
+      '</Stmt></BkToCstmrStmt></Document>';
+    await writeFile(join(root, 'statement.xml'), xml);
+    const first = await run('reconcile', 'import', 'statement.xml', ...where, '--now', '2026-03-21', '--json');
+    expect(first.stderr).toEqual([]);
+    expect(JSON.parse(first.stdout.join('\n')).counts).toEqual({
+      matched: 1,
+      proposed: 0,
+      unmatched: 1,
+      ignored: 0,
+      already_imported: 0,
+    });
+    const again = await run('reconcile', 'import', 'statement.xml', ...where, '--now', '2026-03-21');
+    expect(again.stdout[0]).toBe(
+      'Imported 2 statement line(s): matched 0, proposed 0, unmatched 0, ignored 0, already_imported 2',
+    );
+    const queue = await run('reconcile', 'queue', ...where);
+    expect(queue.stdout).toHaveLength(1);
+    expect(queue.stdout[0]).toMatch(/^bcr_\S+ {2}unmatched\/no_reference {2}12\.34 \w{3} {2}2026-03-20/);
+    const cash = await run('report', 'cash', ...where, '--format', 'csv');
+    expect(cash.stdout[0]?.trimEnd()).toBe(
+      'currency,proposed_credits,proposed_amount,unmatched_credits,unmatched_amount,oldest_value_date,unapplied_payments,unapplied_amount',
+    );
+    expect(cash.stdout.join('\n')).toContain(',0,0.00,1,12.34,2026-03-20,');
+    const mrr = await run('report', 'mrr', ...where, '--from-month', '2026-01', '--to-month', '2026-03', '--json');
+    const months = JSON.parse(mrr.stdout.join('\n')).months as { month: string; closing: string; arr: string }[];
+    expect(months.length).toBeGreaterThan(0);
+    for (const m of months) expect(money(m.arr, 'EUR').compare(money(m.closing, 'EUR').multiply(12))).toBe(0);
+    const onboarding = await run('report', 'onboarding', ...where, '--from', '2025-12-01', '--to', '2026-04-01');
+    expect(onboarding.stdout[2]).toMatch(/^Month\s+New customers\s+Invoiced\s+Days to invoice\s+Paid\s+Days to payment$/);
   });
 });

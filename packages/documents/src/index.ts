@@ -34,6 +34,16 @@ export {
   PAYMENT_CONFIRMATION_CSV_COLUMNS,
   paymentConfirmationToCsv,
 } from './reports/reports-to-csv';
+export {
+  MRR_CSV_COLUMNS,
+  mrrReportToCsv,
+  ONBOARDING_CSV_COLUMNS,
+  onboardingReportToCsv,
+  REVENUE_CSV_COLUMNS,
+  revenueReportToCsv,
+  UNRECONCILED_CASH_CSV_COLUMNS,
+  unreconciledCashToCsv,
+} from './reports/business-reports-to-csv';
 export { DOCUMENT_CSV_COLUMNS } from './csv/document-csv';
 export { EN16931_CUSTOMIZATION_ID } from './ubl/ubl-document';
 export { documentCatalogs, messagesFor } from './messages/document-messages';

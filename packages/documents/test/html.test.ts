@@ -66,6 +66,11 @@ describe('HTML invoice', () => {
     expect(page).not.toContain('onerror=alert(1)>'); // the only ">" after it is escaped
   });
 
+  it('asks the payer to quote the invoice’s ISO 11649 creditor reference', async () => {
+    const page = await html(twoRateInvoice());
+    expect(page).toContain('<dt>Reference</dt><dd>RF98 INV2 0260 0012 3</dd>');
+  });
+
   it('is self-contained: no scripts, no external resources, a CSP that forbids them', async () => {
     const page = await html(twoRateInvoice());
     expect(page).not.toMatch(/<[^>]+\s(src|href|srcset|action|formaction)=/i);

@@ -73,6 +73,8 @@ describe.skipIf(!pdftotext.available)(suiteTitle('PDF read back with poppler', p
     }
     expect(text).toContain('Please pay €250.33 by 15 February 2026.');
     expect(text).toContain('IBAN: NL91 ABNA 0417 1643 00');
+    // The ISO 11649 reference of the number, in groups of four, for the payer to quote.
+    expect(text).toContain('Reference: RF98 INV2 0260 0012 3');
     expect(text).toContain('Page 1 of 1');
   });
 

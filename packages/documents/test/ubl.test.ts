@@ -70,7 +70,8 @@ describe('UBL 2.1 invoice (EN 16931)', () => {
     expect(at(xml, 'AccountingSupplierParty/Party/PartyTaxScheme/CompanyID')).toBe('NL123456789B01');
     expect(at(xml, 'PaymentMeans/PaymentMeansCode')).toBe('58');
     expect(at(xml, 'PaymentMeans/PayeeFinancialAccount/ID')).toBe('NL91ABNA0417164300');
-    expect(at(xml, 'PaymentMeans/PaymentID')).toBe('INV-2026-000123');
+    // The ISO 11649 reference of INV-2026-000123 (mod 97 check digits 98), as reconciliation recognises it.
+    expect(at(xml, 'PaymentMeans/PaymentID')).toBe('RF98INV2026000123');
     expect(at(xml, 'PaymentTerms/Note')).toBe('Net 14 days');
   });
 

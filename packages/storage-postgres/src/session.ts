@@ -2,6 +2,7 @@ import type { StorageSession } from '@billfold/core';
 import type { SqlClient } from './client/sql-client';
 import { auditRepository } from './repositories/audit';
 import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
+import { bankCreditRepository } from './repositories/bank-credits';
 import { collectionFeeRepository, outboxRepository } from './repositories/collections';
 import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
@@ -35,6 +36,7 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     audit: auditRepository(client, tables),
     outbox: outboxRepository(client, tables),
     collectionFees: collectionFeeRepository(client, tables),
+    bankCredits: bankCreditRepository(client, tables),
     paymentAttempts: paymentAttemptRepository(client, tables),
     paymentMethods: paymentMethodRepository(client, tables),
     locks: ledgerLocks(client, tables),

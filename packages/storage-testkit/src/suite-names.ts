@@ -30,6 +30,7 @@ export const storageSuiteNames = [
   'collectible',
   'outbox',
   'collectionFees',
+  'bankCredits',
   'paymentAttempts',
   'paymentMethods',
   'reports',

@@ -16,6 +16,7 @@ import { moneySuite } from './suites/money-suite';
 import { optionalFieldsSuite } from './suites/optional-fields-suite';
 import { pagingSuite } from './suites/paging-suite';
 import { privacySuite } from './suites/privacy-suite';
+import { bankCreditsSuite } from './suites/bank-credits-suite';
 import { reportsSuite } from './suites/reports-suite';
 import { subscriptionsSuite } from './suites/subscriptions-suite';
 import { timestampsSuite } from './suites/timestamps-suite';
@@ -53,6 +54,7 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   collectible: collectibleSuite,
   outbox: outboxSuite,
   collectionFees: collectionFeesSuite,
+  bankCredits: bankCreditsSuite,
   paymentAttempts: paymentAttemptsSuite,
   paymentMethods: paymentMethodsSuite,
   reports: reportsSuite,

@@ -1,16 +1,27 @@
-import { createBilling, systemClock } from '@billfold/core';
-import { agingReportToCsv, collectionsEffectivenessToCsv, paymentConfirmationToCsv } from '@billfold/documents';
+import { type Billing, createBilling, systemClock } from '@billfold/core';
+import {
+  agingReportToCsv,
+  collectionsEffectivenessToCsv,
+  mrrReportToCsv,
+  onboardingReportToCsv,
+  paymentConfirmationToCsv,
+  revenueReportToCsv,
+  unreconciledCashToCsv,
+} from '@billfold/documents';
 import type { CliIo } from '../cli-io';
 import { instantOption, parseOptions, stringOption } from '../parse-options';
+import {
+  formatMrr,
+  formatOnboarding,
+  formatRevenue,
+  formatUnreconciledCash,
+} from '../reports/format-business-reports';
 import {
   formatAging,
   formatCollectionsEffectiveness,
   formatFailedPayments,
   formatPaymentConfirmation,
-  formatRevenue,
 } from '../reports/format-reports';
-import { loadCreditNotes, loadInvoices } from '../reports/load-records';
-import { revenueReport } from '../reports/revenue';
 import {
   CREATE_HELP,
   CREATE_OPTION,
@@ -22,7 +33,7 @@ import {
 import { ExitCode, UsageError } from '../usage-error';
 
 /** The help of `billfold report`. */
-export const REPORT_HELP = `Usage: billfold report aging|payments|failed-payments|collections|revenue (--db URL | --db-file FILE | --data-dir DIR) [options]
+export const REPORT_HELP = `Usage: billfold report aging|payments|failed-payments|collections|revenue|onboarding|mrr|cash (--db URL | --db-file FILE | --data-dir DIR) [options]
 
 Reports computed from the stored records (set-based queries on the database):
   aging        what each customer owes by days past due in their time zone (current, 1-30, 31-60, 61-90, 90+),
@@ -31,7 +42,12 @@ Reports computed from the stored records (set-based queries on the database):
   collections  collections effectiveness from --from to --to: DSO, what was recovered after which reminder, fees
   failed-payments  the gateway declines recorded from --from to --to (decline code, soft or hard, the retry planned),
                per decline code, and how many of their invoices were recovered since (text or json)
-  revenue      revenue per month and billing code, net of discounts, tax and credit notes, per currency, until --now
+  revenue      revenue per month by billing code and product category, recognised over each service period (a
+               yearly invoice spreads over its 12 months), net of discounts, tax and credit notes
+  onboarding   new customers per month from --from to --to, days to their first invoice and payment, trials
+               ended and converted
+  mrr          MRR and ARR at each month's end with new, expansion, contraction and churn
+  cash         unreconciled cash: imported bank credits waiting for a person, payments no invoice took
 
 Options:
 ${STORAGE_HELP.join('\n')}
@@ -39,7 +55,9 @@ ${CREATE_HELP}
   --now ISO         age as of / count until this instant (default: the current time)
   --from ISO        the start of the range of payments and collections (default: 30 days before --to)
   --to ISO          its end, exclusive (default: --now)
-  --format FORMAT   text (default), csv or json (revenue: text or json)
+  --from-month YYYY-MM, --to-month YYYY-MM
+                    the months of revenue and mrr, both included (default: the 12 months up to --now's)
+  --format FORMAT   text (default), csv or json
   --json            the same as --format json
   -h, --help        this help`;
 
@@ -49,22 +67,66 @@ const OPTIONS = {
   now: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  'from-month': { type: 'string' },
+  'to-month': { type: 'string' },
   format: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
-const KINDS = ['aging', 'payments', 'failed-payments', 'collections', 'revenue'] as const;
+const KINDS = ['aging', 'payments', 'failed-payments', 'collections', 'revenue', 'onboarding', 'mrr', 'cash'] as const;
+type Kind = (typeof KINDS)[number];
 const FORMATS = ['text', 'csv', 'json'] as const;
 
-/** A report in its three forms. */
+/** A report in its forms: text and JSON always, CSV when it has one. */
 interface Rendered {
   readonly text: () => string[];
   readonly csv?: () => string;
   readonly json: () => unknown;
 }
 
+/** A report as text, JSON and (given `csv`) CSV. */
+const rendered = <R>(report: R, text: (r: R) => string[], csv?: (r: R) => string): Rendered => ({
+  text: () => text(report),
+  ...(csv === undefined ? {} : { csv: () => csv(report) }),
+  json: () => report,
+});
+
+/** A month flag (`2026-03`), or `undefined` when absent. */
+function monthOption(parsed: Parameters<typeof stringOption>[0], name: string): string | undefined {
+  const text = stringOption(parsed, name);
+  if (text !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) {
+    throw new UsageError(`--${name} must be a month as YYYY-MM (got "${text}")`, 'report');
+  }
+  return text;
+}
+
+/** The report of `kind` over the ranges the flags gave. */
+function renderers(
+  reports: Billing['reports'],
+  range: { readonly now: string; readonly from: string; readonly to: string },
+  months: { readonly fromMonth: string; readonly toMonth: string },
+): Record<Kind, () => Promise<Rendered>> {
+  const { now, from, to } = range;
+  return {
+    aging: async () => rendered(await reports.aging({ asOf: now }), formatAging, agingReportToCsv),
+    payments: async () =>
+      rendered(await reports.paymentConfirmation({ from, to }), formatPaymentConfirmation, paymentConfirmationToCsv),
+    'failed-payments': async () => rendered(await reports.failedPayments({ from, to }), formatFailedPayments),
+    collections: async () =>
+      rendered(
+        await reports.collectionsEffectiveness({ from, to }),
+        formatCollectionsEffectiveness,
+        collectionsEffectivenessToCsv,
+      ),
+    revenue: async () => rendered(await reports.revenue(months), formatRevenue, revenueReportToCsv),
+    onboarding: async () => rendered(await reports.onboarding({ from, to }), formatOnboarding, onboardingReportToCsv),
+    mrr: async () => rendered(await reports.mrr(months), formatMrr, mrrReportToCsv),
+    cash: async () => rendered(await reports.unreconciledCash(), formatUnreconciledCash, unreconciledCashToCsv),
+  };
+}
+
 /**
- * `billfold report aging|payments|failed-payments|collections|revenue`: see {@link REPORT_HELP}.
+ * `billfold report aging|payments|failed-payments|collections|revenue|onboarding|mrr|cash`: see {@link REPORT_HELP}.
  * @returns the exit code.
  */
 export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -82,48 +144,30 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`, 'report');
   }
-  if (format === 'csv' && (kind === 'revenue' || kind === 'failed-payments')) {
+  if (format === 'csv' && kind === 'failed-payments') {
     throw new UsageError(`the ${kind} report has no CSV form`, 'report');
   }
   const now = instantOption('report', parsed, 'now') ?? systemClock.now().toISOString();
   const to = instantOption('report', parsed, 'to') ?? now;
   const from = instantOption('report', parsed, 'from') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
+  // Months of revenue and MRR: by default the 12 months up to the one --now (exclusive) falls in.
+  const lastMonth = new Date(Date.parse(now) - 1).toISOString().slice(0, 7);
+  const toMonth = monthOption(parsed, 'to-month') ?? lastMonth;
+  const [year, month] = toMonth.split('-').map(Number) as [number, number];
+  const fromMonth = monthOption(parsed, 'from-month') ?? new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 7);
   const target = storageTarget('report', parsed, { required: true, io });
   // Reports only read: a database is migrated only when --create starts a new one.
   const create = parsed.values.create === true;
   const storage = await openStorage(target, { migrate: create, existing: !create });
-  let rendered: Rendered;
+  let report: Rendered;
   try {
-    const { reports } = createBilling({ storage });
-    if (kind === 'aging') {
-      const report = await reports.aging({ asOf: now });
-      rendered = { text: () => formatAging(report), csv: () => agingReportToCsv(report), json: () => report };
-    } else if (kind === 'payments') {
-      const report = await reports.paymentConfirmation({ from, to });
-      rendered = {
-        text: () => formatPaymentConfirmation(report),
-        csv: () => paymentConfirmationToCsv(report),
-        json: () => report,
-      };
-    } else if (kind === 'failed-payments') {
-      const report = await reports.failedPayments({ from, to });
-      rendered = { text: () => formatFailedPayments(report), json: () => report };
-    } else if (kind === 'collections') {
-      const report = await reports.collectionsEffectiveness({ from, to });
-      rendered = {
-        text: () => formatCollectionsEffectiveness(report),
-        csv: () => collectionsEffectivenessToCsv(report),
-        json: () => report,
-      };
-    } else {
-      const report = revenueReport(await loadInvoices(storage), await loadCreditNotes(storage), now);
-      rendered = { text: () => formatRevenue(report), json: () => report };
-    }
+    const { reports } = createBilling({ storage, clock: { now: () => new Date(now) } });
+    report = await renderers(reports, { now, from, to }, { fromMonth, toMonth })[kind as Kind]();
   } finally {
     await storage.close();
   }
-  if (format === 'json') io.out(JSON.stringify(rendered.json(), null, 2));
-  else if (format === 'csv') io.out((rendered.csv as () => string)().trimEnd());
-  else for (const line of rendered.text()) io.out(line);
+  if (format === 'json') io.out(JSON.stringify(report.json(), null, 2));
+  else if (format === 'csv' && report.csv !== undefined) io.out(report.csv().trimEnd());
+  else for (const line of report.text()) io.out(line);
   return ExitCode.ok;
 }

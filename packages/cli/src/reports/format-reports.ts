@@ -5,10 +5,9 @@ import {
   type FailedPaymentsReport,
   type PaymentConfirmationReport,
 } from '@billfold/core';
-import type { RevenueReport } from './revenue';
 
 /** A text table: the first `left` columns aligned left (names), the others right (amounts). */
-function table(header: readonly string[], rows: readonly (readonly string[])[], left: number): string[] {
+export function table(header: readonly string[], rows: readonly (readonly string[])[], left: number): string[] {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -151,24 +150,5 @@ export function formatFailedPayments(report: FailedPaymentsReport): string[] {
       report.totals.map((t) => [t.currency, String(t.attempts), t.declined, String(t.invoices), String(t.recovered)]),
       1,
     ),
-  ];
-}
-
-/** The revenue report as text: one row per month, currency and billing code, then the month's total. */
-export function formatRevenue(report: RevenueReport): string[] {
-  if (report.rows.length === 0) return [`Revenue until ${report.until}: no invoices.`];
-  const rows: string[][] = [];
-  for (const total of report.totals) {
-    for (const row of report.rows) {
-      if (row.month === total.month && row.currency === total.currency) {
-        rows.push([row.month, row.currency, row.billingCode, row.invoiced, row.credited, row.net]);
-      }
-    }
-    rows.push([total.month, total.currency, 'Total', total.invoiced, total.credited, total.net]);
-  }
-  return [
-    `Revenue per month and billing code until ${report.until} (net of discounts and tax)`,
-    '',
-    ...table(['Month', 'Currency', 'Billing code', 'Invoiced', 'Credited', 'Net'], rows, 3),
   ];
 }

@@ -93,6 +93,13 @@ export {
 export type { CustomerSnapshot, Invoice, InvoiceLine, InvoiceLineTier, InvoiceStatus } from './invoice';
 export { CreditNoteLineSchema, CreditNoteSchema } from './credit-note';
 export { CollectionFeeKindSchema, CollectionFeeSchema } from './collection-fee';
+export {
+  BankCreditAllocationSchema,
+  BankCreditCandidateSchema,
+  BankCreditSchema,
+  BankCreditStatusSchema,
+} from './bank-credit';
+export type { BankCredit, BankCreditCandidate, BankCreditStatus } from './bank-credit';
 export type { CollectionFee, CollectionFeeKind } from './collection-fee';
 export { DeliveryErrorSchema, OutboxEntrySchema, OutboxStatusSchema } from './outbox-entry';
 export type { DeliveryError, OutboxEntry, OutboxStatus } from './outbox-entry';

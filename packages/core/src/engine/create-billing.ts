@@ -24,6 +24,7 @@ import { createInvoiceService, type InvoiceService } from './invoices/invoice-se
 import { type BalanceService, createBalanceService } from './ledger/balance-service';
 import { createNotificationService, type NotificationService } from './notifications/notification-service';
 import { createPaymentService, type PaymentService } from './payments/payment-service';
+import { createReconciliationService, type ReconciliationService } from './reconciliation/reconciliation-service';
 import { createPaymentMethodService, type PaymentMethodService } from './online-payments/payment-method-service';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import { createReportService, type ReportService } from './reports/report-service';
@@ -136,6 +137,8 @@ export interface BillingServices {
   readonly collections: CollectionsService;
   /** Reports: customer aging, payment confirmation, collections effectiveness. */
   readonly reports: ReportService;
+  /** Bank reconciliation: statements imported into the ledger, proposals, the queue of unmatched credits. */
+  readonly reconciliation: ReconciliationService;
   /** Bills every subscription due at `now` (default: the clock's now), batch by batch (`runCycle`). */
   runCycle(options?: RunCycleOptions): Promise<RunCycleSummary>;
 }
@@ -218,6 +221,7 @@ export function createBilling(options: BillingOptions): Billing {
       notifications: createNotificationService(scoped),
       collections: createCollectionsService(scoped),
       reports: createReportService(scoped),
+      reconciliation: createReconciliationService(scoped),
       retention: createRetentionService(scoped),
       protection: createProtectionService(scoped.storage, storage, protector),
       audit: createAuditService(storage),

@@ -22,6 +22,7 @@ export type IdPrefix =
   | 'run'
   | 'ntf'
   | 'fee'
+  | 'bcr'
   | 'att'
   | 'pmt'
   | 'aud';

@@ -104,7 +104,30 @@ export type { WaiveFeeInput } from './collections/waive-fee';
 export { CollectionFeeFilterSchema } from './collections/collections-service';
 export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
 export { AgingReportOptionsSchema, ReportRangeSchema } from './reports/report-service';
-export type { AgingReportOptions, ReportRangeInput, ReportService } from './reports/report-service';
+export { BankCreditFilterSchema } from './reconciliation/reconciliation-service';
+export type { BankCreditFilter, ReconciliationService } from './reconciliation/reconciliation-service';
+export { ImportStatementInputSchema } from './reconciliation/import-statement';
+export type { ImportStatementInput, ImportedLine, StatementImport } from './reconciliation/import-statement';
+export {
+  AssignBankCreditSchema,
+  ConfirmBankCreditSchema,
+  SetAsideBankCreditSchema,
+} from './reconciliation/resolve-bank-credit';
+export type {
+  AssignBankCreditInput,
+  ConfirmBankCreditInput,
+  SetAsideBankCreditInput,
+} from './reconciliation/resolve-bank-credit';
+export { MonthRangeSchema } from './reports/report-service';
+export type { AgingReportOptions, MonthRangeInput, ReportRangeInput, ReportService } from './reports/report-service';
+export { buildRevenueReport } from './reports/revenue-report';
+export type { RevenueReport, RevenueRow } from './reports/revenue-report';
+export { buildOnboardingReport } from './reports/onboarding-report';
+export type { OnboardingReport, SignupRow, TrialRow } from './reports/onboarding-report';
+export { buildMrrReport } from './reports/mrr-report';
+export type { MrrMovement, MrrReport } from './reports/mrr-report';
+export { buildUnreconciledCashReport } from './reports/unreconciled-cash-report';
+export type { UnreconciledCashReport, UnreconciledCashRow } from './reports/unreconciled-cash-report';
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
 export { buildPaymentConfirmation } from './reports/payment-confirmation';

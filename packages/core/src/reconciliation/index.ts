@@ -51,5 +51,6 @@ export type {
 } from './match-result';
 export { matchStatement } from './match-statement';
 export { statementLineKey } from './bank-transfer-payment';
+export { invoiceCreditorReference } from './invoice-creditor-reference';
 export { GatewayPayoutSchema, RecordedGatewayPaymentSchema, reconcilePayout } from './reconcile-payout';
 export type { GatewayPayout, RecordedGatewayPayment, PayoutAllocation, PayoutMatch } from './reconcile-payout';

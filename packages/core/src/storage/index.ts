@@ -10,6 +10,8 @@ export type {
   BillingStorageAdapter,
   CatalogListRepository,
   CollectionFeeRepository,
+  BankCreditListFilter,
+  BankCreditRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,
@@ -55,7 +57,15 @@ export type {
   ReportQueries,
   ReportRange,
   StepRecovery,
+  MonthRange,
+  RevenueCell,
+  SignupCohort,
+  TrialCohort,
+  RecurringRevenueCell,
+  WaitingBankCredits,
+  UnappliedPayments,
 } from './report-queries';
+export { NO_BILLING_CODE, NO_CATEGORY, UNALLOCATED_CREDIT } from './list-revenue-queries';
 export { createMemoryStorage, MemoryStorage } from './memory-storage';
 export { readAllRecords } from './read-all-records';
 export type { StoredRecords } from './read-all-records';

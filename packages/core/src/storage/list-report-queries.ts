@@ -1,7 +1,10 @@
 import type { CollectionFeeKind } from '../domain/collection-fee';
 import type { Invoice } from '../domain/invoice';
 import { listAll } from '../domain/list-all';
-import { type Money, money } from '../money/money';
+import { money } from '../money/money';
+import { listCustomerQueries } from './list-customer-queries';
+import { listRevenueQueries } from './list-revenue-queries';
+import { Sums } from './money-sums';
 import { daysBetween, localDay } from '../periods/local-days';
 import type {
   AgingBucket,
@@ -39,22 +42,6 @@ export function daysPastDue(dueAt: string, asOf: string, timeZone: string): numb
 const inRange = (instant: string | undefined, range: ReportRange) =>
   instant !== undefined && instant >= range.from && instant < range.to;
 
-/** Money summed under a key, per currency: `add(key, currency, amount)`, then `entries()`. */
-class Sums<K> {
-  readonly #sums = new Map<string, { key: K; currency: string; amount: Money; count: number }>();
-
-  add(key: K, id: string, currency: string, amount: string, count = 1): void {
-    const entry = this.#sums.get(id) ?? { key, currency, amount: money('0', currency), count: 0 };
-    entry.amount = entry.amount.add(money(amount, currency));
-    entry.count += count;
-    this.#sums.set(id, entry);
-  }
-
-  entries() {
-    return [...this.#sums.values()];
-  }
-}
-
 /**
  * The report queries answered from `list` calls, for adapters without set-based ones (`storage.reports`): every
  * record the query needs is read page by page and summed in memory, exactly. Slower, never different: the kit
@@ -64,6 +51,8 @@ export function listReportQueries(storage: BillingStorageAdapter): ReportQueries
   const invoices = (status?: Invoice['status']) =>
     listAll((page) => storage.invoices.list({ ...(status !== undefined ? { status } : {}), ...page }));
   return {
+    ...listRevenueQueries(storage),
+    ...listCustomerQueries(storage),
     async aging({ asOf }) {
       const sums = new Sums<{ customerId: string; bucket: AgingBucket }>();
       const names = new Map<string, { id: string; name: string }>();

@@ -8,6 +8,7 @@ import { Table } from './memory/table';
 import { type OperationContext, runOperation, UndoLog } from './memory/undo-log';
 import type {
   BalanceRepository,
+  BankCreditRepository,
   BillingStorageAdapter,
   CatalogListRepository,
   CollectionFeeRepository,
@@ -75,6 +76,7 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly audit: AuditRepository;
   readonly outbox: OutboxRepository;
   readonly collectionFees: CollectionFeeRepository;
+  readonly bankCredits: BankCreditRepository;
   readonly paymentAttempts: PaymentAttemptRepository;
   readonly paymentMethods: PaymentMethodRepository;
   readonly locks: LedgerLocks;
@@ -109,6 +111,7 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.audit = session.audit;
     this.outbox = session.outbox;
     this.collectionFees = session.collectionFees;
+    this.bankCredits = session.bankCredits;
     this.paymentAttempts = session.paymentAttempts;
     this.paymentMethods = session.paymentMethods;
     this.locks = session.locks;

@@ -63,6 +63,74 @@ export interface ReportRange {
   readonly to: string;
 }
 
+/** A range of calendar months, both included: `{ fromMonth: '2026-01', toMonth: '2026-12' }`. */
+export interface MonthRange {
+  readonly fromMonth: string;
+  readonly toMonth: string;
+}
+
+/** Revenue of one billing code recognised in one month, in one currency. */
+export interface RevenueCell {
+  readonly month: string;
+  readonly currency: string;
+  /** The line's billing code; `(none)` for lines without one, `(credit)` for credits tied to no invoice line. */
+  readonly billingCode: string;
+  /** The category of the product with that billing code; `(none)` when no product has it. */
+  readonly category: string;
+  /** Σ the invoice lines' `taxableAmount` recognised in the month (after discounts, before tax). */
+  readonly invoiced: string;
+  /** Σ the credit-note lines' net amount recognised in the month. */
+  readonly credited: string;
+}
+
+/** The customers who signed up in one month and how long they took to their first invoice and payment. */
+export interface SignupCohort {
+  /** `2026-03`: the month of `createdAt`, in UTC. */
+  readonly month: string;
+  readonly customers: number;
+  /** Of them, those with an issued invoice, and Σ milliseconds from sign-up to their first one (an integer). */
+  readonly invoiced: number;
+  readonly msToFirstInvoice: string;
+  /** Of them, those with a received payment, and Σ milliseconds from sign-up to their first one. */
+  readonly paid: number;
+  readonly msToFirstPayment: string;
+}
+
+/** Trials that ended in one month (UTC), and how many became paying subscriptions. */
+export interface TrialCohort {
+  readonly month: string;
+  readonly trials: number;
+  /** Not canceled or ended at or before the trial's end. */
+  readonly converted: number;
+}
+
+/** One customer's monthly recurring revenue at the end of one month, in one currency (more than zero). */
+export interface RecurringRevenueCell {
+  readonly month: string;
+  readonly currency: string;
+  readonly customerId: string;
+  /** Σ the monthly rate (`monthlyRate`) of the subscription lines whose service period covers the month's end. */
+  readonly mrr: string;
+}
+
+/** Imported bank credits waiting for a person, per currency and status. */
+export interface WaitingBankCredits {
+  readonly currency: string;
+  readonly status: 'proposed' | 'unmatched';
+  readonly credits: number;
+  readonly amount: string;
+  /** The oldest value date among them (`YYYY-MM-DD`), when any has one. */
+  readonly oldestValueDate?: string;
+}
+
+/** Payments with money no invoice took (it became customer credit), per currency. */
+export interface UnappliedPayments {
+  readonly currency: string;
+  readonly payments: number;
+  /** Σ `unapplied` of succeeded payments. */
+  readonly unapplied: string;
+}
+
 /**
  * The queries behind the reports, answered set-based where an adapter can (`BillingStorageAdapter.reports`) or
  * from `list` calls (`listReportQueries`). Amounts are exact decimal strings (compared by value); rows come in no
@@ -83,4 +151,25 @@ export interface ReportQueries {
   receivables(query: ReportRange): Promise<Receivables[]>;
   /** Fees with `createdAt` in the range, per currency and kind. */
   fees(query: ReportRange): Promise<FeeTotals[]>;
+  /**
+   * Revenue recognised over the service period (`recogniseOverPeriod`, in the time zone of the invoice's customer
+   * snapshot, UTC without one) of the lines of finalized invoices (`open`, `paid`, `uncollectible`) and of the credit
+   * notes against them; a line without a period is recognised in the month of issue, a credit-note line over the
+   * period of the invoice line it corrects (else in the credit note's month). Only the months of the range.
+   * Amounts are split at the larger of the currency's minor units and the amount's own scale.
+   */
+  recognisedRevenue(query: MonthRange): Promise<RevenueCell[]>;
+  /** Customers created in the range, by month of sign-up. */
+  signups(query: ReportRange): Promise<SignupCohort[]>;
+  /** Subscriptions whose `trialEnd` is in the range, by month. */
+  trials(query: ReportRange): Promise<TrialCohort[]>;
+  /**
+   * Per customer, month and currency, the MRR of the `subscription` lines of finalized invoices whose service
+   * period (local days `[start, end)`) covers the month's last day, for the months of the range.
+   */
+  recurringRevenue(query: MonthRange): Promise<RecurringRevenueCell[]>;
+  /** Bank credits proposed or unmatched, per currency and status. */
+  waitingBankCredits(): Promise<WaitingBankCredits[]>;
+  /** Payments `succeeded` or `partially_refunded` with something unapplied, per currency. */
+  unappliedPayments(): Promise<UnappliedPayments[]>;
 }

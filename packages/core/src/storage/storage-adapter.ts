@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../domain/common';
 import type { CreditNote } from '../domain/credit-note';
 import type { Customer } from '../domain/customer';
 import type { Invoice, InvoiceStatus } from '../domain/invoice';
+import type { BankCredit, BankCreditStatus } from '../domain/bank-credit';
 import type { CollectionFee } from '../domain/collection-fee';
 import type { CustomerPaymentMethod } from '../domain/customer-payment-method';
 import type { PaymentAttempt, PaymentAttemptStatus } from '../domain/payment-attempt';
@@ -353,6 +354,20 @@ export interface CollectionFeeRepository extends VersionedRepository<CollectionF
   listForInvoices(invoiceIds: readonly string[]): Promise<CollectionFee[]>;
 }
 
+/** Which imported bank credits to list. */
+export interface BankCreditListFilter extends PageRequest {
+  readonly status?: BankCreditStatus;
+  readonly customerId?: string;
+}
+
+/** Imported bank credits (reconciliation). Unique: `key`, so a statement line is stored once. */
+export interface BankCreditRepository extends VersionedRepository<BankCredit> {
+  /** The credit stored for a statement line (`bank:<account>:<line id>`), or `undefined`. */
+  getByKey(key: string): Promise<BankCredit | undefined>;
+  /** Credits in ascending id order, optionally by status and customer. */
+  list(filter: BankCreditListFilter): Promise<Page<BankCredit>>;
+}
+
 /** Which payment attempts to list. */
 export interface PaymentAttemptListFilter extends PageRequest {
   readonly customerId?: string;
@@ -510,6 +525,8 @@ export interface StorageSession {
   readonly outbox: OutboxRepository;
   /** Past-due fees charged for overdue invoices. */
   readonly collectionFees: CollectionFeeRepository;
+  /** Credit lines of imported bank statements: matched, proposed, in the queue or dismissed. */
+  readonly bankCredits: BankCreditRepository;
   /** Attempts to charge invoices through gateways. */
   readonly paymentAttempts: PaymentAttemptRepository;
   /** Payment methods customers saved at gateways (tokens only). */

@@ -5,39 +5,12 @@
  * a notification — and camt.053.001.08 is built to the published structure (see camt-fixtures.ts).
  * `.ci/run` extracts the XSDs to `.cache/iso20022-xsd/`; elsewhere set BILLFOLD_ISO20022_XSD_DIR.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCamt } from '../../src/reconciliation/camt-statement';
 import { camtDocument, type StatementSpec } from './camt-fixtures';
+import { asNotification, missingXsdTools, validates } from './camt-xsd';
 
-const xsdDir = process.env.BILLFOLD_ISO20022_XSD_DIR ?? resolve(import.meta.dirname, '../../../../.cache/iso20022-xsd');
-const xmllint = spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).error === undefined;
-const haveXsd = existsSync(join(xsdDir, 'camt.054.001.02.xsd')) && existsSync(join(xsdDir, 'camt.054.001.04.xsd'));
-const missing = [
-  ...(xmllint ? [] : ['xmllint is not installed (apt-get install -y libxml2-utils)']),
-  ...(haveXsd
-    ? []
-    : [`no camt.054 XSDs in ${xsdDir} (bash .ci/run fetches them from Debian's tryton-modules-account-payment-sepa)`]),
-];
-
-function validates(xsd: string, xml: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'billfold-camt-')), 'statement.xml');
-  writeFileSync(file, xml);
-  const result = spawnSync('xmllint', ['--noout', '--schema', join(xsdDir, xsd), file], { encoding: 'utf8' });
-  return `${result.stdout}${result.stderr}`.replace(file, 'statement.xml').trim();
-}
-
-/** A camt.053.001.02 statement as the camt.054.001.02 notification with the same entries (no balances). */
-function asNotification(xml: string): string {
-  return xml
-    .replace('camt.053.001.02', 'camt.054.001.02')
-    .replace(/BkToCstmrStmt>/g, 'BkToCstmrDbtCdtNtfctn>')
-    .replace(/<(\/?)Stmt>/g, '<$1Ntfctn>')
-    .replace(/<Bal>.*?<\/Bal>/g, '');
-}
+const missing = missingXsdTools;
 
 const statements: StatementSpec[] = [
   {

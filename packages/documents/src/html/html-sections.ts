@@ -79,7 +79,7 @@ export function paymentHtml(model: DocumentModel, l10n: Localizer): string {
       [m.iban, account.iban],
     ];
     if (account.bic) items.push([m.bic, account.bic]);
-    items.push([m.paymentReference, model.number]);
+    items.push([m.paymentReference, model.paymentReference]);
     parts.push(`<dl>${items.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`);
   }
   if (seller.paymentInstructions) parts.push(`<p>${e(seller.paymentInstructions)}</p>`);

@@ -56,6 +56,7 @@ export function creditNoteModel(
     ...base,
     kind: 'credit_note',
     number: cleanLine(creditNote.number),
+    paymentReference: cleanLine(creditNote.number),
     issuedAt: creditNote.issuedAt,
     dueAt: undefined,
     lines,

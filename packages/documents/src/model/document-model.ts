@@ -123,6 +123,13 @@ export interface DocumentCorrection {
 export interface DocumentModel {
   readonly kind: 'invoice' | 'credit_note';
   readonly number: string;
+  /**
+   * The invoice's ISO 11649 creditor reference (`RF98INV2026000123`, from its number) that bank reconciliation
+   * recognises; absent on credit notes and for numbers of more than 21 letters and digits.
+   */
+  readonly creditorReference?: string;
+  /** What a payer quotes: the creditor reference in print form (`RF98 INV2 0260 0012 3`), else the number. */
+  readonly paymentReference: string;
   readonly currency: string;
   readonly issuedAt: string;
   readonly dueAt?: string;

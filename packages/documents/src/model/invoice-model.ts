@@ -1,4 +1,10 @@
-import { BillingError, BillingErrorCode, type Invoice } from '@billfold/core';
+import {
+  BillingError,
+  BillingErrorCode,
+  formatCreditorReference,
+  type Invoice,
+  invoiceCreditorReference,
+} from '@billfold/core';
 import { en } from '../messages/en';
 import type { ResolvedRenderOptions } from '../render-options';
 import { currencyAmount, sumAmounts } from './amounts';
@@ -77,9 +83,13 @@ export function invoiceModel(invoice: Invoice, options: ResolvedRenderOptions): 
       amount: currencyAmount(tax.amount, currency),
     };
   });
+  const creditorReference = invoiceCreditorReference(invoice.number);
   return {
     kind: 'invoice',
     number: cleanLine(invoice.number),
+    ...(creditorReference !== undefined ? { creditorReference } : {}),
+    paymentReference:
+      creditorReference !== undefined ? formatCreditorReference(creditorReference) : cleanLine(invoice.number),
     currency,
     issuedAt: invoice.issuedAt ?? invoice.createdAt,
     dueAt: invoice.dueAt,

@@ -18,7 +18,7 @@ function paymentParagraphs(model: DocumentModel, l10n: Localizer): { text: strin
   if (account) {
     const details = [`${m.accountHolder}: ${account.accountName ?? seller.name}`, `${m.iban}: ${account.iban}`];
     if (account.bic) details.push(`${m.bic}: ${account.bic}`);
-    details.push(`${m.paymentReference}: ${model.number}`);
+    details.push(`${m.paymentReference}: ${model.paymentReference}`);
     paragraphs.push({ text: details.join('\n'), bold: false });
   }
   if (seller.paymentInstructions) paragraphs.push({ text: seller.paymentInstructions, bold: false });

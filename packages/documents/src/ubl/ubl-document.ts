@@ -43,7 +43,7 @@ function paymentMeans(model: DocumentModel, payable: string): XmlElement | undef
   return group('cac:PaymentMeans', [
     leaf('cbc:PaymentMeansCode', code),
     leaf('cbc:InstructionNote', seller.paymentInstructions),
-    leaf('cbc:PaymentID', model.number),
+    leaf('cbc:PaymentID', model.creditorReference ?? model.number),
     account &&
       group('cac:PayeeFinancialAccount', [
         leaf('cbc:ID', iban),

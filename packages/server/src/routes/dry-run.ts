@@ -28,6 +28,7 @@ function joined(session: StorageSession, base: BillingStorageAdapter): BillingSt
     audit: session.audit,
     outbox: session.outbox,
     collectionFees: session.collectionFees,
+    bankCredits: session.bankCredits,
     paymentAttempts: session.paymentAttempts,
     paymentMethods: session.paymentMethods,
     locks: session.locks,

@@ -7,6 +7,7 @@ import { scopedUsageAndLookupsMigration } from './0003-scoped-usage-and-lookups'
 import { collectionsAndOutboxMigration } from './0004-collections-and-outbox';
 import { catalogAndSubscriptionLifecycleMigration } from './0005-catalog-and-subscription-lifecycle';
 import { onlinePaymentsMigration } from './0006-online-payments';
+import { reconciliationMigration } from './0007-reconciliation';
 import { dataProtectionMigration } from './0008-data-protection';
 import type { Migration } from './migration';
 
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   collectionsAndOutboxMigration,
   catalogAndSubscriptionLifecycleMigration,
   onlinePaymentsMigration,
+  reconciliationMigration,
   dataProtectionMigration,
 ];
 

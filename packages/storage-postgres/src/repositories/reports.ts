@@ -9,6 +9,8 @@ import type {
 } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
+import { customerReportQueries } from './customer-reports';
+import { revenueReportQueries } from './revenue-reports';
 
 /**
  * The report queries in SQL, one statement each (two for payments received), summed by the server with `numeric`
@@ -19,25 +21,30 @@ import type { BillingTables } from '../schema/tables';
 export function reportQueries(client: SqlClient, tables: BillingTables): ReportQueries {
   const invoices = tables.invoices.name;
   return {
+    ...revenueReportQueries(client, tables),
+    ...customerReportQueries(client, tables),
+    // Names come from each customer's newest open invoice per currency, looked up once per customer after the
+    // sums (a window over every open invoice would sort them all).
     aging: ({ asOf }) =>
       client.query<AgingCell & Record<string, unknown>>(
         `WITH owed AS (
           SELECT t."id", t."customer_id", t."currency", t."amount_remaining",
-            coalesce(t."customer_snapshot"->>'name', t."customer_id") AS name,
             CASE WHEN t."due_at" IS NULL THEN 0
               ELSE (($1::timestamptz AT TIME ZONE z.tz)::date - (t."due_at" AT TIME ZONE z.tz)::date) END AS days
           FROM ${invoices} t
           CROSS JOIN LATERAL (SELECT coalesce(t."customer_snapshot"->>'timeZone', 'UTC') AS tz) z
           WHERE t."status" = 'open' AND t."issued_at" <= $1::timestamptz AND t."amount_remaining" <> 0
-        ), bucketed AS (
-          SELECT *, CASE WHEN days <= 0 THEN 'current' WHEN days <= 30 THEN '1-30' WHEN days <= 60 THEN '31-60'
-              WHEN days <= 90 THEN '61-90' ELSE '90+' END AS bucket,
-            first_value(name) OVER (PARTITION BY "customer_id", "currency" ORDER BY "id" DESC) AS latest
-          FROM owed
+        ), sums AS (
+          SELECT "customer_id", "currency", CASE WHEN days <= 0 THEN 'current' WHEN days <= 30 THEN '1-30'
+              WHEN days <= 60 THEN '31-60' WHEN days <= 90 THEN '61-90' ELSE '90+' END AS bucket,
+            sum("amount_remaining")::text AS amount, count(*)::int AS invoices, max("id") AS newest
+          FROM owed GROUP BY 1, 2, 3
+        ), named AS (
+          SELECT "customer_id", "currency", max(newest) AS newest FROM sums GROUP BY 1, 2
         )
-        SELECT "customer_id" AS "customerId", latest AS "customerName", "currency", bucket,
-          sum("amount_remaining")::text AS amount, count(*)::int AS invoices
-        FROM bucketed GROUP BY "customer_id", "currency", bucket, latest`,
+        SELECT s."customer_id" AS "customerId", coalesce(i."customer_snapshot"->>'name', i."customer_id") AS "customerName",
+          s."currency", s.bucket, s.amount, s.invoices
+        FROM sums s JOIN named n USING ("customer_id", "currency") JOIN ${invoices} i ON i."id" = n.newest`,
         [asOf],
       ),
     async paymentsReceived({ from, to }) {

@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   BalanceTransaction,
+  BankCredit,
   CustomerPaymentMethod,
   PaymentAttempt,
   CatalogPrice,
@@ -312,6 +313,30 @@ const collectionFee: ColumnMap<CollectionFee> = {
   version: 'integer',
 };
 
+const bankCredit: ColumnMap<BankCredit> = {
+  id: 'text',
+  key: 'text',
+  account: 'text',
+  lineId: 'text',
+  entryId: 'text',
+  status: 'text',
+  resolution: 'text?',
+  reason: 'text?',
+  amount: 'numeric',
+  currency: 'text',
+  valueDate: 'text?',
+  payerName: 'text?',
+  payerIban: 'text?',
+  remittance: 'text',
+  candidates: 'jsonb',
+  referencedInvoiceIds: 'jsonb',
+  customerId: 'text?',
+  paymentId: 'text?',
+  importedAt: 'timestamptz',
+  resolvedAt: 'timestamptz?',
+  version: 'integer',
+};
+
 const paymentAttempt: ColumnMap<PaymentAttempt> = {
   id: 'text',
   customerId: 'text',
@@ -373,6 +398,7 @@ export function billingTables(schema: string | undefined) {
     auditLog: new TableSql('audit_log', auditEntry, schema),
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
+    bankCredits: new TableSql('bank_credits', bankCredit, schema),
     paymentAttempts: new TableSql('payment_attempts', paymentAttempt, schema),
     paymentMethods: new TableSql('payment_methods', paymentMethod, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */

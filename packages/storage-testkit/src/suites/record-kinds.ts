@@ -1,6 +1,7 @@
 import type {
   AppendRepository,
   BalanceTransaction,
+  BankCredit,
   CatalogPrice,
   CollectionFee,
   Coupon,
@@ -21,6 +22,7 @@ import type {
   TaxRate,
   VersionedRepository,
 } from '@billfold/core';
+import { makeBankCredit } from '../builders/bank-credit';
 import { makeCatalogPrice, makeCoupon, makeMeter, makeProduct, makeTaxRate } from '../builders/catalog';
 import { makeCollectionFee, makeOutboxEntry } from '../builders/collections';
 import { makeCustomer } from '../builders/customer';
@@ -198,6 +200,29 @@ export const collectionFeeKind: VersionedRecordKind<CollectionFee> = {
     status: 'waived',
     creditNoteId: 'cn_waiver',
     waivedAt: '2026-01-20T08:00:00.000Z',
+  }),
+};
+
+/** Imported bank credits (no parent records: a queued credit belongs to no one yet). */
+export const bankCreditKind: VersionedRecordKind<BankCredit> = {
+  entity: 'bank credit',
+  repository: (session) => session.bankCredits,
+  build: async (_session, overrides = {}) => makeBankCredit(overrides),
+  change: (record) => ({
+    ...record,
+    status: 'matched',
+    resolution: 'assigned',
+    customerId: 'cus_kit_payer',
+    paymentId: 'pay_kit_payer',
+    candidates: [
+      {
+        customerId: 'cus_kit_payer',
+        rule: 'amount',
+        allocations: [{ invoiceId: 'inv_kit_1', invoiceNumber: 'INV-1', amount: '75.00' }],
+        unapplied: '0.00',
+      },
+    ],
+    resolvedAt: '2026-01-20T08:00:00.000Z',
   }),
 };
 

@@ -11,6 +11,8 @@ import { makeCollectionFee } from '../builders/collections';
 import { makeInvoice } from '../builders/invoice';
 import { makePayment } from '../builders/payment';
 import type { KitContext } from '../kit-context';
+import { reportParityCase } from './report-parity-case';
+import { businessReportCases } from './business-reports-cases';
 import { insertCustomer } from './parents';
 
 const AS_OF = '2026-04-01T06:00:00.000Z'; // 08:00 in Berlin (summer time)
@@ -267,13 +269,7 @@ export function reportsSuite(kit: KitContext): void {
     );
   });
 
-  it("the adapter's own report queries give the same answers as the list-based ones", async (context) => {
-    const storage = kit.storage();
-    if (storage.reports === undefined) {
-      context.skip('the adapter has no report queries of its own (the engine answers from list calls)');
-      return;
-    }
-    await seed(storage);
-    expect(await answers(storage.reports)).toEqual(await answers(listReportQueries(storage)));
-  });
+  reportParityCase(kit, "the adapter's own report queries give the same answers as the list-based ones", seed, answers);
+
+  businessReportCases(kit);
 }

@@ -68,8 +68,6 @@ export const RecordPaymentInputSchema = z
 /** Input of `payments.record`; see {@link RecordPaymentInputSchema}. */
 export type RecordPaymentInput = z.input<typeof RecordPaymentInputSchema>;
 
-type Request = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>;
-
 /**
  * Records a payment received by hand (cash, cheque, bank transfer, a card charged elsewhere) and settles
  * invoices with it: the explicit `allocations` (each at most the invoice's `amountRemaining`), or else the
@@ -83,34 +81,50 @@ type Request = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>
 export async function recordPayment(ctx: EngineContext, input: RecordPaymentInput): Promise<Payment> {
   const { idempotencyKey, ...request } = validate(RecordPaymentInputSchema, input, 'input');
   const key = idempotencyKey === undefined ? undefined : `payments.record:${idempotencyKey}`;
-  return runIdempotent(ctx, key, request, async (session, outbox) => {
-    await lockCustomerLedgers(session, [request.customerId]);
-    const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
-    const dunned = await lockDunnedSubscriptions(session, customer.id);
-    const now = ctx.clock.now().toISOString();
-    const amount = money(request.amount, request.currency);
-    const plan =
-      request.allocations !== undefined
-        ? await explicitPlan(session, request)
-        : await automaticPlan(session, request, amount);
-    const payment = await writePayment(
-      session,
-      ctx,
-      plan,
-      {
-        customerId: customer.id,
-        currency: request.currency,
-        amount: amount.toString(),
-        method: request.method,
-        ...(request.reference !== undefined ? { reference: request.reference } : {}),
-        receivedAt: request.receivedAt ?? now,
-        metadata: request.metadata,
-      },
-      outbox,
-    );
-    await resumeSettledSubscriptions(session, ctx, dunned, outbox);
-    return payment;
-  });
+  return runIdempotent(ctx, key, request, (session, outbox) => settlePayment(ctx, session, outbox, request));
+}
+
+/** What {@link settlePayment} records: a validated `payments.record` input without its idempotency key. */
+export type PaymentRequest = Omit<z.output<typeof RecordPaymentInputSchema>, 'idempotencyKey'>;
+
+/**
+ * The body of {@link recordPayment} inside the caller's transaction: locks the customer's ledger, plans the
+ * allocations, writes the payment through {@link writePayment} and resumes the subscriptions it brings out of
+ * dunning; notifications go to `outbox`. Reconciliation records a bank credit's payment and the credit's new state in
+ * one transaction with it.
+ * @internal
+ */
+export async function settlePayment(
+  ctx: EngineContext,
+  session: StorageSession,
+  outbox: BillingNotification[],
+  request: PaymentRequest,
+): Promise<Payment> {
+  await lockCustomerLedgers(session, [request.customerId]);
+  const customer = await requireRecord(session.customers, request.customerId, 'customer', ['input', 'customerId']);
+  const dunned = await lockDunnedSubscriptions(session, customer.id);
+  const amount = money(request.amount, request.currency);
+  const plan =
+    request.allocations !== undefined
+      ? await explicitPlan(session, request)
+      : await automaticPlan(session, request, amount);
+  const payment = await writePayment(
+    session,
+    ctx,
+    plan,
+    {
+      customerId: customer.id,
+      currency: request.currency,
+      amount: amount.toString(),
+      method: request.method,
+      ...(request.reference !== undefined ? { reference: request.reference } : {}),
+      receivedAt: request.receivedAt ?? ctx.clock.now().toISOString(),
+      metadata: request.metadata,
+    },
+    outbox,
+  );
+  await resumeSettledSubscriptions(session, ctx, dunned, outbox);
+  return payment;
 }
 
 /** A part of a payment planned for one invoice, checked against it under the customer's ledger lock. */
@@ -172,7 +186,7 @@ export async function writePayment(
 }
 
 /** The caller's allocations, each checked against its invoice. */
-async function explicitPlan(session: StorageSession, request: Request): Promise<Allocation[]> {
+async function explicitPlan(session: StorageSession, request: PaymentRequest): Promise<Allocation[]> {
   const plan: Allocation[] = [];
   for (const [index, allocation] of (request.allocations ?? []).entries()) {
     const path = ['input', 'allocations', index];
@@ -218,7 +232,7 @@ async function explicitPlan(session: StorageSession, request: Request): Promise<
 }
 
 /** The customer's open invoices in the payment's currency, oldest due first, until the money runs out. */
-async function automaticPlan(session: StorageSession, request: Request, amount: Money): Promise<Allocation[]> {
+async function automaticPlan(session: StorageSession, request: PaymentRequest, amount: Money): Promise<Allocation[]> {
   const open: Invoice[] = [];
   let cursor: string | undefined;
   do {

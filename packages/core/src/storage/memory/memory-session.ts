@@ -73,6 +73,11 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
     audit: memoryAuditRepository(state.auditEntries, exec),
     outbox: memoryOutboxRepository(state, exec),
     collectionFees: memoryCollectionFeeRepository(state, exec),
+    bankCredits: {
+      ...versionedRepository(state.bankCredits, exec),
+      getByKey: (key) => exec(() => state.bankCredits.findByKey('key', key)),
+      list: listByFields(state.bankCredits, exec),
+    },
     paymentAttempts: memoryPaymentAttemptRepository(state, exec),
     paymentMethods: memoryPaymentMethodRepository(state, exec),
     locks: memoryLedgerLocks(state.customers, exec),

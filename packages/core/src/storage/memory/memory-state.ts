@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../domain/audit-entry';
 import type { CatalogPrice, Coupon, Meter, Product } from '../../domain/catalog';
+import type { BankCredit } from '../../domain/bank-credit';
 import type { CollectionFee } from '../../domain/collection-fee';
 import type { CreditNote } from '../../domain/credit-note';
 import type { Customer } from '../../domain/customer';
@@ -45,6 +46,7 @@ export interface MemoryState {
   /** Pending outbox entries by `nextAttemptAt`, for `claimDue`. */
   readonly outboxDue: DueIndex;
   readonly collectionFees: Table<CollectionFee>;
+  readonly bankCredits: Table<BankCredit>;
   readonly paymentAttempts: Table<PaymentAttempt>;
   /** Attempts by `dueAt`, for `claimDue`. */
   readonly attemptsDue: DueIndex;
@@ -147,6 +149,9 @@ export function createMemoryState(): MemoryState {
     }),
     collectionFees: new Table<CollectionFee>('collection fee', [
       { name: 'key', description: 'fee key for its invoice', of: (fee) => `${fee.invoiceId}\u0000${fee.key}` },
+    ]),
+    bankCredits: new Table<BankCredit>('bank credit', [
+      { name: 'key', description: 'statement line', of: (credit) => credit.key },
     ]),
     paymentAttempts,
     attemptsDue: new DueIndex({

@@ -1,0 +1,47 @@
+import { money } from '../../money/money';
+import type { UnappliedPayments, WaitingBankCredits } from '../../storage/report-queries';
+
+/** Unreconciled cash in one currency. */
+export interface UnreconciledCashRow {
+  readonly currency: string;
+  /** Bank credits a person must confirm (proposed) or place (unmatched): count and Σ amount each. */
+  readonly proposed: { readonly credits: number; readonly amount: string };
+  readonly unmatched: { readonly credits: number; readonly amount: string };
+  /** The oldest value date among them. */
+  readonly oldestValueDate?: string;
+  /** Money received that no invoice took (customer credit): payments and Σ unapplied. */
+  readonly unapplied: { readonly payments: number; readonly amount: string };
+}
+
+/** Cash received and not yet tied to invoices, per currency (alphabetically), as of when it was asked. */
+export interface UnreconciledCashReport {
+  readonly asOf: string;
+  readonly currencies: readonly UnreconciledCashRow[];
+}
+
+/** The unreconciled-cash report (pure). */
+export function buildUnreconciledCashReport(
+  waiting: readonly WaitingBankCredits[],
+  unapplied: readonly UnappliedPayments[],
+  asOf: string,
+): UnreconciledCashReport {
+  const currencies = [...new Set([...waiting.map((w) => w.currency), ...unapplied.map((u) => u.currency)])].sort();
+  return {
+    asOf,
+    currencies: currencies.map((currency): UnreconciledCashRow => {
+      const part = (status: 'proposed' | 'unmatched') => {
+        const row = waiting.find((w) => w.currency === currency && w.status === status);
+        return { credits: row?.credits ?? 0, amount: money(row?.amount ?? '0', currency).toString() };
+      };
+      const dates = waiting.flatMap((w) => (w.currency === currency && w.oldestValueDate !== undefined ? [w.oldestValueDate] : []));
+      const paid = unapplied.find((u) => u.currency === currency);
+      return {
+        currency,
+        proposed: part('proposed'),
+        unmatched: part('unmatched'),
+        ...(dates.length > 0 ? { oldestValueDate: dates.sort()[0] as string } : {}),
+        unapplied: { payments: paid?.payments ?? 0, amount: money(paid?.unapplied ?? '0', currency).toString() },
+      };
+    }),
+  };
+}
