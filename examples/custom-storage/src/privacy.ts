@@ -4,6 +4,9 @@ import {
   BillingError,
   type CustomerSnapshot,
   ERASED_CUSTOMER_NAME,
+  erasedOutboxEntry,
+  erasedPaymentAttempt,
+  erasedPaymentMethod,
   type IdempotencyRepository,
   type PersonalDataRepository,
 } from '@billfold/core';
@@ -18,6 +21,24 @@ function rowsOf<T extends { customerId?: string }>(data: FileData, name: TableNa
 /** Applies `clear` to each row (edited in place, the write's copy); counts the rows it changed. */
 function clearEach<T extends object>(rows: T[], clear: (row: Record<string, unknown>) => boolean): number {
   return rows.filter((row) => clear(row as Record<string, unknown>)).length;
+}
+
+/** Replaces each of the customer's rows of `name` that `erase` changes (core's shapes); counts them. */
+function replaceEach<T extends { id: string; customerId?: string }>(
+  data: FileData,
+  name: TableName,
+  customerId: string,
+  erase: (row: T) => T | undefined,
+): number {
+  const rows = table<T>(data, name);
+  let changed = 0;
+  for (const row of rowsOf<T>(data, name, customerId)) {
+    const next = erase(row);
+    if (next === undefined) continue;
+    rows[row.id] = next;
+    changed += 1;
+  }
+  return changed;
 }
 
 /** Removes `field` when present; whether it was. */
@@ -63,7 +84,9 @@ export function privacyRepository(access: DataAccess): PersonalDataRepository {
           }),
           creditNotes: clearEach(rowsOf(data, 'creditNotes', customerId), emptyMetadata),
           idempotencyRecords: keys.length,
-          outboxEntries: clearEach(rowsOf(data, 'outbox', customerId), (entry) => drop(entry, 'lastError')),
+          outboxEntries: replaceEach(data, 'outbox', customerId, erasedOutboxEntry),
+          paymentMethods: replaceEach(data, 'paymentMethods', customerId, erasedPaymentMethod),
+          paymentAttempts: replaceEach(data, 'paymentAttempts', customerId, erasedPaymentAttempt),
           auditEntries: clearEach(rowsOf(data, 'audit', customerId), (entry) => {
             if (entry.redacted === true) return false;
             delete entry.before;

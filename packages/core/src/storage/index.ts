@@ -46,6 +46,13 @@ export type {
   VersionedRepository,
 } from './storage-adapter';
 export { ERASED_CUSTOMER_NAME } from './storage-adapter';
+export {
+  ERASED_PROVIDER_REFERENCE,
+  erasedOutboxEntry,
+  erasedPaymentAttempt,
+  erasedPaymentMethod,
+  erasedProviderMethodId,
+} from './erased-payment-records';
 export { AGING_BUCKETS } from './report-queries';
 export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
 export type {

@@ -443,8 +443,15 @@ export interface ScrubCounts {
   readonly creditNotes: number;
   readonly idempotencyRecords: number;
   readonly auditEntries: number;
-  /** Outbox entries whose `lastError` (a receiver's refusal may quote the address) was removed. */
+  /**
+   * Outbox entries whose `lastError` (a receiver's refusal may quote the address) was removed, or that were still
+   * pending and were cancelled (`dead`, never sent).
+   */
   readonly outboxEntries: number;
+  /** Saved payment methods pseudonymised (see `erasedPaymentMethod`). */
+  readonly paymentMethods: number;
+  /** Payment attempts whose decline lost its provider message. */
+  readonly paymentAttempts: number;
 }
 
 /** What {@link PersonalDataRepository.purgeRetained} did. */
@@ -470,7 +477,11 @@ export interface PersonalDataRepository {
    * credit notes' `metadata` become `{}`; invoice snapshots' `email` becomes `""` (name, address and tax ids stay
    * for the retention); idempotency records whose stored response holds the customer id as a JSON string
    * (`"cus_1"`, not a part of `"cus_12"`) are deleted; audit entries of the customer lose `before` and `after` and
-   * get `redacted: true`; the customer's outbox entries lose `lastError`.
+   * get `redacted: true`; the customer's outbox entries lose `lastError` and pending ones become `dead` (never sent);
+   * saved payment methods become detached, not default, with the token `erased:<method id>`
+   * (`erasedProviderMethodId`), the customer reference `ERASED_PROVIDER_REFERENCE` and no `card` or `email`;
+   * payment attempts' `decline.message` becomes `""` (code, kind, amounts, statuses and provider payment ids stay).
+   * The shapes are those of `erasedPaymentMethod`, `erasedPaymentAttempt` and `erasedOutboxEntry`.
    * @returns how many records of each kind it changed (records already clear are not counted).
    */
   scrubCustomer(customerId: string): Promise<ScrubCounts>;

@@ -1,4 +1,4 @@
-import { ERASED_CUSTOMER_NAME, type PersonalDataRepository } from '@billfold/core';
+import { ERASED_CUSTOMER_NAME, ERASED_PROVIDER_REFERENCE, type PersonalDataRepository } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
 
@@ -51,9 +51,27 @@ export function privacyRepository(client: SqlClient, tables: BillingTables): Per
             `DELETE FROM ${tables.idempotencyRecords.name} WHERE strpos(response::text, $1) > 0 RETURNING 1`,
             [JSON.stringify(customerId)],
           ),
+          // pending notifications are cancelled: dead, never sent
           outboxEntries: await count(
             tx,
-            `UPDATE ${tables.outbox.name} SET last_error = NULL WHERE customer_id = $1 AND last_error IS NOT NULL RETURNING 1`,
+            `UPDATE ${tables.outbox.name} SET last_error = NULL,
+                status = CASE WHEN status = 'pending' THEN 'dead' ELSE status END
+              WHERE customer_id = $1 AND (last_error IS NOT NULL OR status = 'pending') RETURNING 1`,
+            id,
+          ),
+          // the shape of core's erasedPaymentMethod: token `erased:<id>`, no card or wallet e-mail, detached
+          paymentMethods: await count(
+            tx,
+            `UPDATE ${tables.paymentMethods.name} SET provider_method_id = 'erased:' || id, customer_reference = $2,
+                card = NULL, email = NULL, status = 'detached', is_default = false
+              WHERE customer_id = $1 AND (provider_method_id <> 'erased:' || id OR customer_reference <> $2
+                OR card IS NOT NULL OR email IS NOT NULL OR status <> 'detached' OR is_default) RETURNING 1`,
+            [customerId, ERASED_PROVIDER_REFERENCE],
+          ),
+          paymentAttempts: await count(
+            tx,
+            `UPDATE ${tables.paymentAttempts.name} SET decline = jsonb_set(decline, '{message}', '""'::jsonb)
+              WHERE customer_id = $1 AND decline IS NOT NULL AND decline->>'message' <> '' RETURNING 1`,
             id,
           ),
           auditEntries: await count(

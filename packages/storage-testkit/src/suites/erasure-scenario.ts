@@ -1,5 +1,6 @@
 import { type BillingStorageAdapter, createBilling, createTestClock, readAllRecords } from '@billfold/core';
 import { expect } from 'vitest';
+import { makePaymentAttempt, makePaymentMethod } from '../builders/online-payments';
 
 /** Personal data of the erased customer, each spelt so nothing else in the database can contain it. */
 const ERASED = {
@@ -14,6 +15,11 @@ const ERASED = {
   device: 'laptop-of-zelda-qm',
   transfer: 'TRANSFER ZQM 2026',
   refundReason: 'Zelda asked by phone',
+  cardToken: 'pm_zelda_qm_visa',
+  providerCustomer: 'cus_stripe_zelda_qm',
+  wallet: 'zelda.qm.pay@wallet.example',
+  walletToken: 'B-7ZELDA-QM',
+  decline: 'Declined: card of Zelda QM reported lost',
 } as const;
 
 /** What tax law keeps on the invoices (and the credit note's memo) until the retention ends. */
@@ -37,7 +43,8 @@ function search(text: string, values: Readonly<Record<string, string>>): string[
 
 /**
  * The whole erasure story over `storage`, through the engine: a customer with every kind of personal data is billed
- * for a month (subscription, usage, payment, refund, credit note, a staff change in the audit log), then erased:
+ * for a month (subscription, usage, payment, refund, credit note, a staff change in the audit log, saved payment
+ * methods and a declined charge), then erased:
  * a full-database text search finds only what retention keeps (name, street, tax id on the invoices); after the
  * retention of the first invoice only the second still holds them; after the last, nothing.
  */
@@ -128,6 +135,45 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
   clock.set('2026-02-01T00:00:00Z');
   await billing.runCycle();
 
+  // online payments, as a gateway leaves them: the customer at the provider, a saved card and a PayPal wallet,
+  // and a declined charge whose provider message names the cardholder
+  await storage.transaction(async (session) => {
+    const stored = (await session.customers.get(customer.id)) as NonNullable<typeof customer>;
+    await session.customers.update({
+      ...stored,
+      gatewayCustomers: { stripe: ERASED.providerCustomer },
+      version: stored.version + 1,
+    });
+    const card = makePaymentMethod({
+      customerId: customer.id,
+      providerMethodId: ERASED.cardToken,
+      customerReference: ERASED.providerCustomer,
+    });
+    const wallet = makePaymentMethod({
+      customerId: customer.id,
+      gateway: 'paypal',
+      type: 'paypal',
+      card: undefined,
+      email: ERASED.wallet,
+      isDefault: false,
+      providerMethodId: ERASED.walletToken,
+      customerReference: ERASED.providerCustomer,
+    });
+    await session.paymentMethods.insert(card);
+    await session.paymentMethods.insert(wallet);
+    await session.paymentAttempts.insert(
+      makePaymentAttempt({
+        customerId: customer.id,
+        invoiceId: first?.id as string,
+        currency: 'GBP',
+        amount: '24.00',
+        paymentMethodId: card.id,
+        decline: { code: 'lost_card', message: ERASED.decline, kind: 'hard' },
+        dueAt: undefined,
+      }),
+    );
+  });
+
   const before = await readAllRecords(storage);
   const balanceBefore = await billing.balance.get(customer.id, 'GBP');
   expect(search(await dumpAll(), { ...ERASED, ...RETAINED }).sort()).toEqual(
@@ -149,6 +195,17 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
   expect(search(afterErasure, ERASED)).toEqual([]);
   expect(search(afterErasure, RETAINED).sort()).toEqual(Object.values(RETAINED).sort());
   expect(search(afterErasure, OTHER).sort()).toEqual(Object.values(OTHER).sort());
+
+  // the saved methods are detached; the declined attempt keeps its amount, status and decline code
+  const methods = (await storage.paymentMethods.list({ customerId: customer.id })).items;
+  expect(methods.map((m) => [m.status, m.isDefault, m.card, m.email])).toEqual([
+    ['detached', false, undefined, undefined],
+    ['detached', false, undefined, undefined],
+  ]);
+  expect((await storage.paymentAttempts.list({ customerId: customer.id })).items).toMatchObject([
+    { amount: '24.00', status: 'failed', decline: { code: 'lost_card', message: '', kind: 'hard' } },
+  ]);
+  expect(erased.customer.gatewayCustomers).toBeUndefined();
 
   // the ledger is as it was: same amounts, same balance
   const after = await readAllRecords(storage);

@@ -2,6 +2,8 @@ import {
   type BillingStorageAdapter,
   type Customer,
   ERASED_CUSTOMER_NAME,
+  ERASED_PROVIDER_REFERENCE,
+  erasedProviderMethodId,
   type Invoice,
   readAllRecords,
 } from '@billfold/core';
@@ -9,6 +11,7 @@ import { expect, it } from 'vitest';
 import { makeCustomer } from '../builders/customer';
 import { makeOutboxEntry } from '../builders/collections';
 import { makeCreditNote, makeInvoice } from '../builders/invoice';
+import { makePaymentAttempt, makePaymentMethod } from '../builders/online-payments';
 import { makeIdempotencyRecord, makePayment, makeRefund } from '../builders/payment';
 import { makeSubscription, makeUsageEvent } from '../builders/subscription';
 import type { KitContext } from '../kit-context';
@@ -26,6 +29,10 @@ function personalData(tag: string) {
     reason: `refund asked by Ada ${tag}`,
     note: `call Ada on 0161 ${tag}`,
     memo: `goodwill for Ada ${tag}`,
+    token: `pm_ada_${tag}`,
+    providerCustomer: `cus_stripe_ada_${tag}`,
+    wallet: `ada.pay.${tag}@wallet.example`,
+    decline: `Card of Ada Lovelace ${tag} reported stolen`,
   };
 }
 
@@ -73,6 +80,22 @@ async function seedCustomer(storage: BillingStorageAdapter, tag: string, issuedA
       lastError: { code: 'delivery_rejected', message: `550 ${pii.email}: mailbox unavailable`, retryable: false },
     }),
   ]);
+  const method = makePaymentMethod({
+    customerId: customer.id,
+    providerMethodId: pii.token,
+    customerReference: pii.providerCustomer,
+    email: pii.wallet,
+  });
+  await storage.paymentMethods.insert(method);
+  const attempt = makePaymentAttempt({
+    customerId: customer.id,
+    invoiceId: invoice.id,
+    paymentMethodId: method.id,
+    decline: { code: 'stolen_card', message: pii.decline, kind: 'hard' },
+  });
+  await storage.paymentAttempts.insert(attempt);
+  const pending = makeOutboxEntry({ customerId: customer.id });
+  await storage.outbox.insertMany([pending]);
   await storage.audit.append([
     {
       id: `aud_${tag}`,
@@ -87,7 +110,7 @@ async function seedCustomer(storage: BillingStorageAdapter, tag: string, issuedA
       after: { name: pii.name, email: pii.email },
     },
   ]);
-  return { customer, invoice, note, payment, pii };
+  return { customer, invoice, note, payment, method, attempt, pending, pii };
 }
 
 const zero = {
@@ -100,6 +123,8 @@ const zero = {
   idempotencyRecords: 0,
   auditEntries: 0,
   outboxEntries: 0,
+  paymentMethods: 0,
+  paymentAttempts: 0,
 };
 
 /** The amounts of every invoice, payment and credit note: erasure and purge must leave them as they were. */
@@ -132,7 +157,9 @@ export function privacySuite(kit: KitContext): void {
       creditNotes: 1,
       idempotencyRecords: 1,
       auditEntries: 1,
-      outboxEntries: 1,
+      outboxEntries: 2,
+      paymentMethods: 1,
+      paymentAttempts: 1,
     });
     expect(await storage.privacy.scrubCustomer(ada.customer.id)).toEqual(zero);
 
@@ -155,7 +182,25 @@ export function privacySuite(kit: KitContext): void {
     expect(entry).toMatchObject({ id: 'aud_A1', redacted: true, operation: 'customers.update' });
     expect(entry?.before).toBeUndefined();
     expect(entry?.after).toBeUndefined();
+    // the saved method is detached and pseudonymised; the attempt keeps all but the provider's message
+    const { card: _card, email: _email, ...methodKept } = ada.method;
+    expect(await storage.paymentMethods.get(ada.method.id)).toEqual({
+      ...methodKept,
+      providerMethodId: erasedProviderMethodId(ada.method.id),
+      customerReference: ERASED_PROVIDER_REFERENCE,
+      status: 'detached',
+      isDefault: false,
+    });
+    expect(await storage.paymentAttempts.get(ada.attempt.id)).toEqual({
+      ...ada.attempt,
+      decline: { code: 'stolen_card', message: '', kind: 'hard' },
+    });
+    // the pending notification is cancelled, never sent
+    expect(await storage.outbox.get(ada.pending.id)).toEqual({ ...ada.pending, status: 'dead' });
+    expect((await storage.outbox.list({ status: 'pending' })).items).toEqual([other.pending]);
     // the other customer and every amount are untouched
+    expect(await storage.paymentMethods.get(other.method.id)).toEqual(other.method);
+    expect(await storage.paymentAttempts.get(other.attempt.id)).toEqual(other.attempt);
     expect(await storage.invoices.get(other.invoice.id)).toEqual(otherBefore);
     expect((await storage.payments.get(other.payment.id))?.reference).toBe(other.pii.reference);
     expect(await amounts(storage)).toEqual(before);
@@ -163,10 +208,25 @@ export function privacySuite(kit: KitContext): void {
     if (kit.dumpAll !== undefined) {
       const text = await kit.dumpAll();
       // (the customer row itself is the engine's to rewrite: `customers.erase` updates it)
-      for (const gone of [ada.pii.usage, ada.pii.reference, ada.pii.reason, ada.pii.note, `550 ${ada.pii.email}`]) {
+      const payment = [ada.pii.token, ada.pii.providerCustomer, ada.pii.wallet, ada.pii.decline];
+      for (const gone of [
+        ada.pii.usage,
+        ada.pii.reference,
+        ada.pii.reason,
+        ada.pii.note,
+        `550 ${ada.pii.email}`,
+        ...payment,
+      ]) {
         expect(text, gone).not.toContain(gone);
       }
-      for (const kept of [ada.pii.street, ada.pii.taxId, ada.pii.memo, other.pii.email, other.pii.reference]) {
+      for (const kept of [
+        ada.pii.street,
+        ada.pii.taxId,
+        ada.pii.memo,
+        other.pii.email,
+        other.pii.reference,
+        other.pii.decline,
+      ]) {
         expect(text, kept).toContain(kept);
       }
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '../../domain/outbox-entry';
+import type { PaymentAttempt } from '../../domain/payment-attempt';
 import { createCycleFixture } from '../run-cycle/cycle-fixture';
 import { rejection } from '../test-fixture';
 
@@ -75,5 +77,61 @@ describe('customers.erase', () => {
       expect.objectContaining({ subscriptionId: subscription.id, code: 'customer_erased', step: 'plan' }),
     ]);
     expect(await f.invoices()).toHaveLength(1);
+  });
+
+  it('waits for a charge under way but not for one the customer abandoned; cancelled notifications stay unsent', async () => {
+    const f = await createCycleFixture({ start: '2026-01-01T00:00:00Z' });
+    const at = '2026-01-01T00:00:00.000Z';
+    const attempt: PaymentAttempt = {
+      id: 'att_1',
+      customerId: f.customer.id,
+      invoiceId: 'inv_1',
+      gateway: 'stripe',
+      attemptNumber: 1,
+      trigger: 'portal',
+      status: 'processing',
+      amount: '119.00',
+      currency: 'EUR',
+      idempotencyKey: 'portal:att_1',
+      providerPaymentId: 'pi_1',
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await f.storage.paymentAttempts.insert(attempt);
+    const dedupeKey = 'payment.received/pay_1';
+    const entry: OutboxEntry = {
+      id: 'ntf_1',
+      customerId: f.customer.id,
+      type: 'payment.received',
+      dedupeKey,
+      notification: {
+        type: 'payment.received',
+        customerId: f.customer.id,
+        paymentId: 'pay_1',
+        occurredAt: at,
+        dedupeKey,
+      },
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+      version: 1,
+    };
+    await f.storage.outbox.insertMany([entry]);
+
+    const busy = await rejection(f.billing.customers.erase(f.customer.id));
+    expect(busy).toMatchObject({ code: 'invalid_state', path: ['customerId'] });
+    expect(busy.message).toContain('att_1 (processing)');
+    // 3-D Secure never finished: the customer may never come back, so it does not hold erasure back
+    await f.storage.paymentAttempts.update({ ...attempt, status: 'requires_action', version: 2 });
+    const { cleared } = await f.billing.customers.erase(f.customer.id);
+    expect(cleared).toMatchObject({ outboxEntries: 1, paymentAttempts: 0, paymentMethods: 0 });
+    expect(await f.billing.notifications.get('ntf_1')).toMatchObject({ status: 'dead', attempts: 0 });
+    expect(await rejection(f.billing.notifications.resend('ntf_1'))).toMatchObject({
+      code: 'customer_erased',
+      path: ['entryId'],
+    });
+    expect((await f.billing.notifications.get('ntf_1')).status).toBe('dead');
   });
 });

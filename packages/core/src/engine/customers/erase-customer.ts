@@ -27,9 +27,20 @@ const NOTHING: ScrubCounts = {
   idempotencyRecords: 0,
   auditEntries: 0,
   outboxEntries: 0,
+  paymentMethods: 0,
+  paymentAttempts: 0,
 };
 
-/** Refuses erasure while something can still bill the customer: a subscription not canceled, a draft invoice. */
+/**
+ * Attempts whose money is moving at the provider: their outcome must reach the ledger before erasure. (One waiting
+ * for the customer, `requires_action`, does not hold erasure back: the customer may never come back to it.)
+ */
+const IN_FLIGHT = ['pending', 'processing'] as const;
+
+/**
+ * Refuses erasure while something can still bill the customer: a subscription not canceled, a payment attempt under
+ * way at a gateway, a draft invoice.
+ */
 async function assertNothingToBill(session: StorageSession, customerId: string): Promise<void> {
   const subscriptions = await listAll((page) => session.subscriptions.list({ ...page, customerId }));
   const live = subscriptions.find((s) => s.status !== 'canceled' || s.nextBillingAt !== undefined);
@@ -39,6 +50,16 @@ async function assertNothingToBill(session: StorageSession, customerId: string):
       `Customer ${customerId} still has subscription ${live.id} (${live.status}) that can still bill: cancel it and let the billing run bill what remains before erasing`,
       { path: ['customerId'] },
     );
+  }
+  for (const status of IN_FLIGHT) {
+    const [attempt] = (await session.paymentAttempts.list({ customerId, status, limit: 1 })).items;
+    if (attempt !== undefined) {
+      throw new BillingError(
+        BillingErrorCode.invalidState,
+        `Customer ${customerId} has payment attempt ${attempt.id} (${status}) under way at ${attempt.gateway}: let it finish before erasing`,
+        { path: ['customerId'] },
+      );
+    }
   }
   const drafts = await session.invoices.list({ customerId, status: 'draft', limit: 1 });
   const draft = drafts.items[0];
@@ -54,10 +75,15 @@ async function assertNothingToBill(session: StorageSession, customerId: string):
 /**
  * Erases a customer's personal data, under the customer's ledger lock in one transaction: the customer record is
  * pseudonymised (name "Erased customer", an `…@erased.invalid` address, no phone, address, tax ids, bank account,
- * external reference or metadata), the other records are scrubbed (`privacy.scrubCustomer`), and `erasure` records
+ * external reference, provider customer references (`gatewayCustomers`) or metadata), the other records are scrubbed
+ * (`privacy.scrubCustomer`: saved payment methods pseudonymised and detached, decline messages cleared, pending
+ * notifications cancelled), and `erasure` records
  * until when the invoices keep what tax law requires. Amounts never change, so the ledger stays as it was.
  * Erasing again changes nothing.
- * @throws BillingError `invalid_state` while a subscription can still bill or a draft invoice exists.
+ * Gateways are not called: detaching the methods and deleting the customer at the provider is the host's (read
+ * `gatewayCustomers` and the active `paymentMethods` first, or `paymentMethods.remove` each before erasing).
+ * @throws BillingError `invalid_state` while a subscription can still bill, a payment attempt is under way
+ * (`pending`, `processing`) or a draft invoice exists.
  */
 export async function eraseCustomer(
   ctx: EngineContext,

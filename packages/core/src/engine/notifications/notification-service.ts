@@ -4,6 +4,7 @@ import { type OutboxEntry, OutboxStatusSchema } from '../../domain/outbox-entry'
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
+import { assertNotErased } from '../customers/erased-customer-rule';
 import { requireRecord } from '../require-record';
 import { deliverAfterCommit } from './deliver-after-commit';
 import { type DispatchOptions, type DispatchSummary, dispatchNotifications } from './dispatch-notifications';
@@ -28,7 +29,8 @@ export interface NotificationService {
   /**
    * Makes a dead (or delivered) entry pending again, due now, with its attempts reset; its dedupe key stays, so a
    * receiver that got it before drops the repeat. With `immediate` delivery it is sent at once.
-   * @throws BillingError `not_found`; `invalid_state` when it is still pending.
+   * @throws BillingError `not_found`; `invalid_state` when it is still pending; `customer_erased` when its customer
+   * was erased (erasure cancelled its pending entries).
    */
   resend(entryId: string): Promise<OutboxEntry>;
 }
@@ -55,6 +57,8 @@ export function createNotificationService(ctx: EngineContext): NotificationServi
             { path: ['entryId'] },
           );
         }
+        const customer = await session.customers.get(entry.customerId);
+        if (customer !== undefined) assertNotErased(customer, ['entryId']);
         const { deliveredAt: _sent, ...rest } = entry;
         await session.outbox.update({
           ...rest,

@@ -5,6 +5,7 @@ import {
   type PurgeCounts,
   type ScrubCounts,
 } from '../storage-adapter';
+import { erasedOutboxEntry, erasedPaymentAttempt, erasedPaymentMethod } from '../erased-payment-records';
 import { normalizeInstant } from './instant';
 import type { MemoryState } from './memory-state';
 import type { Table } from './table';
@@ -90,7 +91,9 @@ export function memoryPrivacyRepository(state: MemoryState, exec: MemoryExecutor
           invoices,
           creditNotes: rewrite(state.creditNotes, customerId, (note) => withoutField(note), log),
           idempotencyRecords,
-          outboxEntries: rewrite(state.outbox, customerId, (entry) => without(entry, 'lastError'), log),
+          outboxEntries: rewrite(state.outbox, customerId, erasedOutboxEntry, log),
+          paymentMethods: rewrite(state.paymentMethods, customerId, erasedPaymentMethod, log),
+          paymentAttempts: rewrite(state.paymentAttempts, customerId, erasedPaymentAttempt, log),
           auditEntries: rewrite(
             state.auditEntries,
             customerId,
