@@ -4,7 +4,7 @@ import { type Billing, type Clock, createBilling, type DispatchSummary, type Eng
 import { createEmailNotifier, type EmailNotifier, type EmailNotifierOptions } from '@billfold/email';
 import type { CliIo } from './cli-io';
 import { type OptionSpecs, type ParsedOptions, stringOption } from './parse-options';
-import { openStorage, type StorageTarget } from './storage-from-args';
+import { CREATE_OPTION, openStorage, STORAGE_OPTIONS, type StorageTarget } from './storage-from-args';
 import { UsageError } from './usage-error';
 import { smtpEnvironment } from './secrets';
 
@@ -12,6 +12,19 @@ import { smtpEnvironment } from './secrets';
 export const ENGINE_OPTIONS = {
   config: { type: 'string' },
   'email-config': { type: 'string' },
+} as const satisfies OptionSpecs;
+
+/**
+ * The flags of the cron commands (`billfold run`, `billfold collections`): where the records are, `--create`, the
+ * engine's configuration and email, `--now`, `--batch-size` and `--json`.
+ */
+export const CRON_COMMAND_OPTIONS = {
+  ...STORAGE_OPTIONS,
+  ...CREATE_OPTION,
+  ...ENGINE_OPTIONS,
+  now: { type: 'string' },
+  'batch-size': { type: 'string' },
+  json: { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 /** The help lines of {@link ENGINE_OPTIONS}. */

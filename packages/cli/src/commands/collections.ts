@@ -1,15 +1,8 @@
 import { type Clock, type CollectionsRunSummary, systemClock } from '@billfold/core';
 import type { CliIo } from '../cli-io';
-import { ENGINE_HELP, ENGINE_OPTIONS, formatDispatch, outcomeJson, withEngine } from '../engine-options';
+import { CRON_COMMAND_OPTIONS, ENGINE_HELP, formatDispatch, outcomeJson, withEngine } from '../engine-options';
 import { instantOption, integerOption, parseOptions } from '../parse-options';
-import {
-  CREATE_HELP,
-  CREATE_OPTION,
-  describeTarget,
-  STORAGE_HELP,
-  STORAGE_OPTIONS,
-  storageTarget,
-} from '../storage-from-args';
+import { CREATE_HELP, describeTarget, STORAGE_HELP, storageTarget } from '../storage-from-args';
 import { ExitCode } from '../usage-error';
 
 /** The help of `billfold collections`. */
@@ -29,15 +22,6 @@ ${ENGINE_HELP.join('\n')}
   --batch-size N    invoices collected per transaction (default 500)
   --json            print the summary as JSON
   -h, --help        this help`;
-
-const OPTIONS = {
-  ...STORAGE_OPTIONS,
-  ...CREATE_OPTION,
-  ...ENGINE_OPTIONS,
-  now: { type: 'string' },
-  'batch-size': { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 /** The lines `billfold collections` prints for a summary. */
 export function formatCollectionsSummary(summary: CollectionsRunSummary, target: string): string[] {
@@ -64,7 +48,7 @@ export function formatCollectionsSummary(summary: CollectionsRunSummary, target:
  * @returns the exit code: 1 when some invoice could not be collected.
  */
 export async function collectionsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseOptions('collections', args, OPTIONS);
+  const parsed = parseOptions('collections', args, CRON_COMMAND_OPTIONS);
   if (parsed.values.help) {
     io.out(COLLECTIONS_HELP);
     return ExitCode.ok;

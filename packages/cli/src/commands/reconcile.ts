@@ -49,7 +49,10 @@ type Action = (typeof ACTIONS)[number];
 /** One waiting credit as a line: id, status and reason, amount, value date, payer, what they wrote. */
 export function bankCreditLine(credit: BankCredit): string {
   const candidates = credit.candidates
-    .map((c, i) => `[${i}] ${c.customerId} ${c.allocations.map((a) => `${a.invoiceNumber} ${a.amount}`).join(' + ') || 'credit'}`)
+    .map(
+      (c, i) =>
+        `[${i}] ${c.customerId} ${c.allocations.map((a) => `${a.invoiceNumber} ${a.amount}`).join(' + ') || 'credit'}`,
+    )
     .join('; ');
   return [
     credit.id,
@@ -75,7 +78,10 @@ async function importFile(billing: Billing, file: string, mappingPath: string | 
   const statement =
     mappingPath === undefined
       ? parseCamt(bytes)
-      : parseCsvStatement(new TextDecoder().decode(bytes), (await readJson('reconcile', '--mapping', mappingPath, cwd)) as never);
+      : parseCsvStatement(
+          new TextDecoder().decode(bytes),
+          (await readJson('reconcile', '--mapping', mappingPath, cwd)) as never,
+        );
   return billing.reconciliation.import(statement);
 }
 
@@ -98,7 +104,9 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
   }
   if ((action === 'queue') !== (argument === undefined)) {
     throw new UsageError(
-      action === 'queue' ? `unexpected argument "${argument}"` : `${action} needs ${action === 'import' ? 'the file' : 'the bank credit id'}`,
+      action === 'queue'
+        ? `unexpected argument "${argument}"`
+        : `${action} needs ${action === 'import' ? 'the file' : 'the bank credit id'}`,
       'reconcile',
     );
   }
@@ -124,7 +132,8 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
         lines: [
           `Imported ${imported.lines.length} statement line(s): ${counts.join(', ')}`,
           ...imported.lines.map(
-            (l) => `  ${l.lineId}  ${l.amount} ${l.currency}  ${l.outcome}${l.reason !== undefined ? ` (${l.reason})` : ''}`,
+            (l) =>
+              `  ${l.lineId}  ${l.amount} ${l.currency}  ${l.outcome}${l.reason !== undefined ? ` (${l.reason})` : ''}`,
           ),
         ],
       };

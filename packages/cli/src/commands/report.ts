@@ -10,12 +10,7 @@ import {
 } from '@billfold/documents';
 import type { CliIo } from '../cli-io';
 import { instantOption, parseOptions, stringOption } from '../parse-options';
-import {
-  formatMrr,
-  formatOnboarding,
-  formatRevenue,
-  formatUnreconciledCash,
-} from '../reports/format-business-reports';
+import { formatMrr, formatOnboarding, formatRevenue, formatUnreconciledCash } from '../reports/format-business-reports';
 import {
   formatAging,
   formatCollectionsEffectiveness,
@@ -154,7 +149,8 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   const lastMonth = new Date(Date.parse(now) - 1).toISOString().slice(0, 7);
   const toMonth = monthOption(parsed, 'to-month') ?? lastMonth;
   const [year, month] = toMonth.split('-').map(Number) as [number, number];
-  const fromMonth = monthOption(parsed, 'from-month') ?? new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 7);
+  const fromMonth =
+    monthOption(parsed, 'from-month') ?? new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 7);
   const target = storageTarget('report', parsed, { required: true, io });
   // Reports only read: a database is migrated only when --create starts a new one.
   const create = parsed.values.create === true;

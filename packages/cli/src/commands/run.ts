@@ -1,15 +1,8 @@
 import { type Clock, type RunCycleSummary, type StepFigures, systemClock } from '@billfold/core';
 import type { CliIo } from '../cli-io';
-import { ENGINE_HELP, ENGINE_OPTIONS, formatDispatch, outcomeJson, withEngine } from '../engine-options';
+import { CRON_COMMAND_OPTIONS, ENGINE_HELP, formatDispatch, outcomeJson, withEngine } from '../engine-options';
 import { instantOption, integerOption, parseOptions } from '../parse-options';
-import {
-  CREATE_HELP,
-  CREATE_OPTION,
-  describeTarget,
-  STORAGE_HELP,
-  STORAGE_OPTIONS,
-  storageTarget,
-} from '../storage-from-args';
+import { CREATE_HELP, describeTarget, STORAGE_HELP, storageTarget } from '../storage-from-args';
 import { ExitCode } from '../usage-error';
 
 /** The help of `billfold run`. */
@@ -29,15 +22,6 @@ ${ENGINE_HELP.join('\n')}
   --batch-size N    subscriptions billed per transaction (default 500)
   --json            print the summary as JSON
   -h, --help        this help`;
-
-const OPTIONS = {
-  ...STORAGE_OPTIONS,
-  ...CREATE_OPTION,
-  ...ENGINE_OPTIONS,
-  now: { type: 'string' },
-  'batch-size': { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 /** The lines `billfold run` prints for a summary. */
 export function formatRunSummary(summary: RunCycleSummary, target: string): string[] {
@@ -84,7 +68,7 @@ export function formatMeasuredSteps(measured: readonly StepFigures[]): string[] 
  * @returns the exit code: 1 when some subscription could not be billed.
  */
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseOptions('run', args, OPTIONS);
+  const parsed = parseOptions('run', args, CRON_COMMAND_OPTIONS);
   if (parsed.values.help) {
     io.out(RUN_HELP);
     return ExitCode.ok;

@@ -14,7 +14,11 @@ export function formatRevenue(report: RevenueReport): string[] {
     }
     rows.push([total.month, total.currency, 'Total', '', total.invoiced, total.credited, total.net]);
   }
-  return [title, '', ...table(['Month', 'Currency', 'Billing code', 'Category', 'Invoiced', 'Credited', 'Net'], rows, 4)];
+  return [
+    title,
+    '',
+    ...table(['Month', 'Currency', 'Billing code', 'Category', 'Invoiced', 'Credited', 'Net'], rows, 4),
+  ];
 }
 
 /** The onboarding report as text: sign-ups per month, then trials ended per month. */
