@@ -1,66 +1,56 @@
 /*
- * The benchmark page (bundled by render-invoices.ts, run in Chromium): renders 1,000 invoices with
- * <billing-invoice-list> and with hand-written DOM code that builds the same table — same cells, badges, links,
- * checkboxes and download buttons, same Intl formatting, same styles in a shadow root — and reports milliseconds
- * from start to laid out.
+ * The benchmark page (bundled by render-invoices.ts, run in Chromium): renders invoices with <billing-invoice-list>
+ * and with hand-written DOM code that builds the same table — same cells, badges, links, checkboxes and download
+ * buttons, same ARIA row indexes, same Intl formatting, same styles in a shadow root — and reports milliseconds
+ * from start to laid out. Each side renders either every row, or (windowed) only the rows of the scroll box and ten
+ * more, with a spacer for the rest sized from the measured row height.
  */
 import '../src/define';
 import type { InvoiceView } from '../src/api/portal-views';
 import type { BillingInvoiceList } from '../src/components/invoice-list/invoice-list';
 import { BillingFormat } from '../src/format/billing-format';
+import { generatedInvoices } from '../test/browser/generated-invoices';
 
-/** 1,000 invoices like the portal's: half paid, half open, some overdue. */
-function invoices(count: number): InvoiceView[] {
-  return Array.from({ length: count }, (_, i) => {
-    const open = i % 2 === 1;
-    const total = `${(19 + (i % 50)).toString()}.${String(i % 100).padStart(2, '0')}`;
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    return {
-      id: `inv_${String(i).padStart(6, '0')}`,
-      number: `INV-2026-${String(i + 1).padStart(6, '0')}`,
-      status: open ? 'open' : 'paid',
-      currency: 'EUR',
-      lines: [],
-      taxRates: [],
-      subtotal: total,
-      discountTotal: '0.00',
-      taxes: [],
-      taxTotal: '0.00',
-      roundingAmount: '0.00',
-      total,
-      creditApplied: '0.00',
-      amountDue: total,
-      amountPaid: open ? '0.00' : total,
-      amountCredited: '0.00',
-      amountRemaining: open ? total : '0.00',
-      notes: [],
-      createdAt: `2026-01-${day}T00:00:00Z`,
-      issuedAt: `2026-01-${day}T00:00:00Z`,
-      dueAt: `2026-02-${day}T00:00:00Z`,
-      overdue: open && i % 3 === 0,
-    };
-  });
-}
-
-const data = invoices(1000);
+const lists = new Map<number, InvoiceView[]>();
 const area = document.querySelector('main') as HTMLElement;
 
-async function billfold(): Promise<number> {
+function data(count: number): InvoiceView[] {
+  let list = lists.get(count);
+  if (list === undefined) {
+    list = generatedInvoices(count);
+    lists.set(count, list);
+  }
+  return list;
+}
+
+/** What one render measured: its time and how many invoice rows it put in the DOM. */
+interface Rendered {
+  readonly ms: number;
+  readonly rows: number;
+}
+
+async function billfold(count: number, windowed: boolean): Promise<Rendered> {
+  const invoices = data(count);
   const start = performance.now();
   const list = document.createElement('billing-invoice-list') as BillingInvoiceList;
   list.setAttribute('locale', 'en-GB');
   list.setAttribute('time-zone', 'Europe/Berlin');
   list.setAttribute('invoice-href', '#invoices/{id}');
-  list.invoices = data;
+  if (!windowed) list.windowFrom = Number.POSITIVE_INFINITY;
+  list.invoices = invoices;
   area.append(list);
-  await list.updateComplete;
+  // The window measures its rows once laid out and may render once more.
+  while (!(await list.updateComplete));
   void list.offsetHeight;
-  const elapsed = performance.now() - start;
+  const ms = performance.now() - start;
+  const rows = list.shadowRoot?.querySelectorAll('tbody tr[data-index]').length ?? 0;
   list.remove();
-  return elapsed;
+  return { ms, rows };
 }
 
 const STATUS: Record<string, string> = { open: 'Open', paid: 'Paid' };
+const OVERSCAN = 10;
+const ESTIMATED_ROW_PX = 45;
 
 function cell(row: HTMLElement, text: string, className?: string): HTMLTableCellElement {
   const td = document.createElement('td');
@@ -70,7 +60,64 @@ function cell(row: HTMLElement, text: string, className?: string): HTMLTableCell
   return td;
 }
 
-async function handwritten(): Promise<number> {
+function handwrittenRow(invoice: InvoiceView, index: number, format: BillingFormat): HTMLTableRowElement {
+  const row = document.createElement('tr');
+  row.dataset.index = String(index);
+  row.setAttribute('aria-rowindex', String(index + 2));
+  row.tabIndex = index === 0 ? 0 : -1;
+  const select = cell(row, '', 'select');
+  if (invoice.status === 'open') {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.setAttribute('aria-label', `Select invoice ${invoice.number}`);
+    box.addEventListener('change', () => undefined);
+    select.append(box);
+  }
+  const number = cell(row, '', 'number text');
+  const link = document.createElement('a');
+  link.href = `#invoices/${encodeURIComponent(invoice.id)}`;
+  link.textContent = invoice.number ?? invoice.id;
+  number.append(link);
+  cell(row, format.date(invoice.issuedAt as string)).dataset.label = 'Issued';
+  cell(row, format.date(invoice.dueAt as string)).dataset.label = 'Due';
+  cell(row, format.money(invoice.total, invoice.currency), 'amount').dataset.label = 'Total';
+  cell(row, format.money(invoice.amountRemaining, invoice.currency), 'amount').dataset.label = 'Remaining';
+  const status = cell(row, '');
+  const badge = document.createElement('span');
+  const overdue = invoice.status === 'open' && invoice.overdue;
+  badge.className = `badge ${overdue ? 'overdue' : invoice.status}`;
+  badge.setAttribute('part', 'status');
+  badge.textContent = overdue ? 'Overdue' : (STATUS[invoice.status] ?? invoice.status);
+  status.append(badge);
+  const actions = cell(row, '', 'actions');
+  const anchor = document.createElement('span');
+  anchor.className = 'menu-anchor';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = `menu-button-${invoice.id}`;
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-label', `Download invoice ${invoice.number}`);
+  button.setAttribute('part', 'download-button');
+  button.textContent = 'Download';
+  button.addEventListener('click', () => undefined);
+  anchor.append(button);
+  actions.append(anchor);
+  return row;
+}
+
+function spacerRow(): { row: HTMLTableRowElement; cell: HTMLTableCellElement } {
+  const row = document.createElement('tr');
+  row.className = 'spacer';
+  row.setAttribute('aria-hidden', 'true');
+  const td = document.createElement('td');
+  td.colSpan = 8;
+  row.append(td);
+  return { row, cell: td };
+}
+
+async function handwritten(count: number, windowed: boolean): Promise<Rendered> {
+  const invoices = data(count);
   const start = performance.now();
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });
@@ -79,9 +126,23 @@ async function handwritten(): Promise<number> {
     style instanceof CSSStyleSheet ? style : (style.styleSheet as CSSStyleSheet),
   );
   const format = new BillingFormat('en-GB', 'Europe/Berlin', 'symbol');
+  const box = document.createElement('div');
+  box.className = windowed ? 'viewport windowed' : 'viewport';
+  box.setAttribute('part', 'viewport');
+  if (windowed) box.tabIndex = -1;
+  for (const type of ['scroll', 'keydown', 'focusin']) box.addEventListener(type, () => undefined);
   const table = document.createElement('table');
+  table.setAttribute('part', 'table');
+  table.setAttribute('aria-rowcount', String(count + 1));
+  if (windowed) {
+    const caption = document.createElement('caption');
+    caption.className = 'visually-hidden';
+    caption.textContent = `${count} invoices shown`;
+    table.append(caption);
+  }
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
+  headRow.setAttribute('aria-rowindex', '1');
   for (const name of ['', 'Number', 'Issued', 'Due', 'Total', 'Remaining', 'Status', '']) {
     const th = document.createElement('th');
     th.textContent = name;
@@ -89,54 +150,26 @@ async function handwritten(): Promise<number> {
   }
   head.append(headRow);
   const body = document.createElement('tbody');
-  for (const invoice of data) {
-    const row = document.createElement('tr');
-    const select = cell(row, '', 'select');
-    if (invoice.status === 'open') {
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.setAttribute('aria-label', `Select invoice ${invoice.number}`);
-      box.addEventListener('change', () => undefined);
-      select.append(box);
-    }
-    const number = cell(row, '', 'number text');
-    const link = document.createElement('a');
-    link.href = `#invoices/${encodeURIComponent(invoice.id)}`;
-    link.textContent = invoice.number ?? invoice.id;
-    number.append(link);
-    cell(row, format.date(invoice.issuedAt as string)).dataset.label = 'Issued';
-    cell(row, format.date(invoice.dueAt as string)).dataset.label = 'Due';
-    cell(row, format.money(invoice.total, invoice.currency), 'amount').dataset.label = 'Total';
-    cell(row, format.money(invoice.amountRemaining, invoice.currency), 'amount').dataset.label = 'Remaining';
-    const status = cell(row, '');
-    const badge = document.createElement('span');
-    const overdue = invoice.status === 'open' && invoice.overdue;
-    badge.className = `badge ${overdue ? 'overdue' : invoice.status}`;
-    badge.setAttribute('part', 'status');
-    badge.textContent = overdue ? 'Overdue' : (STATUS[invoice.status] ?? invoice.status);
-    status.append(badge);
-    const actions = cell(row, '', 'actions');
-    const anchor = document.createElement('span');
-    anchor.className = 'menu-anchor';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.id = `menu-button-${invoice.id}`;
-    button.setAttribute('aria-haspopup', 'menu');
-    button.setAttribute('aria-expanded', 'false');
-    button.setAttribute('aria-label', `Download invoice ${invoice.number}`);
-    button.textContent = 'Download';
-    button.addEventListener('click', () => undefined);
-    anchor.append(button);
-    actions.append(anchor);
-    body.append(row);
-  }
+  const end = windowed ? Math.min(count, Math.ceil(innerHeight / ESTIMATED_ROW_PX) + OVERSCAN) : count;
+  for (let i = 0; i < end; i++) body.append(handwrittenRow(invoices[i] as InvoiceView, i, format));
+  const after = end < count ? spacerRow() : undefined;
+  if (after) body.append(after.row);
   table.append(head, body);
-  root.append(table);
+  box.append(table);
+  root.append(box);
   area.append(host);
+  if (after) {
+    // The rows' real height sizes the spacer, as the element's window does.
+    const rows = body.querySelectorAll('tr[data-index]');
+    const first = rows[0] as Element;
+    const last = rows[rows.length - 1] as Element;
+    const pitch = (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length;
+    after.cell.style.height = `${Math.round((count - end) * pitch)}px`;
+  }
   void host.offsetHeight;
-  const elapsed = performance.now() - start;
+  const ms = performance.now() - start;
   host.remove();
-  return elapsed;
+  return { ms, rows: end };
 }
 
 (window as unknown as { bench: unknown }).bench = { billfold, handwritten };

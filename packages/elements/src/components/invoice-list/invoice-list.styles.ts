@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The invoice list's layout: a table that becomes stacked cards on narrow screens. */
+/**
+ * The invoice list's layout: a table that becomes stacked cards on narrow screens; a long list scrolls in a box
+ * `--billing-invoice-list-height` high (40rem) with the header kept in view.
+ */
 export const invoiceListStyles = css`
   .toolbar {
     display: flex;
@@ -23,6 +26,23 @@ export const invoiceListStyles = css`
     width: 1.25rem;
     height: 1.25rem;
     min-height: auto;
+  }
+  .windowed {
+    max-height: var(--billing-invoice-list-height, 40rem);
+    overflow-y: auto;
+  }
+  .windowed thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+  }
+  tr[data-index]:focus-visible {
+    outline-offset: -3px;
+  }
+  tr.spacer,
+  tr.spacer td {
+    padding: 0;
+    border: none;
   }
   .more {
     margin-top: calc(var(--_space) * 2);
@@ -60,6 +80,15 @@ export const invoiceListStyles = css`
     td.actions {
       grid-column: 2 / 4;
       font-weight: 600;
+    }
+    tr.spacer {
+      display: block;
+    }
+  }
+  @media print {
+    .windowed {
+      max-height: none;
+      overflow: visible;
     }
   }
 `;

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { InvoiceView, PageView } from '../../api/portal-views';
 import { BillingElement } from '../../base/billing-element';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../documents/document-download';
 import { renderInvoiceStatus } from '../../documents/invoice-status';
 import { invoiceListStyles } from './invoice-list.styles';
+import { RowWindow } from './row-window';
 
 /** What the list shows: every status, one status, or the open invoices past their due date. */
 export type InvoiceListFilter = '' | 'open' | 'paid' | 'void' | 'uncollectible' | 'overdue';
@@ -24,13 +26,16 @@ export function invoiceLink(template: string | undefined, id: string): string | 
 /**
  * The customer's invoices: a status filter, pages ("show more" follows the portal's cursor), a download menu per
  * invoice (PDF, HTML, CSV, UBL XML) and the whole list as CSV, and checkboxes to pay several open invoices at once.
- * Give it `invoices` to show a list the host already has (no fetch; filtered here).
+ * Give it `invoices` to show a list the host already has (no fetch; filtered here). From `window-from` invoices on
+ * (100) only the rows in and near view are rendered, in a scroll box; the arrow keys, Page Up/Down, Home and End move
+ * across every row, and printing renders them all.
  *
  * @tagname billing-invoice-list
  * @summary The customer's invoices with filters, paging, downloads and paying.
  * @fires {BillingPaidEvent} billing-paid - From the pay button: the selected invoices were paid.
  * @fires {BillingErrorEvent} billing-error - Loading or downloading failed.
  * @fires {BillingSessionExpiredEvent} billing-session-expired - The session was refused and could not be refreshed.
+ * @csspart viewport - The box around the table; it scrolls when the list is windowed (`window-from`).
  * @csspart table - The table of invoices.
  * @csspart filter - The status filter.
  * @csspart status - An invoice's status badge.
@@ -39,6 +44,7 @@ export function invoiceLink(template: string | undefined, id: string): string | 
  * @csspart more - The "show more" button.
  * @csspart loading - The loading line.
  * @csspart error - A failure with its retry button.
+ * @cssprop --billing-invoice-list-height - How high a windowed list's scroll box is (default 40rem).
  * @cssprop --billing-color-surface-raised - Table header background.
  * @cssprop --billing-color-border - Row lines.
  * @cssprop --billing-color-danger - Overdue badge.
@@ -54,6 +60,7 @@ export class BillingInvoiceList extends BillingElement {
     pageSize: { attribute: 'page-size', type: Number },
     invoices: { attribute: false },
     invoiceHref: { attribute: 'invoice-href' },
+    windowFrom: { attribute: 'window-from', type: Number },
     more: { state: true },
     cursor: { state: true },
     loadingMore: { state: true },
@@ -70,12 +77,21 @@ export class BillingInvoiceList extends BillingElement {
   declare invoices: readonly InvoiceView[] | undefined;
   /** Where an invoice number links to, with `{id}` for its id (`/billing/invoices/{id}`); no link without it. */
   declare invoiceHref: string | undefined;
+  /**
+   * From how many invoices on the list renders only the rows in and near its scroll box (default 100; the box is
+   * `--billing-invoice-list-height` high). `Infinity` renders every row.
+   */
+  declare windowFrom: number;
   declare protected more: readonly InvoiceView[];
   declare protected cursor: string | undefined;
   declare protected loadingMore: boolean;
   declare protected selected: ReadonlySet<string>;
   declare protected menuFor: string | undefined;
   declare protected failure: unknown;
+
+  #rows = new RowWindow(this);
+  /** The host's invoices through the filter, kept while neither changes. */
+  #shown: { from: readonly InvoiceView[]; filter: InvoiceListFilter; items: readonly InvoiceView[] } | undefined;
 
   #firstPage = this.loadTask({
     operation: 'load-invoices',
@@ -90,6 +106,7 @@ export class BillingInvoiceList extends BillingElement {
     super();
     this.filter = '';
     this.pageSize = 20;
+    this.windowFrom = 100;
     this.more = [];
     this.loadingMore = false;
     this.selected = new Set();
@@ -101,6 +118,7 @@ export class BillingInvoiceList extends BillingElement {
       this.more = [];
       this.cursor = undefined;
       this.selected = new Set();
+      this.#rows.reset();
     }
   }
 
@@ -138,11 +156,16 @@ export class BillingInvoiceList extends BillingElement {
       ${
         this.invoices === undefined
           ? this.renderTask(this.#firstPage, (page) => this.#renderList(page.items, page.nextCursor))
-          : this.#renderList(
-              this.invoices.filter((invoice) => matches(invoice, this.filter)),
-              undefined,
-            )
+          : this.#renderList(this.#hostInvoices(this.invoices), undefined)
       }`;
+  }
+
+  #hostInvoices(from: readonly InvoiceView[]): readonly InvoiceView[] {
+    if (this.#shown?.from !== from || this.#shown.filter !== this.filter) {
+      const filter = this.filter;
+      this.#shown = { from, filter, items: filter === '' ? from : from.filter((invoice) => matches(invoice, filter)) };
+    }
+    return this.#shown.items;
   }
 
   #filterName(filter: InvoiceListFilter): string {
@@ -162,9 +185,14 @@ export class BillingInvoiceList extends BillingElement {
     const next = this.more.length > 0 || this.cursor !== undefined ? this.cursor : firstCursor;
     if (items.length === 0) return html`<p>${this.t.noInvoices}</p>`;
     const t = this.t;
-    return html`<table part="table">
+    const windowed = items.length >= this.windowFrom && !this.#rows.printing;
+    const { start, end, before, after } = this.#rows.range(items.length, windowed);
+    return html`<div class="viewport ${windowed ? 'windowed' : ''}" part="viewport" tabindex=${windowed ? '-1' : nothing}
+        @scroll=${this.#rows.onScroll} @keydown=${this.#rows.onKeydown} @focusin=${this.#rows.onFocusIn}>
+      <table part="table" aria-rowcount=${items.length + 1}>
+        ${windowed ? html`<caption class="visually-hidden">${t.invoicesShown(items.length)}</caption>` : nothing}
         <thead>
-          <tr>
+          <tr aria-rowindex="1">
             <th class="select"><span class="visually-hidden">${t.paySelected(this.selected.size)}</span></th>
             <th scope="col">${t.invoiceNumber}</th>
             <th scope="col">${t.issued}</th>
@@ -176,9 +204,12 @@ export class BillingInvoiceList extends BillingElement {
           </tr>
         </thead>
         <tbody>
-          ${items.map((invoice) => this.#renderRow(invoice))}
+          ${before > 0 ? spacer(before) : nothing}
+          ${items.slice(start, end).map((invoice, at) => this.#renderRow(invoice, start + at))}
+          ${after > 0 ? spacer(after) : nothing}
         </tbody>
       </table>
+      </div>
       ${
         next === undefined
           ? nothing
@@ -189,13 +220,13 @@ export class BillingInvoiceList extends BillingElement {
       <p class="visually-hidden" role="status">${this.more.length > 0 ? t.invoicesShown(items.length) : ''}</p>`;
   }
 
-  #renderRow(invoice: InvoiceView) {
+  #renderRow(invoice: InvoiceView, index: number) {
     const t = this.t;
     const format = this.format;
     const number = invoice.number ?? invoice.id;
     const href = invoiceLink(this.invoiceHref ?? this.inherited?.invoiceHref, invoice.id);
     const payable = invoice.status === 'open' && invoice.amountRemaining.replace(/[0.]/g, '') !== '';
-    return html`<tr>
+    return html`<tr data-index=${index} aria-rowindex=${index + 2} tabindex=${index === this.#rows.active ? '0' : '-1'}>
       <td class="select">
         ${
           payable
@@ -287,6 +318,11 @@ export class BillingInvoiceList extends BillingElement {
       this.loadingMore = false;
     }
   }
+}
+
+/** A row standing in for the rows not rendered, so the scroll height stays true. */
+function spacer(height: number) {
+  return html`<tr class="spacer" aria-hidden="true"><td colspan="8" style=${styleMap({ height: `${height}px` })}></td></tr>`;
 }
 
 function listQuery(filter: InvoiceListFilter, limit: number): Record<string, string | undefined> {
