@@ -14,9 +14,10 @@ module.exports = [
     gzip: true,
   },
   {
+    // 40 KB until the invoice list's row window came in (1.3 KB gzip, 40.65 KB in all); the portal's first load is unchanged.
     name: 'every element in one file (dist/billfold-elements.js)',
     path: 'dist/billfold-elements.js',
-    limit: '40 KB',
+    limit: '41 KB',
     gzip: true,
   },
 ];

@@ -3,7 +3,7 @@
  * and with hand-written DOM code that builds the same table — same cells, badges, links, checkboxes and download
  * buttons, same ARIA row indexes, same Intl formatting, same styles in a shadow root — and reports milliseconds
  * from start to laid out. Each side renders either every row, or (windowed) only the rows of the scroll box and ten
- * more, with a spacer for the rest sized from the measured row height.
+ * more, between two spacer rows sized from the measured row height.
  */
 import '../src/define';
 import type { InvoiceView } from '../src/api/portal-views';
@@ -151,19 +151,22 @@ async function handwritten(count: number, windowed: boolean): Promise<Rendered> 
   head.append(headRow);
   const body = document.createElement('tbody');
   const end = windowed ? Math.min(count, Math.ceil(innerHeight / ESTIMATED_ROW_PX) + OVERSCAN) : count;
+  const before = windowed ? spacerRow() : undefined;
+  if (before) body.append(before.row);
   for (let i = 0; i < end; i++) body.append(handwrittenRow(invoices[i] as InvoiceView, i, format));
-  const after = end < count ? spacerRow() : undefined;
+  const after = windowed ? spacerRow() : undefined;
   if (after) body.append(after.row);
   table.append(head, body);
   box.append(table);
   root.append(box);
   area.append(host);
-  if (after) {
+  if (before && after) {
     // The rows' real height sizes the spacer, as the element's window does.
     const rows = body.querySelectorAll('tr[data-index]');
     const first = rows[0] as Element;
     const last = rows[rows.length - 1] as Element;
     const pitch = (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length;
+    before.cell.style.height = '0px';
     after.cell.style.height = `${Math.round((count - end) * pitch)}px`;
   }
   void host.offsetHeight;

@@ -38,7 +38,7 @@ export { billingContext } from './base/billing-context';
 export type { ActionMessage, LoadSpec } from './base/billing-element';
 export { BillingElement } from './base/billing-element';
 export { BillingInvoice } from './components/invoice/invoice';
-export type { InvoiceListFilter } from './components/invoice-list/invoice-list';
+export type { InvoiceListFilter } from './components/invoice-list/invoice-filter';
 export { BillingInvoiceList } from './components/invoice-list/invoice-list';
 export { BillingOverdueBanner } from './components/overdue-banner/overdue-banner';
 export { BillingPayButton } from './components/pay-button/pay-button';

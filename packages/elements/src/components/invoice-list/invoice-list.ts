@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { InvoiceView, PageView } from '../../api/portal-views';
 import { BillingElement } from '../../base/billing-element';
 import {
@@ -10,13 +9,15 @@ import {
   renderDownloadMenu,
 } from '../../documents/document-download';
 import { renderInvoiceStatus } from '../../documents/invoice-status';
+import {
+  INVOICE_LIST_FILTERS,
+  type InvoiceListFilter,
+  invoiceFilterName,
+  invoiceListQuery,
+  matchesInvoiceFilter,
+} from './invoice-filter';
 import { invoiceListStyles } from './invoice-list.styles';
 import { RowWindow } from './row-window';
-
-/** What the list shows: every status, one status, or the open invoices past their due date. */
-export type InvoiceListFilter = '' | 'open' | 'paid' | 'void' | 'uncollectible' | 'overdue';
-
-const FILTERS: readonly InvoiceListFilter[] = ['', 'open', 'overdue', 'paid', 'void', 'uncollectible'];
 
 /** The invoice link: `{id}` in the template is replaced by the invoice id. */
 export function invoiceLink(template: string | undefined, id: string): string | undefined {
@@ -98,7 +99,7 @@ export class BillingInvoiceList extends BillingElement {
     args: () => [this.invoices === undefined, this.filter, this.pageSize] as const,
     load: async (api, [fetching, filter, limit], signal) => {
       if (!fetching) return { items: [] } satisfies PageView<InvoiceView>;
-      return api.get<PageView<InvoiceView>>('invoices', listQuery(filter, limit), signal);
+      return api.get<PageView<InvoiceView>>('invoices', invoiceListQuery(filter, limit), signal);
     },
   });
 
@@ -137,9 +138,9 @@ export class BillingInvoiceList extends BillingElement {
           <select @change=${(event: Event) => {
             this.filter = (event.target as HTMLSelectElement).value as InvoiceListFilter;
           }}>
-            ${FILTERS.map(
+            ${INVOICE_LIST_FILTERS.map(
               (filter) =>
-                html`<option value=${filter} ?selected=${filter === this.filter}>${this.#filterName(filter)}</option>`,
+                html`<option value=${filter} ?selected=${filter === this.filter}>${invoiceFilterName(this.t, filter)}</option>`,
             )}
           </select>
         </label>
@@ -163,21 +164,13 @@ export class BillingInvoiceList extends BillingElement {
   #hostInvoices(from: readonly InvoiceView[]): readonly InvoiceView[] {
     if (this.#shown?.from !== from || this.#shown.filter !== this.filter) {
       const filter = this.filter;
-      this.#shown = { from, filter, items: filter === '' ? from : from.filter((invoice) => matches(invoice, filter)) };
+      this.#shown = {
+        from,
+        filter,
+        items: filter === '' ? from : from.filter((invoice) => matchesInvoiceFilter(invoice, filter)),
+      };
     }
     return this.#shown.items;
-  }
-
-  #filterName(filter: InvoiceListFilter): string {
-    const t = this.t;
-    return {
-      '': t.filterAll,
-      open: t.statusOpen,
-      overdue: t.filterOverdue,
-      paid: t.statusPaid,
-      void: t.statusVoid,
-      uncollectible: t.statusUncollectible,
-    }[filter];
   }
 
   #renderList(first: readonly InvoiceView[], firstCursor: string | undefined) {
@@ -186,7 +179,7 @@ export class BillingInvoiceList extends BillingElement {
     if (items.length === 0) return html`<p>${this.t.noInvoices}</p>`;
     const t = this.t;
     const windowed = items.length >= this.windowFrom && !this.#rows.printing;
-    const { start, end, before, after } = this.#rows.range(items.length, windowed);
+    const { start, end } = this.#rows.range(items.length, windowed);
     return html`<div class="viewport ${windowed ? 'windowed' : ''}" part="viewport" tabindex=${windowed ? '-1' : nothing}
         @scroll=${this.#rows.onScroll} @keydown=${this.#rows.onKeydown} @focusin=${this.#rows.onFocusIn}>
       <table part="table" aria-rowcount=${items.length + 1}>
@@ -204,9 +197,9 @@ export class BillingInvoiceList extends BillingElement {
           </tr>
         </thead>
         <tbody>
-          ${before > 0 ? spacer(before) : nothing}
+          ${windowed ? SPACER : nothing}
           ${items.slice(start, end).map((invoice, at) => this.#renderRow(invoice, start + at))}
-          ${after > 0 ? spacer(after) : nothing}
+          ${windowed ? SPACER : nothing}
         </tbody>
       </table>
       </div>
@@ -306,7 +299,7 @@ export class BillingInvoiceList extends BillingElement {
     this.loadingMore = true;
     try {
       const page = await api.get<PageView<InvoiceView>>('invoices', {
-        ...listQuery(this.filter, this.pageSize),
+        ...invoiceListQuery(this.filter, this.pageSize),
         cursor,
       });
       this.more = [...this.more, ...page.items];
@@ -320,21 +313,5 @@ export class BillingInvoiceList extends BillingElement {
   }
 }
 
-/** A row standing in for the rows not rendered, so the scroll height stays true. */
-function spacer(height: number) {
-  return html`<tr class="spacer" aria-hidden="true"><td colspan="8" style=${styleMap({ height: `${height}px` })}></td></tr>`;
-}
-
-function listQuery(filter: InvoiceListFilter, limit: number): Record<string, string | undefined> {
-  return {
-    status: filter === '' || filter === 'overdue' ? undefined : filter,
-    overdue: filter === 'overdue' ? 'true' : undefined,
-    limit: String(Math.min(100, Math.max(1, Math.trunc(limit) || 20))),
-  };
-}
-
-function matches(invoice: InvoiceView, filter: InvoiceListFilter): boolean {
-  if (filter === '') return true;
-  if (filter === 'overdue') return invoice.status === 'open' && invoice.overdue;
-  return invoice.status === filter;
-}
+/** A row standing in for the rows not rendered before or after the window (the window sets its height). */
+const SPACER = html`<tr class="spacer" aria-hidden="true"><td colspan="8"></td></tr>`;

@@ -5,16 +5,12 @@ const OVERSCAN = 10;
 /** The row height assumed until a row has been measured (a table row with a button, at the default tokens). */
 const ESTIMATED_ROW_PX = 45;
 
-/** Which rows of a list to render, and the heights standing in for the rows left out before and after them. */
+/** Which rows of a list to render. */
 export interface RowRange {
   /** The first row rendered. */
   readonly start: number;
   /** One past the last row rendered. */
   readonly end: number;
-  /** Pixels of the rows before `start`. */
-  readonly before: number;
-  /** Pixels of the rows from `end` on. */
-  readonly after: number;
 }
 
 /** What the window needs of its element: Lit's update cycle and the shadow root it renders into. */
@@ -22,7 +18,8 @@ type WindowHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: 
 
 /**
  * Renders only the rows of a long table that are in or near its scroll box (`.viewport`, rows `tr[data-index]`),
- * with spacer heights keeping the scroll height true; the rows' elements are reused as the window moves. It also
+ * sizing the two spacer rows around them (`tr.spacer`) so the scroll height stays true; the rows' elements are
+ * reused as the window moves. It also
  * gives the table its keyboard: ArrowUp/ArrowDown, PageUp/PageDown, Home and End move focus across every row,
  * rendered or not, scrolling the row into view (one row at a time is in the tab order). Before printing it renders
  * every row, after printing it windows again. Row heights are measured from the rendered rows (their average), so
@@ -68,13 +65,7 @@ export class RowWindow implements ReactiveController {
       this.#active = Math.min(this.#active, Math.max(0, count - 1));
       this.#place(true);
     }
-    if (!windowed) return { start: 0, end: count, before: 0, after: 0 };
-    return {
-      start: this.#start,
-      end: this.#end,
-      before: Math.round(this.#start * this.#rowHeight),
-      after: Math.round((count - this.#end) * this.#rowHeight),
-    };
+    return { start: this.#start, end: this.#end };
   }
 
   /** Starts over at the top (another filter or another list). */
@@ -179,22 +170,21 @@ export class RowWindow implements ReactiveController {
     }
   }
 
-  /** Measures the rendered rows and the box, and renders again when the heights or the rows in view changed. */
+  /** Measures the rendered rows, sizes the spacers, and renders again when the rows in view are not all there. */
   #settle(): void {
     const view = this.#viewport();
     if (!this.#windowed || view === undefined) return;
     const rows = view.querySelectorAll('tbody tr[data-index]');
     const first = rows[0];
     const last = rows[rows.length - 1];
-    let changed = false;
     if (first && last) {
       const height = (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / rows.length;
-      if (height > 0 && Math.abs(height - this.#rowHeight) > 0.01) {
-        this.#rowHeight = height;
-        changed = true;
-      }
+      if (height > 0) this.#rowHeight = height;
     }
-    if (this.#place(false) || changed) this.#host.requestUpdate();
+    const [before, after] = view.querySelectorAll<HTMLElement>('tr.spacer td');
+    if (before) before.style.height = `${Math.round(this.#start * this.#rowHeight)}px`;
+    if (after) after.style.height = `${Math.round((this.#count - this.#end) * this.#rowHeight)}px`;
+    if (this.#place(false)) this.#host.requestUpdate();
   }
 
   /** Sets the rows to render around the rows in view; says whether they changed (`force`: always re-centre). */
