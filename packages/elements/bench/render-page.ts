@@ -1,14 +1,16 @@
 /*
  * The benchmark page (bundled by render-invoices.ts, run in Chromium): renders invoices with <billing-invoice-list>
- * and with hand-written DOM code that builds the same table — same cells, badges, links, checkboxes and download
- * buttons, same ARIA row indexes, same Intl formatting, same styles in a shadow root — and reports milliseconds
- * from start to laid out. Each side renders either every row, or (windowed) only the rows of the scroll box and ten
+ * and with hand-written DOM code that builds the same status filter and table — same cells, badges, links,
+ * checkboxes and download buttons, same ARIA row indexes, same Intl formatting, same styles in a shadow root — and
+ * reports milliseconds from start to laid out, with the rows and elements each side put in the DOM. Each side renders either every row, or (windowed) only the rows of the scroll box and ten
  * more, between two spacer rows sized from the measured row height.
  */
 import '../src/define';
 import type { InvoiceView } from '../src/api/portal-views';
+import { INVOICE_LIST_FILTERS, invoiceFilterName } from '../src/components/invoice-list/invoice-filter';
 import type { BillingInvoiceList } from '../src/components/invoice-list/invoice-list';
 import { BillingFormat } from '../src/format/billing-format';
+import { messagesEn } from '../src/i18n/messages-en';
 import { generatedInvoices } from '../test/browser/generated-invoices';
 
 const lists = new Map<number, InvoiceView[]>();
@@ -23,10 +25,11 @@ function data(count: number): InvoiceView[] {
   return list;
 }
 
-/** What one render measured: its time and how many invoice rows it put in the DOM. */
+/** What one render measured: its time, and how many invoice rows and elements it put in its shadow root. */
 interface Rendered {
   readonly ms: number;
   readonly rows: number;
+  readonly elements: number;
 }
 
 async function billfold(count: number, windowed: boolean): Promise<Rendered> {
@@ -43,9 +46,13 @@ async function billfold(count: number, windowed: boolean): Promise<Rendered> {
   while (!(await list.updateComplete));
   void list.offsetHeight;
   const ms = performance.now() - start;
-  const rows = list.shadowRoot?.querySelectorAll('tbody tr[data-index]').length ?? 0;
+  const root = list.shadowRoot as ShadowRoot;
+  const counted = {
+    rows: root.querySelectorAll('tbody tr[data-index]').length,
+    elements: root.querySelectorAll('*').length,
+  };
   list.remove();
-  return { ms, rows };
+  return { ms, ...counted };
 }
 
 const STATUS: Record<string, string> = { open: 'Open', paid: 'Paid' };
@@ -106,6 +113,29 @@ function handwrittenRow(invoice: InvoiceView, index: number, format: BillingForm
   return row;
 }
 
+/** The toolbar above the table: the status filter (and an empty row where "pay selected" would go). */
+function toolbar(): HTMLElement {
+  const bar = document.createElement('div');
+  bar.className = 'toolbar';
+  const label = document.createElement('label');
+  label.setAttribute('part', 'filter');
+  label.append(messagesEn.filterStatus);
+  const select = document.createElement('select');
+  for (const filter of INVOICE_LIST_FILTERS) {
+    const option = document.createElement('option');
+    option.value = filter;
+    option.selected = filter === '';
+    option.textContent = invoiceFilterName(messagesEn, filter);
+    select.append(option);
+  }
+  select.addEventListener('change', () => undefined);
+  label.append(select);
+  const row = document.createElement('div');
+  row.className = 'row';
+  bar.append(label, row);
+  return bar;
+}
+
 function spacerRow(): { row: HTMLTableRowElement; cell: HTMLTableCellElement } {
   const row = document.createElement('tr');
   row.className = 'spacer';
@@ -143,9 +173,20 @@ async function handwritten(count: number, windowed: boolean): Promise<Rendered> 
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
   headRow.setAttribute('aria-rowindex', '1');
-  for (const name of ['', 'Number', 'Issued', 'Due', 'Total', 'Remaining', 'Status', '']) {
+  const t = messagesEn;
+  const names = [t.paySelected(0), t.invoiceNumber, t.issued, t.due, t.total, t.remaining, t.status, t.actions];
+  for (const [i, name] of names.entries()) {
     const th = document.createElement('th');
-    th.textContent = name;
+    if (i === 0) th.className = 'select';
+    else th.scope = 'col';
+    if (i === 4 || i === 5) th.className = 'amount';
+    if (i === 0 || i === names.length - 1) {
+      // The checkbox and menu columns are named for screen readers only.
+      const hidden = document.createElement('span');
+      hidden.className = 'visually-hidden';
+      hidden.textContent = name;
+      th.append(hidden);
+    } else th.textContent = name;
     headRow.append(th);
   }
   head.append(headRow);
@@ -158,7 +199,10 @@ async function handwritten(count: number, windowed: boolean): Promise<Rendered> 
   if (after) body.append(after.row);
   table.append(head, body);
   box.append(table);
-  root.append(box);
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  root.append(toolbar(), box, status);
   area.append(host);
   if (before && after) {
     // The rows' real height sizes the spacer, as the element's window does.
@@ -171,8 +215,9 @@ async function handwritten(count: number, windowed: boolean): Promise<Rendered> 
   }
   void host.offsetHeight;
   const ms = performance.now() - start;
+  const elements = root.querySelectorAll('*').length;
   host.remove();
-  return { ms, rows: end };
+  return { ms, rows: end, elements };
 }
 
 (window as unknown as { bench: unknown }).bench = { billfold, handwritten };
