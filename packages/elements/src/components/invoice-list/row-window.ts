@@ -19,10 +19,9 @@ type WindowHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: 
 /**
  * Renders only the rows of a long table that are in or near its scroll box (`.viewport`, rows `tr[data-index]`),
  * sizing the two spacer rows around them (`tr.spacer`) so the scroll height stays true; the rows' elements are
- * reused as the window moves. It also
- * gives the table its keyboard: ArrowUp/ArrowDown, PageUp/PageDown, Home and End move focus across every row,
- * rendered or not, scrolling the row into view (one row at a time is in the tab order). Before printing it renders
- * every row, after printing it windows again. Row heights are measured from the rendered rows (their average), so
+ * reused as the window moves. It also gives the table its keyboard: ArrowUp/ArrowDown, PageUp/PageDown, Home and End
+ * move focus across every row, rendered or not, scrolling the row into view (one row at a time is in the tab order).
+ * Before printing it renders every row, after printing it windows again. Row heights are measured from the rendered rows (their average), so
  * rows of unequal height still scroll, with the scroll bar an estimate.
  */
 export class RowWindow implements ReactiveController {
@@ -107,11 +106,11 @@ export class RowWindow implements ReactiveController {
     }[event.key];
     if (to === undefined) return;
     event.preventDefault();
-    void this.focusRow(Math.min(this.#count - 1, Math.max(0, to)));
+    void this.#focusRow(Math.min(this.#count - 1, Math.max(0, to)));
   };
 
   /** Scrolls row `index` into view, renders it and focuses it. */
-  async focusRow(index: number): Promise<void> {
+  async #focusRow(index: number): Promise<void> {
     this.#active = index;
     const view = this.#viewport();
     if (this.#windowed && view) {
