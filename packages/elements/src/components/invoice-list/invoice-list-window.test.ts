@@ -1,6 +1,6 @@
 import '../../define';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { generatedInvoices } from '../../../test/browser/generated-invoices';
 import { deepText, expectAccessible, until } from '../../../test/browser/harness';
 import type { BillingInvoiceList } from './invoice-list';
@@ -183,5 +183,29 @@ describe('<billing-invoice-list> with 1,000 invoices (windowed)', () => {
     expectContiguous(big);
     expect(deepText(row(big, 99_999) as HTMLElement)).to.contain('INV-2026-100000');
     expect(rendered(big).length).to.be.below(45);
+  });
+
+  it('windows the narrow layout’s stacked cards too, down to invoice 1,000 by keyboard', async () => {
+    await setViewport({ width: 400, height: 700 });
+    try {
+      const list = await mountLong(1000);
+      const cards = rendered(list);
+      // Narrow: each row is a card several lines high, so fewer of them fill the box.
+      expect(getComputedStyle(cards[0] as HTMLElement).display).to.equal('grid');
+      expect(cards.length).to.be.within(11, 30);
+      (root(list).querySelector('tr[tabindex="0"]') as HTMLElement).focus();
+      await sendKeys({ press: 'End' });
+      await until(() => focusedRow(list)?.dataset.index === '999');
+      await settled(list);
+      expectContiguous(list);
+      const box = viewport(list).getBoundingClientRect();
+      const last = (focusedRow(list) as HTMLElement).getBoundingClientRect();
+      expect(last.top).to.be.at.least(box.top - 1);
+      expect(last.bottom).to.be.at.most(box.bottom + 1);
+      expect(deepText(focusedRow(list) as HTMLElement)).to.contain('INV-2026-001000');
+      await expectAccessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
