@@ -185,15 +185,18 @@ describe('gateway events applied to the ledger', () => {
       idempotencyKey: 'portal:cus_manual:retry',
     });
     const providerPaymentId = started.attempt.providerPaymentId as string;
-    const declined: GatewayEvent = {
-      ...base('2026-03-01T09:00:00.000Z'),
-      type: 'payment.failed',
-      paymentId: providerPaymentId,
-      amount: '119.00',
-      currency: 'EUR',
-      invoiceIds: [invoiceId],
-      decline: { code: 'card_declined', message: 'Your card was declined.', kind: 'soft' },
-    };
+    const told = (type: 'payment.failed' | 'payment.succeeded', occurredAt: string, extra: object = {}) =>
+      ({
+        ...base(occurredAt),
+        type,
+        paymentId: providerPaymentId,
+        amount: '119.00',
+        currency: 'EUR',
+        invoiceIds: [invoiceId],
+        ...extra,
+      }) as GatewayEvent;
+    const decline = { code: 'card_declined', message: 'Your card was declined.', kind: 'soft' };
+    const declined = told('payment.failed', '2026-03-01T09:00:00.000Z', { decline });
     expect(await f.billing.payments.applyGatewayEvent(declined)).toBe('recorded');
     // The customer enters another card for the same provider payment, which succeeds at the provider.
     const payment = f.gateway.payments.get(providerPaymentId);
@@ -206,14 +209,7 @@ describe('gateway events applied to the ledger', () => {
     const confirmed = await f.billing.payments.confirm({ customerId: 'cus_manual', attemptId: started.attempt.id });
     expect(confirmed?.attempt.status).toBe('succeeded');
     expect(await f.billing.invoices.get(invoiceId)).toMatchObject({ status: 'paid', amountPaid: '119.00' });
-    const late: GatewayEvent = {
-      ...base('2026-03-01T09:01:00.000Z'),
-      type: 'payment.succeeded',
-      paymentId: providerPaymentId,
-      amount: '119.00',
-      currency: 'EUR',
-      invoiceIds: [invoiceId],
-    };
+    const late = told('payment.succeeded', '2026-03-01T09:01:00.000Z');
     expect(await f.billing.payments.applyGatewayEvent(late)).toBe('unchanged');
     expect((await f.billing.payments.list({ customerId: 'cus_manual' })).items.map((p) => p.amount)).toEqual([
       '119.00',
