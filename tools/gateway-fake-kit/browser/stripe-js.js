@@ -118,6 +118,18 @@
       });
     };
 
+    /** Confirms a PaymentIntent or SetupIntent (`intents`) with a card PaymentMethod made from the fields. */
+    const confirmWithCard = async (elements, intents, confirmParams) => {
+      const method = await cardMethod(elements);
+      if (method.error) return method;
+      const secret = elements.clientSecret;
+      return stripe('POST', `/v1/${intents}/${intentId(secret)}/confirm`, {
+        client_secret: secret,
+        payment_method: method.object.id,
+        return_url: confirmParams?.return_url,
+      });
+    };
+
     return {
       elements({ clientSecret }) {
         let fields;
@@ -145,26 +157,11 @@
         };
       },
       async confirmPayment({ elements, confirmParams }) {
-        const method = await cardMethod(elements);
-        if (method.error) return { error: method.error };
-        const secret = elements.clientSecret;
-        const confirmed = await stripe('POST', `/v1/payment_intents/${intentId(secret)}/confirm`, {
-          client_secret: secret,
-          payment_method: method.object.id,
-          return_url: confirmParams?.return_url,
-        });
-        if (confirmed.error) return { error: confirmed.error };
-        return settle(confirmed.object, secret);
+        const confirmed = await confirmWithCard(elements, 'payment_intents', confirmParams);
+        return confirmed.error ? { error: confirmed.error } : settle(confirmed.object, elements.clientSecret);
       },
       async confirmSetup({ elements, confirmParams }) {
-        const method = await cardMethod(elements);
-        if (method.error) return { error: method.error };
-        const secret = elements.clientSecret;
-        const confirmed = await stripe('POST', `/v1/setup_intents/${intentId(secret)}/confirm`, {
-          client_secret: secret,
-          payment_method: method.object.id,
-          return_url: confirmParams?.return_url,
-        });
+        const confirmed = await confirmWithCard(elements, 'setup_intents', confirmParams);
         return confirmed.error ? { error: confirmed.error } : { setupIntent: confirmed.object };
       },
       async handleNextAction({ clientSecret }) {

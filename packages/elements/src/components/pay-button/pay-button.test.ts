@@ -48,6 +48,16 @@ async function enterCard(button: BillingPayButton, number: string): Promise<void
   input.value = number;
 }
 
+/** A fresh customer's February invoice (29.75) in the dialog's card step, with `number` typed into the card field. */
+async function cardStep(number: string) {
+  const customer = await claim();
+  const invoiceId = customer.invoiceIds[1] as string;
+  const button = await mount(customer.token, [invoiceId]);
+  await openAndChoose(button, 'Card');
+  await enterCard(button, number);
+  return { customer, invoiceId, button };
+}
+
 const invoiceOnServer = (id: string) =>
   fetch(`/test-api/invoice?id=${id}`).then((r) => r.json()) as Promise<{ status: string; amountRemaining: string }>;
 
@@ -118,11 +128,7 @@ describe('<billing-pay-button>', () => {
   });
 
   it('says a declined card was declined, and pays with another card', async () => {
-    const customer = await claim();
-    const invoiceId = customer.invoiceIds[1] as string;
-    const button = await mount(customer.token, [invoiceId]);
-    await openAndChoose(button, 'Card');
-    await enterCard(button, '4000 0000 0000 0002');
+    const { customer, invoiceId, button } = await cardStep('4000 0000 0000 0002');
     (await waitForButton(dialogOf(button), 'Pay €29.75')).click();
     await waitForText(dialogOf(button), 'Your card was declined.');
     expect(await invoiceOnServer(invoiceId)).to.include({ status: 'open', amountRemaining: '29.75' });
@@ -138,11 +144,7 @@ describe('<billing-pay-button>', () => {
   });
 
   it('goes through a 3-D Secure challenge, with the dialog non-modal so the challenge can be answered', async () => {
-    const customer = await claim();
-    const invoiceId = customer.invoiceIds[1] as string;
-    const button = await mount(customer.token, [invoiceId]);
-    await openAndChoose(button, 'Card');
-    await enterCard(button, '4000 0027 6000 3184');
+    const { customer, invoiceId, button } = await cardStep('4000 0027 6000 3184');
     (await waitForButton(dialogOf(button), 'Pay €29.75')).click();
     const challenge = await challengeShown();
     expect(dialogOf(button).matches(':modal')).to.equal(false);
@@ -157,11 +159,7 @@ describe('<billing-pay-button>', () => {
   });
 
   it('records a payment whose confirmation never reached the portal from the provider’s webhook', async () => {
-    const customer = await claim();
-    const invoiceId = customer.invoiceIds[1] as string;
-    const button = await mount(customer.token, [invoiceId]);
-    await openAndChoose(button, 'Card');
-    await enterCard(button, '4242 4242 4242 4242');
+    const { customer, invoiceId, button } = await cardStep('4242 4242 4242 4242');
     // The card is charged at Stripe, then the connection to the portal drops before the confirmation.
     await setOffline(true);
     const failed = oneEvent(button, 'billing-error') as Promise<BillingErrorEvent>;
@@ -175,11 +173,7 @@ describe('<billing-pay-button>', () => {
   });
 
   it('says so when the bank does not confirm the payment, and charges nothing', async () => {
-    const customer = await claim();
-    const invoiceId = customer.invoiceIds[1] as string;
-    const button = await mount(customer.token, [invoiceId]);
-    await openAndChoose(button, 'Card');
-    await enterCard(button, '4000002760003184');
+    const { customer, invoiceId, button } = await cardStep('4000002760003184');
     (await waitForButton(dialogOf(button), 'Pay €29.75')).click();
     const challenge = await challengeShown();
     const fail = [...challenge.querySelectorAll('button')].find((b) => b.textContent === 'Fail authentication');
