@@ -32,7 +32,6 @@ export class FakePaypal {
     readonly now: () => Date,
     readonly credentials: { clientId: string; clientSecret: string },
     readonly webhookId: string,
-    readonly browser = false,
   ) {
     this.#store = new PaypalStore(now, () => this.server.violations as string[]);
     this.#requestIds = new RequestIds(this.#store);
@@ -48,7 +47,7 @@ export class FakePaypal {
     options: { readonly browser?: boolean } = {},
   ) {
     const browser = options.browser === true;
-    const fake = new FakePaypal(now, credentials, webhookId, browser);
+    const fake = new FakePaypal(now, credentials, webhookId);
     fake.server = await startLoopbackFake({
       contract: paypalContract(),
       handle: (request) => fake.#handle(request),
@@ -126,14 +125,9 @@ export class FakePaypal {
   }
 
   #handle(request: FakeRequest): FakeResponse {
-    if (
-      this.browser &&
-      request.operation.operationId.startsWith('unchecked') &&
-      !isTokenRequest(request.method, request.path)
-    ) {
-      return this.#page(request);
-    }
     if (request.operation.operationId.startsWith('unchecked')) {
+      // Outside the descriptions: the OAuth token, and (with the browser side) the SDK and the buyer's approval.
+      if (!isTokenRequest(request.method, request.path)) return this.#page(request);
       const expected = `Basic ${btoa(`${this.credentials.clientId}:${this.credentials.clientSecret}`)}`;
       if (request.headers.authorization !== expected)
         return { status: 401, body: { error: 'invalid_client', error_description: 'Client Authentication failed' } };
