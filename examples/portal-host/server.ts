@@ -1,13 +1,14 @@
 /**
  * An example host site for `<billing-portal>`: plays the CLI's demo on PGlite in memory, mounts the portal API at
  * /billing, serves a plain HTML page with the elements, and mints a session for the demo customer a person picks
- * (a real host mints one for the customer who is signed in to it). Card and PayPal payments go through stand-ins of
- * Stripe.js and PayPal's SDK until the payment wiring lands. Start: `pnpm --filter @billfold/example-portal-host start`.
+ * (a real host mints one for the customer who is signed in to it). Card and PayPal payments go through the engine's
+ * Stripe and PayPal gateways against loopback fakes of both providers (which also serve stand-ins of Stripe.js and
+ * PayPal's SDK, and deliver their webhooks to the engine). Start: `pnpm --filter @billfold/example-portal-host start`.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createStandInPaymentFlows, createStandInRoutes, StandInProvider } from '@billfold/portal-stand-in';
-import { ALL_PORTAL_PERMISSIONS } from '@billfold/server';
+import { type PortalGateways, startPortalGateways } from '@billfold/portal-gateways';
+import { ALL_PORTAL_PERMISSIONS, createEnginePaymentFlows } from '@billfold/server';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { createAdaptorServer } from '@hono/node-server';
 import { createDemoPortal } from 'billfold/demo';
@@ -19,17 +20,28 @@ const quiet = { step: <T>(_label: string, work: () => Promise<T>) => work() };
 
 console.log('Playing the demo on PGlite (about half a minute)…');
 const storage = await createPostgresStorage();
-const provider = new StandInProvider();
-const { auth, handler, customers } = await createDemoPortal(
+let providers: PortalGateways | undefined;
+const { billing, auth, handler, customers } = await createDemoPortal(
   storage,
-  { customers: 12, months: 3, basePath: '/billing' },
+  {
+    customers: 12,
+    months: 3,
+    basePath: '/billing',
+    gateways: async (clock) => {
+      providers = await startPortalGateways(clock);
+      return providers.gateways;
+    },
+  },
   quiet,
-  (billing) => ({
-    payments: createStandInPaymentFlows({ billing, provider, paypalApprovalBase: '/stand-in/paypal' }),
-    cancellation: { allowImmediate: true },
-  }),
+  (engine) => ({ payments: createEnginePaymentFlows(engine), cancellation: { allowImmediate: true } }),
 );
-const standIn = createStandInRoutes(provider);
+const gateways = providers as PortalGateways;
+await gateways.receiveWebhooks(billing);
+const paymentOptions = {
+  ...gateways.paymentOptions,
+  bankTransfer: { accountHolder: 'Fibre Berlin GmbH', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX' },
+  cheque: { payableTo: 'Fibre Berlin GmbH', address: 'Hauptstraße 1, 10115 Berlin' },
+};
 
 // The elements, bundled from their sources once at start (a real site installs @billfold/elements and bundles it).
 const elements = await build({
@@ -48,12 +60,11 @@ const json = (body: unknown, status = 200) =>
 async function site(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname.startsWith('/billing')) return handler(request);
-  const stand = await standIn(request);
-  if (stand) return stand;
   if (url.pathname === '/') return new Response(page, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   if (url.pathname === '/elements.js') {
     return new Response(elementsJs, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
   }
+  if (url.pathname === '/api/payment-options') return json(paymentOptions);
   if (url.pathname === '/api/customers') {
     return json(
       customers.map(({ customer }) => ({
@@ -78,6 +89,10 @@ const server = createAdaptorServer({ fetch: site });
 server.listen(port, '127.0.0.1', () => {
   console.log(`Portal host: http://127.0.0.1:${(server.address() as AddressInfo).port}/  (Ctrl-C to stop)`);
 });
-const stop = () => server.close(() => void storage.close());
+const stop = () =>
+  server.close(async () => {
+    await gateways.close();
+    await storage.close();
+  });
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -31,7 +31,10 @@ export interface FakeRequest {
 /** What a provider fake's behaviour answers. */
 export interface FakeResponse {
   readonly status: number;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as is instead of `body` (a script or page of the provider's browser side), with its `content-type`. */
+  readonly text?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -63,6 +66,11 @@ export interface LoopbackFakeOptions {
    * a problem matching one goes to `deviations`, not `violations`.
    */
   readonly knownDeviations?: readonly { readonly pattern: RegExp; readonly reason: string }[];
+  /**
+   * Lets pages of other origins call the fake as the provider lets its browser libraries (Stripe.js) call its API:
+   * preflight `OPTIONS` requests are answered (not recorded) and every answer allows any origin, without credentials.
+   */
+  readonly cors?: boolean;
 }
 
 /** A running loopback fake. */
@@ -72,6 +80,8 @@ export interface LoopbackFake {
   readonly port: number;
   /** Queues `fault` for the next `times` requests of `operationId` (`*` for any). */
   inject(operationId: string, fault: TransportFault, times?: number): void;
+  /** Drops every fault still queued. */
+  clearFaults(): void;
   /** Every request received, in order. */
   readonly requests: readonly RecordedRequest[];
   /** Every departure from the spec seen, requests and responses; a test asserts it stays empty. */
@@ -99,10 +109,20 @@ function lowerHeaders(request: IncomingMessage): Record<string, string | undefin
   return headers;
 }
 
-function send(response: ServerResponse, answer: FakeResponse): void {
-  const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+/** What a fake sends to let browser pages of any origin read its answers. */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, idempotency-key, paypal-request-id',
+  'access-control-max-age': '600',
+};
+
+function send(response: ServerResponse, answer: FakeResponse, cors: boolean): void {
+  const json = answer.text === undefined && answer.body !== undefined;
+  const text = answer.text ?? (json ? JSON.stringify(answer.body) : '');
   response.writeHead(answer.status, {
-    ...(text === '' ? {} : { 'content-type': 'application/json' }),
+    ...(json ? { 'content-type': 'application/json' } : {}),
+    ...(cors ? CORS_HEADERS : {}),
     ...answer.headers,
   });
   response.end(text);
@@ -116,6 +136,7 @@ function send(response: ServerResponse, answer: FakeResponse): void {
  */
 export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<LoopbackFake> {
   const { contract, handle, errorBody } = options;
+  const cors = options.cors === true;
   const faults: { operationId: string; fault: TransportFault }[] = [];
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -132,13 +153,17 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
     serve(request, response).catch((error: unknown) => {
       // A fault in the fake itself is a failed check too, never a hung client.
       violations.push(`the fake failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) send(response, { status: 500, body: errorBody(500, 'the fake failed') });
+      if (!response.headersSent) send(response, { status: 500, body: errorBody(500, 'the fake failed') }, cors);
     });
   });
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const rawBody = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
+    if (cors && method === 'OPTIONS') {
+      send(response, { status: 204 }, cors);
+      return;
+    }
     const headers = lowerHeaders(request);
     const contentType = headers['content-type'] ?? '';
     const unchecked = options.unchecked?.(method, url.pathname) === true;
@@ -159,7 +184,7 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
     if (matched === undefined || problems.length > 0) {
       violations.push(...problems);
       record(matched?.operationId ?? 'unknown', 400);
-      send(response, { status: 400, body: errorBody(400, `contract violation: ${problems.join('; ')}`) });
+      send(response, { status: 400, body: errorBody(400, `contract violation: ${problems.join('; ')}`) }, cors);
       return;
     }
     const fault = takeFault(matched.operationId);
@@ -173,7 +198,7 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
       const headersOut: Record<string, string> =
         fault.kind === 'rate_limit' ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
       record(matched.operationId, status);
-      send(response, { status, body: errorBody(status, 'injected fault'), headers: headersOut });
+      send(response, { status, body: errorBody(status, 'injected fault'), headers: headersOut }, cors);
       return;
     }
     let body: unknown;
@@ -199,7 +224,7 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
       return; // the answer is never sent: the client gives up
     }
     record(matched.operationId, answer.status);
-    send(response, answer);
+    send(response, answer, cors);
   };
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -213,6 +238,9 @@ export async function startLoopbackFake(options: LoopbackFakeOptions): Promise<L
     port,
     inject(operationId, fault, times = 1) {
       for (let i = 0; i < times; i += 1) faults.push({ operationId, fault });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     requests,
     violations,

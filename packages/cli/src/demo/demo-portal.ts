@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { type Billing, type BillingStorageAdapter, createBilling, createTestClock } from '@billfold/core';
+import {
+  type Billing,
+  type BillingStorageAdapter,
+  type Clock,
+  createBilling,
+  createTestClock,
+  type PaymentGateway,
+} from '@billfold/core';
 import {
   ALL_PORTAL_PERMISSIONS,
   createPortalAuth,
@@ -40,6 +47,15 @@ export interface DemoPortalParts {
   readonly customers: ScenarioResult['customers'];
 }
 
+/** What {@link createDemoPortal} plays and how its portal's engine is made. */
+export interface DemoPortalSettings {
+  readonly customers: number;
+  readonly months: number;
+  readonly basePath?: string;
+  /** The portal engine's payment gateways, made on its clock (which stands at the end of the demo). */
+  readonly gateways?: (clock: Clock) => Promise<readonly PaymentGateway[]>;
+}
+
 /**
  * Plays the demo on `storage` (empty) and makes the customer portal over its records (mounted at `basePath`): the
  * engine's clock stands at the end of the demo, plan changes among the demo's plans are allowed. `options` adds to
@@ -47,7 +63,7 @@ export interface DemoPortalParts {
  */
 export async function createDemoPortal(
   storage: BillingStorageAdapter,
-  settings: { readonly customers: number; readonly months: number; readonly basePath?: string },
+  settings: DemoPortalSettings,
   progress: Progress,
   options: (billing: Billing) => Partial<PortalHandlerOptions> = () => ({}),
 ): Promise<DemoPortalParts> {
@@ -57,7 +73,8 @@ export async function createDemoPortal(
   // Bill the boundary the demo ended on, then stand nine days into that period: every live subscription has a
   // billed period to change plans in, and time only moves forward.
   const clock = createTestClock(end.toISOString());
-  const billing = createBilling({ storage, clock });
+  const gateways = settings.gateways === undefined ? [] : await settings.gateways(clock);
+  const billing = createBilling({ storage, clock, gateways });
   await progress.step('billing run at the end of the demo', () => billing.runCycle());
   clock.advance({ days: 9 });
   const auth = createPortalAuth({

@@ -5,4 +5,4 @@
  */
 export type { Progress } from '../progress';
 export { createDemoPortal } from './demo-portal';
-export type { DemoPortalParts } from './demo-portal';
+export type { DemoPortalParts, DemoPortalSettings } from './demo-portal';

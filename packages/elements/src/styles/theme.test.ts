@@ -8,7 +8,7 @@ import {
   deepQuery,
   deepText,
   expectAccessible,
-  STAND_IN_PAYMENTS,
+  TEST_PAYMENTS,
   screenshot,
   testApi,
   until,
@@ -57,7 +57,7 @@ describe('theming', () => {
         main.innerHTML = `<${subject.tag} api-base="/billing" locale="en-GB" time-zone="Europe/Berlin" theme="light" ${subject.attributes}></${subject.tag}>`;
         const element = main.firstElementChild as BillingElement & { invoiceId?: string; invoiceIds?: string[] };
         const customer = subject.tag === 'billing-overdue-banner' ? overdueCustomer : screenshotCustomer;
-        element.paymentOptions = STAND_IN_PAYMENTS;
+        element.paymentOptions = TEST_PAYMENTS;
         if (subject.tag === 'billing-invoice') element.invoiceId = customer.invoiceIds[0] as string;
         if (subject.tag === 'billing-pay-button') element.invoiceIds = [customer.invoiceIds[1] as string];
         element.session = customer.token;

@@ -147,10 +147,18 @@ export async function setOffline(offline: boolean): Promise<void> {
   await executeServerCommand('billing-offline', { offline });
 }
 
-/** The test backend's stand-in provider scripts and payment options for the elements. */
-export const STAND_IN_PAYMENTS = {
-  stripe: { publishableKey: 'pk_test_standin', scriptUrl: '/stand-in/stripe.js' },
-  paypal: { clientId: 'standin-client', scriptUrl: '/stand-in/paypal-sdk.js' },
+/** The Stripe and PayPal side of the payment options: the fakes' keys and browser scripts (see the test backend). */
+const FAKE_PROVIDERS = (await (await fetch('/test-api/payment-options')).json()) as {
+  readonly stripe: { readonly publishableKey: string; readonly scriptUrl: string };
+  readonly paypal: { readonly clientId: string; readonly scriptUrl: string };
+};
+
+/**
+ * The payment options of the tests: card and PayPal through the loopback Stripe and PayPal (Stripe.js and PayPal's
+ * SDK are the fakes' stand-ins, calling the fakes), bank transfer and cheque details.
+ */
+export const TEST_PAYMENTS = {
+  ...FAKE_PROVIDERS,
   bankTransfer: {
     accountHolder: 'Fibre Berlin GmbH',
     iban: 'DE89 3704 0044 0532 0130 00',
@@ -159,3 +167,28 @@ export const STAND_IN_PAYMENTS = {
   },
   cheque: { payableTo: 'Fibre Berlin GmbH', address: 'Hauptstraße 1, 10115 Berlin' },
 } as const;
+
+/** A customer's ledger as the test backend reads it once every webhook was answered. */
+export interface CustomerLedger {
+  /** Payments taken through a gateway. */
+  readonly payments: readonly {
+    readonly gateway: string;
+    readonly providerPaymentId: string;
+    readonly amount: string;
+    readonly currency: string;
+    readonly allocations: readonly { readonly invoiceId: string; readonly amount: string }[];
+  }[];
+  /** What the fakes took for the customer: Stripe's succeeded PaymentIntents, PayPal's completed captures. */
+  readonly charges: { readonly stripe: readonly string[]; readonly paypal: number };
+  /** The types of the webhook events about the customer's payments the engine accepted, in order. */
+  readonly webhooksAccepted: readonly string[];
+  /** Webhook deliveries the engine did not accept (of the whole run). */
+  readonly webhooksRefused: readonly unknown[];
+  /** Departures from the providers' OpenAPI descriptions (of the whole run). */
+  readonly violations: readonly string[];
+}
+
+/** The customer's ledger through the server (after every webhook sent so far was answered). */
+export async function ledgerOf(customerId: string): Promise<CustomerLedger> {
+  return testApi<CustomerLedger>('ledger', { customer: customerId });
+}

@@ -13,7 +13,7 @@ interface KoaContext {
   set(name: string, value: string): void;
 }
 
-const OWN = /^\/(billing|billing-plain|stand-in|test-api)(\/|$)/;
+const OWN = /^\/(billing|billing-plain|test-api)(\/|$)/;
 
 /** The Web `Request` of a Node request. */
 function requestOf(ctx: KoaContext): Request {

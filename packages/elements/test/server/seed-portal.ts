@@ -3,7 +3,7 @@ import {
   type Billing,
   type BillingStorageAdapter,
   createBilling,
-  createTestClock,
+  type PaymentGateway,
   type TestClock,
 } from '@billfold/core';
 
@@ -37,7 +37,8 @@ export interface SeededPortal {
 }
 
 /**
- * Seeds the browser tests' billing on `storage` (empty): German VAT, Fibre Basic (20 EUR) and Pro (50 EUR) plans and
+ * Seeds the browser tests' billing on `storage` (empty), with `gateways` (no customer is charged automatically: the
+ * seed touches no gateway) and `clock`, which must stand at 1 January 2026 00:00 UTC: German VAT, Fibre Basic (20 EUR) and Pro (50 EUR) plans and
  * metered data (0.50 EUR per GB), customers who signed up on 1 January 2026 with Basic and data, used 10 GB in
  * January, were billed on 1 February and — except the `overdue` ones — paid January by bank transfer; 7.5 GB used
  * in February so far. The clock stands at 10 February 2026 10:00 UTC. Figures per customer: January 23.80 (20 + 19 %
@@ -47,9 +48,12 @@ export interface SeededPortal {
  * invoice with a 10,000-character description; `many` ones 43 one-off invoices more. The `screenshot` customer is
  * only read (its figures and numbers are the same on every run).
  */
-export async function seedPortal(storage: BillingStorageAdapter): Promise<SeededPortal> {
-  const clock = createTestClock('2026-01-01T00:00:00Z');
-  const billing = createBilling({ storage, clock });
+export async function seedPortal(
+  storage: BillingStorageAdapter,
+  clock: TestClock,
+  gateways: readonly PaymentGateway[],
+): Promise<SeededPortal> {
+  const billing = createBilling({ storage, clock, gateways: [...gateways] });
   const vat = await billing.catalog.taxRates.create({ name: 'VAT', percentage: '19', inclusive: false });
   const plan = async (name: string, billingCode: string, amount: string) => {
     const product = await billing.catalog.products.create({ name, billingCode, category: 'internet' });

@@ -81,6 +81,14 @@ export function readOrder(store: PaypalStore, id: string): FakeResponse {
   return order === undefined ? notFound() : { status: 200, body: structuredClone(order) };
 }
 
+/** The buyer approved an order at PayPal (on paypal.com: the browser step); `{ status }` as it now stands. */
+export function approveOrder(store: PaypalStore, id: string): FakeResponse {
+  const order = store.orders.get(id);
+  if (order === undefined) return notFound();
+  if (order.status === 'PAYER_ACTION_REQUIRED' || order.status === 'CREATED') order.status = 'APPROVED';
+  return { status: 200, body: { id, status: order.status } };
+}
+
 /** `POST /v2/checkout/orders/{id}/capture` of an order the buyer approved. */
 export function captureOrder(store: PaypalStore, id: string): FakeResponse {
   const order = store.orders.get(id);

@@ -58,6 +58,8 @@ export class PaypalStore {
   readonly setups = new Map<string, Json>();
   readonly events: Json[] = [];
   readonly outcomes: PaypalOutcome[] = [];
+  /** Told of every event emitted (webhook deliveries). */
+  readonly listeners: ((event: Json) => void)[] = [];
   #sequence = 0;
 
   /**
@@ -89,5 +91,6 @@ export class PaypalStore {
     };
     this.violations().push(...paypalContract().checkSchema('event', event, 3));
     this.events.push(event);
+    for (const listener of this.listeners) listener(event);
   }
 }

@@ -1,9 +1,10 @@
 import type { FakeResponse } from '../loopback-fake';
 import { balanceTransaction, list, paymentMethod, type StripeObject, stripeError } from './stripe-objects';
-import type { StripeStore } from './stripe-store';
+import type { ChargeOutcome, StripeStore } from './stripe-store';
 
 /** The card error of a queued decline: code, decline code and message as Stripe words them. */
-function declineOf(outcome: 'decline_soft' | 'decline_hard' | 'requires_action'): [string, string, string] {
+function declineOf(outcome: ChargeOutcome): [string, string, string] {
+  if (outcome === 'decline_generic') return ['card_declined', 'generic_decline', 'Your card was declined.'];
   if (outcome === 'requires_action') {
     return [
       'authentication_required',
@@ -16,20 +17,39 @@ function declineOf(outcome: 'decline_soft' | 'decline_hard' | 'requires_action')
     : ['card_declined', 'insufficient_funds', 'Your card has insufficient funds.'];
 }
 
+/** What confirming with `method` does: the next queued outcome, else what its test card does. */
+function outcomeOf(store: StripeStore, method: string, authenticated: boolean): ChargeOutcome | undefined {
+  const queued = store.outcomes.shift();
+  if (queued !== undefined) return queued;
+  const card = store.cardOutcomes.get(method);
+  return card === 'requires_action' && authenticated ? undefined : card;
+}
+
 /**
- * Confirms `intent` with `method` by the next queued outcome: succeeds (a charge, captured unless the intent is
- * manual), declines (a 402 with the intent) or needs 3-D Secure (on session; off session that is a decline).
+ * Confirms `intent` with `method` by the next queued outcome (else by its test card): succeeds (a charge, captured
+ * unless the intent is manual), declines (a 402 with the intent) or needs 3-D Secure (on session; off session that
+ * is a decline). The 3-D Secure step is the fake's challenge link in `next_action.use_stripe_sdk` (the shape Stripe.js
+ * reads); `authenticated` confirms after it was passed.
  */
 export function chargeIntent(
   store: StripeStore,
   intent: StripeObject,
   method: string,
   offSession: boolean,
+  authenticated = false,
 ): FakeResponse | undefined {
-  const outcome = store.outcomes.shift();
+  const outcome = outcomeOf(store, method, authenticated);
   intent.payment_method = method;
   if (outcome === 'requires_action' && !offSession) {
-    Object.assign(intent, { status: 'requires_action', next_action: { type: 'use_stripe_sdk', use_stripe_sdk: {} } });
+    const challenge = `${store.baseUrl}/fake/3ds/${intent.id as string}`;
+    Object.assign(intent, {
+      status: 'requires_action',
+      last_payment_error: null,
+      next_action: {
+        type: 'use_stripe_sdk',
+        use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: challenge },
+      },
+    });
     return undefined;
   }
   if (outcome !== undefined) {

@@ -4,7 +4,7 @@ import { STRIPE_SPEC } from '../spec-files';
 import { type StripeObject, stripeError } from './stripe-objects';
 
 /** What the next confirmed charge does, as a card test number would at Stripe. */
-export type ChargeOutcome = 'decline_soft' | 'decline_hard' | 'requires_action';
+export type ChargeOutcome = 'decline_generic' | 'decline_soft' | 'decline_hard' | 'requires_action';
 
 /** A form-encoded request body, parsed into nested values. */
 export type Form = Record<string, unknown>;
@@ -33,6 +33,12 @@ export class StripeStore {
   readonly refunds = new Map<string, StripeObject>();
   readonly events: StripeObject[] = [];
   readonly outcomes: ChargeOutcome[] = [];
+  /** What each PaymentMethod made from a test card number does on every charge (see `STRIPE_TEST_CARDS`). */
+  readonly cardOutcomes = new Map<string, ChargeOutcome>();
+  /** Told of every event emitted (webhook deliveries). */
+  readonly listeners: ((event: StripeObject) => void)[] = [];
+  /** Where the fake answers, for the links it hands to the browser (the 3-D Secure step). */
+  baseUrl = '';
   #sequence = 0;
 
   /**
@@ -69,6 +75,7 @@ export class StripeStore {
     const schema = String(object.object);
     if (schema !== 'dispute') problems.push(...contract.checkSchema(schema, event.data.object));
     this.events.push(event);
+    for (const listener of this.listeners) listener(event);
   }
 
   /** The stored PaymentIntent (a test's own step on one that does not exist is a bug in the test). */

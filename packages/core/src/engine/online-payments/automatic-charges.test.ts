@@ -214,4 +214,24 @@ describe('automatic collection', () => {
     expect((await f.billing.invoices.get(invoiceId)).status).toBe('paid');
     expect(ScriptedGateway.fee('119.00')).toBe('3.75');
   });
+
+  it('a pay click with a saved card is on-session and names every invoice it pays', async () => {
+    // 100.00 + 19 % = 119.00 and 50.00 + 19 % = 59.50: 178.50 in one payment.
+    const f = await createPaymentsFixture();
+    const first = await f.invoice('100.00', 'cus_manual');
+    const second = await f.invoice('50.00', 'cus_manual');
+    const [method] = await f.billing.paymentMethods.list('cus_manual');
+    await f.billing.payments.payInvoices({
+      customerId: 'cus_manual',
+      invoiceIds: [first, second],
+      paymentMethodId: method?.id as string,
+      idempotencyKey: 'portal:cus_manual:both',
+    });
+    // The customer is at the pay button: the provider may ask for 3-D Secure there and then, not decline.
+    expect(f.gateway.requests).toEqual([
+      expect.objectContaining({ session: 'on_session', amount: '178.50', invoiceIds: [first, second] }),
+    ]);
+    expect((await f.billing.invoices.get(first)).status).toBe('paid');
+    expect((await f.billing.invoices.get(second)).status).toBe('paid');
+  });
 });

@@ -173,4 +173,46 @@ describe('gateway events applied to the ledger', () => {
     ]);
     expect(await f.billing.invoices.get(invoiceId)).toMatchObject({ status: 'open', amountRemaining: '19.00' });
   });
+
+  it('a declined portal payment retried with another card: confirm records it even before its webhook', async () => {
+    // 100.00 + 19 % = 119.00, paid in the portal; the first card is declined (told by webhook), the second succeeds.
+    const f = await createPaymentsFixture();
+    const invoiceId = await f.invoice('100.00', 'cus_manual');
+    f.gateway.outcomes.push('requires_action');
+    const started = await f.billing.payments.payInvoices({
+      customerId: 'cus_manual',
+      invoiceIds: [invoiceId],
+      idempotencyKey: 'portal:cus_manual:retry',
+    });
+    const providerPaymentId = started.attempt.providerPaymentId as string;
+    const told = (type: 'payment.failed' | 'payment.succeeded', occurredAt: string, extra: object = {}) =>
+      ({
+        ...base(occurredAt),
+        type,
+        paymentId: providerPaymentId,
+        amount: '119.00',
+        currency: 'EUR',
+        invoiceIds: [invoiceId],
+        ...extra,
+      }) as GatewayEvent;
+    const decline = { code: 'card_declined', message: 'Your card was declined.', kind: 'soft' };
+    const declined = told('payment.failed', '2026-03-01T09:00:00.000Z', { decline });
+    expect(await f.billing.payments.applyGatewayEvent(declined)).toBe('recorded');
+    // The customer enters another card for the same provider payment, which succeeds at the provider.
+    const payment = f.gateway.payments.get(providerPaymentId);
+    f.gateway.payments.set(providerPaymentId, {
+      ...(payment as NonNullable<typeof payment>),
+      status: 'succeeded',
+      amountCaptured: '119.00',
+      chargeId: 'ch_retry',
+    });
+    const confirmed = await f.billing.payments.confirm({ customerId: 'cus_manual', attemptId: started.attempt.id });
+    expect(confirmed?.attempt.status).toBe('succeeded');
+    expect(await f.billing.invoices.get(invoiceId)).toMatchObject({ status: 'paid', amountPaid: '119.00' });
+    const late = told('payment.succeeded', '2026-03-01T09:01:00.000Z');
+    expect(await f.billing.payments.applyGatewayEvent(late)).toBe('unchanged');
+    expect((await f.billing.payments.list({ customerId: 'cus_manual' })).items.map((p) => p.amount)).toEqual([
+      '119.00',
+    ]);
+  });
 });

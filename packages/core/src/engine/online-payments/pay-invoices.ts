@@ -171,7 +171,9 @@ export async function payInvoices(ctx: EngineContext, input: PayInvoicesInput): 
 /**
  * Finishes a payment the customer completed in the browser (3-D Secure passed, PayPal approved): reads the payment
  * at its provider, captures it when the provider waits for that (an approved PayPal order; the key is the attempt's
- * plus `:capture`), and records the outcome. An attempt of another customer is `undefined`.
+ * plus `:capture`), and records the outcome. A `failed` attempt is read again too: after a decline the customer may
+ * retry the same provider payment with another card, and its success may reach the engine before its webhook does.
+ * An attempt of another customer is `undefined`.
  */
 export async function confirmInvoicePayment(
   ctx: EngineContext,
@@ -179,7 +181,8 @@ export async function confirmInvoicePayment(
 ): Promise<AttemptProgress | undefined> {
   const attempt = await ctx.storage.paymentAttempts.get(input.attemptId);
   if (attempt === undefined || attempt.customerId !== input.customerId) return undefined;
-  if (attempt.providerPaymentId === undefined || !IN_FLIGHT.has(attempt.status)) return { attempt };
+  const open = IN_FLIGHT.has(attempt.status) || attempt.status === 'failed';
+  if (attempt.providerPaymentId === undefined || !open) return { attempt };
   const gateway = gatewayNamed(ctx, attempt.gateway);
   let payment = await gateway.getPayment(attempt.providerPaymentId);
   if (payment.status === 'requires_capture') {

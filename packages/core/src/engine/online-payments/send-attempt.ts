@@ -19,8 +19,9 @@ const unanswered = (error: unknown): error is BillingError =>
   isBillingError(error) && error.code === BillingErrorCode.gatewayUnavailable;
 
 /**
- * Sends one reserved attempt to its gateway: an off-session payment of the attempt's amount on the saved method,
- * under the attempt's idempotency key. When the answer is lost (timeout, reset, 5xx: the charge may have happened),
+ * Sends one reserved attempt to its gateway: a payment of the attempt's amount on the saved method for its invoices,
+ * under the attempt's idempotency key — off-session, except for the portal's attempts: the customer is at the pay
+ * button, so the provider asks for 3-D Secure there and then (a `requires_action` payment) instead of declining. When the answer is lost (timeout, reset, 5xx: the charge may have happened),
  * it finds the payment by key where the gateway can (`findPayment`), else sends the same request with the same key
  * again, which the provider answers with the payment it made; still no answer leaves the outcome `unknown`. Never
  * throws for gateway failures.
@@ -39,8 +40,8 @@ export async function sendAttempt(ctx: EngineContext, order: ChargeOrder): Promi
     customerId: attempt.customerId,
     customerReference: method.customerReference,
     paymentMethodId: method.providerMethodId,
-    session: 'off_session' as const,
-    invoiceIds: [attempt.invoiceId],
+    session: attempt.trigger === 'portal' ? ('on_session' as const) : ('off_session' as const),
+    invoiceIds: attempt.invoiceIds ?? [attempt.invoiceId],
     idempotencyKey: attempt.idempotencyKey,
   };
   const refusedOrThrow = (error: unknown): AttemptOutcome => {

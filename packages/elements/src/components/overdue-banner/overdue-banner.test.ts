@@ -5,7 +5,7 @@ import {
   deepQuery,
   deepText,
   expectAccessible,
-  STAND_IN_PAYMENTS,
+  TEST_PAYMENTS,
   until,
   waitForButton,
   waitForText,
@@ -17,7 +17,7 @@ async function mount(token: string): Promise<BillingOverdueBanner> {
   main.innerHTML =
     '<billing-overdue-banner api-base="/billing" locale="en-GB" time-zone="Europe/Berlin"></billing-overdue-banner>';
   const banner = main.querySelector('billing-overdue-banner') as BillingOverdueBanner;
-  banner.paymentOptions = STAND_IN_PAYMENTS;
+  banner.paymentOptions = TEST_PAYMENTS;
   banner.session = token;
   return banner;
 }

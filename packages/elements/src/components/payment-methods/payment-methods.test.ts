@@ -6,7 +6,7 @@ import {
   deepQueryAll,
   deepText,
   expectAccessible,
-  STAND_IN_PAYMENTS,
+  TEST_PAYMENTS,
   testApi,
   until,
   waitForButton,
@@ -18,7 +18,7 @@ async function mount(token: string, apiBase = '/billing'): Promise<BillingPaymen
   const main = await fixture(html`<main></main>`);
   main.innerHTML = `<billing-payment-methods api-base="${apiBase}" locale="en-GB"></billing-payment-methods>`;
   const element = main.querySelector('billing-payment-methods') as BillingPaymentMethods;
-  element.paymentOptions = STAND_IN_PAYMENTS;
+  element.paymentOptions = TEST_PAYMENTS;
   element.session = token;
   return element;
 }

@@ -8,7 +8,7 @@ import {
   deepText,
   expectAccessible,
   setOffline,
-  STAND_IN_PAYMENTS,
+  TEST_PAYMENTS,
   testApi,
   until,
   waitForButton,
@@ -21,7 +21,7 @@ async function mount(configure: (portal: BillingPortal) => void, locale = 'en-GB
   const main = await fixture(html`<main></main>`);
   main.innerHTML = `<billing-portal api-base="/billing" locale="${locale}" time-zone="Europe/Berlin"></billing-portal>`;
   const portal = main.querySelector('billing-portal') as BillingPortal;
-  portal.paymentOptions = STAND_IN_PAYMENTS;
+  portal.paymentOptions = TEST_PAYMENTS;
   configure(portal);
   return portal;
 }

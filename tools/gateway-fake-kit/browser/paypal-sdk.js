@@ -1,41 +1,45 @@
 /*
- * A stand-in for PayPal's JS SDK (Buttons component), served only by Billfold's test server and example host. Its
- * button calls createOrder, then shows the approval step — PayPal opens a window; the stand-in opens a modal dialog
- * on the page — and calls onApprove or onCancel, approving the order at /stand-in/paypal/approve first.
+ * A stand-in for PayPal's JS SDK (Buttons component), served by the gateway fake kit's loopback PayPal at /sdk/js
+ * (the real one loads from www.paypal.com, out of reach here). Its button calls createOrder (the host's server
+ * creates the order at PayPal), then shows the buyer's approval — PayPal opens its own window; the stand-in opens a
+ * modal dialog on the page whose Approve approves the order at the fake (as the buyer does on paypal.com) — and calls
+ * onApprove (the host's server captures) or onCancel.
  */
 (() => {
-  const base = `${new URL(document.currentScript.src).origin}/stand-in/paypal`;
-  const approve = (orderId) =>
-    fetch(`${base}/approve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ orderId }),
-    });
+  const origin = new URL(document.currentScript.src).origin;
 
   const approval = (orderID, options) => {
     const dialog = document.createElement('dialog');
-    dialog.dataset.standIn = 'paypal-approval';
-    dialog.setAttribute('aria-labelledby', 'stand-in-paypal-title');
+    dialog.dataset.fake = 'paypal-approval';
+    dialog.setAttribute('aria-labelledby', 'fake-paypal-title');
     const title = document.createElement('h2');
-    title.id = 'stand-in-paypal-title';
-    title.textContent = 'PayPal (stand-in)';
+    title.id = 'fake-paypal-title';
+    title.textContent = 'PayPal (test)';
     const text = document.createElement('p');
     text.textContent = `Approve order ${orderID}?`;
+    const close = () => {
+      dialog.close();
+      dialog.remove();
+    };
     const yes = document.createElement('button');
     yes.type = 'button';
     yes.textContent = 'Approve';
     yes.addEventListener('click', async () => {
-      await approve(orderID);
-      dialog.close();
-      dialog.remove();
-      await options.onApprove({ orderID, payerID: 'PAYER-STANDIN' });
+      const answer = await fetch(`${origin}/fake/checkoutnow/${encodeURIComponent(orderID)}/approve`, {
+        method: 'POST',
+      });
+      close();
+      if (!answer.ok) {
+        options.onError?.(new Error(`PayPal could not approve order ${orderID}`));
+        return;
+      }
+      await options.onApprove({ orderID, payerID: 'FAKEPAYER' });
     });
     const no = document.createElement('button');
     no.type = 'button';
     no.textContent = 'Cancel';
     no.addEventListener('click', () => {
-      dialog.close();
-      dialog.remove();
+      close();
       options.onCancel?.({ orderID });
     });
     dialog.append(title, text, yes, ' ', no);
@@ -51,7 +55,7 @@
         render(target) {
           const button = document.createElement('button');
           button.type = 'button';
-          button.dataset.standIn = 'paypal-button';
+          button.dataset.fake = 'paypal-button';
           button.textContent = 'PayPal';
           button.style.cssText =
             'background:#ffc439;color:#111;border:none;border-radius:4px;min-height:2.5rem;padding:0 2rem;font-weight:700';
