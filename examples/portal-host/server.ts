@@ -34,7 +34,10 @@ const { billing, auth, handler, customers } = await createDemoPortal(
   },
   quiet,
   (engine) => ({ payments: createEnginePaymentFlows(engine), cancellation: { allowImmediate: true } }),
-);
+).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
 const gateways = providers as PortalGateways;
 await gateways.receiveWebhooks(billing);
 const paymentOptions = {

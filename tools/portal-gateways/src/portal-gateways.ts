@@ -2,7 +2,10 @@ import { type Billing, type Clock, createMemoryWebhookEventStore, type PaymentGa
 import {
   FakePaypal,
   FakeStripe,
+  PAYPAL_SPECS,
+  STRIPE_SPEC,
   serveWebhookHandler,
+  specAvailability,
   type WebhookDeliveries,
   type WebhookDeliveryResult,
   type WebhookEndpoint,
@@ -51,7 +54,7 @@ export interface PortalGateways {
  * Starts a loopback Stripe and PayPal with their browser side (a Stripe.js and a PayPal SDK stand-in that call the
  * fakes as the real ones call the providers; test cards decide) on `clock`, and the engine's Stripe and PayPal
  * gateways pointed at them. Every request and answer is checked against the providers' OpenAPI descriptions
- * (`../shared/validation`, or `BILLFOLD_VALIDATION_DIR`).
+ * (`../shared/validation`, or `BILLFOLD_VALIDATION_DIR`): without them it throws, saying where it looked.
  * @example
  * ```ts
  * const providers = await startPortalGateways(clock);
@@ -61,6 +64,12 @@ export interface PortalGateways {
  * ```
  */
 export async function startPortalGateways(clock: Clock): Promise<PortalGateways> {
+  const specs = specAvailability([STRIPE_SPEC, ...PAYPAL_SPECS]);
+  if (!specs.available)
+    throw new Error(
+      `${specs.reason}. The fakes route and check every request by them: set BILLFOLD_VALIDATION_DIR to the folder ` +
+        'that holds stripe-openapi/ and paypal-openapi/.',
+    );
   const stripe = await FakeStripe.start(() => Math.floor(clock.now().getTime() / 1000), STRIPE.secretKey, {
     publishableKey: STRIPE.publishableKey,
   });
