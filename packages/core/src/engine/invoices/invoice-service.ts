@@ -52,8 +52,9 @@ export function createInvoiceService(ctx: EngineContext): InvoiceService {
   return {
     createOneOff: (input) => telemetry.measure('invoicing', 'one_off', () => createOneOffInvoice(ctx, input), one),
     finalize: (invoiceId) => telemetry.measure('invoicing', 'finalize', () => finalizeInvoice(ctx, invoiceId), one),
-    void: (invoiceId) => voidInvoice(ctx, invoiceId),
-    markUncollectible: (invoiceId) => markInvoiceUncollectible(ctx, invoiceId),
+    void: (invoiceId) => telemetry.measure('invoicing', 'void', () => voidInvoice(ctx, invoiceId), one),
+    markUncollectible: (invoiceId) =>
+      telemetry.measure('invoicing', 'uncollectible', () => markInvoiceUncollectible(ctx, invoiceId), one),
     async get(invoiceId) {
       validate(IdSchema, invoiceId, 'invoiceId');
       return requireRecord(ctx.storage.invoices, invoiceId, 'invoice', ['invoiceId']);
