@@ -9,7 +9,13 @@
  * The test then lets the workers go in the order it wants. Run with `node --import tsx --conditions=@billfold/source ledger-op-child.ts '<JSON>'`.
  */
 import { createInterface } from 'node:readline';
-import { createBilling, createTestClock, isBillingError, type StorageSession } from '@billfold/core';
+import {
+  createBilling,
+  createTestClock,
+  type EngineConfigInput,
+  isBillingError,
+  type StorageSession,
+} from '@billfold/core';
 import { createPostgresStorage } from '../../src/index';
 import { wrapSessions } from './engine-scenario';
 
@@ -26,6 +32,8 @@ export interface LedgerOpConfig {
   readonly arg: unknown;
   /** Where to pause: a storage session's `<repository>.<method>`, e.g. `creditNotes.list`. */
   readonly pause?: { readonly call: string; readonly when: 'before' | 'after' };
+  /** The engine's config (e.g. a collections policy); default none. */
+  readonly config?: EngineConfigInput;
 }
 
 /** What the worker prints. */
@@ -95,6 +103,7 @@ async function main(config: LedgerOpConfig): Promise<void> {
   const billing = createBilling({
     storage: config.pause === undefined ? storage : wrapSessions(storage, pausing),
     clock: createTestClock(config.now),
+    ...(config.config === undefined ? {} : { config: config.config }),
   });
   say({ type: 'ready' });
   while ((await nextLine()) !== 'go') {}

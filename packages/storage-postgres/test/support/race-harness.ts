@@ -20,8 +20,11 @@ export const NOW = '2026-02-15T00:00:00.000Z';
  */
 export const BEFORE_NUMBERING = { call: 'invoices.reserveNumbers', when: 'before' } as const;
 
-/** One racing call: the engine method, its argument, where it pauses, and the engine's instant (default {@link NOW}). */
-export type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause'> & { readonly now?: string };
+/**
+ * One racing call: the engine method, its argument, where it pauses, the engine's config and its instant (default
+ * {@link NOW}).
+ */
+export type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause' | 'config'> & { readonly now?: string };
 
 /** `ok`, or the code an operation was refused with. */
 export const refusedWith = (outcome: LedgerOpOutcome) => (outcome.ok ? 'ok' : outcome.code);
