@@ -18,6 +18,7 @@ import {
 } from '@billfold/core';
 import { createPostgresStorage } from '../../src/index';
 import { wrapSessions } from './engine-scenario';
+import { paypalGatewayAt } from './gateway-providers';
 
 /** What the test passes as the one argument. */
 export interface LedgerOpConfig {
@@ -34,6 +35,8 @@ export interface LedgerOpConfig {
   readonly pause?: { readonly call: string; readonly when: 'before' | 'after' };
   /** The engine's config (e.g. a collections policy); default none. */
   readonly config?: EngineConfigInput;
+  /** The base URL of a PayPal (the test's fake) the engine charges through; default no gateway. */
+  readonly paypalAt?: string;
 }
 
 /** What the worker prints. */
@@ -100,9 +103,11 @@ async function main(config: LedgerOpConfig): Promise<void> {
     };
     return { ...session, [repository]: { ...target, [method]: wrapped } };
   };
+  const clock = createTestClock(config.now);
   const billing = createBilling({
     storage: config.pause === undefined ? storage : wrapSessions(storage, pausing),
-    clock: createTestClock(config.now),
+    clock,
+    ...(config.paypalAt === undefined ? {} : { gateways: [paypalGatewayAt(config.paypalAt, clock)] }),
     ...(config.config === undefined ? {} : { config: config.config }),
   });
   say({ type: 'ready' });

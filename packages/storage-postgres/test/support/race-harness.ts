@@ -21,10 +21,10 @@ export const NOW = '2026-02-15T00:00:00.000Z';
 export const BEFORE_NUMBERING = { call: 'invoices.reserveNumbers', when: 'before' } as const;
 
 /**
- * One racing call: the engine method, its argument, where it pauses, the engine's config and its instant (default
- * {@link NOW}).
+ * One racing call: the engine method, its argument, where it pauses, the engine's config, the PayPal it charges
+ * through, and its instant (default {@link NOW}).
  */
-export type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause' | 'config'> & { readonly now?: string };
+export type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause' | 'config' | 'paypalAt'> & { readonly now?: string };
 
 /** `ok`, or the code an operation was refused with. */
 export const refusedWith = (outcome: LedgerOpOutcome) => (outcome.ok ? 'ok' : outcome.code);

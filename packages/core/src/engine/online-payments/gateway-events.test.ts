@@ -80,6 +80,48 @@ describe('gateway events applied to the ledger', () => {
     expect((await f.billing.invoices.get(invoiceId)).status).toBe('paid');
   });
 
+  it('a capture announced before the engine recorded its own answer settles the attempt under way, not a second one', async () => {
+    const f = await createPaymentsFixture();
+    const invoiceId = await f.invoice('100.00', 'cus_manual');
+    // The pay button's attempt, sent to the provider, its answer not recorded yet (no provider payment on it).
+    const now = f.clock.now().toISOString();
+    await f.storage.paymentAttempts.insert({
+      id: 'att_button',
+      customerId: 'cus_manual',
+      invoiceId,
+      gateway: 'test',
+      attemptNumber: 1,
+      trigger: 'portal',
+      status: 'pending',
+      amount: '119.00',
+      currency: 'EUR',
+      idempotencyKey: 'pay-button-1',
+      dueAt: '2026-03-01T08:10:00.000Z',
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    // The event names the invoice but not the idempotency key (PayPal's do not carry it).
+    const captured: GatewayEvent = {
+      ...base('2026-03-01T08:00:01.000Z'),
+      type: 'payment.succeeded',
+      paymentId: 'pi_button',
+      amount: '119.00',
+      currency: 'EUR',
+      invoiceIds: [invoiceId],
+    };
+    expect(await f.billing.payments.applyGatewayEvent(captured)).toBe('recorded');
+    const attempts = (await f.billing.payments.listAttempts({ invoiceId })).items;
+    expect(attempts.map((a) => [a.id, a.status, a.providerPaymentId])).toEqual([
+      ['att_button', 'succeeded', 'pi_button'],
+    ]);
+    const payments = (await f.billing.payments.list({ customerId: 'cus_manual' })).items;
+    expect(payments.map((p) => [p.amount, p.providerPaymentId, attempts[0]?.paymentId])).toEqual([
+      ['119.00', 'pi_button', payments[0]?.id],
+    ]);
+    expect((await f.billing.invoices.get(invoiceId)).status).toBe('paid');
+  });
+
   it('a refund made through the engine and its webhook are one refund; a refund made at the provider is recorded once', async () => {
     const f = await createPaymentsFixture();
     const invoiceId = await f.invoice('100.00');
