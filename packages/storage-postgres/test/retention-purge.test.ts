@@ -79,7 +79,10 @@ describeServer('retention.purge from several OS processes at once (PostgreSQL)',
       expect(stored?.erasure?.purgedAt, id).toBe(RETENTION_ENDED);
       const invoices = await listAll((page) => storage.invoices.list({ customerId: id, ...page }));
       const snapshots = invoices.map((invoice) => invoice.customerSnapshot);
-      expect(snapshots.map((s) => [s?.name, s?.email, s?.address]), id).toEqual([['Erased customer', '', undefined]]);
+      expect(
+        snapshots.map((s) => [s?.name, s?.email, s?.address]),
+        id,
+      ).toEqual([['Erased customer', '', undefined]]);
     }
     expect(
       await count(

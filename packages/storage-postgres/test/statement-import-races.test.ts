@@ -33,7 +33,11 @@ const statement = (id: string, entries: string) =>
 
 /** A customer without tax and one finalized invoice of `amount` per entry of `amounts`. */
 async function customerOwing(billing: Billing, name: string, amounts: readonly string[]) {
-  const customer = await billing.customers.create({ name, email: `${name.toLowerCase()}@example.com`, currency: 'EUR' });
+  const customer = await billing.customers.create({
+    name,
+    email: `${name.toLowerCase()}@example.com`,
+    currency: 'EUR',
+  });
   const invoices = [];
   for (const amount of amounts) {
     invoices.push(
@@ -64,7 +68,10 @@ describeServer('bank-statement import raced between OS processes (PostgreSQL)', 
     const [adaInvoice] = ada.invoices as [(typeof ada.invoices)[number]];
     const [first, second] = bob.invoices as [(typeof bob.invoices)[number], (typeof bob.invoices)[number]];
     const morning = parseCamt(
-      statement('S-1', entry('B-1', '119.00', `Invoice ${adaInvoice.number}`) + entry('B-2', '50.00', `${first.number}`)),
+      statement(
+        'S-1',
+        entry('B-1', '119.00', `Invoice ${adaInvoice.number}`) + entry('B-2', '50.00', `${first.number}`),
+      ),
     );
     // The bank's next statement repeats B-2 (an intraday one, say) and adds B-3.
     const evening = parseCamt(

@@ -94,7 +94,12 @@ describe('engine telemetry', () => {
     expect(await sdk.points('billfold.invoicing.errors')).toEqual([
       { attributes: { 'billfold.step': 'void', 'error.type': 'invalid_state' }, value: 1 },
     ]);
-    expect(sdk.spans().filter((span) => !span.name.includes('one_off')).map((span) => span.name)).toEqual([
+    expect(
+      sdk
+        .spans()
+        .filter((span) => !span.name.includes('one_off'))
+        .map((span) => span.name),
+    ).toEqual([
       'billfold.credit_notes.create',
       'billfold.credit_notes.create',
       'billfold.credit_notes.create',

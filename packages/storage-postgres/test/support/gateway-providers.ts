@@ -1,4 +1,4 @@
-import { type Clock, type GatewayEvent, type PaymentGateway, createTestClock } from '@billfold/core';
+import { type Clock, createTestClock, type GatewayEvent, type PaymentGateway } from '@billfold/core';
 import { FakePaypal, FakeStripe } from '@billfold/gateway-fake-kit';
 import { createPaypalGateway } from '@billfold/payments-paypal';
 import { createStripeGateway } from '@billfold/payments-stripe';

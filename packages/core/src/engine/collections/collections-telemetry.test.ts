@@ -1,7 +1,7 @@
 import { type InMemoryTelemetry, installInMemoryTelemetry } from '@billfold/telemetry-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CollectionsRunSummary } from './collections-service';
 import { createCollectionsFixture } from './collections-fixture';
+import type { CollectionsRunSummary } from './run-collections';
 
 let sdk: InMemoryTelemetry | undefined;
 afterEach(() => sdk?.uninstall());

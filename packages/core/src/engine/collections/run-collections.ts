@@ -243,21 +243,24 @@ async function collectDue(
     let mine: readonly string[] = [];
     let committed: Committed | undefined;
     try {
-      const claim = () => ctx.storage.transaction(async (session) => {
-        const passed = failed.size + deferred.size;
-        const rows = await session.invoices.claimCollectible({ now, limit: batchSize + passed });
-        const due = rows.filter((invoice) => !failed.has(invoice.id) && !deferred.has(invoice.id)).slice(0, batchSize);
-        claimed = due.map((invoice) => invoice.id);
-        if (due.length === 0) return undefined;
-        const customerIds = [...new Set(due.map((invoice) => invoice.customerId))].sort();
-        const locked = new Set(await session.locks.customers(customerIds, { skipLocked: true }));
-        held = due.filter((invoice) => !locked.has(invoice.customerId)).map((invoice) => invoice.id);
-        const collectable = due.filter((invoice) => locked.has(invoice.customerId));
-        mine = collectable.map((invoice) => invoice.id);
-        if (collectable.length === 0) return undefined;
-        const batch = await collectInvoices(session, ctx, collectable, now);
-        return { batch, outboxIds: await enqueueNotifications(session, ctx, batch.notifications) };
-      });
+      const claim = () =>
+        ctx.storage.transaction(async (session) => {
+          const passed = failed.size + deferred.size;
+          const rows = await session.invoices.claimCollectible({ now, limit: batchSize + passed });
+          const due = rows
+            .filter((invoice) => !failed.has(invoice.id) && !deferred.has(invoice.id))
+            .slice(0, batchSize);
+          claimed = due.map((invoice) => invoice.id);
+          if (due.length === 0) return undefined;
+          const customerIds = [...new Set(due.map((invoice) => invoice.customerId))].sort();
+          const locked = new Set(await session.locks.customers(customerIds, { skipLocked: true }));
+          held = due.filter((invoice) => !locked.has(invoice.customerId)).map((invoice) => invoice.id);
+          const collectable = due.filter((invoice) => locked.has(invoice.customerId));
+          mine = collectable.map((invoice) => invoice.id);
+          if (collectable.length === 0) return undefined;
+          const batch = await collectInvoices(session, ctx, collectable, now);
+          return { batch, outboxIds: await enqueueNotifications(session, ctx, batch.notifications) };
+        });
       // A claim that found nothing it could collect records no figures (its span still ends).
       committed = await telemetry.measure('collections', 'batch', claim, {
         items: (done) => done?.batch.invoices.length ?? 0,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantInputSchema, type Page, PageRequestSchema } from '../../domain/common';
-import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { type Invoice, type InvoiceStatus, InvoiceStatusSchema } from '../../domain/invoice';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import type { EngineContext } from '../context';
