@@ -5,6 +5,7 @@ import type { PostgresStorage } from '../src/index';
 import { describeServer, sharedPool } from './support/backends';
 import { expectLedgerKept } from './support/ledger-expect';
 import { releaseInOrder, untilSettled } from './support/ledger-workers';
+import { meteredCustomer } from './support/race-customers';
 import { BEFORE_NUMBERING, type Call, NOW, raceHarness, refusedWith } from './support/race-harness';
 
 /*
@@ -25,25 +26,7 @@ const ENDED_AT = '2026-02-01T00:00:00.000Z';
  * January usage are still to be billed by the run at {@link NOW}, on a final invoice.
  */
 async function canceledWithFinalBill(billing: Billing, storage: PostgresStorage, catalog: BenchCatalog) {
-  const customer = await billing.customers.create({
-    name: 'Leaving',
-    email: 'leaving@example.com',
-    currency: 'EUR',
-    taxRateIds: [catalog.vatId],
-  });
-  const { subscription } = await billing.subscriptions.create({
-    customerId: customer.id,
-    items: [{ priceId: catalog.basicPriceId }, { priceId: catalog.dataPriceId }],
-  });
-  await billing.usage.ingest([
-    {
-      id: 'evt_january',
-      customerId: customer.id,
-      eventName: 'data',
-      timestamp: '2026-01-20T00:00:00.000Z',
-      properties: { gb: '12' },
-    },
-  ]);
+  const { customer, subscription } = await meteredCustomer(billing, catalog, 'Leaving');
   const leaving = createBilling({ storage, clock: createTestClock(ENDED_AT) });
   const { subscription: canceled } = await leaving.subscriptions.cancel({
     subscriptionId: subscription.id,

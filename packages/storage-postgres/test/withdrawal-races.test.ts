@@ -13,7 +13,8 @@ import { describeServer, sharedPool } from './support/backends';
 import { expectLedgerKept } from './support/ledger-expect';
 import type { LedgerOpOutcome } from './support/ledger-op-child';
 import { type LedgerWorkerState, releaseInOrder, untilSettled } from './support/ledger-workers';
-import { BEFORE_NUMBERING, type Call, NOW, raceHarness, refusedWith } from './support/race-harness';
+import { meteredCustomer } from './support/race-customers';
+import { BEFORE_NUMBERING, type Call, NOW, raceHarness, refusedWith, SEEDED_AT } from './support/race-harness';
 
 /*
  * `subscriptions.withdrawCancellation` raced from OS processes on a real PostgreSQL server (see ledger-races.test.ts
@@ -65,29 +66,11 @@ async function cancelledAtPeriodEnd(
   catalog: BenchCatalog,
   policy?: CollectionsPolicyInput,
 ) {
-  const customer = await billing.customers.create({
-    name: 'Wavering',
-    email: 'wavering@example.com',
-    currency: 'EUR',
-    taxRateIds: [catalog.vatId],
-  });
   const engine =
     policy === undefined
       ? billing
-      : createBilling({ storage, clock: createTestClock('2026-01-10T09:00:00.000Z'), config: { collections: policy } });
-  const { subscription } = await engine.subscriptions.create({
-    customerId: customer.id,
-    items: [{ priceId: catalog.basicPriceId }, { priceId: catalog.dataPriceId }],
-  });
-  await billing.usage.ingest([
-    {
-      id: 'evt_january',
-      customerId: customer.id,
-      eventName: 'data',
-      timestamp: '2026-01-20T00:00:00.000Z',
-      properties: { gb: '12' },
-    },
-  ]);
+      : createBilling({ storage, clock: createTestClock(SEEDED_AT), config: { collections: policy } });
+  const { customer, subscription } = await meteredCustomer(engine, catalog, 'Wavering');
   const later = createBilling({ storage, clock: createTestClock('2026-01-20T12:00:00.000Z') });
   await later.subscriptions.cancel({ subscriptionId: subscription.id, atPeriodEnd: true });
   return { customer, subscription };

@@ -4,15 +4,21 @@ import { createTestClock } from '../clock/test-clock';
 import { MemoryStorage } from '../storage/memory-storage';
 import { createBilling } from './create-billing';
 
+/** An engine reporting through the meter and tracer the host passes (an in-memory SDK), and one customer. */
+async function ownTelemetry() {
+  const sdk = installInMemoryTelemetry({ global: false });
+  const billing = createBilling({
+    storage: new MemoryStorage(),
+    clock: createTestClock('2026-01-10T09:00:00Z'),
+    telemetry: { meter: sdk.meter, tracer: sdk.tracer },
+  });
+  const customer = await billing.customers.create({ name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR' });
+  return { sdk, billing, customer };
+}
+
 describe('engine telemetry', () => {
   it('counts payments, refunds and invoices finalized by hand through the meter and tracer the host passes', async () => {
-    const sdk = installInMemoryTelemetry({ global: false });
-    const billing = createBilling({
-      storage: new MemoryStorage(),
-      clock: createTestClock('2026-01-10T09:00:00Z'),
-      telemetry: { meter: sdk.meter, tracer: sdk.tracer },
-    });
-    const customer = await billing.customers.create({ name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR' });
+    const { sdk, billing, customer } = await ownTelemetry();
     const draft = await billing.invoices.createOneOff({
       customerId: customer.id,
       lines: [{ description: 'Setup', amount: '100.00' }],
@@ -56,13 +62,7 @@ describe('engine telemetry', () => {
   });
 
   it('counts credit notes, voids and invoices marked uncollectible, and their refusals by code', async () => {
-    const sdk = installInMemoryTelemetry({ global: false });
-    const billing = createBilling({
-      storage: new MemoryStorage(),
-      clock: createTestClock('2026-01-10T09:00:00Z'),
-      telemetry: { meter: sdk.meter, tracer: sdk.tracer },
-    });
-    const customer = await billing.customers.create({ name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR' });
+    const { sdk, billing, customer } = await ownTelemetry();
     const oneOff = (amount: string) =>
       billing.invoices.createOneOff({
         customerId: customer.id,

@@ -18,6 +18,15 @@ const base = (occurredAt: string) => {
     providerType: 'test.event',
   };
 };
+/** A 119.00 EUR payment of `invoiceId` announced as succeeded. */
+const paymentSucceeded = (paymentId: string, invoiceId: string): GatewayEvent => ({
+  ...base('2026-03-01T08:00:01.000Z'),
+  type: 'payment.succeeded',
+  paymentId,
+  amount: '119.00',
+  currency: 'EUR',
+  invoiceIds: [invoiceId],
+});
 const refunded = (paymentId: string, refundId: string, amount: string): GatewayEvent => ({
   ...base('2026-03-03T10:00:00.000Z'),
   type: 'refund.succeeded',
@@ -56,14 +65,7 @@ describe('gateway events applied to the ledger', () => {
   it('a payment told twice by webhook after its answer is recorded once', async () => {
     const f = await createPaymentsFixture();
     const invoiceId = await f.invoice('100.00');
-    const succeeded: GatewayEvent = {
-      ...base('2026-03-01T08:00:01.000Z'),
-      type: 'payment.succeeded',
-      paymentId: 'pi_1',
-      amount: '119.00',
-      currency: 'EUR',
-      invoiceIds: [invoiceId],
-    };
+    const succeeded = paymentSucceeded('pi_1', invoiceId);
     expect(await f.billing.payments.applyGatewayEvent(succeeded)).toBe('unchanged');
     expect(await f.billing.payments.applyGatewayEvent({ ...succeeded, eventId: 'evt_again' })).toBe('unchanged');
     const failedLate: GatewayEvent = {
@@ -102,14 +104,7 @@ describe('gateway events applied to the ledger', () => {
       version: 1,
     });
     // The event names the invoice but not the idempotency key (PayPal's do not carry it).
-    const captured: GatewayEvent = {
-      ...base('2026-03-01T08:00:01.000Z'),
-      type: 'payment.succeeded',
-      paymentId: 'pi_button',
-      amount: '119.00',
-      currency: 'EUR',
-      invoiceIds: [invoiceId],
-    };
+    const captured = paymentSucceeded('pi_button', invoiceId);
     expect(await f.billing.payments.applyGatewayEvent(captured)).toBe('recorded');
     const attempts = (await f.billing.payments.listAttempts({ invoiceId })).items;
     expect(attempts.map((a) => [a.id, a.status, a.providerPaymentId])).toEqual([
