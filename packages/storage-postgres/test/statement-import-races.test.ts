@@ -141,5 +141,12 @@ describeServer('bank-statement import raced between OS processes (PostgreSQL)', 
       const figures = await expectLedgerKept(storage, customer.id, 'EUR');
       expect(figures.balance.toString(), customer.name).toBe('0.00');
     }
+    // Ada's transfer, refused for an invoice paid meanwhile, waits for a person; assigned to her, it pays no invoice
+    // again: all of it becomes her credit.
+    const waiting = credits.find((credit) => credit.lineId === 'B-1');
+    await billing.reconciliation.assign({ bankCreditId: waiting?.id as string, customerId: ada.customer.id });
+    const figures = await expectLedgerKept(storage, ada.customer.id, 'EUR');
+    expect(figures.balance.toString()).toBe('119.00');
+    expect((await billing.invoices.get(adaInvoice.id)).amountPaid).toBe('119.00');
   });
 });
