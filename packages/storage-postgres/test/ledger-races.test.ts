@@ -4,6 +4,7 @@ import type { BenchCatalog } from '../bench/seed';
 import { describeServer, sharedPool } from './support/backends';
 import { expectLedgerKept } from './support/ledger-expect';
 import { type LedgerWorker, releaseInOrder, untilSettled } from './support/ledger-workers';
+import { meteredCustomer } from './support/race-customers';
 import { BEFORE_NUMBERING, type Call, raceHarness, refusedWith, STARTS_AT } from './support/race-harness';
 
 /*
@@ -178,26 +179,8 @@ describeServer('ledger races between OS processes (PostgreSQL)', () => {
 
   it('usage for the period being invoiced, sent while the run’s batch is open, is billed or refused, never lost', async () => {
     const { storage, billing, catalog } = await seeded();
-    const customer = await billing.customers.create({
-      name: 'Metered',
-      email: 'metered@example.com',
-      currency: 'EUR',
-      taxRateIds: [catalog.vatId],
-    });
-    // Periods from 10 January: the run at 15 February bills [10 Jan, 10 Feb) in arrears.
-    const { subscription } = await billing.subscriptions.create({
-      customerId: customer.id,
-      items: [{ priceId: catalog.basicPriceId }, { priceId: catalog.dataPriceId }],
-    });
-    await billing.usage.ingest([
-      {
-        id: 'evt_early',
-        customerId: customer.id,
-        eventName: 'data',
-        timestamp: '2026-01-20T00:00:00.000Z',
-        properties: { gb: '12' },
-      },
-    ]);
+    // Periods from 10 January, 12 GB on 20 January: the run at 15 February bills [10 Jan, 10 Feb) in arrears.
+    const { customer, subscription } = await meteredCustomer(billing, catalog, 'Metered');
     const run = worker(storage, 'run', {
       call: 'runCycle',
       arg: {},

@@ -6,6 +6,7 @@ import { describeServer, sharedPool } from './support/backends';
 import { expectLedgerKept } from './support/ledger-expect';
 import type { LedgerOpOutcome } from './support/ledger-op-child';
 import { releaseInOrder, untilSettled } from './support/ledger-workers';
+import { subscribedCustomer } from './support/race-customers';
 import { BEFORE_NUMBERING, type Call, NOW, raceHarness, refusedWith, STARTS_AT } from './support/race-harness';
 
 /*
@@ -18,20 +19,8 @@ import { BEFORE_NUMBERING, type Call, NOW, raceHarness, refusedWith, STARTS_AT }
 const { seeded, race, worker } = raceHarness();
 
 /** A customer (EUR, VAT 19 %) subscribed to Basic from `startAt` (default: when seeded, 10 January). */
-async function basicSubscriber(billing: Billing, catalog: BenchCatalog, name: string, startAt?: string) {
-  const customer = await billing.customers.create({
-    name,
-    email: `${name.toLowerCase()}@example.com`,
-    currency: 'EUR',
-    taxRateIds: [catalog.vatId],
-  });
-  const { subscription } = await billing.subscriptions.create({
-    customerId: customer.id,
-    items: [{ priceId: catalog.basicPriceId }],
-    ...(startAt === undefined ? {} : { startAt }),
-  });
-  return { customer, subscription };
-}
+const basicSubscriber = (billing: Billing, catalog: BenchCatalog, name: string, startAt?: string) =>
+  subscribedCustomer(billing, catalog, name, 'basic', startAt);
 
 /**
  * Starts a billing run that pauses with its batch open (drafts built, nothing numbered yet), waits until it is

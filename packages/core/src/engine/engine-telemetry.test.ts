@@ -4,15 +4,21 @@ import { createTestClock } from '../clock/test-clock';
 import { MemoryStorage } from '../storage/memory-storage';
 import { createBilling } from './create-billing';
 
+/** An engine reporting through the meter and tracer the host passes (an in-memory SDK), and one customer. */
+async function ownTelemetry() {
+  const sdk = installInMemoryTelemetry({ global: false });
+  const billing = createBilling({
+    storage: new MemoryStorage(),
+    clock: createTestClock('2026-01-10T09:00:00Z'),
+    telemetry: { meter: sdk.meter, tracer: sdk.tracer },
+  });
+  const customer = await billing.customers.create({ name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR' });
+  return { sdk, billing, customer };
+}
+
 describe('engine telemetry', () => {
   it('counts payments, refunds and invoices finalized by hand through the meter and tracer the host passes', async () => {
-    const sdk = installInMemoryTelemetry({ global: false });
-    const billing = createBilling({
-      storage: new MemoryStorage(),
-      clock: createTestClock('2026-01-10T09:00:00Z'),
-      telemetry: { meter: sdk.meter, tracer: sdk.tracer },
-    });
-    const customer = await billing.customers.create({ name: 'Acme GmbH', email: 'ap@acme.example', currency: 'EUR' });
+    const { sdk, billing, customer } = await ownTelemetry();
     const draft = await billing.invoices.createOneOff({
       customerId: customer.id,
       lines: [{ description: 'Setup', amount: '100.00' }],
@@ -51,6 +57,55 @@ describe('engine telemetry', () => {
       'billfold.payments.record',
       'billfold.payments.refund',
       'billfold.payments.refund',
+    ]);
+    await sdk.uninstall();
+  });
+
+  it('counts credit notes, voids and invoices marked uncollectible, and their refusals by code', async () => {
+    const { sdk, billing, customer } = await ownTelemetry();
+    const oneOff = (amount: string) =>
+      billing.invoices.createOneOff({
+        customerId: customer.id,
+        lines: [{ description: 'Work', amount }],
+        autoFinalize: true,
+      });
+    // 100.00: credited 30.00, then 70.00; a third note of 0.01 is more than is left.
+    const credited = await oneOff('100.00');
+    await billing.creditNotes.create({ invoiceId: credited.id, amount: '30.00', reason: 'other' });
+    await billing.creditNotes.create({ invoiceId: credited.id, amount: '70.00', reason: 'other' });
+    await expect(
+      billing.creditNotes.create({ invoiceId: credited.id, amount: '0.01', reason: 'other' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    // 50.00 voided, then voided again (refused); 20.00 marked uncollectible.
+    const voided = await oneOff('50.00');
+    await billing.invoices.void(voided.id);
+    await expect(billing.invoices.void(voided.id)).rejects.toMatchObject({ code: 'invalid_state' });
+    await billing.invoices.markUncollectible((await oneOff('20.00')).id);
+
+    expect(await sdk.points('billfold.credit_notes.items')).toEqual([
+      { attributes: { 'billfold.step': 'create' }, value: 2 },
+    ]);
+    expect(await sdk.points('billfold.credit_notes.errors')).toEqual([
+      { attributes: { 'billfold.step': 'create', 'error.type': 'invalid_input' }, value: 1 },
+    ]);
+    expect(await sdk.total('billfold.credit_notes.duration')).toBe(3);
+    expect(await sdk.total('billfold.invoicing.items', { 'billfold.step': 'void' })).toBe(1);
+    expect(await sdk.total('billfold.invoicing.items', { 'billfold.step': 'uncollectible' })).toBe(1);
+    expect(await sdk.points('billfold.invoicing.errors')).toEqual([
+      { attributes: { 'billfold.step': 'void', 'error.type': 'invalid_state' }, value: 1 },
+    ]);
+    expect(
+      sdk
+        .spans()
+        .filter((span) => !span.name.includes('one_off'))
+        .map((span) => span.name),
+    ).toEqual([
+      'billfold.credit_notes.create',
+      'billfold.credit_notes.create',
+      'billfold.credit_notes.create',
+      'billfold.invoicing.void',
+      'billfold.invoicing.void',
+      'billfold.invoicing.uncollectible',
     ]);
     await sdk.uninstall();
   });

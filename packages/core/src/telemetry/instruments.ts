@@ -24,7 +24,8 @@ export const TelemetryArea = {
   run: 'run',
   /** Usage rating in a run: step `usage`. Item: a usage line rated onto an invoice. */
   rating: 'rating',
-  /** Invoice finalization: step `finalize` (numbers, snapshots, credit applied). Item: an invoice finalized. */
+  /** Invoices: `finalize` (numbers, snapshots, credit applied), `one_off`, `void`, `uncollectible`. Item: an invoice
+   * finalized, created, voided or marked uncollectible. */
   invoicing: 'invoicing',
   /** Document rendering: steps `invoice`, `credit_note`, `receipt`, `statement`, with `billfold.document.format`.
    * Item: a document rendered. */
@@ -36,6 +37,18 @@ export const TelemetryArea = {
   gateway: 'gateway',
   /** Webhooks received: step `receive`, with `billfold.gateway` and `billfold.webhook.outcome`. Item: a delivery. */
   webhooks: 'webhooks',
+  /** Collections runs: `run` (the whole run), `batch` (one transaction of claimed invoices), `deferred` (the invoices
+   * collected one by one at the end); item: an invoice collected. Their outcomes, counted once committed: `reminder`
+   * (a reminder sent), `overdue` (an invoice flagged overdue), `fee` (a fee charged), `dunning` (a subscription
+   * reaching the stage in `billfold.dunning.stage`). Errors are counted at the step of the invoice's
+   * `CollectionsError` (`plan`, `write`). */
+  collections: 'collections',
+  /** Credit notes: step `create`. Item: a credit note issued. */
+  creditNotes: 'credit_notes',
+  /** Usage ingestion: steps `ingest` (one batch) and `stream` (a whole `ingestStream`), each item an event with
+   * `billfold.usage.outcome` (`inserted`, `duplicate`, `rejected`); a refused batch counts all its events as
+   * `rejected` and one error under its code. */
+  usage: 'usage',
   /** The customer portal: one step per route id, with `http.route`. Item: a request answered. Its latency is the
    * standard `http.server.request.duration`. */
   portal: 'portal',
@@ -56,6 +69,10 @@ export const TelemetryAttribute = {
   documentFormat: 'billfold.document.format',
   /** What became of a webhook delivery: `accepted`, `duplicate`, `replayed`, `refused`, `failed`. */
   webhookOutcome: 'billfold.webhook.outcome',
+  /** The dunning stage a subscription reached: `past_due`, `unpaid`, `suspended`, `canceled`. */
+  dunningStage: 'billfold.dunning.stage',
+  /** What became of an ingested usage event: `inserted`, `duplicate`, `rejected`. */
+  usageOutcome: 'billfold.usage.outcome',
 } as const;
 
 /** The names of one area's three instruments. */

@@ -1,4 +1,4 @@
-import { type Clock, type GatewayEvent, type PaymentGateway, createTestClock } from '@billfold/core';
+import { type Clock, createTestClock, type GatewayEvent, type PaymentGateway } from '@billfold/core';
 import { FakePaypal, FakeStripe } from '@billfold/gateway-fake-kit';
 import { createPaypalGateway } from '@billfold/payments-paypal';
 import { createStripeGateway } from '@billfold/payments-stripe';
@@ -17,6 +17,8 @@ export interface Delivery {
 export interface FakeProvider {
   readonly name: 'stripe' | 'paypal';
   readonly gateway: PaymentGateway;
+  /** Where the fake listens (for an engine in another process). */
+  readonly baseUrl: string;
   /** The decline codes the provider gives: soft (insufficient funds) and hard (stolen card, do not honour). */
   readonly codes: { readonly soft: string; readonly hard: string };
   /** The provider's fee for a 119.00 EUR charge, as the fake computes it. */
@@ -64,6 +66,7 @@ export async function startStripeProvider(
   return {
     name: 'stripe',
     gateway,
+    baseUrl: fake.server.url,
     codes: { soft: 'insufficient_funds', hard: 'stolen_card' },
     feeOf119: '3.75',
     decline: (kind) => fake.nextCharge(kind === 'soft' ? 'decline_soft' : 'decline_hard'),
@@ -85,21 +88,24 @@ export async function startStripeProvider(
   };
 }
 
+const PAYPAL_WEBHOOK_ID = 'WHMONTH1';
+
+/** The PayPal adapter pointed at the fake at `baseUrl` (another process may hold the fake: the race tests'). */
+export function paypalGatewayAt(baseUrl: string, clock: Clock): PaymentGateway {
+  return createPaypalGateway({ ...PAYPAL, webhookId: PAYPAL_WEBHOOK_ID, environment: { baseUrl }, clock });
+}
+
 /** A PayPal fake and the PayPal adapter (REST, verification through PayPal's API). */
 export async function startPaypalProvider(
   clock: Clock = createTestClock('2026-03-01T00:00:00Z'),
 ): Promise<FakeProvider> {
-  const fake = await FakePaypal.start(() => clock.now(), PAYPAL, 'WHMONTH1');
-  const gateway = createPaypalGateway({
-    ...PAYPAL,
-    webhookId: 'WHMONTH1',
-    environment: { baseUrl: fake.server.url },
-    clock,
-  });
+  const fake = await FakePaypal.start(() => clock.now(), PAYPAL, PAYPAL_WEBHOOK_ID);
+  const gateway = paypalGatewayAt(fake.server.url, clock);
   const disputes: GatewayEvent[] = [];
   return {
     name: 'paypal',
     gateway,
+    baseUrl: fake.server.url,
     codes: { soft: '5120', hard: '9500' },
     feeOf119: '4.64',
     decline: (kind) => fake.nextCharge(kind === 'soft' ? 'decline_soft' : 'decline_hard'),

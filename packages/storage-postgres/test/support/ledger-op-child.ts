@@ -9,9 +9,16 @@
  * The test then lets the workers go in the order it wants. Run with `node --import tsx --conditions=@billfold/source ledger-op-child.ts '<JSON>'`.
  */
 import { createInterface } from 'node:readline';
-import { createBilling, createTestClock, isBillingError, type StorageSession } from '@billfold/core';
+import {
+  createBilling,
+  createTestClock,
+  type EngineConfigInput,
+  isBillingError,
+  type StorageSession,
+} from '@billfold/core';
 import { createPostgresStorage } from '../../src/index';
 import { wrapSessions } from './engine-scenario';
+import { paypalGatewayAt } from './gateway-providers';
 
 /** What the test passes as the one argument. */
 export interface LedgerOpConfig {
@@ -26,6 +33,10 @@ export interface LedgerOpConfig {
   readonly arg: unknown;
   /** Where to pause: a storage session's `<repository>.<method>`, e.g. `creditNotes.list`. */
   readonly pause?: { readonly call: string; readonly when: 'before' | 'after' };
+  /** The engine's config (e.g. a collections policy); default none. */
+  readonly config?: EngineConfigInput;
+  /** The base URL of a PayPal (the test's fake) the engine charges through; default no gateway. */
+  readonly paypalAt?: string;
 }
 
 /** What the worker prints. */
@@ -92,9 +103,12 @@ async function main(config: LedgerOpConfig): Promise<void> {
     };
     return { ...session, [repository]: { ...target, [method]: wrapped } };
   };
+  const clock = createTestClock(config.now);
   const billing = createBilling({
     storage: config.pause === undefined ? storage : wrapSessions(storage, pausing),
-    clock: createTestClock(config.now),
+    clock,
+    ...(config.paypalAt === undefined ? {} : { gateways: [paypalGatewayAt(config.paypalAt, clock)] }),
+    ...(config.config === undefined ? {} : { config: config.config }),
   });
   say({ type: 'ready' });
   while ((await nextLine()) !== 'go') {}

@@ -20,8 +20,11 @@ export const NOW = '2026-02-15T00:00:00.000Z';
  */
 export const BEFORE_NUMBERING = { call: 'invoices.reserveNumbers', when: 'before' } as const;
 
-/** One racing call: the engine method, its argument and where it pauses. */
-export type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause'>;
+/**
+ * One racing call: the engine method, its argument, where it pauses, the engine's config, the PayPal it charges
+ * through, and its instant (default {@link NOW}).
+ */
+export type Call = Pick<LedgerOpConfig, 'call' | 'arg' | 'pause' | 'config' | 'paypalAt'> & { readonly now?: string };
 
 /** `ok`, or the code an operation was refused with. */
 export const refusedWith = (outcome: LedgerOpOutcome) => (outcome.ok ? 'ok' : outcome.code);
@@ -49,8 +52,8 @@ export function raceHarness(): RaceHarness {
     const started = startLedgerWorker(`billfold-race-${name}-${process.pid}`, {
       url: serverUrl() as string,
       schema: on.schema as string,
-      now: NOW,
       ...call,
+      now: call.now ?? NOW,
     });
     workers.push(started);
     return started;

@@ -4,6 +4,8 @@ import type { DunningStage } from '../../domain/subscription';
 import { BillingErrorCode, isBillingError } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
+import { type BillingTelemetry, billingTelemetry } from '../../telemetry/billing-telemetry';
+import { TelemetryAttribute } from '../../telemetry/instruments';
 import type { EngineContext } from '../context';
 import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { ledgerTransaction } from '../ledger/ledger-transaction';
@@ -134,6 +136,20 @@ async function collectOneByOne(ctx: EngineContext, ids: readonly string[], now: 
 }
 
 /**
+ * Counts what a committed batch did (area `collections`): reminders, overdue flags, fees, dunning stages reached,
+ * and each invoice that failed at its step under its code.
+ */
+function countCollected(telemetry: BillingTelemetry, batch: CollectedBatch): void {
+  telemetry.items('collections', 'reminder', batch.reminders);
+  telemetry.items('collections', 'overdue', batch.overdue);
+  telemetry.items('collections', 'fee', batch.fees.length);
+  for (const { stage } of batch.dunning) {
+    telemetry.items('collections', 'dunning', 1, { [TelemetryAttribute.dunningStage]: stage });
+  }
+  for (const error of batch.errors) telemetry.error('collections', error.step, error.code);
+}
+
+/**
  * Runs collections for every open invoice whose `collectionsDueAt` is at or before `now`, then charges the automatic
  * payment attempts due (`chargeDue`: retries of failed charges on the policy's `retries` schedule, first charges not
  * yet sent), batch by batch, like the
@@ -151,16 +167,24 @@ async function collectOneByOne(ctx: EngineContext, ids: readonly string[], now: 
  * collected under its row lock and its customer's ledger lock, and storage refuses a second outbox entry for the
  * same reminder step and a second fee with the same key, so no reminder or fee is ever doubled.
  * @throws BillingError `invalid_input` for bad options or a `now` beyond the horizon; storage failures other than
- * conflicts are re-thrown.
+ * conflicts are re-thrown. Reports through the engine's telemetry (area `collections`, see `docs/metrics.md`): a
+ * span and latency for the run, each batch and the invoices collected one by one, and what each batch did.
  * @example
  * ```ts
  * const summary = await billing.collections.run({ now: '2026-03-01T06:00:00Z' });
  * // { remindersSent: 42, invoicesOverdue: 7, feesCharged: 5, feesByCurrency: { EUR: '125.00' }, errors: [], … }
  * ```
  */
-export async function runCollections(
+export function runCollections(ctx: EngineContext, options?: CollectionsRunOptions): Promise<CollectionsRunSummary> {
+  const telemetry = ctx.telemetry ?? billingTelemetry;
+  return telemetry.measure('collections', 'run', () => collectDue(ctx, telemetry, options));
+}
+
+/** The body of {@link runCollections}, inside its span. */
+async function collectDue(
   ctx: EngineContext,
-  options?: CollectionsRunOptions,
+  telemetry: BillingTelemetry,
+  options: CollectionsRunOptions | undefined,
 ): Promise<CollectionsRunSummary> {
   const parsed = validate(CollectionsRunOptionsSchema, options, 'options');
   const { batchSize, maxErrors, onBatch } = parsed;
@@ -179,7 +203,12 @@ export async function runCollections(
   const totals = { invoices: 0, reminders: 0, overdue: 0, fees: 0, feeInvoices: 0, batches: 0 };
   let stoppedEarly = false;
 
+  const oneByOne = (ids: readonly string[]) =>
+    telemetry.measure('collections', 'deferred', () => collectOneByOne(ctx, ids, now), {
+      items: ({ batch }) => batch.invoices.length,
+    });
   const account = async ({ batch, outboxIds }: Committed) => {
+    countCollected(telemetry, batch);
     totals.batches += 1;
     totals.invoices += batch.invoices.length;
     totals.reminders += batch.reminders;
@@ -214,30 +243,38 @@ export async function runCollections(
     let mine: readonly string[] = [];
     let committed: Committed | undefined;
     try {
-      committed = await ctx.storage.transaction(async (session) => {
-        const passed = failed.size + deferred.size;
-        const rows = await session.invoices.claimCollectible({ now, limit: batchSize + passed });
-        const due = rows.filter((invoice) => !failed.has(invoice.id) && !deferred.has(invoice.id)).slice(0, batchSize);
-        claimed = due.map((invoice) => invoice.id);
-        if (due.length === 0) return undefined;
-        const customerIds = [...new Set(due.map((invoice) => invoice.customerId))].sort();
-        const locked = new Set(await session.locks.customers(customerIds, { skipLocked: true }));
-        held = due.filter((invoice) => !locked.has(invoice.customerId)).map((invoice) => invoice.id);
-        const collectable = due.filter((invoice) => locked.has(invoice.customerId));
-        mine = collectable.map((invoice) => invoice.id);
-        if (collectable.length === 0) return undefined;
-        const batch = await collectInvoices(session, ctx, collectable, now);
-        return { batch, outboxIds: await enqueueNotifications(session, ctx, batch.notifications) };
+      const claim = () =>
+        ctx.storage.transaction(async (session) => {
+          const passed = failed.size + deferred.size;
+          const rows = await session.invoices.claimCollectible({ now, limit: batchSize + passed });
+          const due = rows
+            .filter((invoice) => !failed.has(invoice.id) && !deferred.has(invoice.id))
+            .slice(0, batchSize);
+          claimed = due.map((invoice) => invoice.id);
+          if (due.length === 0) return undefined;
+          const customerIds = [...new Set(due.map((invoice) => invoice.customerId))].sort();
+          const locked = new Set(await session.locks.customers(customerIds, { skipLocked: true }));
+          held = due.filter((invoice) => !locked.has(invoice.customerId)).map((invoice) => invoice.id);
+          const collectable = due.filter((invoice) => locked.has(invoice.customerId));
+          mine = collectable.map((invoice) => invoice.id);
+          if (collectable.length === 0) return undefined;
+          const batch = await collectInvoices(session, ctx, collectable, now);
+          return { batch, outboxIds: await enqueueNotifications(session, ctx, batch.notifications) };
+        });
+      // A claim that found nothing it could collect records no figures (its span still ends).
+      committed = await telemetry.measure('collections', 'batch', claim, {
+        items: (done) => done?.batch.invoices.length ?? 0,
+        skip: (done) => done === undefined,
       });
     } catch (error) {
       if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-      committed = await collectOneByOne(ctx, mine, now);
+      committed = await oneByOne(mine);
     }
     if (claimed.length === 0) break;
     for (const id of held) deferred.add(id);
     if (committed !== undefined) await account(committed);
   }
-  if (!stoppedEarly && deferred.size > 0) await account(await collectOneByOne(ctx, [...deferred], now));
+  if (!stoppedEarly && deferred.size > 0) await account(await oneByOne([...deferred]));
   const charges =
     ctx.gateways !== undefined && ctx.gateways.size > 0
       ? await chargeDue(ctx, { now, batchSize })

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { IdSchema, type Page, PageRequestSchema } from '../../domain/common';
 import type { CreditNote } from '../../domain/credit-note';
 import { validate } from '../../errors/validate';
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import type { EngineContext } from '../context';
 import { requireRecord } from '../require-record';
 import { type CreditNoteInput, createCreditNote } from './create-credit-note';
@@ -28,7 +29,10 @@ export interface CreditNoteService {
 /** Creates the credit-note service over an engine context. */
 export function createCreditNoteService(ctx: EngineContext): CreditNoteService {
   return {
-    create: (input) => createCreditNote(ctx, input),
+    create: (input) =>
+      (ctx.telemetry ?? billingTelemetry).measure('credit_notes', 'create', () => createCreditNote(ctx, input), {
+        items: () => 1,
+      }),
     async get(creditNoteId) {
       validate(IdSchema, creditNoteId, 'creditNoteId');
       return requireRecord(ctx.storage.creditNotes, creditNoteId, 'credit note', ['creditNoteId']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantInputSchema, type Page, PageRequestSchema } from '../../domain/common';
-import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { type Invoice, type InvoiceStatus, InvoiceStatusSchema } from '../../domain/invoice';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
 import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import type { EngineContext } from '../context';
@@ -52,8 +52,9 @@ export function createInvoiceService(ctx: EngineContext): InvoiceService {
   return {
     createOneOff: (input) => telemetry.measure('invoicing', 'one_off', () => createOneOffInvoice(ctx, input), one),
     finalize: (invoiceId) => telemetry.measure('invoicing', 'finalize', () => finalizeInvoice(ctx, invoiceId), one),
-    void: (invoiceId) => voidInvoice(ctx, invoiceId),
-    markUncollectible: (invoiceId) => markInvoiceUncollectible(ctx, invoiceId),
+    void: (invoiceId) => telemetry.measure('invoicing', 'void', () => voidInvoice(ctx, invoiceId), one),
+    markUncollectible: (invoiceId) =>
+      telemetry.measure('invoicing', 'uncollectible', () => markInvoiceUncollectible(ctx, invoiceId), one),
     async get(invoiceId) {
       validate(IdSchema, invoiceId, 'invoiceId');
       return requireRecord(ctx.storage.invoices, invoiceId, 'invoice', ['invoiceId']);

@@ -3,9 +3,10 @@ import type { Dispute, Payment } from '../../domain/payment';
 import type { PaymentAttempt } from '../../domain/payment-attempt';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { validate } from '../../errors/validate';
+import { money } from '../../money/money';
+import type { BillingNotification } from '../../notify/notifier';
 import { type GatewayEvent, GatewayEventSchema } from '../../payments/gateway-events';
 import type { PaymentGateway } from '../../payments/payment-gateway';
-import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
 import { runIdempotent } from '../idempotency';
@@ -13,6 +14,7 @@ import { readUnderLedgerLock } from '../ledger/ledger-lock';
 import { writeRefund } from '../payments/refund-payment';
 import { requireRecord } from '../require-record';
 import { gatewayNamed } from './gateway-registry';
+import { IN_FLIGHT } from './pay-invoices';
 import { chargeOf, recordAttemptFailure, recordAttemptSuccess } from './record-outcome';
 
 /** What applying one event did to the ledger. */
@@ -36,9 +38,32 @@ async function findAttempt(
 }
 
 /**
- * The attempt a provider payment belongs to, made for a payment the engine did not start (created at the provider
- * for Billfold invoices by other means): recorded as a `webhook` attempt on its first invoice. `undefined` when the
- * payment names no invoice of a customer in the ledger.
+ * The attempt of `invoiceId` under way at `gateway` for this amount whose answer is not recorded yet (no provider
+ * payment): a provider whose events do not carry the idempotency key (PayPal) can announce a capture before the
+ * engine has recorded the answer to its own request. At most one attempt per invoice is under way.
+ */
+async function unansweredAttempt(
+  session: StorageSession,
+  gateway: string,
+  invoiceId: string,
+  payment: { amount: string; currency: string },
+): Promise<PaymentAttempt | undefined> {
+  const { items } = await session.paymentAttempts.list({ invoiceId, limit: 1000 });
+  return items.find(
+    (attempt) =>
+      attempt.gateway === gateway &&
+      attempt.providerPaymentId === undefined &&
+      IN_FLIGHT.has(attempt.status) &&
+      attempt.currency === payment.currency &&
+      money(attempt.amount, attempt.currency).compare(money(payment.amount, payment.currency)) === 0,
+  );
+}
+
+/**
+ * The attempt a provider payment belongs to: found by its id or idempotency key, else its first invoice's attempt
+ * still waiting for its answer ({@link unansweredAttempt}), else made for a payment the engine did not start (created
+ * at the provider for Billfold invoices by other means): recorded as a `webhook` attempt on its first invoice.
+ * `undefined` when the payment names no invoice of a customer in the ledger.
  */
 async function attemptFor(
   ctx: EngineContext,
@@ -54,6 +79,8 @@ async function attemptFor(
     const locked = await readUnderLedgerLock(session, session.invoices, invoice.id, 'invoice', ['event', 'invoiceIds']);
     const again = await findAttempt(session, gateway.name, payment.id, payment.idempotencyKey);
     if (again !== undefined) return again;
+    const waiting = await unansweredAttempt(session, gateway.name, locked.id, payment);
+    if (waiting !== undefined) return waiting;
     const now = ctx.clock.now().toISOString();
     const attempt: PaymentAttempt = {
       id: ctx.ids('att'),

@@ -18,6 +18,15 @@ const base = (occurredAt: string) => {
     providerType: 'test.event',
   };
 };
+/** A 119.00 EUR payment of `invoiceId` announced as succeeded. */
+const paymentSucceeded = (paymentId: string, invoiceId: string): GatewayEvent => ({
+  ...base('2026-03-01T08:00:01.000Z'),
+  type: 'payment.succeeded',
+  paymentId,
+  amount: '119.00',
+  currency: 'EUR',
+  invoiceIds: [invoiceId],
+});
 const refunded = (paymentId: string, refundId: string, amount: string): GatewayEvent => ({
   ...base('2026-03-03T10:00:00.000Z'),
   type: 'refund.succeeded',
@@ -56,14 +65,7 @@ describe('gateway events applied to the ledger', () => {
   it('a payment told twice by webhook after its answer is recorded once', async () => {
     const f = await createPaymentsFixture();
     const invoiceId = await f.invoice('100.00');
-    const succeeded: GatewayEvent = {
-      ...base('2026-03-01T08:00:01.000Z'),
-      type: 'payment.succeeded',
-      paymentId: 'pi_1',
-      amount: '119.00',
-      currency: 'EUR',
-      invoiceIds: [invoiceId],
-    };
+    const succeeded = paymentSucceeded('pi_1', invoiceId);
     expect(await f.billing.payments.applyGatewayEvent(succeeded)).toBe('unchanged');
     expect(await f.billing.payments.applyGatewayEvent({ ...succeeded, eventId: 'evt_again' })).toBe('unchanged');
     const failedLate: GatewayEvent = {
@@ -77,6 +79,41 @@ describe('gateway events applied to the ledger', () => {
     };
     expect(await f.billing.payments.applyGatewayEvent(failedLate)).toBe('unchanged');
     expect((await f.billing.payments.list({ customerId: f.customerId })).items).toHaveLength(1);
+    expect((await f.billing.invoices.get(invoiceId)).status).toBe('paid');
+  });
+
+  it('a capture announced before the engine recorded its own answer settles the attempt under way, not a second one', async () => {
+    const f = await createPaymentsFixture();
+    const invoiceId = await f.invoice('100.00', 'cus_manual');
+    // The pay button's attempt, sent to the provider, its answer not recorded yet (no provider payment on it).
+    const now = f.clock.now().toISOString();
+    await f.storage.paymentAttempts.insert({
+      id: 'att_button',
+      customerId: 'cus_manual',
+      invoiceId,
+      gateway: 'test',
+      attemptNumber: 1,
+      trigger: 'portal',
+      status: 'pending',
+      amount: '119.00',
+      currency: 'EUR',
+      idempotencyKey: 'pay-button-1',
+      dueAt: '2026-03-01T08:10:00.000Z',
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    // The event names the invoice but not the idempotency key (PayPal's do not carry it).
+    const captured = paymentSucceeded('pi_button', invoiceId);
+    expect(await f.billing.payments.applyGatewayEvent(captured)).toBe('recorded');
+    const attempts = (await f.billing.payments.listAttempts({ invoiceId })).items;
+    expect(attempts.map((a) => [a.id, a.status, a.providerPaymentId])).toEqual([
+      ['att_button', 'succeeded', 'pi_button'],
+    ]);
+    const payments = (await f.billing.payments.list({ customerId: 'cus_manual' })).items;
+    expect(payments.map((p) => [p.amount, p.providerPaymentId, attempts[0]?.paymentId])).toEqual([
+      ['119.00', 'pi_button', payments[0]?.id],
+    ]);
     expect((await f.billing.invoices.get(invoiceId)).status).toBe('paid');
   });
 

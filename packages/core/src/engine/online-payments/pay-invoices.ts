@@ -37,8 +37,12 @@ export interface AttemptProgress {
   readonly nextAction?: NextAction;
 }
 
-/** Attempts that may still take the money: a second pay click joins them instead of charging again. */
-const IN_FLIGHT: ReadonlySet<PaymentAttempt['status']> = new Set(['pending', 'requires_action', 'processing']);
+/**
+ * Attempts that may still take the money: a second pay click joins them instead of charging again, and a provider's
+ * payment event for their invoice is theirs while they wait for their answer.
+ * @internal
+ */
+export const IN_FLIGHT: ReadonlySet<PaymentAttempt['status']> = new Set(['pending', 'requires_action', 'processing']);
 
 /** The attempt as recorded after `outcome`, with the provider's next action while it waits for the customer. */
 async function progress(ctx: EngineContext, attemptId: string, outcome: AttemptOutcome): Promise<AttemptProgress> {

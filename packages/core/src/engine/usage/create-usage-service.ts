@@ -1,3 +1,5 @@
+import { billingTelemetry } from '../../telemetry/billing-telemetry';
+import { TelemetryAttribute } from '../../telemetry/instruments';
 import type { EngineContext } from '../context';
 import { type IngestResult, ingestUsage } from './ingest-usage';
 import { type IngestStreamOptions, type IngestStreamResult, ingestUsageStream } from './ingest-usage-stream';
@@ -20,8 +22,13 @@ export interface UsageService {
   summary(input: UsageSummaryInput): Promise<UsageSummary>;
 }
 
+const INSERTED = { [TelemetryAttribute.usageOutcome]: 'inserted' };
+const DUPLICATE = { [TelemetryAttribute.usageOutcome]: 'duplicate' };
+const REJECTED = { [TelemetryAttribute.usageOutcome]: 'rejected' };
+
 /**
- * Creates the usage service over an engine context.
+ * Creates the usage service over an engine context. Ingestion reports through the engine's telemetry (area
+ * `usage`: batch latency, events by outcome, refused batches by code).
  * @example
  * ```ts
  * const usage = createUsageService(ctx);
@@ -31,9 +38,31 @@ export interface UsageService {
  * ```
  */
 export function createUsageService(ctx: EngineContext): UsageService {
+  const telemetry = ctx.telemetry ?? billingTelemetry;
+  /** Counts a step's events by what became of them. */
+  const outcomes = (step: string, counts: { inserted: number; duplicates: number; rejected?: number }) => {
+    telemetry.items('usage', step, counts.inserted, INSERTED);
+    telemetry.items('usage', step, counts.duplicates, DUPLICATE);
+    telemetry.items('usage', step, counts.rejected ?? 0, REJECTED);
+  };
   return {
-    ingest: (events) => ingestUsage(ctx, events),
-    ingestStream: (events, options) => ingestUsageStream(ctx, events, options),
+    async ingest(events) {
+      try {
+        const result = await telemetry.measure('usage', 'ingest', () => ingestUsage(ctx, events));
+        outcomes('ingest', result);
+        return result;
+      } catch (error) {
+        // The batch is checked whole before anything is written: a refused batch stores none of its events.
+        outcomes('ingest', { inserted: 0, duplicates: 0, rejected: Array.isArray(events) ? events.length : 0 });
+        throw error;
+      }
+    },
+    async ingestStream(events, options) {
+      // A stream that fails part way keeps the batches it committed: only its error is counted, not its events.
+      const result = await telemetry.measure('usage', 'stream', () => ingestUsageStream(ctx, events, options));
+      outcomes('stream', result);
+      return result;
+    },
     summary: (input) => usageSummary(ctx, input),
   };
 }
