@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AgingReport, money, type RevenueReport } from '@billfold/core';
+import { type AgingReport, type FailedPaymentsReport, money, type RevenueReport } from '@billfold/core';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/capture-io';
@@ -144,12 +144,27 @@ describe('billfold on a PGlite data folder', () => {
     expect([...new Set(byMonth.byBillingCode.map((row) => row.month))]).toEqual(['2026-01', '2026-02', '2026-03']);
     const codes = new Set(byMonth.byBillingCode.map((row) => row.billingCode));
     for (const code of ['INT-50M', 'DATA', 'SETUP', 'IP-STATIC']) expect(codes).toContain(code);
+
+    const declines = ['report', 'failed-payments', ...where, '--from', '2026-01-01', '--to', '2026-04-01'];
+    const failed = JSON.parse((await run(...declines, '--json')).stdout.join('\n')) as FailedPaymentsReport;
+    expect(failed.rows.length).toBeGreaterThan(0);
+    const csv = (await run(...declines, '--format', 'csv')).stdout.join('\n').split(/\r?\n/);
+    expect(csv[0]).toBe(
+      'attempt_id,failed_at,customer_id,invoice_id,invoice_number,gateway,attempt_number,trigger,currency,amount,' +
+        'decline_code,decline_kind,decline_message,next_attempt_at,invoice_status',
+    );
+    // One record per declined attempt, in the report's order, with its amount and decline code.
+    expect(csv.slice(1).map((record) => record.split(',').slice(0, 1).concat(record.split(',').slice(9, 11)))).toEqual(
+      failed.rows.map((row) => [row.attemptId, row.amount, row.declineCode]),
+    );
   });
 
   it('imports a camt.053 statement into the demo ledger once, and reports what waits and the business figures', async () => {
     const where = ['--data-dir', 'data', '--schema', 'billfold_demo'];
     const storage = await createPostgresStorage({ dataDir, schema: 'billfold_demo', migrate: false });
-    const open = (await storage.invoices.list({ status: 'open', limit: 1000 })).items.find((i) => i.number !== undefined);
+    const open = (await storage.invoices.list({ status: 'open', limit: 1000 })).items.find(
+      (i) => i.number !== undefined,
+    );
     await storage.close();
     if (open === undefined) throw new Error('the demo left no open invoice');
     const entry = (reference: string, amount: string, remittance: string) =>
@@ -190,6 +205,8 @@ describe('billfold on a PGlite data folder', () => {
     expect(months.length).toBeGreaterThan(0);
     for (const m of months) expect(money(m.arr, 'EUR').compare(money(m.closing, 'EUR').multiply(12))).toBe(0);
     const onboarding = await run('report', 'onboarding', ...where, '--from', '2025-12-01', '--to', '2026-04-01');
-    expect(onboarding.stdout[2]).toMatch(/^Month\s+New customers\s+Invoiced\s+Days to invoice\s+Paid\s+Days to payment$/);
+    expect(onboarding.stdout[2]).toMatch(
+      /^Month\s+New customers\s+Invoiced\s+Days to invoice\s+Paid\s+Days to payment$/,
+    );
   });
 });

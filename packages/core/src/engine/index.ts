@@ -131,7 +131,7 @@ export type { UnreconciledCashReport, UnreconciledCashRow } from './reports/unre
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
 export { buildPaymentConfirmation } from './reports/payment-confirmation';
-export { buildFailedPayments } from './reports/failed-payments';
+export { buildFailedPayments, buildFailedPaymentsReport } from './reports/failed-payments';
 export type {
   DeclineCodeTotal,
   FailedPaymentRow,

@@ -55,6 +55,7 @@ export {
 } from './erased-payment-records';
 export { AGING_BUCKETS } from './report-queries';
 export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
+export { failedPaymentRow } from './failed-payment-row';
 export type {
   AgingBucket,
   AgingCell,

@@ -1,6 +1,7 @@
 import type { CollectionFeeKind } from '../domain/collection-fee';
 import type { Invoice } from '../domain/invoice';
 import { listAll } from '../domain/list-all';
+import { failedPaymentRow } from './failed-payment-row';
 import { money } from '../money/money';
 import { listCustomerQueries } from './list-customer-queries';
 import { listRevenueQueries } from './list-revenue-queries';
@@ -162,6 +163,14 @@ export function listReportQueries(storage: BillingStorageAdapter): ReportQueries
           waived: (waivedBy.get(`${currency}\u0000${key}`) ?? money('0', currency)).toString(),
         }),
       );
+    },
+    async failedPayments(range) {
+      const failed = await listAll((page) => storage.paymentAttempts.list({ status: 'failed', ...page }));
+      const invoicesById = new Map<string, Invoice | undefined>();
+      for (const id of new Set(failed.map((attempt) => attempt.invoiceId))) {
+        invoicesById.set(id, await storage.invoices.get(id));
+      }
+      return failed.flatMap((attempt) => failedPaymentRow(attempt, invoicesById.get(attempt.invoiceId), range) ?? []);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CollectionFeeKind } from '../domain/collection-fee';
 import type { Payment } from '../domain/payment';
+import type { FailedPaymentRow } from './failed-payment-row';
 
 /** The aging buckets: not yet due, then days past the due date (the customer's calendar days). */
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
@@ -172,4 +173,9 @@ export interface ReportQueries {
   waitingBankCredits(): Promise<WaitingBankCredits[]>;
   /** Payments `succeeded` or `partially_refunded` with something unapplied, per currency. */
   unappliedPayments(): Promise<UnappliedPayments[]>;
+  /**
+   * The payment attempts `failed` with a decline whose `failedAt` (else `updatedAt`) is in the range, each with its
+   * invoice's number and status as they are now: the rows {@link failedPaymentRow} makes.
+   */
+  failedPayments(query: ReportRange): Promise<FailedPaymentRow[]>;
 }

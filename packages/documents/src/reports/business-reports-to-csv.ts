@@ -1,5 +1,5 @@
 import type { MrrReport, OnboardingReport, RevenueReport, UnreconciledCashReport } from '@billfold/core';
-import { CRLF, csvNumber, csvRecord, csvText } from '../csv/csv-cell';
+import { csvDocument as document, csvNumber, csvText } from '../csv/csv-cell';
 
 /*
  * The business reports of core (revenue, onboarding, MRR, unreconciled cash) as CSV, in the form of
@@ -58,9 +58,6 @@ export const UNRECONCILED_CASH_CSV_COLUMNS = [
   'unapplied_payments',
   'unapplied_amount',
 ] as const;
-
-const document = (header: readonly string[], rows: readonly (readonly string[])[]) =>
-  [header, ...rows].map(csvRecord).join(CRLF) + CRLF;
 
 /**
  * Recognised revenue as CSV: a `billing_code` record per month, currency and code, then `category` and `total`
