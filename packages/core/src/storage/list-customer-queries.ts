@@ -32,10 +32,7 @@ export function listCustomerQueries(
       const firstPayment = earliest(
         payments.filter((p) => RECEIVED.has(p.status)).map((p) => ({ customerId: p.customerId, at: p.receivedAt })),
       );
-      const cohorts = new Map<
-        string,
-        { customers: number; invoiced: number; toInvoice: bigint; paid: number; toPayment: bigint }
-      >();
+      const cohorts = new Map<string, { customers: number; invoiced: number; toInvoice: bigint; paid: number; toPayment: bigint }>();
       for (const customer of customers) {
         const month = customer.createdAt.slice(0, 7);
         const cohort = cohorts.get(month) ?? { customers: 0, invoiced: 0, toInvoice: 0n, paid: 0, toPayment: 0n };
@@ -110,13 +107,7 @@ export function listCustomerQueries(
       }
       return sums
         .entries()
-        .map(
-          ({ currency, amount, count }): UnappliedPayments => ({
-            currency,
-            payments: count,
-            unapplied: amount.toString(),
-          }),
-        );
+        .map(({ currency, amount, count }): UnappliedPayments => ({ currency, payments: count, unapplied: amount.toString() }));
     },
   };
 }

@@ -70,10 +70,7 @@ export function listRevenueQueries(
           }
         }
       }
-      const rows = new Map<
-        string,
-        { month: string; currency: string; billingCode: string; invoiced: Money; credited: Money }
-      >();
+      const rows = new Map<string, { month: string; currency: string; billingCode: string; invoiced: Money; credited: Money }>();
       for (const [side, sums] of [
         ['invoiced', invoiced],
         ['credited', credited],

@@ -175,7 +175,7 @@ export interface ReportQueries {
   unappliedPayments(): Promise<UnappliedPayments[]>;
   /**
    * The payment attempts `failed` with a decline whose `failedAt` (else `updatedAt`) is in the range, each with its
-   * invoice's number and status as they are now: the rows {@link failedPaymentRow} makes.
+   * invoice's number and status as they are now: the rows `failedPaymentRow` makes.
    */
   failedPayments(query: ReportRange): Promise<FailedPaymentRow[]>;
 }

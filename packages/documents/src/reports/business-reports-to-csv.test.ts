@@ -6,22 +6,8 @@ describe('business reports as CSV', () => {
   it('revenue: code, category and total records', () => {
     const report = buildRevenueReport(
       [
-        {
-          month: '2026-01',
-          currency: 'EUR',
-          billingCode: 'FIBRE',
-          category: 'connectivity',
-          invoiced: '101.92',
-          credited: '10.19',
-        },
-        {
-          month: '2026-01',
-          currency: 'EUR',
-          billingCode: '=SUM(A1)',
-          category: 'connectivity',
-          invoiced: '5.00',
-          credited: '0.00',
-        },
+        { month: '2026-01', currency: 'EUR', billingCode: 'FIBRE', category: 'connectivity', invoiced: '101.92', credited: '10.19' },
+        { month: '2026-01', currency: 'EUR', billingCode: '=SUM(A1)', category: 'connectivity', invoiced: '5.00', credited: '0.00' },
       ],
       { fromMonth: '2026-01', toMonth: '2026-01' },
     );

@@ -79,29 +79,13 @@ describe('onboarding (hand-computed)', () => {
   it('averages days to first invoice and payment to one decimal; conversion in percent', () => {
     const day = 86_400_000;
     const report = buildOnboardingReport(
-      [
-        {
-          month: '2026-03',
-          customers: 3,
-          invoiced: 3,
-          msToFirstInvoice: String(3 * day),
-          paid: 2,
-          msToFirstPayment: String(25 * day),
-        },
-      ],
+      [{ month: '2026-03', customers: 3, invoiced: 3, msToFirstInvoice: String(3 * day), paid: 2, msToFirstPayment: String(25 * day) }],
       [{ month: '2026-03', trials: 3, converted: 2 }],
       { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' },
     );
     // 3 days over 3 customers: 1.0; 25 days over 2: 12.5; 2 of 3 trials: 66.7 %.
     expect(report.signups).toEqual([
-      {
-        month: '2026-03',
-        newCustomers: 3,
-        invoiced: 3,
-        averageDaysToFirstInvoice: '1.0',
-        paid: 2,
-        averageDaysToFirstPayment: '12.5',
-      },
+      { month: '2026-03', newCustomers: 3, invoiced: 3, averageDaysToFirstInvoice: '1.0', paid: 2, averageDaysToFirstPayment: '12.5' },
     ]);
     expect(report.trials).toEqual([{ month: '2026-03', trials: 3, converted: 2, conversionRate: '66.7' }]);
   });
@@ -125,9 +109,7 @@ describe('reports.revenue and reports.mrr through the engine', () => {
       autoFinalize: true,
     });
     const report = await billing.reports.revenue({ fromMonth: '2026-01', toMonth: '2026-03' });
-    expect(report.totals).toEqual([
-      { month: '2026-02', currency: 'EUR', invoiced: '80.00', credited: '0.00', net: '80.00' },
-    ]);
+    expect(report.totals).toEqual([{ month: '2026-02', currency: 'EUR', invoiced: '80.00', credited: '0.00', net: '80.00' }]);
     expect((await billing.reports.unreconciledCash()).currencies).toEqual([]);
   });
 });

@@ -33,10 +33,7 @@ export interface OnboardingReport extends ReportRange {
 const averageDays = (totalMs: string, count: number) =>
   count === 0
     ? undefined
-    : formatFixed(
-        divFixed({ units: BigInt(totalMs), scale: 0 }, { units: DAY_MS * BigInt(count), scale: 0 }, 1, 'half-up'),
-        1,
-      );
+    : formatFixed(divFixed({ units: BigInt(totalMs), scale: 0 }, { units: DAY_MS * BigInt(count), scale: 0 }, 1, 'half-up'), 1);
 
 /**
  * The onboarding report (pure). Three customers signed up in March, invoiced after 0, 1 and 2 days: average 1.0;

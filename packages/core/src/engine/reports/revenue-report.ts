@@ -60,13 +60,7 @@ export function buildRevenueReport(cells: readonly RevenueCell[], range: MonthRa
     fromMonth: range.fromMonth,
     toMonth: range.toMonth,
     byBillingCode: rollUp(cells, (c) => [c.month, c.currency, c.billingCode, c.category] as const).map(
-      ({ key: [month, currency, billingCode, category], ...sums }) => ({
-        month,
-        currency,
-        billingCode,
-        category,
-        ...sums,
-      }),
+      ({ key: [month, currency, billingCode, category], ...sums }) => ({ month, currency, billingCode, category, ...sums }),
     ),
     byCategory: rollUp(cells, (c) => [c.month, c.currency, c.category] as const).map(
       ({ key: [month, currency, category], ...sums }) => ({ month, currency, category, ...sums }),

@@ -33,9 +33,7 @@ export function buildUnreconciledCashReport(
         const row = waiting.find((w) => w.currency === currency && w.status === status);
         return { credits: row?.credits ?? 0, amount: money(row?.amount ?? '0', currency).toString() };
       };
-      const dates = waiting.flatMap((w) =>
-        w.currency === currency && w.oldestValueDate !== undefined ? [w.oldestValueDate] : [],
-      );
+      const dates = waiting.flatMap((w) => (w.currency === currency && w.oldestValueDate !== undefined ? [w.oldestValueDate] : []));
       const paid = unapplied.find((u) => u.currency === currency);
       return {
         currency,
