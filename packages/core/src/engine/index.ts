@@ -104,8 +104,15 @@ export type { WaiveFeeInput } from './collections/waive-fee';
 export { CollectionFeeFilterSchema } from './collections/collections-service';
 export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
 export { AgingReportOptionsSchema, ReportRangeSchema } from './reports/report-service';
-export { BankCreditFilterSchema } from './reconciliation/reconciliation-service';
-export type { BankCreditFilter, ReconciliationService } from './reconciliation/reconciliation-service';
+export { BankCreditFilterSchema, PayoutFilterSchema } from './reconciliation/reconciliation-service';
+export type {
+  BankCreditFilter,
+  PayoutFilter,
+  ReconciliationService,
+} from './reconciliation/reconciliation-service';
+export type { PayoutImport } from './reconciliation/import-payout';
+export { findDepositedPayout, PAYOUT_DEPOSIT_DAYS } from './reconciliation/payout-deposit';
+export type { DepositLine } from './reconciliation/payout-deposit';
 export { ImportStatementInputSchema } from './reconciliation/import-statement';
 export type { ImportStatementInput, ImportedLine, StatementImport } from './reconciliation/import-statement';
 export {

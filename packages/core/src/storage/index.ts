@@ -12,6 +12,8 @@ export type {
   CollectionFeeRepository,
   BankCreditListFilter,
   BankCreditRepository,
+  PayoutListFilter,
+  PayoutRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,
@@ -71,6 +73,7 @@ export type {
   TrialCohort,
   RecurringRevenueCell,
   WaitingBankCredits,
+  PendingPayouts,
   UnappliedPayments,
 } from './report-queries';
 export { NO_BILLING_CODE, NO_CATEGORY, UNALLOCATED_CREDIT } from './list-revenue-queries';

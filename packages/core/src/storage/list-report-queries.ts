@@ -11,6 +11,7 @@ import type {
   AgingBucket,
   AgingCell,
   FeeTotals,
+  PendingPayouts,
   ReceivedPayment,
   Receivables,
   ReportQueries,
@@ -171,6 +172,30 @@ export function listReportQueries(storage: BillingStorageAdapter): ReportQueries
         invoicesById.set(id, await storage.invoices.get(id));
       }
       return failed.flatMap((attempt) => failedPaymentRow(attempt, invoicesById.get(attempt.invoiceId), range) ?? []);
+    },
+    async pendingPayouts() {
+      const pending: PendingPayouts[] = [];
+      for (const status of ['in_transit', 'review'] as const) {
+        const sums = new Sums<string>();
+        const oldest = new Map<string, string>();
+        const payouts = storage.payouts;
+        if (payouts === undefined) break;
+        for (const payout of await listAll((page) => payouts.list({ status, ...page }))) {
+          sums.add(payout.currency, payout.currency, payout.currency, payout.net);
+          const before = oldest.get(payout.currency);
+          if (before === undefined || payout.arrivalDate < before) oldest.set(payout.currency, payout.arrivalDate);
+        }
+        for (const { currency, amount, count } of sums.entries()) {
+          pending.push({
+            currency,
+            status,
+            payouts: count,
+            amount: amount.toString(),
+            oldestArrivalDate: oldest.get(currency) ?? '',
+          });
+        }
+      }
+      return pending;
     },
   };
 }

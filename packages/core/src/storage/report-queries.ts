@@ -124,6 +124,18 @@ export interface WaitingBankCredits {
   readonly oldestValueDate?: string;
 }
 
+/** Gateway payouts not yet reconciled with a bank deposit, or waiting for a person, per currency and status. */
+export interface PendingPayouts {
+  readonly currency: string;
+  /** `in_transit`: the bank deposit is awaited; `review`: a mismatch waits for a person (deposited or not). */
+  readonly status: 'in_transit' | 'review';
+  readonly payouts: number;
+  /** Σ `net`. */
+  readonly amount: string;
+  /** The earliest arrival date among them (`YYYY-MM-DD`). */
+  readonly oldestArrivalDate: string;
+}
+
 /** Payments with money no invoice took (it became customer credit), per currency. */
 export interface UnappliedPayments {
   readonly currency: string;
@@ -178,4 +190,6 @@ export interface ReportQueries {
    * invoice's number and status as they are now: the rows `failedPaymentRow` makes.
    */
   failedPayments(query: ReportRange): Promise<FailedPaymentRow[]>;
+  /** Payouts `in_transit` or in `review`, per currency and status (none for an adapter without payouts). */
+  pendingPayouts(): Promise<PendingPayouts[]>;
 }

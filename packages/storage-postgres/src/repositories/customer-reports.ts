@@ -3,6 +3,7 @@ import {
   failedPaymentRow,
   type Invoice,
   type PaymentAttempt,
+  type PendingPayouts,
   type ReportQueries,
   type SignupCohort,
   type TrialCohort,
@@ -13,7 +14,7 @@ import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
 
 /**
- * Sign-ups, trials, waiting bank credits, unapplied payments and failed payments in SQL, one statement each (two for
+ * Sign-ups, trials, waiting bank credits, unapplied payments, pending payouts and failed payments in SQL, one statement each (two for
  * failed payments: the declines in the range, then their invoices), with the definitions of `listReportQueries`.
  * Milliseconds are summed exactly (`numeric` epochs).
  * @internal
@@ -21,7 +22,10 @@ import type { BillingTables } from '../schema/tables';
 export function customerReportQueries(
   client: SqlClient,
   tables: BillingTables,
-): Pick<ReportQueries, 'signups' | 'trials' | 'waitingBankCredits' | 'unappliedPayments' | 'failedPayments'> {
+): Pick<
+  ReportQueries,
+  'signups' | 'trials' | 'waitingBankCredits' | 'unappliedPayments' | 'failedPayments' | 'pendingPayouts'
+> {
   return {
     signups: ({ from, to }) =>
       client.query<SignupCohort & Record<string, unknown>>(
@@ -64,6 +68,13 @@ export function customerReportQueries(
         FROM ${tables.payments.name} t
         WHERE t."status" IN ('succeeded', 'partially_refunded') AND t."unapplied" > 0
         GROUP BY t."currency"`,
+      ),
+    pendingPayouts: () =>
+      client.query<PendingPayouts & Record<string, unknown>>(
+        `SELECT t."currency", t."status", count(*)::int AS payouts, sum(t."net")::text AS amount,
+          min(t."arrival_date") AS "oldestArrivalDate"
+        FROM ${tables.payouts.name} t WHERE t."status" IN ('in_transit', 'review')
+        GROUP BY t."currency", t."status"`,
       ),
     async failedPayments(range) {
       const attempts = tables.paymentAttempts;

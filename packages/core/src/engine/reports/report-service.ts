@@ -69,7 +69,10 @@ export interface ReportService {
   onboarding(range: ReportRangeInput): Promise<OnboardingReport>;
   /** MRR and ARR at the end of each month of the range, with new, expansion, contraction and churn movements. */
   mrr(range: MonthRangeInput): Promise<MrrReport>;
-  /** Bank credits waiting for a person and payments no invoice took, per currency, now. */
+  /**
+   * Bank credits waiting for a person, payments no invoice took, and gateway payouts awaiting their bank deposit or a
+   * person, per currency, now.
+   */
   unreconciledCash(): Promise<UnreconciledCashReport>;
   /**
    * Failed payments in `[from, to)`: the gateway declines recorded (decline code, message, soft or hard, the retry
@@ -118,8 +121,12 @@ export function createReportService(ctx: EngineContext): ReportService {
     },
     async unreconciledCash() {
       const q = queries();
-      const [waiting, unapplied] = [await q.waitingBankCredits(), await q.unappliedPayments()];
-      return buildUnreconciledCashReport(waiting, unapplied, ctx.clock.now().toISOString());
+      const [waiting, unapplied, pending] = [
+        await q.waitingBankCredits(),
+        await q.unappliedPayments(),
+        await q.pendingPayouts(),
+      ];
+      return buildUnreconciledCashReport(waiting, unapplied, ctx.clock.now().toISOString(), pending);
     },
     async failedPayments(input) {
       const parsed = range(input);
