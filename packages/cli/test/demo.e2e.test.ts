@@ -421,7 +421,7 @@ describe('billfold demo (8 customers, 2 months, PGlite)', () => {
         .subtract(c(row.churn));
       expect(moved.toString()).toBe(row.closing);
       expect(c(row.closing).multiply('12').toString()).toBe(row.arr);
-      const before = printed.find((p) => p.currency === row.currency && p.month < (row.month as string));
+      const before = printed.find((p) => p.currency === row.currency && (p.month as string) < (row.month as string));
       expect(row.opening).toBe(before?.closing ?? '0.00');
     }
   });

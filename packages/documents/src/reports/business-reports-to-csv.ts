@@ -57,6 +57,11 @@ export const UNRECONCILED_CASH_CSV_COLUMNS = [
   'oldest_value_date',
   'unapplied_payments',
   'unapplied_amount',
+  'payouts_in_transit',
+  'payouts_in_transit_amount',
+  'payouts_in_review',
+  'payouts_in_review_amount',
+  'oldest_payout_arrival_date',
 ] as const;
 
 /**
@@ -118,7 +123,7 @@ export function mrrReportToCsv(report: MrrReport): string {
   );
 }
 
-/** Unreconciled cash as CSV: one record per currency. */
+/** Unreconciled cash as CSV: one record per currency (bank credits waiting, unapplied payments, payouts pending). */
 export function unreconciledCashToCsv(report: UnreconciledCashReport): string {
   return document(
     UNRECONCILED_CASH_CSV_COLUMNS,
@@ -131,6 +136,11 @@ export function unreconciledCashToCsv(report: UnreconciledCashReport): string {
       c.oldestValueDate ?? '',
       String(c.unapplied.payments),
       csvNumber(c.unapplied.amount),
+      String(c.payouts.inTransit.payouts),
+      csvNumber(c.payouts.inTransit.amount),
+      String(c.payouts.review.payouts),
+      csvNumber(c.payouts.review.amount),
+      c.payouts.oldestArrivalDate ?? '',
     ]),
   );
 }

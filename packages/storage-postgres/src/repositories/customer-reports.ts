@@ -98,7 +98,7 @@ export function customerReportQueries(
         invoices.map((i) => [i.id, { status: i.status, ...(i.number !== null ? { number: i.number } : {}) }]),
       );
       return declined.flatMap(
-        (attempt): FailedPaymentRow[] => failedPaymentRow(attempt, byId.get(attempt.invoiceId), range) ?? [],
+        (attempt): FailedPaymentRow | [] => failedPaymentRow(attempt, byId.get(attempt.invoiceId), range) ?? [],
       );
     },
   };
