@@ -104,9 +104,14 @@ export type { WaiveFeeInput } from './collections/waive-fee';
 export { CollectionFeeFilterSchema } from './collections/collections-service';
 export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
 export { AgingReportOptionsSchema, ReportRangeSchema } from './reports/report-service';
-export { BankCreditFilterSchema, PayoutFilterSchema } from './reconciliation/reconciliation-service';
+export {
+  BankCreditFilterSchema,
+  FetchPayoutsInputSchema,
+  PayoutFilterSchema,
+} from './reconciliation/reconciliation-service';
 export type {
   BankCreditFilter,
+  FetchPayoutsInput,
   PayoutFilter,
   ReconciliationService,
 } from './reconciliation/reconciliation-service';

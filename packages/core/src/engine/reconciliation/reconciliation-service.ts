@@ -1,4 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { BillingError, BillingErrorCode } from '../../errors/billing-error';
+import { gatewayNamed } from '../online-payments/gateway-registry';
 import { BankCreditStatusSchema, type BankCredit } from '../../domain/bank-credit';
 import { IdSchema, type Page, PageRequestSchema } from '../../domain/common';
 import { validate } from '../../errors/validate';
@@ -37,6 +39,16 @@ export const PayoutFilterSchema = PageRequestSchema.extend({
 /** Filter of `reconciliation.listPayouts`. */
 export type PayoutFilter = z.input<typeof PayoutFilterSchema>;
 
+/** What `reconciliation.fetchPayouts` takes: the arrival dates and, optionally, the gateway's name. */
+export const FetchPayoutsInputSchema = z.strictObject({
+  gateway: z.string().min(1).max(40).optional(),
+  arrivalFrom: z.iso.date(),
+  arrivalTo: z.iso.date(),
+});
+
+/** Input of `reconciliation.fetchPayouts`. */
+export type FetchPayoutsInput = z.input<typeof FetchPayoutsInputSchema>;
+
 /**
  * Bank reconciliation in the ledger: statements imported (exact matches recorded as payments, the rest kept for
  * a person), proposals confirmed or rejected, the queue of unmatched credits worked through.
@@ -73,6 +85,12 @@ export interface ReconciliationService {
    * ```
    */
   importPayout(payout: PayoutStatement): Promise<PayoutImport>;
+  /**
+   * Fetches the payouts arriving in `[arrivalFrom, arrivalTo)` from a gateway (`gateway`: its name, default the
+   * engine's first) through its `listPayouts`, and imports each; see {@link importPayout}.
+   * @throws BillingError `invalid_state` when the gateway cannot list payouts.
+   */
+  fetchPayouts(input: FetchPayoutsInput): Promise<PayoutImport[]>;
   /** Stored payouts, by id; `status: 'review'` is what waits for a person, `in_transit` what waits for the bank. */
   listPayouts(filter?: PayoutFilter): Promise<Page<Payout>>;
   getPayout(payoutId: string): Promise<Payout>;
@@ -92,6 +110,18 @@ export function createReconciliationService(ctx: EngineContext): ReconciliationS
     assign: (input) => assignBankCredit(ctx, input),
     dismiss: (input) => dismissBankCredit(ctx, input),
     importPayout: (payout) => importPayout(ctx, payout),
+    async fetchPayouts(input) {
+      const { gateway: name, ...range } = validate(FetchPayoutsInputSchema, input, 'input');
+      const gateway = gatewayNamed(ctx, name, ['input', 'gateway']);
+      if (gateway.listPayouts === undefined) {
+        throw new BillingError(BillingErrorCode.invalidState, `The ${gateway.name} gateway cannot list payouts`, {
+          path: ['input', 'gateway'],
+        });
+      }
+      const imported: PayoutImport[] = [];
+      for (const statement of await gateway.listPayouts(range)) imported.push(await importPayout(ctx, statement));
+      return imported;
+    },
     listPayouts: async (filter) =>
       payoutRepository(ctx.storage).list(validate(PayoutFilterSchema, filter ?? {}, 'filter')),
     async getPayout(payoutId) {
