@@ -6,7 +6,6 @@ import { reportParityCase } from './report-parity-case';
 import { insertCustomer, insertInvoice } from './parents';
 
 const MARCH = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
-const soft = { code: 'insufficient_funds', message: 'Your card has insufficient funds.', kind: 'soft' } as const;
 const hard = { code: 'stolen_card', message: 'Your card was declined.', kind: 'hard' } as const;
 
 /**
