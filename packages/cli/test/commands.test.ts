@@ -209,4 +209,42 @@ describe('billfold on a PGlite data folder', () => {
       /^Month\s+New customers\s+Invoiced\s+Days to invoice\s+Paid\s+Days to payment$/,
     );
   });
+
+  it('imports a gateway payout of two demo card payments once, and the cash report counts it in transit', async () => {
+    const where = ['--data-dir', 'data', '--schema', 'billfold_demo'];
+    const storage = await createPostgresStorage({ dataDir, schema: 'billfold_demo', migrate: false });
+    const attempts = (await storage.paymentAttempts.list({ status: 'succeeded', limit: 1000 })).items;
+    await storage.close();
+    const [a, b] = attempts.filter((attempt) => attempt.currency === 'EUR' && attempt.chargeId !== undefined);
+    if (a === undefined || b === undefined) throw new Error('the demo charged fewer than two EUR cards');
+    // Net: both amounts less fees of 1.00 and 0.50.
+    const net = money(a.amount, 'EUR').add(money(b.amount, 'EUR')).subtract(money('1.50', 'EUR')).toString();
+    const payout = {
+      provider: a.gateway,
+      id: 'po_cli_1',
+      currency: 'EUR',
+      amount: net,
+      arrivalDate: '2026-03-25',
+      transactions: [
+        { id: 'txn_cli_1', type: 'charge', providerPaymentId: a.chargeId, amount: a.amount, fee: '1.00' },
+        { id: 'txn_cli_2', type: 'charge', providerPaymentId: b.chargeId, amount: b.amount, fee: '0.50' },
+      ],
+    };
+    await writeFile(join(root, 'payout.json'), JSON.stringify(payout));
+    const first = await run('reconcile', 'payouts', 'payout.json', ...where, '--now', '2026-03-26');
+    expect(first.stderr).toEqual([]);
+    expect(first.stdout[0]).toBe('Imported 1 payout(s): imported 1, already_imported 0');
+    expect(first.stdout[1]).toContain(`${a.gateway} po_cli_1  in_transit  net ${net} EUR (charges `);
+    const again = await run('reconcile', 'payouts', 'payout.json', ...where, '--now', '2026-03-26');
+    expect(again.stdout[0]).toBe('Imported 1 payout(s): imported 0, already_imported 1');
+    const listed = await run('reconcile', 'payouts', ...where, '--status', 'in_transit', '--json');
+    const stored = JSON.parse(listed.stdout.join('\n')) as { fees: string; mismatches: unknown[] }[];
+    expect(stored.map((p) => [p.fees, p.mismatches])).toEqual([['1.50', []]]);
+    const cash = await run('report', 'cash', ...where, '--format', 'csv');
+    const eur = cash.stdout
+      .join('\n')
+      .split(/\r?\n/)
+      .find((record) => record.startsWith('EUR,'));
+    expect(eur?.split(',').slice(8)).toEqual(['1', net, '0', '0.00', '2026-03-25']);
+  });
 });
