@@ -81,11 +81,12 @@ describe('billfold on a PGlite data folder', () => {
         '  6 online-payments',
         '  7 reconciliation',
         '  8 data-protection',
+        '  9 gateway-payouts',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 8 data-protection).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 9 gateway-payouts).`,
     ]);
   });
 
@@ -105,7 +106,8 @@ describe('billfold on a PGlite data folder', () => {
   });
 
   it('keeps the demo in its own schema, where run and report find it', async () => {
-    const demo = await run('demo', '--data-dir', 'data', '--customers', '6', '--months', '2', '--out', 'docs');
+    // Eight customers: three pay by card, so there are card payments and declines (seed 2026).
+    const demo = await run('demo', '--data-dir', 'data', '--customers', '8', '--months', '2', '--out', 'docs');
     expect(demo.code).toBe(0);
     expect(demo.stdout[0]).toContain(`on PGlite in ${dataDir} (schema billfold_demo)`);
     expect(demo.stdout.at(-1)).toBe(
@@ -197,7 +199,8 @@ describe('billfold on a PGlite data folder', () => {
     expect(queue.stdout[0]).toMatch(/^bcr_\S+ {2}unmatched\/no_reference {2}12\.34 \w{3} {2}2026-03-20/);
     const cash = await run('report', 'cash', ...where, '--format', 'csv');
     expect(cash.stdout[0]?.trimEnd()).toBe(
-      'currency,proposed_credits,proposed_amount,unmatched_credits,unmatched_amount,oldest_value_date,unapplied_payments,unapplied_amount',
+      'currency,proposed_credits,proposed_amount,unmatched_credits,unmatched_amount,oldest_value_date,unapplied_payments,unapplied_amount,' +
+        'payouts_in_transit,payouts_in_transit_amount,payouts_in_review,payouts_in_review_amount,oldest_payout_arrival_date',
     );
     expect(cash.stdout.join('\n')).toContain(',0,0.00,1,12.34,2026-03-20,');
     const mrr = await run('report', 'mrr', ...where, '--from-month', '2026-01', '--to-month', '2026-03', '--json');
@@ -215,14 +218,16 @@ describe('billfold on a PGlite data folder', () => {
     const storage = await createPostgresStorage({ dataDir, schema: 'billfold_demo', migrate: false });
     const attempts = (await storage.paymentAttempts.list({ status: 'succeeded', limit: 1000 })).items;
     await storage.close();
-    const [a, b] = attempts.filter((attempt) => attempt.currency === 'EUR' && attempt.chargeId !== undefined);
-    if (a === undefined || b === undefined) throw new Error('the demo charged fewer than two EUR cards');
+    const charged = attempts.filter((attempt) => attempt.chargeId !== undefined);
+    const currency = ['EUR', 'USD'].find((c) => charged.filter((attempt) => attempt.currency === c).length >= 2);
+    const [a, b] = charged.filter((attempt) => attempt.currency === currency);
+    if (currency === undefined || a === undefined || b === undefined) throw new Error('the demo charged too few cards');
     // Net: both amounts less fees of 1.00 and 0.50.
-    const net = money(a.amount, 'EUR').add(money(b.amount, 'EUR')).subtract(money('1.50', 'EUR')).toString();
+    const net = money(a.amount, currency).add(money(b.amount, currency)).subtract(money('1.50', currency)).toString();
     const payout = {
       provider: a.gateway,
       id: 'po_cli_1',
-      currency: 'EUR',
+      currency,
       amount: net,
       arrivalDate: '2026-03-25',
       transactions: [
@@ -234,17 +239,17 @@ describe('billfold on a PGlite data folder', () => {
     const first = await run('reconcile', 'payouts', 'payout.json', ...where, '--now', '2026-03-26');
     expect(first.stderr).toEqual([]);
     expect(first.stdout[0]).toBe('Imported 1 payout(s): imported 1, already_imported 0');
-    expect(first.stdout[1]).toContain(`${a.gateway} po_cli_1  in_transit  net ${net} EUR (charges `);
+    expect(first.stdout[1]).toContain(`${a.gateway} po_cli_1  in_transit  net ${net} ${currency} (charges `);
     const again = await run('reconcile', 'payouts', 'payout.json', ...where, '--now', '2026-03-26');
     expect(again.stdout[0]).toBe('Imported 1 payout(s): imported 0, already_imported 1');
     const listed = await run('reconcile', 'payouts', ...where, '--status', 'in_transit', '--json');
     const stored = JSON.parse(listed.stdout.join('\n')) as { fees: string; mismatches: unknown[] }[];
     expect(stored.map((p) => [p.fees, p.mismatches])).toEqual([['1.50', []]]);
     const cash = await run('report', 'cash', ...where, '--format', 'csv');
-    const eur = cash.stdout
+    const row = cash.stdout
       .join('\n')
       .split(/\r?\n/)
-      .find((record) => record.startsWith('EUR,'));
-    expect(eur?.split(',').slice(8)).toEqual(['1', net, '0', '0.00', '2026-03-25']);
+      .find((record) => record.startsWith(`${currency},`));
+    expect(row?.split(',').slice(8)).toEqual(['1', net, '0', '0.00', '2026-03-25']);
   });
 });
