@@ -44,7 +44,6 @@ describe('command line errors exit with 2 and say what is wrong', () => {
       'billfold report: unknown report "profit" (there are: aging, payments, failed-payments, collections, revenue, onboarding, mrr, cash)',
     ],
     [['report', 'aging', '--format', 'pdf', '--db', 'postgres://h/db'], 'billfold report: --format must be one of'],
-    [['report', 'failed-payments', '--format', 'csv', '--db', 'postgres://h/db'], 'the failed-payments report has no CSV form'],
     [['report', 'revenue', '--to-month', '2026-13', '--db', 'postgres://h/db'], '--to-month must be a month as YYYY-MM'],
     [['reconcile', 'queue', 'extra', '--db', 'postgres://h/db'], 'billfold reconcile: unexpected argument "extra"'],
     [['reconcile', 'import', '--db', 'postgres://h/db'], 'billfold reconcile: import needs the file'],

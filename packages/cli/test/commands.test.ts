@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AgingReport, money, type RevenueReport } from '@billfold/core';
+import { type AgingReport, type FailedPaymentsReport, money, type RevenueReport } from '@billfold/core';
 import { createPostgresStorage } from '@billfold/storage-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/capture-io';
@@ -81,11 +81,12 @@ describe('billfold on a PGlite data folder', () => {
         '  6 online-payments',
         '  7 reconciliation',
         '  8 data-protection',
+        '  9 gateway-payouts',
       ],
       stderr: [],
     });
     expect((await run('migrate', '--data-dir', 'data')).stdout).toEqual([
-      `PGlite in ${dataDir} is up to date (latest migration: 8 data-protection).`,
+      `PGlite in ${dataDir} is up to date (latest migration: 9 gateway-payouts).`,
     ]);
   });
 
@@ -105,7 +106,8 @@ describe('billfold on a PGlite data folder', () => {
   });
 
   it('keeps the demo in its own schema, where run and report find it', async () => {
-    const demo = await run('demo', '--data-dir', 'data', '--customers', '6', '--months', '2', '--out', 'docs');
+    // Eight customers: three pay by card, so there are card payments and declines (seed 2026).
+    const demo = await run('demo', '--data-dir', 'data', '--customers', '8', '--months', '2', '--out', 'docs');
     expect(demo.code).toBe(0);
     expect(demo.stdout[0]).toContain(`on PGlite in ${dataDir} (schema billfold_demo)`);
     expect(demo.stdout.at(-1)).toBe(
@@ -144,12 +146,27 @@ describe('billfold on a PGlite data folder', () => {
     expect([...new Set(byMonth.byBillingCode.map((row) => row.month))]).toEqual(['2026-01', '2026-02', '2026-03']);
     const codes = new Set(byMonth.byBillingCode.map((row) => row.billingCode));
     for (const code of ['INT-50M', 'DATA', 'SETUP', 'IP-STATIC']) expect(codes).toContain(code);
+
+    const declines = ['report', 'failed-payments', ...where, '--from', '2026-01-01', '--to', '2026-04-01'];
+    const failed = JSON.parse((await run(...declines, '--json')).stdout.join('\n')) as FailedPaymentsReport;
+    expect(failed.rows.length).toBeGreaterThan(0);
+    const csv = (await run(...declines, '--format', 'csv')).stdout.join('\n').split(/\r?\n/);
+    expect(csv[0]).toBe(
+      'attempt_id,failed_at,customer_id,invoice_id,invoice_number,gateway,attempt_number,trigger,currency,amount,' +
+        'decline_code,decline_kind,decline_message,next_attempt_at,invoice_status',
+    );
+    // One record per declined attempt, in the report's order, with its amount and decline code.
+    expect(csv.slice(1).map((record) => record.split(',').slice(0, 1).concat(record.split(',').slice(9, 11)))).toEqual(
+      failed.rows.map((row) => [row.attemptId, row.amount, row.declineCode]),
+    );
   });
 
   it('imports a camt.053 statement into the demo ledger once, and reports what waits and the business figures', async () => {
     const where = ['--data-dir', 'data', '--schema', 'billfold_demo'];
     const storage = await createPostgresStorage({ dataDir, schema: 'billfold_demo', migrate: false });
-    const open = (await storage.invoices.list({ status: 'open', limit: 1000 })).items.find((i) => i.number !== undefined);
+    const open = (await storage.invoices.list({ status: 'open', limit: 1000 })).items.find(
+      (i) => i.number !== undefined,
+    );
     await storage.close();
     if (open === undefined) throw new Error('the demo left no open invoice');
     const entry = (reference: string, amount: string, remittance: string) =>
@@ -182,7 +199,8 @@ describe('billfold on a PGlite data folder', () => {
     expect(queue.stdout[0]).toMatch(/^bcr_\S+ {2}unmatched\/no_reference {2}12\.34 \w{3} {2}2026-03-20/);
     const cash = await run('report', 'cash', ...where, '--format', 'csv');
     expect(cash.stdout[0]?.trimEnd()).toBe(
-      'currency,proposed_credits,proposed_amount,unmatched_credits,unmatched_amount,oldest_value_date,unapplied_payments,unapplied_amount',
+      'currency,proposed_credits,proposed_amount,unmatched_credits,unmatched_amount,oldest_value_date,unapplied_payments,unapplied_amount,' +
+        'payouts_in_transit,payouts_in_transit_amount,payouts_in_review,payouts_in_review_amount,oldest_payout_arrival_date',
     );
     expect(cash.stdout.join('\n')).toContain(',0,0.00,1,12.34,2026-03-20,');
     const mrr = await run('report', 'mrr', ...where, '--from-month', '2026-01', '--to-month', '2026-03', '--json');
@@ -190,6 +208,48 @@ describe('billfold on a PGlite data folder', () => {
     expect(months.length).toBeGreaterThan(0);
     for (const m of months) expect(money(m.arr, 'EUR').compare(money(m.closing, 'EUR').multiply(12))).toBe(0);
     const onboarding = await run('report', 'onboarding', ...where, '--from', '2025-12-01', '--to', '2026-04-01');
-    expect(onboarding.stdout[2]).toMatch(/^Month\s+New customers\s+Invoiced\s+Days to invoice\s+Paid\s+Days to payment$/);
+    expect(onboarding.stdout[2]).toMatch(
+      /^Month\s+New customers\s+Invoiced\s+Days to invoice\s+Paid\s+Days to payment$/,
+    );
+  });
+
+  it('imports a gateway payout of two demo card payments once, and the cash report counts it in transit', async () => {
+    const where = ['--data-dir', 'data', '--schema', 'billfold_demo'];
+    const storage = await createPostgresStorage({ dataDir, schema: 'billfold_demo', migrate: false });
+    const attempts = (await storage.paymentAttempts.list({ status: 'succeeded', limit: 1000 })).items;
+    await storage.close();
+    const charged = attempts.filter((attempt) => attempt.chargeId !== undefined);
+    const currency = ['EUR', 'USD'].find((c) => charged.filter((attempt) => attempt.currency === c).length >= 2);
+    const [a, b] = charged.filter((attempt) => attempt.currency === currency);
+    if (currency === undefined || a === undefined || b === undefined) throw new Error('the demo charged too few cards');
+    // Net: both amounts less fees of 1.00 and 0.50.
+    const net = money(a.amount, currency).add(money(b.amount, currency)).subtract(money('1.50', currency)).toString();
+    const payout = {
+      provider: a.gateway,
+      id: 'po_cli_1',
+      currency,
+      amount: net,
+      arrivalDate: '2026-03-25',
+      transactions: [
+        { id: 'txn_cli_1', type: 'charge', providerPaymentId: a.chargeId, amount: a.amount, fee: '1.00' },
+        { id: 'txn_cli_2', type: 'charge', providerPaymentId: b.chargeId, amount: b.amount, fee: '0.50' },
+      ],
+    };
+    await writeFile(join(root, 'payout.json'), JSON.stringify(payout));
+    const first = await run('reconcile', 'payouts', 'payout.json', ...where, '--now', '2026-03-26');
+    expect(first.stderr).toEqual([]);
+    expect(first.stdout[0]).toBe('Imported 1 payout(s): imported 1, already_imported 0');
+    expect(first.stdout[1]).toContain(`${a.gateway} po_cli_1  in_transit  net ${net} ${currency} (charges `);
+    const again = await run('reconcile', 'payouts', 'payout.json', ...where, '--now', '2026-03-26');
+    expect(again.stdout[0]).toBe('Imported 1 payout(s): imported 0, already_imported 1');
+    const listed = await run('reconcile', 'payouts', ...where, '--status', 'in_transit', '--json');
+    const stored = JSON.parse(listed.stdout.join('\n')) as { fees: string; mismatches: unknown[] }[];
+    expect(stored.map((p) => [p.fees, p.mismatches])).toEqual([['1.50', []]]);
+    const cash = await run('report', 'cash', ...where, '--format', 'csv');
+    const row = cash.stdout
+      .join('\n')
+      .split(/\r?\n/)
+      .find((record) => record.startsWith(`${currency},`));
+    expect(row?.split(',').slice(8)).toEqual(['1', net, '0', '0.00', '2026-03-25']);
   });
 });

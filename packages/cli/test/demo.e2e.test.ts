@@ -2,10 +2,14 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  AGING_BUCKETS,
+  buildMrrReport,
+  buildRevenueReport,
   type CollectionFee,
   type CreditNote,
   type Invoice,
   listAll,
+  listReportQueries,
   money,
   type Payment,
   type PaymentAttempt,
@@ -347,6 +351,101 @@ describe('billfold demo (8 customers, 2 months, PGlite)', () => {
     );
     expect(entries.every((entry) => entry.status === 'pending')).toBe(true);
     expect(count('invoice.reminder')).toBeGreaterThan(0);
+  });
+
+  /** The printed lines of the block that starts with `label`, without it. */
+  const block = (label: string) => {
+    const start = lines.findIndex((line) => line.startsWith(label));
+    const end = lines.findIndex((line, i) => i > start && line === '');
+    return lines.slice(start + 1, end < 0 ? undefined : end).map((line) => line.trim());
+  };
+  const demoMonths = { fromMonth: '2026-01', toMonth: '2026-02' };
+
+  it('ends with the revenue recognised per month as the plain (list-based) queries compute it', async () => {
+    const plain = buildRevenueReport(await listReportQueries(storage).recognisedRevenue(demoMonths), demoMonths);
+    expect(plain.totals.length).toBeGreaterThanOrEqual(2);
+    expect(block('Revenue')).toEqual(
+      plain.totals.map((t) => `${t.month}  ${t.currency} invoiced ${t.invoiced}, credited ${t.credited}, net ${t.net}`),
+    );
+    for (const t of plain.totals) {
+      expect(money(t.invoiced, t.currency).subtract(money(t.credited, t.currency)).toString()).toBe(t.net);
+    }
+  });
+
+  it('prints MRR / ARR per month whose movements add up, as the plain queries compute them', async () => {
+    const cells = await listReportQueries(storage).recurringRevenue({ fromMonth: '2025-12', toMonth: '2026-02' });
+    const plain = buildMrrReport(cells, demoMonths);
+    const printed = block('MRR / ARR').map((line) => {
+      const m =
+        /^(\d{4}-\d{2}) {2}(\w{3}) MRR (\S+), ARR (\S+) \(opening (\S+), new (\S+), expansion (\S+), contraction (\S+), churn (\S+)\), (\d+) customers$/.exec(
+          line,
+        );
+      expect(m, line).not.toBeNull();
+      const [, month, currency, closing, arr, opening, added, expansion, contraction, churn, customers] =
+        m as RegExpExecArray;
+      return {
+        month,
+        currency,
+        closing,
+        arr,
+        opening,
+        new: added,
+        expansion,
+        contraction,
+        churn,
+        customers: Number(customers),
+      };
+    });
+    expect(printed).toEqual(
+      plain.months.map(
+        ({ month, currency, closing, arr, opening, expansion, contraction, churn, customers, ...rest }) => ({
+          month,
+          currency,
+          closing,
+          arr,
+          opening,
+          new: rest.new,
+          expansion,
+          contraction,
+          churn,
+          customers,
+        }),
+      ),
+    );
+    for (const row of printed) {
+      const c = (text: string | undefined) => money(text as string, row.currency as string);
+      const moved = c(row.opening)
+        .add(c(row.new))
+        .add(c(row.expansion))
+        .subtract(c(row.contraction))
+        .subtract(c(row.churn));
+      expect(moved.toString()).toBe(row.closing);
+      expect(c(row.closing).multiply('12').toString()).toBe(row.arr);
+      const before = printed.find((p) => p.currency === row.currency && (p.month as string) < (row.month as string));
+      expect(row.opening).toBe(before?.closing ?? '0.00');
+    }
+  });
+
+  it('ends with customer aging whose totals are the open invoices at the end', () => {
+    const open = invoices.filter((invoice) => invoice.status === 'open');
+    expect(lines.find((line) => line.startsWith('Aging'))).toContain('on 2026-03-01 by days past due');
+    const owed = sums(
+      open,
+      (i) => i.currency,
+      (i) => i.amountRemaining,
+    );
+    const printed = block('Aging');
+    for (const currency of ['EUR', 'USD']) {
+      const own = open.filter((i) => i.currency === currency);
+      if (own.length === 0) continue;
+      const line = printed.find((l) => l.startsWith(`${currency} `)) as string;
+      expect(line).toMatch(new RegExp(`: ${owed[currency]} on ${own.length} invoices$`));
+      const buckets = AGING_BUCKETS.map((bucket) => {
+        const m = new RegExp(`${bucket.replace('+', '\\+')} (\\d+\\.\\d{2})`).exec(line);
+        return money((m as RegExpExecArray)[1] as string, currency);
+      });
+      expect(buckets.reduce((a, b) => a.add(b)).toString()).toBe(owed[currency]);
+    }
   });
 
   it('prints the same text when run again through the command line', async () => {

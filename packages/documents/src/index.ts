@@ -44,6 +44,7 @@ export {
   UNRECONCILED_CASH_CSV_COLUMNS,
   unreconciledCashToCsv,
 } from './reports/business-reports-to-csv';
+export { FAILED_PAYMENTS_CSV_COLUMNS, failedPaymentsToCsv } from './reports/failed-payments-to-csv';
 export { DOCUMENT_CSV_COLUMNS } from './csv/document-csv';
 export { EN16931_CUSTOMIZATION_ID } from './ubl/ubl-document';
 export { documentCatalogs, messagesFor } from './messages/document-messages';

@@ -20,6 +20,7 @@ import { stripeDecline } from './stripe-declines';
 import { isStripeSdkError, stripeFailure } from './stripe-errors';
 import { resolveStripeOptions, type StripeGatewayOptions } from './stripe-options';
 import { METADATA, toGatewayPayment, toGatewayRefund, toSavedMethod } from './stripe-payment';
+import { stripePayouts } from './stripe-payouts';
 import { toGatewayEvent, verifyStripeEvent } from './stripe-webhook';
 
 /** Expanded on every PaymentIntent read, for the fee and the amount refunded. */
@@ -59,6 +60,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
   return instrumentGateway({
     name: 'stripe',
     capabilities: { manualCapture: true, findByIdempotencyKey: true, reportsFees: true },
+    ...stripePayouts(stripe, call),
 
     async createPayment(input) {
       const request = validate(CreatePaymentRequestSchema, input, 'request');

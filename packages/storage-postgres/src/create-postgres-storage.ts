@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { type BillingStorageAdapter, type StorageSession, validate } from '@billfold/core';
+import { type BillingStorageAdapter, type PayoutRepository, type StorageSession, validate } from '@billfold/core';
 import type { Pool, PoolConfig } from 'pg';
 import { z } from 'zod';
 import { lockDataDir } from './client/data-dir-lock';
@@ -61,6 +61,8 @@ export interface PostgresStorage extends BillingStorageAdapter {
   readonly client: SqlClient;
   /** The schema of its tables, when one was named. */
   readonly schema: string | undefined;
+  /** Gateway payouts (migration 9): the adapter always has them. */
+  readonly payouts: PayoutRepository;
 }
 
 const hasMethods =

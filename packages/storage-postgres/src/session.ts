@@ -1,8 +1,8 @@
-import type { StorageSession } from '@billfold/core';
+import type { PayoutRepository, StorageSession } from '@billfold/core';
 import type { SqlClient } from './client/sql-client';
 import { auditRepository } from './repositories/audit';
 import { catalogListRepository, priceRepository, productRepository } from './repositories/catalog';
-import { bankCreditRepository } from './repositories/bank-credits';
+import { bankCreditRepository, payoutRepository } from './repositories/bank-credits';
 import { collectionFeeRepository, outboxRepository } from './repositories/collections';
 import { customerRepository } from './repositories/customers';
 import { idempotencyRepository } from './repositories/idempotency';
@@ -16,7 +16,10 @@ import { usageRepository } from './repositories/usage';
 import type { BillingTables } from './schema/tables';
 
 /** Every repository over one client: the pool (or PGlite) itself, or one open transaction. @internal */
-export function createSession(client: SqlClient, tables: BillingTables): StorageSession {
+export function createSession(
+  client: SqlClient,
+  tables: BillingTables,
+): StorageSession & { readonly payouts: PayoutRepository } {
   return {
     customers: customerRepository(client, tables),
     products: productRepository(client, tables),
@@ -37,6 +40,7 @@ export function createSession(client: SqlClient, tables: BillingTables): Storage
     outbox: outboxRepository(client, tables),
     collectionFees: collectionFeeRepository(client, tables),
     bankCredits: bankCreditRepository(client, tables),
+    payouts: payoutRepository(client, tables),
     paymentAttempts: paymentAttemptRepository(client, tables),
     paymentMethods: paymentMethodRepository(client, tables),
     locks: ledgerLocks(client, tables),

@@ -74,6 +74,7 @@ describeBackends('reconciliation on SQL storage', (backend) => {
           unmatched: { credits: 1, amount: '5.00' },
           oldestValueDate: '2026-03-20',
           unapplied: { payments: 0, amount: '0.00' },
+          payouts: { inTransit: { payouts: 0, amount: '0.00' }, review: { payouts: 0, amount: '0.00' } },
         },
       ]);
     } finally {

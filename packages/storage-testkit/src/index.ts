@@ -15,3 +15,5 @@ export { makeCustomer } from './builders/customer';
 export { makeCreditNote, makeInvoice, makeInvoiceLine } from './builders/invoice';
 export { makeBalanceTransaction, makeIdempotencyRecord, makePayment, makeRefund } from './builders/payment';
 export { makeSubscription, makeUsageEvent } from './builders/subscription';
+export { makePaymentAttempt } from './builders/online-payments';
+export { makePayout } from './builders/payout';

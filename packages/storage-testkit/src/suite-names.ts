@@ -31,6 +31,7 @@ export const storageSuiteNames = [
   'outbox',
   'collectionFees',
   'bankCredits',
+  'payouts',
   'paymentAttempts',
   'paymentMethods',
   'reports',

@@ -17,6 +17,7 @@ import { optionalFieldsSuite } from './suites/optional-fields-suite';
 import { pagingSuite } from './suites/paging-suite';
 import { privacySuite } from './suites/privacy-suite';
 import { bankCreditsSuite } from './suites/bank-credits-suite';
+import { payoutsSuite } from './suites/payouts-suite';
 import { reportsSuite } from './suites/reports-suite';
 import { subscriptionsSuite } from './suites/subscriptions-suite';
 import { timestampsSuite } from './suites/timestamps-suite';
@@ -55,6 +56,7 @@ export const storageSuites: Readonly<Record<StorageSuiteName, RegisterSuite>> = 
   outbox: outboxSuite,
   collectionFees: collectionFeesSuite,
   bankCredits: bankCreditsSuite,
+  payouts: payoutsSuite,
   paymentAttempts: paymentAttemptsSuite,
   paymentMethods: paymentMethodsSuite,
   reports: reportsSuite,

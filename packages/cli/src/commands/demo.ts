@@ -17,7 +17,8 @@ metered data, monthly billing runs, plan changes with proration, cancellations, 
 payments and card payments charged automatically through an in-process sandbox gateway (test cards, no
 money moves; declines retried by the morning collections run). Prints each month's invoices, payments, card
 charges and outstanding balance per currency, the failed-payments report, and writes a few invoices as HTML,
-PDF, CSV and (EU VAT only) UBL. The same options always print the same figures.
+PDF, CSV and (EU VAT only) UBL. Ends with the revenue recognised per month, MRR / ARR with its movements and
+customer aging. The same options always print the same figures.
 
 Options:
   --customers N     how many customers (default 50, at most 500)

@@ -6,9 +6,10 @@ import { ENGINE_HELP, ENGINE_OPTIONS, formatDispatch, readJson, withEngine } fro
 import { instantOption, integerOption, parseOptions, stringOption } from '../parse-options';
 import { CREATE_HELP, CREATE_OPTION, STORAGE_HELP, STORAGE_OPTIONS, storageTarget } from '../storage-from-args';
 import { ExitCode, UsageError } from '../usage-error';
+import { importPayoutsFile, listPayouts } from './reconcile-payouts';
 
 /** The help of `billfold reconcile`. */
-export const RECONCILE_HELP = `Usage: billfold reconcile import FILE|queue|confirm ID|reject ID|assign ID|dismiss ID (--db URL | --data-dir DIR) [options]
+export const RECONCILE_HELP = `Usage: billfold reconcile import FILE|queue|confirm ID|reject ID|assign ID|dismiss ID|payouts [FILE] (--db URL | --data-dir DIR) [options]
 
 Bank reconciliation: statements imported into the ledger, and what waits for a person.
   import FILE   import a camt.053 / camt.054 / camt.052 XML statement (or a CSV one with --mapping): exact matches
@@ -18,6 +19,10 @@ Bank reconciliation: statements imported into the ledger, and what waits for a p
   reject ID     send a proposal to the queue of unmatched credits
   assign ID     record a queued credit's payment for --customer ID (its open invoices, oldest due first)
   dismiss ID    set aside a credit that is no customer's payment (--reason TEXT)
+  payouts FILE  import gateway payouts from JSON (one payout, or an array, as the gateway reports it: its charges,
+                refunds, disputes and fees); each is checked against the ledger's payments, and a bank line that
+                deposits it reconciles against it; importing the same payout again changes nothing
+  payouts       the stored payouts (--status in_transit|deposited|review)
 
 Options:
 ${STORAGE_HELP.join('\n')}
@@ -27,6 +32,7 @@ ${ENGINE_HELP.join('\n')}
   --candidate N     which candidate confirm records (default 0)
   --customer ID     whose payment assign records
   --reason TEXT     why a credit is rejected or dismissed
+  --status STATUS   which payouts to list
   --now ISO         the time of the change (default: the current time)
   --json            print JSON
   -h, --help        this help`;
@@ -39,11 +45,12 @@ const OPTIONS = {
   candidate: { type: 'string' },
   customer: { type: 'string' },
   reason: { type: 'string' },
+  status: { type: 'string' },
   now: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
-const ACTIONS = ['import', 'queue', 'confirm', 'reject', 'assign', 'dismiss'] as const;
+const ACTIONS = ['import', 'queue', 'confirm', 'reject', 'assign', 'dismiss', 'payouts'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** One waiting credit as a line: id, status and reason, amount, value date, payer, what they wrote. */
@@ -86,7 +93,7 @@ async function importFile(billing: Billing, file: string, mappingPath: string | 
 }
 
 /**
- * `billfold reconcile import|queue|confirm|reject|assign|dismiss`: see {@link RECONCILE_HELP}.
+ * `billfold reconcile import|queue|confirm|reject|assign|dismiss|payouts`: see {@link RECONCILE_HELP}.
  * @returns the exit code.
  */
 export async function reconcileCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -102,7 +109,7 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
       'reconcile',
     );
   }
-  if ((action === 'queue') !== (argument === undefined)) {
+  if (action !== 'payouts' && (action === 'queue') !== (argument === undefined)) {
     throw new UsageError(
       action === 'queue'
         ? `unexpected argument "${argument}"`
@@ -133,7 +140,8 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
           `Imported ${imported.lines.length} statement line(s): ${counts.join(', ')}`,
           ...imported.lines.map(
             (l) =>
-              `  ${l.lineId}  ${l.amount} ${l.currency}  ${l.outcome}${l.reason !== undefined ? ` (${l.reason})` : ''}`,
+              `  ${l.lineId}  ${l.amount} ${l.currency}  ${l.outcome}${l.reason !== undefined ? ` (${l.reason})` : ''}` +
+              `${l.payoutId !== undefined ? ` (payout ${l.payoutId})` : ''}`,
           ),
         ],
       };
@@ -155,6 +163,10 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
     reject: (billing) => credit(billing.reconciliation.reject({ bankCreditId: id, ...reasonInput })),
     assign: (billing) => credit(billing.reconciliation.assign({ bankCreditId: id, customerId: customer as string })),
     dismiss: (billing) => credit(billing.reconciliation.dismiss({ bankCreditId: id, ...reasonInput })),
+    payouts: (billing) =>
+      argument === undefined
+        ? listPayouts(billing, stringOption(parsed, 'status'))
+        : importPayoutsFile(billing, argument, io.cwd),
   };
   // Payments recorded here notify like any other: delivered as email with --email-config.
   const outcome = await withEngine('reconcile', parsed, io, target, clock, run[action as Action]);

@@ -2,6 +2,7 @@ import { type Billing, createBilling, systemClock } from '@billfold/core';
 import {
   agingReportToCsv,
   collectionsEffectivenessToCsv,
+  failedPaymentsToCsv,
   mrrReportToCsv,
   onboardingReportToCsv,
   paymentConfirmationToCsv,
@@ -36,7 +37,7 @@ Reports computed from the stored records (set-based queries on the database):
   payments     payment confirmation: the payments received from --from to --to, with the invoices they paid
   collections  collections effectiveness from --from to --to: DSO, what was recovered after which reminder, fees
   failed-payments  the gateway declines recorded from --from to --to (decline code, soft or hard, the retry planned),
-               per decline code, and how many of their invoices were recovered since (text or json)
+               per decline code, and how many of their invoices were recovered since
   revenue      revenue per month by billing code and product category, recognised over each service period (a
                yearly invoice spreads over its 12 months), net of discounts, tax and credit notes
   onboarding   new customers per month from --from to --to, days to their first invoice and payment, trials
@@ -72,17 +73,17 @@ const KINDS = ['aging', 'payments', 'failed-payments', 'collections', 'revenue',
 type Kind = (typeof KINDS)[number];
 const FORMATS = ['text', 'csv', 'json'] as const;
 
-/** A report in its forms: text and JSON always, CSV when it has one. */
+/** A report in its forms: text, CSV and JSON. */
 interface Rendered {
   readonly text: () => string[];
-  readonly csv?: () => string;
+  readonly csv: () => string;
   readonly json: () => unknown;
 }
 
-/** A report as text, JSON and (given `csv`) CSV. */
-const rendered = <R>(report: R, text: (r: R) => string[], csv?: (r: R) => string): Rendered => ({
+/** A report as text, CSV and JSON. */
+const rendered = <R>(report: R, text: (r: R) => string[], csv: (r: R) => string): Rendered => ({
   text: () => text(report),
-  ...(csv === undefined ? {} : { csv: () => csv(report) }),
+  csv: () => csv(report),
   json: () => report,
 });
 
@@ -106,7 +107,8 @@ function renderers(
     aging: async () => rendered(await reports.aging({ asOf: now }), formatAging, agingReportToCsv),
     payments: async () =>
       rendered(await reports.paymentConfirmation({ from, to }), formatPaymentConfirmation, paymentConfirmationToCsv),
-    'failed-payments': async () => rendered(await reports.failedPayments({ from, to }), formatFailedPayments),
+    'failed-payments': async () =>
+      rendered(await reports.failedPayments({ from, to }), formatFailedPayments, failedPaymentsToCsv),
     collections: async () =>
       rendered(
         await reports.collectionsEffectiveness({ from, to }),
@@ -139,9 +141,6 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`, 'report');
   }
-  if (format === 'csv' && kind === 'failed-payments') {
-    throw new UsageError(`the ${kind} report has no CSV form`, 'report');
-  }
   const now = instantOption('report', parsed, 'now') ?? systemClock.now().toISOString();
   const to = instantOption('report', parsed, 'to') ?? now;
   const from = instantOption('report', parsed, 'from') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
@@ -163,7 +162,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     await storage.close();
   }
   if (format === 'json') io.out(JSON.stringify(report.json(), null, 2));
-  else if (format === 'csv' && report.csv !== undefined) io.out(report.csv().trimEnd());
+  else if (format === 'csv') io.out(report.csv().trimEnd());
   else for (const line of report.text()) io.out(line);
   return ExitCode.ok;
 }

@@ -1,4 +1,5 @@
 import { type CatalogPrice, type Invoice, priceSpecIn } from '@billfold/core';
+import { reportLines } from './report-lines';
 import type { MonthReport, ScenarioResult } from './scenario';
 import { DATA_INCLUDED_GB, DEMO_CURRENCIES, type PricePerCurrency } from './seed-catalog';
 import type { ShowcaseInvoice } from './write-documents';
@@ -151,7 +152,8 @@ export function numberRanges(numbers: readonly string[]): string[] {
  * The demo's printout, line by line: the catalog and customers, then per month what happened (invoices and
  * their totals per currency, payments, card payments and declines, credit notes, outstanding balance, customer
  * credit, late fees and collections), the invoice and credit-note numbers, where the documents are, the
- * failed-payments report, the late payer and the outbox.
+ * failed-payments report, the late payer and the outbox, and at the end the revenue (recognised), MRR / ARR and
+ * customer aging reports.
  * Deterministic: the same result prints the same text.
  */
 export function formatDemo({ result, target, showcases, outDir }: DemoPrintout): string[] {
@@ -184,5 +186,6 @@ export function formatDemo({ result, target, showcases, outDir }: DemoPrintout):
   lines.push(`${label('', false)}as HTML, PDF, CSV and, for EU VAT, UBL XML (EN 16931) in ${outDir}`);
   lines.push('', ...failedPaymentLines(result, label));
   lines.push('', ...collectionsLines(result, label));
+  lines.push('', ...reportLines(result, label));
   return lines;
 }

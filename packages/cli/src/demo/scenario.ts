@@ -5,10 +5,13 @@ import {
   type CollectionFee,
   createBilling,
   createTestClock,
+  type AgingReport,
   type FailedPaymentsReport,
   type Invoice,
   listAll,
+  type MrrReport,
   money,
+  type RevenueReport,
 } from '@billfold/core';
 import { CurrencyTotals } from '../money-totals';
 import { type Progress, silentProgress } from '../progress';
@@ -109,6 +112,12 @@ export interface ScenarioResult {
   readonly cardCustomers: number;
   /** `billing.reports.failedPayments` over the whole demo: every card decline, with its code. */
   readonly failedPayments: FailedPaymentsReport;
+  /** `billing.reports.revenue` over the demo's months: recognised over each service period. */
+  readonly revenue: RevenueReport;
+  /** `billing.reports.mrr` over the demo's months: MRR and ARR with their movements. */
+  readonly mrr: MrrReport;
+  /** `billing.reports.aging` at the end of the demo. */
+  readonly aging: AgingReport;
 }
 
 /** Ids that count up (`inv_0000000042`): the same on every run, and sorted in creation order like the default ids. */
@@ -239,6 +248,13 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
   const latePayer = await findLatePayer(billing, invoices);
   const end = monthWindows(start, options.months).at(-1)?.end ?? start;
   const failedPayments = await billing.reports.failedPayments({ from: start, to: end });
+  const demoMonths = {
+    fromMonth: months[0]?.label ?? start.slice(0, 7),
+    toMonth: months.at(-1)?.label ?? start.slice(0, 7),
+  };
+  const revenue = await billing.reports.revenue(demoMonths);
+  const mrr = await billing.reports.mrr(demoMonths);
+  const aging = await billing.reports.aging({ asOf: end });
   return {
     start: new Date(start).toISOString(),
     catalog,
@@ -250,6 +266,9 @@ export async function runScenario(storage: BillingStorageAdapter, options: Scena
     outbox,
     cardCustomers: customers.filter((customer) => customer.method === 'card').length,
     failedPayments,
+    revenue,
+    mrr,
+    aging,
   };
 }
 

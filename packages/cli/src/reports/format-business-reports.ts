@@ -81,7 +81,10 @@ export function formatMrr(report: MrrReport): string[] {
   ];
 }
 
-/** The unreconciled-cash report as text: per currency, credits waiting and money no invoice took. */
+/**
+ * The unreconciled-cash report as text: per currency, credits waiting, money no invoice took, and gateway payouts
+ * awaiting their deposit or a person.
+ */
 export function formatUnreconciledCash(report: UnreconciledCashReport): string[] {
   const title = `Unreconciled cash as of ${report.asOf}`;
   if (report.currencies.length === 0) return [`${title}: none.`];
@@ -89,7 +92,20 @@ export function formatUnreconciledCash(report: UnreconciledCashReport): string[]
     title,
     '',
     ...table(
-      ['Currency', 'Proposed', 'Amount', 'Unmatched', 'Amount', 'Oldest', 'Unapplied payments', 'Amount'],
+      [
+        'Currency',
+        'Proposed',
+        'Amount',
+        'Unmatched',
+        'Amount',
+        'Oldest',
+        'Unapplied payments',
+        'Amount',
+        'Payouts in transit',
+        'Amount',
+        'In review',
+        'Amount',
+      ],
       report.currencies.map((c) => [
         c.currency,
         String(c.proposed.credits),
@@ -99,6 +115,10 @@ export function formatUnreconciledCash(report: UnreconciledCashReport): string[]
         c.oldestValueDate ?? '-',
         String(c.unapplied.payments),
         c.unapplied.amount,
+        String(c.payouts.inTransit.payouts),
+        c.payouts.inTransit.amount,
+        String(c.payouts.review.payouts),
+        c.payouts.review.amount,
       ]),
       1,
     ),

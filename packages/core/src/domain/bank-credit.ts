@@ -44,8 +44,11 @@ export const BankCreditSchema = z.object({
   lineId: z.string().min(1).max(160),
   entryId: z.string().min(1).max(150),
   status: BankCreditStatusSchema,
-  /** How a `matched` credit got its payment: on import, confirmed proposal, or assigned from the queue. */
-  resolution: z.enum(['automatic', 'confirmed', 'assigned']).optional(),
+  /**
+   * How a `matched` credit got its payment: on import, confirmed proposal, or assigned from the queue; `payout`: it
+   * is a gateway payout's deposit (`payoutId`), whose payments the ledger already holds.
+   */
+  resolution: z.enum(['automatic', 'confirmed', 'assigned', 'payout']).optional(),
   /** The matcher's reason for a proposal or an unmatched line; the person's note for a dismissed one. */
   reason: z.string().max(500).optional(),
   amount: DecimalStringSchema,
@@ -62,6 +65,8 @@ export const BankCreditSchema = z.object({
   /** The customer and payment of a `matched` credit. */
   customerId: IdSchema.optional(),
   paymentId: IdSchema.optional(),
+  /** The gateway payout a `payout` credit deposits. */
+  payoutId: IdSchema.optional(),
   importedAt: TimestampSchema,
   resolvedAt: TimestampSchema.optional(),
   version: z.number().int().min(1),

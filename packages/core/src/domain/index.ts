@@ -100,6 +100,14 @@ export {
   BankCreditStatusSchema,
 } from './bank-credit';
 export type { BankCredit, BankCreditCandidate, BankCreditStatus } from './bank-credit';
+export {
+  PayoutMismatchSchema,
+  PayoutSchema,
+  PayoutStatusSchema,
+  PayoutTransactionSchema,
+  PayoutTransactionTypeSchema,
+} from './payout';
+export type { Payout, PayoutMismatch, PayoutStatus, PayoutTransaction, PayoutTransactionType } from './payout';
 export type { CollectionFee, CollectionFeeKind } from './collection-fee';
 export { DeliveryErrorSchema, OutboxEntrySchema, OutboxStatusSchema } from './outbox-entry';
 export type { DeliveryError, OutboxEntry, OutboxStatus } from './outbox-entry';

@@ -23,6 +23,7 @@ export type IdPrefix =
   | 'ntf'
   | 'fee'
   | 'bcr'
+  | 'pyo'
   | 'att'
   | 'pmt'
   | 'aud';

@@ -104,8 +104,20 @@ export type { WaiveFeeInput } from './collections/waive-fee';
 export { CollectionFeeFilterSchema } from './collections/collections-service';
 export type { CollectionFeeFilter, CollectionsService } from './collections/collections-service';
 export { AgingReportOptionsSchema, ReportRangeSchema } from './reports/report-service';
-export { BankCreditFilterSchema } from './reconciliation/reconciliation-service';
-export type { BankCreditFilter, ReconciliationService } from './reconciliation/reconciliation-service';
+export {
+  BankCreditFilterSchema,
+  FetchPayoutsInputSchema,
+  PayoutFilterSchema,
+} from './reconciliation/reconciliation-service';
+export type {
+  BankCreditFilter,
+  FetchPayoutsInput,
+  PayoutFilter,
+  ReconciliationService,
+} from './reconciliation/reconciliation-service';
+export type { PayoutImport } from './reconciliation/import-payout';
+export { findDepositedPayout, PAYOUT_DEPOSIT_DAYS } from './reconciliation/payout-deposit';
+export type { DepositLine } from './reconciliation/payout-deposit';
 export { ImportStatementInputSchema } from './reconciliation/import-statement';
 export type { ImportStatementInput, ImportedLine, StatementImport } from './reconciliation/import-statement';
 export {
@@ -131,7 +143,7 @@ export type { UnreconciledCashReport, UnreconciledCashRow } from './reports/unre
 export { buildAgingReport } from './reports/aging-report';
 export type { AgingReport, AgingRow, AgingTotal } from './reports/aging-report';
 export { buildPaymentConfirmation } from './reports/payment-confirmation';
-export { buildFailedPayments } from './reports/failed-payments';
+export { buildFailedPayments, buildFailedPaymentsReport } from './reports/failed-payments';
 export type {
   DeclineCodeTotal,
   FailedPaymentRow,

@@ -13,6 +13,7 @@ export {
   SetupPaymentMethodRequestSchema,
   CompleteSetupRequestSchema,
   FindPaymentRequestSchema,
+  ListPayoutsRequestSchema,
   WebhookRequestSchema,
   GatewayIdempotencyKeySchema,
   ProviderIdSchema,
@@ -26,6 +27,7 @@ export type {
   SetupPaymentMethodRequest,
   CompleteSetupRequest,
   FindPaymentRequest,
+  ListPayoutsRequest,
   WebhookRequest,
 } from './payment-requests';
 export type {

@@ -23,6 +23,8 @@ const CALLED: Record<GatewayCall, true> = {
   listPaymentMethods: true,
   detachPaymentMethod: true,
   parseWebhook: true,
+  listPayouts: true,
+  payoutDetails: true,
 };
 const CALLS = Object.keys(CALLED) as GatewayCall[];
 

@@ -1,3 +1,4 @@
+import type { PayoutStatement } from '../reconciliation/settle-payout';
 import type { GatewayEvent } from './gateway-events';
 import type {
   GatewayCustomer,
@@ -12,6 +13,7 @@ import type {
   CreatePaymentRequest,
   EnsureCustomerRequest,
   FindPaymentRequest,
+  ListPayoutsRequest,
   RefundPaymentRequest,
   SetupPaymentMethodRequest,
   WebhookRequest,
@@ -90,4 +92,12 @@ export interface PaymentGateway {
    * catch, by `deliveryId` and `eventId` (see `createWebhookHandler`).
    */
   parseWebhook(request: WebhookRequest): Promise<GatewayEvent>;
+  /**
+   * The payouts the provider sent to the bank, arriving in `[arrivalFrom, arrivalTo)`, each with its balance
+   * transactions (charges, refunds, disputes, fees) in Billfold's terms, as `reconciliation.importPayout` takes them.
+   * Optional: without it, the host passes payouts itself.
+   */
+  listPayouts?(request: ListPayoutsRequest): Promise<readonly PayoutStatement[]>;
+  /** One payout with its balance transactions, by the provider's payout id; see {@link PaymentGateway.listPayouts}. */
+  payoutDetails?(payoutId: string): Promise<PayoutStatement>;
 }

@@ -148,6 +148,14 @@ export const FindPaymentRequestSchema = z.strictObject({
 /** A lookup of a payment by idempotency key. */
 export type FindPaymentRequest = z.input<typeof FindPaymentRequestSchema>;
 
+/** Which payouts `listPayouts` asks the provider for: those arriving in `[arrivalFrom, arrivalTo)` (`YYYY-MM-DD`). */
+export const ListPayoutsRequestSchema = z
+  .strictObject({ arrivalFrom: z.iso.date(), arrivalTo: z.iso.date() })
+  .refine((range) => range.arrivalFrom < range.arrivalTo, { path: ['arrivalTo'], message: 'must be after arrivalFrom' });
+
+/** Which payouts to list; see {@link ListPayoutsRequestSchema}. */
+export type ListPayoutsRequest = z.input<typeof ListPayoutsRequestSchema>;
+
 /** A webhook request as it arrived: its headers and its body exactly as received (signatures cover the bytes). */
 export const WebhookRequestSchema = z.strictObject({
   headers: z.record(z.string(), z.string()),

@@ -54,3 +54,10 @@ export { statementLineKey } from './bank-transfer-payment';
 export { invoiceCreditorReference } from './invoice-creditor-reference';
 export { GatewayPayoutSchema, RecordedGatewayPaymentSchema, reconcilePayout } from './reconcile-payout';
 export type { GatewayPayout, RecordedGatewayPayment, PayoutAllocation, PayoutMatch } from './reconcile-payout';
+export {
+  PayoutStatementSchema,
+  PayoutStatementTransactionSchema,
+  payoutKey,
+  settlePayout,
+} from './settle-payout';
+export type { LedgerPaymentFacts, PayoutStatement, SettledPayout } from './settle-payout';

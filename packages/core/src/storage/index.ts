@@ -12,6 +12,8 @@ export type {
   CollectionFeeRepository,
   BankCreditListFilter,
   BankCreditRepository,
+  PayoutListFilter,
+  PayoutRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,
@@ -55,6 +57,7 @@ export {
 } from './erased-payment-records';
 export { AGING_BUCKETS } from './report-queries';
 export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
+export { failedPaymentRow } from './failed-payment-row';
 export type {
   AgingBucket,
   AgingCell,
@@ -70,6 +73,7 @@ export type {
   TrialCohort,
   RecurringRevenueCell,
   WaitingBankCredits,
+  PendingPayouts,
   UnappliedPayments,
 } from './report-queries';
 export { NO_BILLING_CODE, NO_CATEGORY, UNALLOCATED_CREDIT } from './list-revenue-queries';

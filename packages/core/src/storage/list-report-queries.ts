@@ -1,6 +1,7 @@
 import type { CollectionFeeKind } from '../domain/collection-fee';
 import type { Invoice } from '../domain/invoice';
 import { listAll } from '../domain/list-all';
+import { failedPaymentRow } from './failed-payment-row';
 import { money } from '../money/money';
 import { listCustomerQueries } from './list-customer-queries';
 import { listRevenueQueries } from './list-revenue-queries';
@@ -10,6 +11,7 @@ import type {
   AgingBucket,
   AgingCell,
   FeeTotals,
+  PendingPayouts,
   ReceivedPayment,
   Receivables,
   ReportQueries,
@@ -162,6 +164,38 @@ export function listReportQueries(storage: BillingStorageAdapter): ReportQueries
           waived: (waivedBy.get(`${currency}\u0000${key}`) ?? money('0', currency)).toString(),
         }),
       );
+    },
+    async failedPayments(range) {
+      const failed = await listAll((page) => storage.paymentAttempts.list({ status: 'failed', ...page }));
+      const invoicesById = new Map<string, Invoice | undefined>();
+      for (const id of new Set(failed.map((attempt) => attempt.invoiceId))) {
+        invoicesById.set(id, await storage.invoices.get(id));
+      }
+      return failed.flatMap((attempt) => failedPaymentRow(attempt, invoicesById.get(attempt.invoiceId), range) ?? []);
+    },
+    async pendingPayouts() {
+      const pending: PendingPayouts[] = [];
+      for (const status of ['in_transit', 'review'] as const) {
+        const sums = new Sums<string>();
+        const oldest = new Map<string, string>();
+        const payouts = storage.payouts;
+        if (payouts === undefined) break;
+        for (const payout of await listAll((page) => payouts.list({ status, ...page }))) {
+          sums.add(payout.currency, payout.currency, payout.currency, payout.net);
+          const before = oldest.get(payout.currency);
+          if (before === undefined || payout.arrivalDate < before) oldest.set(payout.currency, payout.arrivalDate);
+        }
+        for (const { currency, amount, count } of sums.entries()) {
+          pending.push({
+            currency,
+            status,
+            payouts: count,
+            amount: amount.toString(),
+            oldestArrivalDate: oldest.get(currency) ?? '',
+          });
+        }
+      }
+      return pending;
     },
   };
 }

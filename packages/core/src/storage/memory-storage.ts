@@ -13,6 +13,7 @@ import type {
   CatalogListRepository,
   CollectionFeeRepository,
   PaymentAttemptRepository,
+  PayoutRepository,
   PaymentMethodRepository,
   CreditNoteRepository,
   CustomerRepository,
@@ -77,6 +78,7 @@ export class MemoryStorage implements BillingStorageAdapter {
   readonly outbox: OutboxRepository;
   readonly collectionFees: CollectionFeeRepository;
   readonly bankCredits: BankCreditRepository;
+  readonly payouts: PayoutRepository;
   readonly paymentAttempts: PaymentAttemptRepository;
   readonly paymentMethods: PaymentMethodRepository;
   readonly locks: LedgerLocks;
@@ -112,6 +114,7 @@ export class MemoryStorage implements BillingStorageAdapter {
     this.outbox = session.outbox;
     this.collectionFees = session.collectionFees;
     this.bankCredits = session.bankCredits;
+    this.payouts = session.payouts;
     this.paymentAttempts = session.paymentAttempts;
     this.paymentMethods = session.paymentMethods;
     this.locks = session.locks;

@@ -1,5 +1,6 @@
 import type { CollectionFeeKind } from '../domain/collection-fee';
 import type { Payment } from '../domain/payment';
+import type { FailedPaymentRow } from './failed-payment-row';
 
 /** The aging buckets: not yet due, then days past the due date (the customer's calendar days). */
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
@@ -123,6 +124,18 @@ export interface WaitingBankCredits {
   readonly oldestValueDate?: string;
 }
 
+/** Gateway payouts not yet reconciled with a bank deposit, or waiting for a person, per currency and status. */
+export interface PendingPayouts {
+  readonly currency: string;
+  /** `in_transit`: the bank deposit is awaited; `review`: a mismatch waits for a person (deposited or not). */
+  readonly status: 'in_transit' | 'review';
+  readonly payouts: number;
+  /** Σ `net`. */
+  readonly amount: string;
+  /** The earliest arrival date among them (`YYYY-MM-DD`). */
+  readonly oldestArrivalDate: string;
+}
+
 /** Payments with money no invoice took (it became customer credit), per currency. */
 export interface UnappliedPayments {
   readonly currency: string;
@@ -172,4 +185,11 @@ export interface ReportQueries {
   waitingBankCredits(): Promise<WaitingBankCredits[]>;
   /** Payments `succeeded` or `partially_refunded` with something unapplied, per currency. */
   unappliedPayments(): Promise<UnappliedPayments[]>;
+  /**
+   * The payment attempts `failed` with a decline whose `failedAt` (else `updatedAt`) is in the range, each with its
+   * invoice's number and status as they are now: the rows `failedPaymentRow` makes.
+   */
+  failedPayments(query: ReportRange): Promise<FailedPaymentRow[]>;
+  /** Payouts `in_transit` or in `review`, per currency and status (none for an adapter without payouts). */
+  pendingPayouts(): Promise<PendingPayouts[]>;
 }

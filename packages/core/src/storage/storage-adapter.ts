@@ -5,6 +5,7 @@ import type { CreditNote } from '../domain/credit-note';
 import type { Customer } from '../domain/customer';
 import type { Invoice, InvoiceStatus } from '../domain/invoice';
 import type { BankCredit, BankCreditStatus } from '../domain/bank-credit';
+import type { Payout, PayoutStatus } from '../domain/payout';
 import type { CollectionFee } from '../domain/collection-fee';
 import type { CustomerPaymentMethod } from '../domain/customer-payment-method';
 import type { PaymentAttempt, PaymentAttemptStatus } from '../domain/payment-attempt';
@@ -368,6 +369,20 @@ export interface BankCreditRepository extends VersionedRepository<BankCredit> {
   list(filter: BankCreditListFilter): Promise<Page<BankCredit>>;
 }
 
+/** Which gateway payouts to list. */
+export interface PayoutListFilter extends PageRequest {
+  readonly status?: PayoutStatus;
+  readonly currency?: string;
+}
+
+/** Imported gateway payouts (reconciliation). Unique: `key` (`payout:<provider>:<payout id>`), so a payout is stored once. */
+export interface PayoutRepository extends VersionedRepository<Payout> {
+  /** The payout stored under `key`, or `undefined`. */
+  getByKey(key: string): Promise<Payout | undefined>;
+  /** Payouts in ascending id order, optionally by status and currency. */
+  list(filter: PayoutListFilter): Promise<Page<Payout>>;
+}
+
 /** Which payment attempts to list. */
 export interface PaymentAttemptListFilter extends PageRequest {
   readonly customerId?: string;
@@ -538,6 +553,11 @@ export interface StorageSession {
   readonly collectionFees: CollectionFeeRepository;
   /** Credit lines of imported bank statements: matched, proposed, in the queue or dismissed. */
   readonly bankCredits: BankCreditRepository;
+  /**
+   * Gateway payouts imported for reconciliation. Optional: an adapter without it cannot import payouts (the engine
+   * refuses with `invalid_state`) and bank deposits are never matched to payouts.
+   */
+  readonly payouts?: PayoutRepository;
   /** Attempts to charge invoices through gateways. */
   readonly paymentAttempts: PaymentAttemptRepository;
   /** Payment methods customers saved at gateways (tokens only). */

@@ -34,3 +34,8 @@ export function csvNumber(value: string | undefined): string {
 export function csvRecord(cells: readonly string[]): string {
   return cells.join(',');
 }
+
+/** A CSV document: the header record, then one record per row, each ended by CRLF (RFC 4180). */
+export function csvDocument(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [header, ...rows].map(csvRecord).join(CRLF) + CRLF;
+}

@@ -35,6 +35,13 @@ describe('business reports as CSV', () => {
       [{ currency: 'EUR', payments: 1, unapplied: '30.00' }],
       '2026-03-01T00:00:00.000Z',
     );
-    expect(unreconciledCashToCsv(cash).split('\r\n')[1]).toBe('EUR,0,0.00,2,75.50,2026-02-27,1,30.00');
+    expect(unreconciledCashToCsv(cash).split('\r\n')[1]).toBe('EUR,0,0.00,2,75.50,2026-02-27,1,30.00,0,0.00,0,0.00,');
+    const withPayouts = buildUnreconciledCashReport([], [], '2026-03-01T00:00:00.000Z', [
+      { currency: 'EUR', status: 'in_transit', payouts: 2, amount: '289.94', oldestArrivalDate: '2026-02-26' },
+      { currency: 'EUR', status: 'review', payouts: 1, amount: '173.5', oldestArrivalDate: '2026-02-20' },
+    ]);
+    expect(unreconciledCashToCsv(withPayouts).split('\r\n')[1]).toBe(
+      'EUR,0,0.00,0,0.00,,0,0.00,2,289.94,1,173.50,2026-02-20',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { MrrReport, OnboardingReport, RevenueReport, UnreconciledCashReport } from '@billfold/core';
-import { CRLF, csvNumber, csvRecord, csvText } from '../csv/csv-cell';
+import { csvDocument as document, csvNumber, csvText } from '../csv/csv-cell';
 
 /*
  * The business reports of core (revenue, onboarding, MRR, unreconciled cash) as CSV, in the form of
@@ -57,10 +57,12 @@ export const UNRECONCILED_CASH_CSV_COLUMNS = [
   'oldest_value_date',
   'unapplied_payments',
   'unapplied_amount',
+  'payouts_in_transit',
+  'payouts_in_transit_amount',
+  'payouts_in_review',
+  'payouts_in_review_amount',
+  'oldest_payout_arrival_date',
 ] as const;
-
-const document = (header: readonly string[], rows: readonly (readonly string[])[]) =>
-  [header, ...rows].map(csvRecord).join(CRLF) + CRLF;
 
 /**
  * Recognised revenue as CSV: a `billing_code` record per month, currency and code, then `category` and `total`
@@ -121,7 +123,7 @@ export function mrrReportToCsv(report: MrrReport): string {
   );
 }
 
-/** Unreconciled cash as CSV: one record per currency. */
+/** Unreconciled cash as CSV: one record per currency (bank credits waiting, unapplied payments, payouts pending). */
 export function unreconciledCashToCsv(report: UnreconciledCashReport): string {
   return document(
     UNRECONCILED_CASH_CSV_COLUMNS,
@@ -134,6 +136,11 @@ export function unreconciledCashToCsv(report: UnreconciledCashReport): string {
       c.oldestValueDate ?? '',
       String(c.unapplied.payments),
       csvNumber(c.unapplied.amount),
+      String(c.payouts.inTransit.payouts),
+      csvNumber(c.payouts.inTransit.amount),
+      String(c.payouts.review.payouts),
+      csvNumber(c.payouts.review.amount),
+      c.payouts.oldestArrivalDate ?? '',
     ]),
   );
 }

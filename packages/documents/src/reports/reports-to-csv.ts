@@ -4,7 +4,7 @@ import {
   type CollectionsEffectivenessReport,
   type PaymentConfirmationReport,
 } from '@billfold/core';
-import { CRLF, csvNumber, csvRecord, csvText } from '../csv/csv-cell';
+import { csvDocument as document, csvNumber, csvText } from '../csv/csv-cell';
 
 /*
  * The reports of core (`billing.reports`) as CSV for spreadsheets and accounting imports: RFC 4180, CRLF, a header
@@ -44,9 +44,6 @@ export const PAYMENT_CONFIRMATION_CSV_COLUMNS = [
 
 /** The columns of {@link collectionsEffectivenessToCsv}, in order. */
 export const COLLECTIONS_CSV_COLUMNS = ['currency', 'measure', 'reminder_step', 'fee_kind', 'count', 'value'] as const;
-
-const document = (header: readonly string[], rows: readonly (readonly string[])[]) =>
-  [header, ...rows].map(csvRecord).join(CRLF) + CRLF;
 
 /**
  * Customer aging as CSV: one record per customer and currency, then one `Total` record per currency (empty

@@ -9,6 +9,7 @@ import { catalogAndSubscriptionLifecycleMigration } from './0005-catalog-and-sub
 import { onlinePaymentsMigration } from './0006-online-payments';
 import { reconciliationMigration } from './0007-reconciliation';
 import { dataProtectionMigration } from './0008-data-protection';
+import { gatewayPayoutsMigration } from './0009-gateway-payouts';
 import type { Migration } from './migration';
 
 /** Every migration this version of the package knows, in order. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   onlinePaymentsMigration,
   reconciliationMigration,
   dataProtectionMigration,
+  gatewayPayoutsMigration,
 ];
 
 /** Options of {@link migrate}. */

@@ -1,22 +1,31 @@
-import type {
-  ReportQueries,
-  SignupCohort,
-  TrialCohort,
-  UnappliedPayments,
-  WaitingBankCredits,
+import {
+  type FailedPaymentRow,
+  failedPaymentRow,
+  type Invoice,
+  type PaymentAttempt,
+  type PendingPayouts,
+  type ReportQueries,
+  type SignupCohort,
+  type TrialCohort,
+  type UnappliedPayments,
+  type WaitingBankCredits,
 } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
 
 /**
- * Sign-ups, trials, waiting bank credits and unapplied payments in SQL, one statement each, with the definitions
- * of `listReportQueries`. Milliseconds are summed exactly (`numeric` epochs).
+ * Sign-ups, trials, waiting bank credits, unapplied payments, pending payouts and failed payments in SQL, one statement each (two for
+ * failed payments: the declines in the range, then their invoices), with the definitions of `listReportQueries`.
+ * Milliseconds are summed exactly (`numeric` epochs).
  * @internal
  */
 export function customerReportQueries(
   client: SqlClient,
   tables: BillingTables,
-): Pick<ReportQueries, 'signups' | 'trials' | 'waitingBankCredits' | 'unappliedPayments'> {
+): Pick<
+  ReportQueries,
+  'signups' | 'trials' | 'waitingBankCredits' | 'unappliedPayments' | 'failedPayments' | 'pendingPayouts'
+> {
   return {
     signups: ({ from, to }) =>
       client.query<SignupCohort & Record<string, unknown>>(
@@ -60,5 +69,37 @@ export function customerReportQueries(
         WHERE t."status" IN ('succeeded', 'partially_refunded') AND t."unapplied" > 0
         GROUP BY t."currency"`,
       ),
+    pendingPayouts: () =>
+      client.query<PendingPayouts & Record<string, unknown>>(
+        `SELECT t."currency", t."status", count(*)::int AS payouts, sum(t."net")::text AS amount,
+          min(t."arrival_date") AS "oldestArrivalDate"
+        FROM ${tables.payouts.name} t WHERE t."status" IN ('in_transit', 'review')
+        GROUP BY t."currency", t."status"`,
+      ),
+    async failedPayments(range) {
+      const attempts = tables.paymentAttempts;
+      const declined = (
+        await client.query(
+          `${attempts.select} WHERE t."status" = 'failed' AND t."decline" IS NOT NULL
+            AND coalesce(t."failed_at", t."updated_at") >= $1::timestamptz
+            AND coalesce(t."failed_at", t."updated_at") < $2::timestamptz`,
+          [range.from, range.to],
+        )
+      ).map((row) => attempts.toRecord(row) as PaymentAttempt);
+      const ids = [...new Set(declined.map((attempt) => attempt.invoiceId))];
+      const invoices =
+        ids.length === 0
+          ? []
+          : await client.query<{ id: string; number: string | null; status: Invoice['status'] }>(
+              `SELECT t."id", t."number", t."status" FROM ${tables.invoices.name} t WHERE t."id" = ANY($1::text[])`,
+              [ids],
+            );
+      const byId = new Map(
+        invoices.map((i) => [i.id, { status: i.status, ...(i.number !== null ? { number: i.number } : {}) }]),
+      );
+      return declined.flatMap(
+        (attempt): FailedPaymentRow | [] => failedPaymentRow(attempt, byId.get(attempt.invoiceId), range) ?? [],
+      );
+    },
   };
 }

@@ -14,6 +14,7 @@ import type {
   Meter,
   OutboxEntry,
   Payment,
+  Payout,
   Product,
   Refund,
   Subscription,
@@ -332,8 +333,32 @@ const bankCredit: ColumnMap<BankCredit> = {
   referencedInvoiceIds: 'jsonb',
   customerId: 'text?',
   paymentId: 'text?',
+  payoutId: 'text?',
   importedAt: 'timestamptz',
   resolvedAt: 'timestamptz?',
+  version: 'integer',
+};
+
+const payout: ColumnMap<Payout> = {
+  id: 'text',
+  key: 'text',
+  provider: 'text',
+  providerPayoutId: 'text',
+  currency: 'text',
+  arrivalDate: 'text',
+  statementDescriptor: 'text?',
+  charges: 'numeric',
+  refunds: 'numeric',
+  disputes: 'numeric',
+  adjustments: 'numeric',
+  fees: 'numeric',
+  net: 'numeric',
+  transactions: 'jsonb',
+  status: 'text',
+  mismatches: 'jsonb',
+  bankCreditId: 'text?',
+  importedAt: 'timestamptz',
+  depositedAt: 'timestamptz?',
   version: 'integer',
 };
 
@@ -399,6 +424,7 @@ export function billingTables(schema: string | undefined) {
     outbox: new TableSql('notification_outbox', outboxEntry, schema),
     collectionFees: new TableSql('collection_fees', collectionFee, schema),
     bankCredits: new TableSql('bank_credits', bankCredit, schema),
+    payouts: new TableSql('payouts', payout, schema),
     paymentAttempts: new TableSql('payment_attempts', paymentAttempt, schema),
     paymentMethods: new TableSql('payment_methods', paymentMethod, schema),
     /** The counters of gapless invoice numbering: one row per sequence, holding the next number to hand out. */

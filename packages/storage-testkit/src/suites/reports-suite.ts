@@ -13,6 +13,7 @@ import { makePayment } from '../builders/payment';
 import type { KitContext } from '../kit-context';
 import { reportParityCase } from './report-parity-case';
 import { businessReportCases } from './business-reports-cases';
+import { failedPaymentsCases } from './failed-payments-cases';
 import { insertCustomer } from './parents';
 
 const AS_OF = '2026-04-01T06:00:00.000Z'; // 08:00 in Berlin (summer time)
@@ -272,4 +273,5 @@ export function reportsSuite(kit: KitContext): void {
   reportParityCase(kit, "the adapter's own report queries give the same answers as the list-based ones", seed, answers);
 
   businessReportCases(kit);
+  failedPaymentsCases(kit);
 }

@@ -1,5 +1,6 @@
 import type { FakeResponse } from '../loopback-fake';
 import { balanceTransaction, list, paymentMethod, type StripeObject, stripeError } from './stripe-objects';
+import { recordBalance } from './payouts';
 import type { ChargeOutcome, StripeStore } from './stripe-store';
 
 /** The card error of a queued decline: code, decline code and message as Stripe words them. */
@@ -76,13 +77,15 @@ export function chargeIntent(
   const currency = intent.currency as string;
   const chargeId = store.id('ch');
   const manual = intent.capture_method === 'manual';
+  const balance = manual ? null : balanceTransaction(store.id('txn'), store.now(), amount, currency);
+  if (balance !== null) recordBalance(store, balance, chargeId);
   store.charges.set(chargeId, {
     id: chargeId,
     object: 'charge',
     amount,
     amount_captured: manual ? 0 : amount,
     amount_refunded: 0,
-    balance_transaction: manual ? null : balanceTransaction(store.id('txn'), store.now(), amount, currency),
+    balance_transaction: balance,
     billing_details: paymentMethod('', 0, { brand: 'visa', last4: '4242' }, null).billing_details,
     captured: !manual,
     created: store.now(),

@@ -13,6 +13,7 @@ import { addCard, createCustomer, detachMethod, listMethods } from './customers'
 import { closeDispute, openDispute } from './disputes';
 import { IdempotencyKeys } from './idempotency';
 import { captureIntent, createIntent, listIntents, readIntent, searchIntents } from './payment-intents';
+import { listBalanceTransactions, listPayouts, payOut, readPayout, readRefund } from './payouts';
 import { createRefund } from './refunds';
 import { completeSetup, createSetup, readSetup } from './setup-intents';
 import { type FakeCard, type StripeObject, stripeError } from './stripe-objects';
@@ -40,10 +41,11 @@ const BROWSER_OPERATIONS = new Set([
 
 /**
  * A loopback Stripe: customers, card PaymentMethods, PaymentIntents (confirm, 3-D Secure, manual capture, declines),
- * SetupIntents, Refunds, search, idempotency keys as Stripe keeps them, and signed webhook events, which it can also
- * deliver to a webhook endpoint. Every request and answer is checked against Stripe's OpenAPI description. With a
- * publishable key it also serves its browser side (Stripe.js and its calls, test cards decide). One module per
- * resource; this class is the server and the steps a test takes in the customer's place.
+ * SetupIntents, Refunds, balance transactions and automatic payouts, search, idempotency keys as Stripe keeps them,
+ * and signed webhook events, which it can also deliver to a webhook endpoint. Every request and answer is checked
+ * against Stripe's OpenAPI description. With a publishable key it also serves its browser side (Stripe.js and its
+ * calls, test cards decide). One module per resource; this class is the server and the steps a test takes in the
+ * customer's place.
  */
 export class FakeStripe {
   readonly #store: StripeStore;
@@ -133,6 +135,14 @@ export class FakeStripe {
     return openDispute(this.#store, intentId);
   }
 
+  /**
+   * Stripe's automatic payout: everything in the `currency` balance not paid out yet (charges less their fees,
+   * refunds), arriving in `arrivalDays` days. Returns the payout (`po_…`, `amount` in minor units).
+   */
+  payOut(currency: string, arrivalDays = 2): StripeObject {
+    return payOut(this.#store, currency.toLowerCase(), arrivalDays);
+  }
+
   /** Closes a dispute (`charge.dispute.closed`) as won or lost. */
   closeDispute(disputeId: string, outcome: 'won' | 'lost'): void {
     closeDispute(this.#store, disputeId, outcome);
@@ -216,6 +226,14 @@ export class FakeStripe {
         return listIntents(store, request.query.get('customer'));
       case 'PostRefunds':
         return createRefund(store, form);
+      case 'GetRefundsRefund':
+        return readRefund(store, params.refund as string);
+      case 'GetPayouts':
+        return listPayouts(store, request.query);
+      case 'GetPayoutsPayout':
+        return readPayout(store, params.payout as string);
+      case 'GetBalanceTransactions':
+        return listBalanceTransactions(store, request.query);
       case 'PostSetupIntents':
         return createSetup(store, form);
       case 'GetSetupIntentsIntent':

@@ -1,3 +1,4 @@
+import { recordBalance } from './payouts';
 import type { FakeResponse } from '../loopback-fake';
 import { chargeIntent } from './charges';
 import { balanceTransaction, list, type StripeObject, stripeError } from './stripe-objects';
@@ -82,12 +83,9 @@ export function captureIntent(store: StripeStore, id: string, form: Form): FakeR
   const amount =
     form.amount_to_capture === undefined ? (intent.amount_capturable as number) : Number(form.amount_to_capture);
   const charge = store.charges.get(intent.latest_charge as string) as StripeObject;
-  Object.assign(charge, {
-    amount_captured: amount,
-    captured: true,
-    status: 'succeeded',
-    balance_transaction: balanceTransaction(store.id('txn'), store.now(), amount, intent.currency as string),
-  });
+  const balance = balanceTransaction(store.id('txn'), store.now(), amount, intent.currency as string);
+  recordBalance(store, balance, charge.id as string);
+  Object.assign(charge, { amount_captured: amount, captured: true, status: 'succeeded', balance_transaction: balance });
   Object.assign(intent, { status: 'succeeded', amount_received: amount, amount_capturable: 0 });
   store.emit('payment_intent.succeeded', intent);
   return { status: 200, body: expanded(store, intent, wantsExpansion(form)) };

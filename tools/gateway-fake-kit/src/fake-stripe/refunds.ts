@@ -1,5 +1,6 @@
 import type { FakeResponse } from '../loopback-fake';
 import { stripeError } from './stripe-objects';
+import { recordBalance, refundBalance } from './payouts';
 import { type Form, missing, type StripeStore, str } from './stripe-store';
 
 const refused = (message: string, code?: string): FakeResponse => ({
@@ -39,6 +40,7 @@ export function createRefund(store: StripeStore, form: Form): FakeResponse {
     status: 'succeeded',
   };
   store.refunds.set(refundId, refund);
+  recordBalance(store, refundBalance(store, refund), refundId);
   Object.assign(charge, { amount_refunded: (charge.amount_refunded as number) + amount, refunded: amount === left });
   store.emit('charge.refund.updated', refund);
   return { status: 200, body: refund };

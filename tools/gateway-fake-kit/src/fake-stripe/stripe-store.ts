@@ -1,6 +1,7 @@
 import type { FakeResponse } from '../loopback-fake';
 import { OpenApiContract } from '../openapi-contract';
 import { STRIPE_SPEC } from '../spec-files';
+import type { FakeBalanceEntry } from './payouts';
 import { type StripeObject, stripeError } from './stripe-objects';
 
 /** What the next confirmed charge does, as a card test number would at Stripe. */
@@ -31,6 +32,9 @@ export class StripeStore {
   readonly charges = new Map<string, StripeObject>();
   readonly setups = new Map<string, StripeObject>();
   readonly refunds = new Map<string, StripeObject>();
+  /** Balance transactions by id, with the payout that paid each out. */
+  readonly balance = new Map<string, FakeBalanceEntry>();
+  readonly payouts = new Map<string, StripeObject>();
   readonly events: StripeObject[] = [];
   readonly outcomes: ChargeOutcome[] = [];
   /** What each PaymentMethod made from a test card number does on every charge (see `STRIPE_TEST_CARDS`). */

@@ -12,6 +12,9 @@ import type { EngineContext } from '../context';
 import { RecordPaymentInputSchema } from '../payments/record-payment';
 import { recordBankCreditPayment } from './bank-credit-payment';
 import { loadMatchingBook } from './matching-book';
+import { depositPayout, findDepositedPayout, payoutsAwaitingDeposit } from './payout-deposit';
+import type { Payout } from '../../domain/payout';
+import { BillingErrorCode } from '../../errors/billing-error';
 
 /** What `reconciliation.import` takes: a parsed statement (`parseCamt`, `parseCsvStatement`) or its entries. */
 export const ImportStatementInputSchema = z.object({
@@ -36,6 +39,8 @@ export interface ImportedLine {
   readonly reason?: string;
   readonly bankCreditId?: string;
   readonly paymentId?: string;
+  /** The gateway payout a `matched` line deposits (its payments are in the ledger already). */
+  readonly payoutId?: string;
 }
 
 /** What `reconciliation.import` returns: one result per line in statement order, and counts per outcome. */
@@ -85,15 +90,26 @@ function bankCredit(
  * `bank:<account>:<line id>`) together with its stored bank credit in one transaction, and stores proposals and
  * unmatched lines for a person. A line stored before is left alone, so importing the same statement twice (or a
  * camt.053 after the camt.054 of the same entries) changes nothing. A payment the ledger refuses when it is
- * recorded (an invoice paid in the meantime) is stored as a proposal with the error's code as its reason.
+ * recorded (an invoice paid in the meantime) is stored as a proposal with the error's code as its reason. A line
+ * that is not an exact invoice payment but a gateway payout's deposit (`findDepositedPayout`: the payout's net
+ * amount, named by its id or statement descriptor, or the only one arriving within a few days) is stored `matched`
+ * against the stored payout (`resolution: 'payout'`) instead of waiting in the queue.
  */
 export async function importStatement(ctx: EngineContext, input: ImportStatementInput): Promise<StatementImport> {
   const { entries } = validate(ImportStatementInputSchema, input, 'statement');
   const book = await loadMatchingBook(ctx.storage);
   const match = matchStatement({ entries, ...book });
   const lines = new Map<string, StatementLine>();
-  for (const entry of entries) for (const line of statementLines(entry)) if (!lines.has(line.id)) lines.set(line.id, line);
+  for (const entry of entries)
+    for (const line of statementLines(entry)) if (!lines.has(line.id)) lines.set(line.id, line);
   const results: ImportedLine[] = [];
+  const awaiting = new Map<string, Payout[]>();
+  const payoutsIn = async (currency: string) => {
+    if (ctx.storage.payouts === undefined) return [];
+    const cached = awaiting.get(currency) ?? (await payoutsAwaitingDeposit(ctx.storage.payouts, currency));
+    awaiting.set(currency, cached);
+    return cached;
+  };
   for (const line of match.lines) {
     const base = { lineId: line.lineId, amount: line.amount, currency: line.currency };
     if (line.kind === 'ignored') {
@@ -106,10 +122,20 @@ export async function importStatement(ctx: EngineContext, input: ImportStatement
       continue;
     }
     const credit = bankCredit(ctx, line, lines.get(line.lineId));
+    if (line.kind !== 'exact') {
+      const deposited = await depositOfPayout(ctx, credit, await payoutsIn(line.currency));
+      if (deposited !== undefined) {
+        results.push({ ...base, outcome: 'matched', bankCreditId: deposited.id, payoutId: deposited.payoutId });
+        continue;
+      }
+    }
     if (line.kind === 'exact') {
       const { idempotencyKey: _key, ...request } = validate(RecordPaymentInputSchema, line.payment, 'payment');
       try {
-        const recorded = await recordBankCreditPayment(ctx, credit, request, { resolution: 'automatic', write: 'insert' });
+        const recorded = await recordBankCreditPayment(ctx, credit, request, {
+          resolution: 'automatic',
+          write: 'insert',
+        });
         results.push({
           ...base,
           // Another import of the same statement stored it first: nothing changed here.
@@ -128,7 +154,12 @@ export async function importStatement(ctx: EngineContext, input: ImportStatement
     try {
       await ctx.storage.bankCredits.insert(credit);
       const outcome = credit.status === 'unmatched' ? 'unmatched' : 'proposed';
-      results.push({ ...base, outcome, ...(credit.reason !== undefined ? { reason: credit.reason } : {}), bankCreditId: credit.id });
+      results.push({
+        ...base,
+        outcome,
+        ...(credit.reason !== undefined ? { reason: credit.reason } : {}),
+        bankCreditId: credit.id,
+      });
     } catch (error) {
       const again = await ctx.storage.bankCredits.getByKey(credit.key);
       if (again === undefined) throw error;
@@ -138,4 +169,29 @@ export async function importStatement(ctx: EngineContext, input: ImportStatement
   const counts = { matched: 0, proposed: 0, unmatched: 0, ignored: 0, already_imported: 0 };
   for (const result of results) counts[result.outcome] += 1;
   return { lines: results, counts };
+}
+
+/**
+ * Stores `credit` as the deposit of the payout among `awaiting` it pays, if one does (and takes that payout out of
+ * `awaiting`); `undefined` when none does, or when another import deposited the payout first.
+ */
+async function depositOfPayout(
+  ctx: EngineContext,
+  credit: BankCredit,
+  awaiting: Payout[],
+): Promise<(BankCredit & { payoutId: string }) | undefined> {
+  const payouts = ctx.storage.payouts;
+  const payout = findDepositedPayout(credit, awaiting);
+  if (payouts === undefined || payout === undefined) return undefined;
+  awaiting.splice(awaiting.indexOf(payout), 1);
+  const now = ctx.clock.now().toISOString();
+  try {
+    const stored = await ctx.storage.transaction((session) =>
+      depositPayout(session, session.payouts ?? payouts, credit, payout, 'insert', now),
+    );
+    return { ...stored, payoutId: payout.id };
+  } catch (error) {
+    if (isBillingError(error) && error.code === BillingErrorCode.conflict) return undefined;
+    throw error;
+  }
 }

@@ -1,29 +1,10 @@
 import type { Invoice } from '../../domain/invoice';
 import type { PaymentAttempt } from '../../domain/payment-attempt';
 import { money } from '../../money/money';
+import { type FailedPaymentRow, failedPaymentRow } from '../../storage/failed-payment-row';
 import type { ReportRange } from '../../storage/report-queries';
 
-/** One declined attempt. */
-export interface FailedPaymentRow {
-  readonly attemptId: string;
-  readonly customerId: string;
-  readonly invoiceId: string;
-  readonly invoiceNumber?: string;
-  readonly gateway: string;
-  readonly attemptNumber: number;
-  readonly trigger: PaymentAttempt['trigger'];
-  /** When the decline was recorded. */
-  readonly failedAt: string;
-  readonly currency: string;
-  readonly amount: string;
-  readonly declineCode: string;
-  readonly declineMessage: string;
-  readonly declineKind: 'soft' | 'hard';
-  /** When the retry is due, while one is planned. */
-  readonly nextAttemptAt?: string;
-  /** Where the invoice stands now: `paid` (recovered, by a retry or otherwise), `open` or another status. */
-  readonly invoiceStatus: string;
-}
+export type { FailedPaymentRow } from '../../storage/failed-payment-row';
 
 /** The declines of one code. */
 export interface DeclineCodeTotal {
@@ -60,39 +41,24 @@ export interface FailedPaymentsReport extends ReportRange {
  */
 export function buildFailedPayments(
   attempts: readonly PaymentAttempt[],
-  invoices: ReadonlyMap<string, Invoice>,
+  invoices: ReadonlyMap<string, Pick<Invoice, 'number' | 'status'>>,
   range: ReportRange,
 ): FailedPaymentsReport {
-  const rows = attempts
-    .filter((attempt) => attempt.status === 'failed' && attempt.decline !== undefined)
-    .filter((attempt) => {
-      const failedAt = attempt.failedAt ?? attempt.updatedAt;
-      return failedAt >= range.from && failedAt < range.to;
-    })
-    .map((attempt): FailedPaymentRow => {
-      const invoice = invoices.get(attempt.invoiceId);
-      const decline = attempt.decline as NonNullable<PaymentAttempt['decline']>;
-      return {
-        attemptId: attempt.id,
-        customerId: attempt.customerId,
-        invoiceId: attempt.invoiceId,
-        ...(invoice?.number !== undefined ? { invoiceNumber: invoice.number } : {}),
-        gateway: attempt.gateway,
-        attemptNumber: attempt.attemptNumber,
-        trigger: attempt.trigger,
-        failedAt: attempt.failedAt ?? attempt.updatedAt,
-        currency: attempt.currency,
-        amount: money(attempt.amount, attempt.currency).toString(),
-        declineCode: decline.code,
-        declineMessage: decline.message,
-        declineKind: decline.kind,
-        ...(attempt.dueAt !== undefined ? { nextAttemptAt: attempt.dueAt } : {}),
-        invoiceStatus: invoice?.status ?? 'unknown',
-      };
-    })
-    .sort((a, b) =>
-      a.failedAt === b.failedAt ? (a.attemptId < b.attemptId ? -1 : 1) : a.failedAt < b.failedAt ? -1 : 1,
-    );
+  const rows = attempts.flatMap((attempt) => failedPaymentRow(attempt, invoices.get(attempt.invoiceId), range) ?? []);
+  return buildFailedPaymentsReport(rows, range);
+}
+
+/**
+ * The failed-payments report from its rows (pure; those of `storage.reports.failedPayments` or
+ * {@link failedPaymentRow}): sorted by `failedAt` then attempt id, summed by decline code and by currency.
+ */
+export function buildFailedPaymentsReport(
+  unsorted: readonly FailedPaymentRow[],
+  range: ReportRange,
+): FailedPaymentsReport {
+  const rows = [...unsorted].sort((a, b) =>
+    a.failedAt === b.failedAt ? (a.attemptId < b.attemptId ? -1 : 1) : a.failedAt < b.failedAt ? -1 : 1,
+  );
   const codes = new Map<string, DeclineCodeTotal>();
   for (const row of rows) {
     const key = `${row.declineCode}\u0000${row.declineKind}`;

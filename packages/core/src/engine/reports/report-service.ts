@@ -11,9 +11,7 @@ import { buildOnboardingReport, type OnboardingReport } from './onboarding-repor
 import { buildPaymentConfirmation, type PaymentConfirmationReport } from './payment-confirmation';
 import { buildRevenueReport, type RevenueReport } from './revenue-report';
 import { buildUnreconciledCashReport, type UnreconciledCashReport } from './unreconciled-cash-report';
-import { buildFailedPayments, type FailedPaymentsReport } from './failed-payments';
-import type { Invoice } from '../../domain/invoice';
-import { listAll } from '../../domain/list-all';
+import { buildFailedPaymentsReport, type FailedPaymentsReport } from './failed-payments';
 
 /** Options of `reports.aging`. */
 export const AgingReportOptionsSchema = z.strictObject({ asOf: InstantInputSchema.optional() }).default({});
@@ -71,12 +69,15 @@ export interface ReportService {
   onboarding(range: ReportRangeInput): Promise<OnboardingReport>;
   /** MRR and ARR at the end of each month of the range, with new, expansion, contraction and churn movements. */
   mrr(range: MonthRangeInput): Promise<MrrReport>;
-  /** Bank credits waiting for a person and payments no invoice took, per currency, now. */
+  /**
+   * Bank credits waiting for a person, payments no invoice took, and gateway payouts awaiting their bank deposit or a
+   * person, per currency, now.
+   */
   unreconciledCash(): Promise<UnreconciledCashReport>;
   /**
    * Failed payments in `[from, to)`: the gateway declines recorded (decline code, message, soft or hard, the retry
-   * planned), per decline code, and per currency how many of their invoices were recovered since. Read from the
-   * failed attempts (`paymentAttempts.list`).
+   * planned), per decline code, and per currency how many of their invoices were recovered since. Read set-based
+   * by the storage when it can (`storage.reports.failedPayments`), else from `paymentAttempts.list`.
    */
   failedPayments(range: ReportRangeInput): Promise<FailedPaymentsReport>;
 }
@@ -120,18 +121,16 @@ export function createReportService(ctx: EngineContext): ReportService {
     },
     async unreconciledCash() {
       const q = queries();
-      const [waiting, unapplied] = [await q.waitingBankCredits(), await q.unappliedPayments()];
-      return buildUnreconciledCashReport(waiting, unapplied, ctx.clock.now().toISOString());
+      const [waiting, unapplied, pending] = [
+        await q.waitingBankCredits(),
+        await q.unappliedPayments(),
+        await q.pendingPayouts(),
+      ];
+      return buildUnreconciledCashReport(waiting, unapplied, ctx.clock.now().toISOString(), pending);
     },
     async failedPayments(input) {
       const parsed = range(input);
-      const failed = await listAll((page) => ctx.storage.paymentAttempts.list({ status: 'failed', ...page }));
-      const invoices = new Map<string, Invoice>();
-      for (const id of new Set(failed.map((attempt) => attempt.invoiceId))) {
-        const invoice = await ctx.storage.invoices.get(id);
-        if (invoice !== undefined) invoices.set(id, invoice);
-      }
-      return buildFailedPayments(failed, invoices, parsed);
+      return buildFailedPaymentsReport(await queries().failedPayments(parsed), parsed);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { type Customer, foldEmail } from '../../domain/customer';
-import type { StorageSession } from '../storage-adapter';
+import type { PayoutRepository, StorageSession } from '../storage-adapter';
 import { activeFlag, appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { memoryAuditRepository } from './audit-repository';
 import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collections-repositories';
@@ -17,7 +17,10 @@ import type { MemoryExecutor } from './undo-log';
  * or inside an open transaction).
  * @internal
  */
-export function createMemorySession(state: MemoryState, exec: MemoryExecutor): StorageSession {
+export function createMemorySession(
+  state: MemoryState,
+  exec: MemoryExecutor,
+): StorageSession & { readonly payouts: PayoutRepository } {
   return {
     customers: {
       ...versionedRepository(state.customers, exec),
@@ -77,6 +80,11 @@ export function createMemorySession(state: MemoryState, exec: MemoryExecutor): S
       ...versionedRepository(state.bankCredits, exec),
       getByKey: (key) => exec(() => state.bankCredits.findByKey('key', key)),
       list: listByFields(state.bankCredits, exec),
+    },
+    payouts: {
+      ...versionedRepository(state.payouts, exec),
+      getByKey: (key) => exec(() => state.payouts.findByKey('key', key)),
+      list: listByFields(state.payouts, exec),
     },
     paymentAttempts: memoryPaymentAttemptRepository(state, exec),
     paymentMethods: memoryPaymentMethodRepository(state, exec),

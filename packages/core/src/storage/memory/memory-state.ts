@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../domain/audit-entry';
 import type { CatalogPrice, Coupon, Meter, Product } from '../../domain/catalog';
 import type { BankCredit } from '../../domain/bank-credit';
+import type { Payout } from '../../domain/payout';
 import type { CollectionFee } from '../../domain/collection-fee';
 import type { CreditNote } from '../../domain/credit-note';
 import type { Customer } from '../../domain/customer';
@@ -47,6 +48,7 @@ export interface MemoryState {
   readonly outboxDue: DueIndex;
   readonly collectionFees: Table<CollectionFee>;
   readonly bankCredits: Table<BankCredit>;
+  readonly payouts: Table<Payout>;
   readonly paymentAttempts: Table<PaymentAttempt>;
   /** Attempts by `dueAt`, for `claimDue`. */
   readonly attemptsDue: DueIndex;
@@ -153,6 +155,7 @@ export function createMemoryState(): MemoryState {
     bankCredits: new Table<BankCredit>('bank credit', [
       { name: 'key', description: 'statement line', of: (credit) => credit.key },
     ]),
+    payouts: new Table<Payout>('payout', [{ name: 'key', description: 'gateway payout', of: (payout) => payout.key }]),
     paymentAttempts,
     attemptsDue: new DueIndex({
       dueAt: (id) => paymentAttempts.peek(id)?.dueAt,
