@@ -156,6 +156,11 @@ export class TableSql<T> {
     return `SELECT ${columns.map((c) => `${readExpression('t', c)} AS ${quoteIdent(c.field)}`).join(', ')} FROM ${this.name} t`;
   }
 
+  /** The table with these fields' columns, as `COPY` names its target: `"s"."t" ("a", "b_c")`. */
+  copyTarget(fields: readonly (keyof T & string)[]): string {
+    return `${this.name} (${fields.map((field) => quoteIdent(snakeCase(field))).join(', ')})`;
+  }
+
   /** The SQL column of a field, for filters. */
   column(field: keyof T & string): string {
     return `t.${quoteIdent(snakeCase(field))}`;
