@@ -26,11 +26,7 @@ describeBackends('reconciliation on SQL storage', (backend) => {
     const pool = server ? newPool(3) : undefined;
     const other =
       pool === undefined
-        ? await createPostgresStorage({
-            pglite: await sharedPGlite(),
-            schema: storage.schema as string,
-            migrate: false,
-          })
+        ? await createPostgresStorage({ pglite: await sharedPGlite(), schema: storage.schema as string, migrate: false })
         : await createPostgresStorage({ pool, schema: storage.schema as string, migrate: false });
     try {
       const clock = createTestClock('2026-03-21T09:00:00Z');
@@ -58,7 +54,8 @@ describeBackends('reconciliation on SQL storage', (backend) => {
         billing.reconciliation.import(parseCamt(xml)),
         twin.reconciliation.import(parseCamt(xml)),
       ]);
-      const outcomes = (lineId: string) => results.map((r) => r.lines.find((l) => l.lineId === lineId)?.outcome).sort();
+      const outcomes = (lineId: string) =>
+        results.map((r) => r.lines.find((l) => l.lineId === lineId)?.outcome).sort();
       expect(outcomes('B-1')).toEqual(['already_imported', 'matched']);
       expect(outcomes('B-2')).toEqual(['already_imported', 'proposed']);
       expect(outcomes('B-3')).toEqual(['already_imported', 'unmatched']);

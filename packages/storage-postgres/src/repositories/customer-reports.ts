@@ -1,4 +1,10 @@
-import type { ReportQueries, SignupCohort, TrialCohort, UnappliedPayments, WaitingBankCredits } from '@billfold/core';
+import type {
+  ReportQueries,
+  SignupCohort,
+  TrialCohort,
+  UnappliedPayments,
+  WaitingBankCredits,
+} from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
 import type { BillingTables } from '../schema/tables';
 

@@ -22,11 +22,11 @@ export const USAGE_COPY_FIELDS = [
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPED: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const escape = (character: string) => ESCAPED[character] as string;
+const escapeCharacter = (character: string) => ESCAPED[character] as string;
 
 /** One field in COPY's text format: the text as it is, unless it holds a backslash, a tab or a line break. */
 export function copyField(text: string): string {
-  return SPECIAL.test(text) ? text.replace(SPECIALS, escape) : text;
+  return SPECIAL.test(text) ? text.replace(SPECIALS, escapeCharacter) : text;
 }
 
 /** The rows of `events` in COPY's text format, columns as {@link USAGE_COPY_FIELDS}, `\N` for no subscription. */
