@@ -1,5 +1,6 @@
 import { createBilling, createTestClock, type UsageEvent } from '@billfold/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { seedCatalog } from '../bench/seed';
 import { createPostgresStorage, type PostgresStorage } from '../src/index';
 import { type Backend, describeBackends, dropSchema } from './support/backends';
 import { CountingClient } from './support/counting-client';
@@ -113,32 +114,12 @@ describeBackends('usage.ingestStream in COPY-sized batches', (backend: Backend) 
   async function meteredCustomer() {
     storage = await backend.storage();
     const billing = createBilling({ storage, clock: createTestClock('2026-01-01T00:00:00Z') });
-    const { catalog } = billing;
-    await catalog.meters.create({
-      id: 'meter_data',
-      name: 'Data',
-      eventName: 'data',
-      aggregation: 'sum',
-      property: 'gb',
-    });
-    await catalog.products.create({ id: 'data', name: 'Data', billingCode: 'DATA', category: 'usage' });
-    await catalog.prices.create({
-      id: 'price_data',
-      productId: 'data',
-      interval: 'month',
-      timing: 'in_arrears',
-      meterId: 'meter_data',
-      spec: { model: 'per_unit', currency: 'EUR', unitAmount: '0.10' },
-    });
-    const customer = await billing.customers.create({
-      id: 'cus_a',
-      name: 'A',
-      email: 'a@example.com',
-      currency: 'EUR',
-    });
+    // The benchmark's catalog: data metered in arrears (sum of `gb`) beside a flat plan.
+    const catalog = await seedCatalog(billing);
+    const customer = await billing.customers.create({ name: 'A', email: 'a@example.com', currency: 'EUR' });
     const { subscription } = await billing.subscriptions.create({
       customerId: customer.id,
-      items: [{ priceId: 'price_data' }],
+      items: [{ priceId: catalog.basicPriceId }, { priceId: catalog.dataPriceId }],
     });
     const event = (n: number, gb = '1') => ({
       id: `r${n}`,
