@@ -49,6 +49,22 @@ export class StatementCounter implements SqlClient {
     }
   }
 
+  /** The inner client's COPY, counted and timed as `COPY <table>`; absent when the inner client has none. */
+  get copyRows(): SqlClient['copyRows'] {
+    const copy = this.inner.copyRows;
+    if (copy === undefined) return undefined;
+    return async (target, rows) => {
+      const kind = `COPY ${/"(\w+)" \(/.exec(target)?.[1] ?? '?'}`;
+      this.#count(kind);
+      const start = performance.now();
+      try {
+        return await copy(target, rows);
+      } finally {
+        this.ms.set(kind, (this.ms.get(kind) ?? 0) + performance.now() - start);
+      }
+    };
+  }
+
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
     this.#count('<transaction>');
     return this.inner.transaction((tx) => work(new StatementCounter(tx, this.counts, this.ms, this.last)));

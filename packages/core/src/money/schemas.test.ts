@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatFixed } from './fixed';
-import { BoundedDecimalSchema, BoundedNonNegativeDecimalSchema, DECIMAL_INPUT_LIMITS } from './schemas';
+import {
+  BoundedDecimalSchema,
+  BoundedNonNegativeDecimalSchema,
+  boundedNonNegativeDecimalProblem,
+  DECIMAL_INPUT_LIMITS,
+} from './schemas';
 
 const ok = (text: string) => BoundedDecimalSchema.safeParse(text).success;
 
@@ -34,5 +39,34 @@ describe('bounded decimals: |value| < 10^15, at most 12 decimals', () => {
         },
       ),
     );
+  });
+});
+
+describe('boundedNonNegativeDecimalProblem', () => {
+  /** Decimal-looking text near every rule: signs, leading zeros, dots, lengths at and past the limits. */
+  const decimalish = fc.oneof(
+    fc.stringMatching(/^-?\d{0,17}(\.\d{0,14})?$/),
+    fc.constantFrom('', '-0', '-0.0', '0', '00', '01', '.5', '5.', '1e3', ' 1', '1 ', '+1', `${'1'.repeat(65)}`),
+    fc.string({ maxLength: 8 }),
+  );
+
+  it('finds a problem exactly when the schema refuses a string, with the schema’s message (property)', () => {
+    fc.assert(
+      fc.property(decimalish, (text) => {
+        const parsed = BoundedNonNegativeDecimalSchema.safeParse(text);
+        expect(boundedNonNegativeDecimalProblem(text)).toBe(
+          parsed.success ? undefined : parsed.error.issues[0]?.message,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('names the rule broken', () => {
+    expect(boundedNonNegativeDecimalProblem('1.5')).toBeUndefined();
+    expect(boundedNonNegativeDecimalProblem('-1')).toBe('must not be negative');
+    expect(boundedNonNegativeDecimalProblem('-0')).toBe('negative zero: write "0"');
+    expect(boundedNonNegativeDecimalProblem('0.0000000000001')).toBe('at most 12 decimals');
+    expect(boundedNonNegativeDecimalProblem('1,5')).toMatch(/^expected a decimal string/);
   });
 });

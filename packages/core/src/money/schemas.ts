@@ -44,6 +44,16 @@ function limitProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with `text` as a zero-or-more decimal within {@link DECIMAL_INPUT_LIMITS}, or `undefined`: the check
+ * of {@link BoundedNonNegativeDecimalSchema} on a string, without a schema parse (usage ingestion runs it for every
+ * property of every event).
+ * @internal
+ */
+export function boundedNonNegativeDecimalProblem(text: string): string | undefined {
+  return decimalProblem(text, false) ?? limitProblem(text);
+}
+
 /** A decimal string schema: negative values allowed or not, bounded by {@link DECIMAL_INPUT_LIMITS} or not. */
 function decimalSchema(allowNegative: boolean, bounded: boolean) {
   return z.string({ error: notAString }).superRefine((text, ctx) => {

@@ -1,5 +1,7 @@
+import { finished } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
-import { type RunStatement, type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type RunCopy, type RunStatement, type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
 import { toBillingError } from './sql-error';
 
 const BOOL = 16;
@@ -43,6 +45,18 @@ async function runOn(target: Pool | PoolClient, text: string, params?: readonly 
   }
 }
 
+/** Streams `rows` into `target` with `COPY … FROM STDIN` on a checked-out connection; the rows copied. */
+async function copyOn(connection: PoolClient, target: string, rows: string): Promise<number> {
+  try {
+    const stream = connection.query(copyFrom(`COPY ${target} FROM STDIN`));
+    stream.end(rows);
+    await finished(stream);
+    return stream.rowCount;
+  } catch (error) {
+    throw toBillingError(error);
+  }
+}
+
 /** A {@link SqlClient} over a `pg` pool: statements go to any free connection; a transaction holds one. */
 class PoolSqlClient implements SqlClient {
   readonly inTransaction = false;
@@ -66,8 +80,9 @@ class PoolSqlClient implements SqlClient {
     connection.on('error', onError);
     try {
       const run: RunStatement = (text, params) => runOn(connection, text, params);
+      const copy: RunCopy = (target, rows) => copyOn(connection, target, rows);
       await run('BEGIN');
-      const client = new TransactionSqlClient(run, true);
+      const client = new TransactionSqlClient(run, true, copy);
       try {
         const result = await client.finish(() => work(client));
         // COMMIT of a transaction a failed statement aborted answers ROLLBACK instead of failing: report it.

@@ -7,8 +7,8 @@ export interface PGliteQueryable {
   query<R>(
     text: string,
     params?: unknown[],
-    options?: { parsers?: Record<number, (value: string, typeId: number) => unknown> },
-  ): Promise<{ rows: R[] }>;
+    options?: { parsers?: Record<number, (value: string, typeId: number) => unknown>; blob?: Blob },
+  ): Promise<{ rows: R[]; affectedRows?: number }>;
 }
 
 /**
@@ -39,6 +39,16 @@ async function runOn(target: PGliteQueryable, text: string, params?: readonly un
   }
 }
 
+/** Copies `rows` into `target` with `COPY … FROM '/dev/blob'`, PGlite's way of handing COPY its data; the rows copied. */
+async function copyOn(target: PGliteQueryable, table: string, rows: string): Promise<number> {
+  try {
+    const result = await target.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob([rows]) });
+    return result.affectedRows ?? 0;
+  } catch (error) {
+    throw toBillingError(error);
+  }
+}
+
 /**
  * A {@link SqlClient} over PGlite. PGlite has one connection: a transaction holds it, and statements from
  * outside the transaction wait until it ends.
@@ -55,7 +65,11 @@ class PGliteSqlClient implements SqlClient {
 
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => {
-      const client = new TransactionSqlClient((text, params) => runOn(tx, text, params), false);
+      const client = new TransactionSqlClient(
+        (text, params) => runOn(tx, text, params),
+        false,
+        (table, rows) => copyOn(tx, table, rows),
+      );
       return client.finish(() => work(client));
     });
   }

@@ -15,6 +15,13 @@ export interface SqlClient {
    * Commits when `work` resolves; rolls back and rethrows the same error when it throws.
    */
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
+  /**
+   * Copies rows into a table with `COPY <target> FROM …` (text format): `target` is the table and its column list
+   * (`"s"."usage_events" ("id", …)`), `rows` the data, one line per row. Returns the number of rows copied. Present
+   * on transaction clients whose driver can stream COPY data (`pg`, PGlite); absent elsewhere, where callers use
+   * `INSERT`. A row breaking a unique key fails the whole COPY (`BillingError` `conflict`).
+   */
+  readonly copyRows?: (target: string, rows: string) => Promise<number>;
   /** Whether this client is bound to an open transaction. */
   readonly inTransaction: boolean;
   /**
@@ -27,6 +34,9 @@ export interface SqlClient {
 /** Runs one statement on one connection. */
 export type RunStatement = (text: string, params?: readonly unknown[]) => Promise<SqlRow[]>;
 
+/** Runs one `COPY <target> FROM …` of `rows` (text format) on one connection; see {@link SqlClient.copyRows}. */
+export type RunCopy = (target: string, rows: string) => Promise<number>;
+
 /**
  * A client bound to one open transaction on one connection. Statements run one after another in call order,
  * and a nested `transaction` (a savepoint) holds the connection until it ends, so concurrent calls inside one
@@ -38,11 +48,16 @@ export class TransactionSqlClient implements SqlClient {
   #tail: Promise<unknown> = Promise.resolve();
   #open = true;
 
+  readonly copyRows?: (target: string, rows: string) => Promise<number>;
+
   constructor(
     private readonly run: RunStatement,
     readonly concurrent: boolean,
+    private readonly copy?: RunCopy,
     private readonly depth = 1,
-  ) {}
+  ) {
+    if (copy !== undefined) this.copyRows = (target, rows) => this.#exclusive(() => copy(target, rows));
+  }
 
   query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
     return this.#exclusive(() => this.run(text, params) as Promise<R[]>);
@@ -52,7 +67,7 @@ export class TransactionSqlClient implements SqlClient {
     return this.#exclusive(async () => {
       const savepoint = `billfold_savepoint_${this.depth}`;
       await this.run(`SAVEPOINT ${savepoint}`);
-      const inner = new TransactionSqlClient(this.run, this.concurrent, this.depth + 1);
+      const inner = new TransactionSqlClient(this.run, this.concurrent, this.copy, this.depth + 1);
       try {
         const result = await inner.finish(() => work(inner));
         await this.run(`RELEASE SAVEPOINT ${savepoint}`);

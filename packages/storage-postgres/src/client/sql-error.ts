@@ -32,6 +32,15 @@ export function toBillingError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * Whether `error` is a unique-key violation (SQLSTATE 23505), as the driver threw it or as {@link toBillingError}
+ * wrapped it.
+ * @internal
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === '23505' || sqlState((error as { cause?: unknown } | undefined)?.cause) === '23505';
+}
+
 /** The SQLSTATE of a `pg` or PGlite error (both put it on `code`), or `undefined`. */
 function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

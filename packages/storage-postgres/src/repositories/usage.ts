@@ -6,8 +6,16 @@ import {
   type UsageRepository,
 } from '@billfold/core';
 import type { SqlClient } from '../client/sql-client';
+import { isUniqueViolation } from '../client/sql-error';
 import type { BillingTables } from '../schema/tables';
 import { decodeEventCursor, encodeEventCursor, pageLimit } from './paging';
+import { firstOfEachKey, USAGE_COPY_FIELDS, usageCopyRows } from './usage-copy';
+
+/**
+ * The fewest events stored with COPY: below it, the savepoint around the COPY costs more round trips than COPY
+ * saves (one `ingest` of a few events goes straight to the INSERT).
+ */
+const COPY_FROM_EVENTS = 64;
 
 const AGGREGATIONS = new Set(['sum', 'count', 'max', 'unique_count', 'last']);
 
@@ -52,14 +60,39 @@ export function usageRepository(client: SqlClient, tables: BillingTables): Usage
     SELECT count(*)::int AS n, CASE WHEN count(*) < $${table.columnCount + 1} THEN coalesce(json_agg(json_build_array(customer_id, id)), '[]') END AS keys
     FROM written`;
   const aggregate = aggregateStatement(table.name);
+  const copyTarget = table.copyTarget(USAGE_COPY_FIELDS);
+  const keyOf = (event: UsageEventKey) => ({ customerId: event.customerId, id: event.id });
+  /**
+   * Stores the batch with one COPY in a savepoint, when the client can and the batch is large enough; `undefined`
+   * when a key of the batch was stored before (the savepoint undone: nothing of the COPY is left) or COPY is not
+   * available, so the caller inserts skipping duplicates.
+   */
+  const copied = async (events: readonly UsageEvent[]) => {
+    if (client.copyRows === undefined || events.length < COPY_FROM_EVENTS) return undefined;
+    const { firsts, repeats } = firstOfEachKey(events);
+    const rows = usageCopyRows(firsts);
+    let count: number | undefined;
+    try {
+      count = await client.transaction(
+        (savepoint) => savepoint.copyRows?.(copyTarget, rows) ?? Promise.resolve(undefined),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+    if (count === undefined) return undefined;
+    if (count !== firsts.length) throw new Error(`COPY stored ${count} usage events of ${firsts.length}`);
+    return { inserted: firsts.map(keyOf), duplicates: repeats };
+  };
   return {
     async insertMany(events) {
       if (events.length === 0) return { inserted: [], duplicates: [] };
+      const viaCopy = await copied(events);
+      if (viaCopy !== undefined) return viaCopy;
       const [row] = await client.query<{ n: number; keys: [string, string][] | null }>(insert, [
         ...table.columnArrays(events),
         events.length,
       ]);
-      const keyOf = (event: UsageEventKey) => ({ customerId: event.customerId, id: event.id });
       if (row?.keys === null || row?.keys === undefined) return { inserted: events.map(keyOf), duplicates: [] };
       // Each key written was written by the first event that carries it; later ones in the batch are duplicates.
       const textOf = (customerId: string, id: string) => `${customerId}\u0000${id}`;

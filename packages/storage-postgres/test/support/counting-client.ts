@@ -19,6 +19,16 @@ export class CountingClient implements SqlClient {
     return this.inner.concurrent;
   }
 
+  /** The inner client's COPY, recorded as `COPY`; absent when the inner client has none. */
+  get copyRows(): SqlClient['copyRows'] {
+    const copy = this.inner.copyRows;
+    if (copy === undefined) return undefined;
+    return (target, rows) => {
+      this.statements.push('COPY');
+      return copy(target, rows);
+    };
+  }
+
   query<R extends SqlRow = SqlRow>(text: string, params?: readonly unknown[]): Promise<R[]> {
     this.statements.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
     return this.inner.query<R>(text, params);

@@ -62,7 +62,7 @@ export async function checkUsageBatch(
       const message = `no meter counts events named "${event.eventName}"`;
       issues.push({ code: 'invalid_input', path: ['events', i, 'eventName'], message });
     } else {
-      issues.push(...checkProperties(i, event.properties, counted));
+      checkProperties(i, event.properties, counted, issues);
     }
   });
   throwIfAny(issues);
@@ -88,8 +88,7 @@ export function storeUsageBatch(
     const records: UsageEvent[] = [];
     batch.forEach((event, i) => {
       const sub = resolver.resolve(event, i, issues);
-      if (sub !== undefined)
-        records.push(event.subscriptionId === sub.id ? event : { ...event, subscriptionId: sub.id });
+      if (sub !== undefined) records.push(event.subscriptionId === sub.id ? event : withSubscription(event, sub.id));
     });
     throwIfAny(issues);
     return insertInKeyOrder(session, records);
@@ -97,29 +96,57 @@ export function storeUsageBatch(
 }
 
 /**
- * Stores the events sorted by their key (customer, then id; a stable sort, so the first event of a key in the
- * batch is still the one kept), so that two batches sharing keys take the key locks in the same order and never
- * wait for each other in a circle; reports the duplicates in input order.
+ * The event with the subscription it was resolved to. One object literal of the stored shape (not a spread): it is
+ * made for every event sent without a subscription id.
+ */
+function withSubscription(event: UsageTarget, subscriptionId: string): UsageEvent {
+  return {
+    id: event.id,
+    customerId: event.customerId,
+    subscriptionId,
+    eventName: event.eventName,
+    timestamp: event.timestamp,
+    properties: event.properties,
+  };
+}
+
+/** Orders two events by their key: customer, then id (code-unit order, as the database's "C" collation). */
+function compareByKey(a: UsageEventKey, b: UsageEventKey): number {
+  if (a.customerId !== b.customerId) return a.customerId < b.customerId ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The events in key order (a stable sort, so the first event of a key in the batch stays first); as given when already so. */
+function inKeyOrder(records: readonly UsageEvent[]): readonly UsageEvent[] {
+  let sorted = true;
+  for (let i = 1; sorted && i < records.length; i++) {
+    sorted = compareByKey(records[i - 1] as UsageEvent, records[i] as UsageEvent) <= 0;
+  }
+  // Array.prototype.sort is stable: events of one key keep their input order.
+  return sorted ? records : [...records].sort(compareByKey);
+}
+
+/**
+ * Stores the events sorted by their key (customer, then id; the first event of a key in the batch is still the one
+ * kept), so that two batches sharing keys take the key locks in the same order and never wait for each other in a
+ * circle; reports the duplicates in input order.
  */
 async function insertInKeyOrder(session: StorageSession, records: readonly UsageEvent[]): Promise<IngestResult> {
-  const keys = records.map(keyOf);
-  const order = records.map((_, i) => i).sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b);
-  const { inserted } = await session.usage.insertMany(order.map((i) => records[i] as UsageEvent));
+  const { inserted } = await session.usage.insertMany(inKeyOrder(records));
   if (inserted.length === records.length) return { inserted: inserted.length, duplicates: 0, duplicateEvents: [] };
   const stored = new Map<string, number>();
   for (const key of inserted) stored.set(keyOf(key), (stored.get(keyOf(key)) ?? 0) + 1);
   const duplicateEvents: UsageEventKey[] = [];
-  records.forEach(({ customerId, id }, i) => {
-    const key = keys[i] as string;
+  for (const { customerId, id } of records) {
+    const key = keyOf({ customerId, id });
     const left = stored.get(key) ?? 0;
     if (left > 0) stored.set(key, left - 1);
     else duplicateEvents.push({ customerId, id });
-  });
+  }
   return { inserted: inserted.length, duplicates: duplicateEvents.length, duplicateEvents };
 }
 
 const keyOf = (event: UsageEventKey) => `${event.customerId}\u0000${event.id}`;
-const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function throwIfAny(issues: readonly UsageIssue[]): void {
   const first = issues[0];

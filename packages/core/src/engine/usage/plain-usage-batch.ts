@@ -47,17 +47,21 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
  */
 function isStoredInstant(value: string): boolean {
   if (!STORED_INSTANT.test(value) || value < INSTANT_RANGE.from || value >= INSTANT_RANGE.to) return false;
-  const number = (at: number, digits: number) => {
-    let n = 0;
-    for (let i = at; i < at + digits; i++) n = n * 10 + value.charCodeAt(i) - 48;
-    return n;
-  };
-  const year = number(0, 4);
-  const month = number(5, 2);
-  const day = number(8, 2);
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
-  return day >= 1 && day <= days && number(11, 2) < 24 && number(14, 2) < 60 && number(17, 2) < 60;
+  return (
+    day >= 1 && day <= days && digitsAt(value, 11, 2) < 24 && digitsAt(value, 14, 2) < 60 && digitsAt(value, 17, 2) < 60
+  );
+}
+
+/** The number written by the `count` digits of `text` from `at` (a module function: no closure per event). */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 /** The properties as the schema gives them back (a copy), or `undefined` when the schema must judge them. */
@@ -91,14 +95,15 @@ function plainEvent(input: unknown): ParsedUsageEvent | undefined {
   if ('timestamp' in input && timestamp === undefined) return undefined;
   const properties = plainProperties(input.properties);
   if (properties === undefined) return undefined;
-  return {
-    id,
-    customerId,
-    ...(subscriptionId === undefined ? {} : { subscriptionId }),
-    eventName,
-    ...(timestamp === undefined ? {} : { timestamp }),
-    properties,
-  };
+  // One literal of the common shape (no spreads): this is made for every event of every batch.
+  if (subscriptionId === undefined) {
+    return timestamp === undefined
+      ? { id, customerId, eventName, properties }
+      : { id, customerId, eventName, timestamp, properties };
+  }
+  return timestamp === undefined
+    ? { id, customerId, subscriptionId, eventName, properties }
+    : { id, customerId, subscriptionId, eventName, timestamp, properties };
 }
 
 /**
