@@ -607,6 +607,7 @@ export type {
   AuditQuery,
   AuditService,
   CustomerErasureResult,
+  ErasureCounts,
   KeyRotationSummary,
   ProtectionService,
   PurgeOptions,
