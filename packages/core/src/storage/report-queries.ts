@@ -86,7 +86,7 @@ export interface RevenueCell {
 
 /** The customers who signed up in one month and how long they took to their first invoice and payment. */
 export interface SignupCohort {
-  /** `2026-03`: the month of `createdAt`, in UTC. */
+  /** `2026-03`: the month of `createdAt` in the customer's calendar (their `timeZone`). */
   readonly month: string;
   readonly customers: number;
   /** Of them, those with an issued invoice, and Σ milliseconds from sign-up to their first one (an integer). */
@@ -97,7 +97,7 @@ export interface SignupCohort {
   readonly msToFirstPayment: string;
 }
 
-/** Trials that ended in one month (UTC), and how many became paying subscriptions. */
+/** Trials that ended in one month (the customer's calendar), and how many became paying subscriptions. */
 export interface TrialCohort {
   readonly month: string;
   readonly trials: number;
@@ -172,9 +172,9 @@ export interface ReportQueries {
    * Amounts are split at the larger of the currency's minor units and the amount's own scale.
    */
   recognisedRevenue(query: MonthRange): Promise<RevenueCell[]>;
-  /** Customers created in the range, by month of sign-up. */
+  /** Customers created in the range (instants), by month of sign-up in their own time zone. */
   signups(query: ReportRange): Promise<SignupCohort[]>;
-  /** Subscriptions whose `trialEnd` is in the range, by month. */
+  /** Subscriptions whose `trialEnd` is in the range (instants), by month in their customer's time zone. */
   trials(query: ReportRange): Promise<TrialCohort[]>;
   /**
    * Per customer, month and currency, the MRR of the `subscription` lines of finalized invoices whose service

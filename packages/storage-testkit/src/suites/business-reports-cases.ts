@@ -52,12 +52,17 @@ function invoice(id: string, customerId: string, status: Invoice['status'], line
 /**
  * The records of the business reports (figures in the expectations below): c1 (UTC) pays 1,200.00 a year for
  * FIBRE (connectivity) from 1 January 2026 and gets 120.00 of it credited; c2 (Berlin) pays 31.00 then 62.00 a month
- * for SUPPORT (services) from 20 January and buys a 5.00 one-off; c3 only has a draft and a void invoice.
+ * for SUPPORT (services) from 20 January and buys a 5.00 one-off; c3 only has a draft and a void invoice; c5
+ * (Berlin) signs up half an hour before February in UTC, already February at home.
  */
 async function seed(storage: BillingStorageAdapter): Promise<void> {
   const c1 = (await insertCustomer(storage, { id: 'kit_biz_c1', createdAt: '2026-01-10T00:00:00.000Z' })).id;
   const c2 = (await insertCustomer(storage, { id: 'kit_biz_c2', createdAt: '2026-01-20T12:00:00.000Z' })).id;
   const c3 = (await insertCustomer(storage, { id: 'kit_biz_c3', createdAt: '2026-02-05T00:00:00.000Z' })).id;
+  // 23:30 UTC on 31 January is 00:30 on 1 February in Berlin: a February sign-up, and so is its trial's end
+  const c5 = (
+    await insertCustomer(storage, { id: 'kit_biz_c5', createdAt: '2026-01-31T23:30:00.000Z', timeZone: 'Europe/Berlin' })
+  ).id;
   await insertCustomer(storage, { id: 'kit_biz_c4', createdAt: '2026-03-01T00:00:00.000Z' });
   const fibre = makeProduct({ id: 'kit_biz_fibre', billingCode: 'FIBRE', category: 'connectivity' });
   const support = makeProduct({ id: 'kit_biz_support', billingCode: 'SUPPORT', category: 'services' });
@@ -160,6 +165,7 @@ async function seed(storage: BillingStorageAdapter): Promise<void> {
     trial('kit_biz_s3', c3, '2026-02-10T00:00:00.000Z', { endedAt: '2026-03-01T00:00:00.000Z' }),
     trial('kit_biz_s4', c3, undefined, {}),
     trial('kit_biz_s5', c3, '2026-03-05T00:00:00.000Z', {}),
+    trial('kit_biz_s6', c5, '2026-01-31T23:30:00.000Z', {}),
   ]) {
     await storage.subscriptions.insert(subscription);
   }
@@ -258,12 +264,14 @@ export function businessReportCases(kit: KitContext): void {
         // c1 invoiced after 9 h (32,400,000 ms), paid after 2 d 9 h (205,200,000); c2 invoiced at once, its first
         // payment failed, the next came 52 days less 3 hours after sign-up (4,482,000,000).
         { month: '2026-01', customers: 2, invoiced: 2, msToFirstInvoice: '32400000', paid: 2, msToFirstPayment: '4687200000' },
-        // c3's void invoice was issued after 2 days.
-        { month: '2026-02', customers: 1, invoiced: 1, msToFirstInvoice: '172800000', paid: 0, msToFirstPayment: '0' },
+        // c3's void invoice was issued after 2 days; c5 signed up at 00:30 on 1 February, Berlin time (23:30 UTC
+        // the day before), with nothing invoiced yet.
+        { month: '2026-02', customers: 2, invoiced: 1, msToFirstInvoice: '172800000', paid: 0, msToFirstPayment: '0' },
       ),
     );
     expect(got.trials).toEqual(
-      rows({ month: '2026-01', trials: 2, converted: 1 }, { month: '2026-02', trials: 1, converted: 1 }),
+      // c5's trial ends 23:30 UTC on 31 January: in Berlin, February
+      rows({ month: '2026-01', trials: 2, converted: 1 }, { month: '2026-02', trials: 2, converted: 2 }),
     );
     expect(got.waiting).toEqual(
       rows(
