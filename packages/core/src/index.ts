@@ -295,6 +295,7 @@ export type {
 } from './domain/index';
 export {
   AGING_BUCKETS,
+  MRR_CORRECTING_CREDIT_REASONS,
   agingBucket,
   createMemoryStorage,
   daysPastDue,

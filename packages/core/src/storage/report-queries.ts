@@ -105,12 +105,25 @@ export interface TrialCohort {
   readonly converted: number;
 }
 
+/**
+ * The reasons of a credit note that change MRR: a credit-note line with one of them that corrects a `subscription`
+ * invoice line lowers that line's recurring amount — the price was changed or discounted (`order_change`), or the
+ * charge should not have been (`duplicate`, `fraudulent`). A credit for a bad experience (`product_unsatisfactory`)
+ * or anything else (`other`) is a one-off refund or goodwill: revenue counts it, MRR does not, as the recurring price
+ * the customer pays is unchanged.
+ */
+export const MRR_CORRECTING_CREDIT_REASONS = ['order_change', 'duplicate', 'fraudulent'] as const;
+
 /** One customer's monthly recurring revenue at the end of one month, in one currency (more than zero). */
 export interface RecurringRevenueCell {
   readonly month: string;
   readonly currency: string;
   readonly customerId: string;
-  /** Σ the monthly rate (`monthlyRate`) of the subscription lines whose service period covers the month's end. */
+  /**
+   * Σ the monthly rate (`monthlyRate`) of the subscription lines whose service period covers the month's end, each
+   * of its `taxableAmount` less the credit-note lines that correct it for a reason in
+   * {@link MRR_CORRECTING_CREDIT_REASONS} (nothing when that leaves zero or less).
+   */
   readonly mrr: string;
 }
 
@@ -178,7 +191,8 @@ export interface ReportQueries {
   trials(query: ReportRange): Promise<TrialCohort[]>;
   /**
    * Per customer, month and currency, the MRR of the `subscription` lines of finalized invoices whose service
-   * period (local days `[start, end)`) covers the month's last day, for the months of the range.
+   * period (local days `[start, end)`) covers the month's last day, for the months of the range; a line counts what
+   * is left of it after its price corrections (see {@link RecurringRevenueCell.mrr}).
    */
   recurringRevenue(query: MonthRange): Promise<RecurringRevenueCell[]>;
   /** Bank credits proposed or unmatched, per currency and status. */
