@@ -130,8 +130,8 @@ describe('credit notes and MRR (hand-computed)', () => {
     await billing.runCycle();
     clock.set('2026-03-01T00:00:00Z');
     await billing.runCycle();
-    const [january, february, march] = (await billing.invoices.list({ customerId: customer.id })).items.sort((a, b) =>
-      (a.issuedAt ?? '') < (b.issuedAt ?? '') ? -1 : 1,
+    const [january, february, march] = [...(await billing.invoices.list({ customerId: customer.id })).items].sort(
+      (a, b) => ((a.issuedAt ?? '') < (b.issuedAt ?? '') ? -1 : 1),
     );
     expect([january, february, march].map((i) => i?.total)).toEqual(['100.00', '100.00', '100.00']);
     const lineOf = (invoice: typeof january) => invoice?.lines.find((l) => l.kind === 'subscription')?.id as string;
