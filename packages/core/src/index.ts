@@ -295,6 +295,7 @@ export type {
 } from './domain/index';
 export {
   AGING_BUCKETS,
+  MRR_CORRECTING_CREDIT_REASONS,
   agingBucket,
   createMemoryStorage,
   daysPastDue,
@@ -607,6 +608,7 @@ export type {
   AuditQuery,
   AuditService,
   CustomerErasureResult,
+  ErasureCounts,
   KeyRotationSummary,
   ProtectionService,
   PurgeOptions,

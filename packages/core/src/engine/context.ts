@@ -70,6 +70,11 @@ export interface EngineConfig {
    * snapshot), counted from each invoice's issue date (default 10); `retention.purge()` clears them afterwards.
    */
   readonly invoiceRetentionYears: number;
+  /**
+   * How many days an imported bank credit nobody claimed (`unmatched` or `dismissed`, no customer) keeps the payer's
+   * name, IBAN and remittance, counted from its import (default 365); `retention.purge()` pseudonymises it afterwards.
+   */
+  readonly unmatchedBankCreditRetentionDays: number;
   /** The wording of the lines the engine writes (proration, usage, …) in a customer's locale (`de-DE`). */
   lineTexts(locale: string): LineTexts;
   /** How the outbox is delivered; see {@link NotificationSettingsSchema}. */
@@ -166,6 +171,8 @@ export const EngineConfigInputSchema = z
       .default(720),
     /** Years from an invoice's issue date that an erased customer's identity stays on it (tax retention). */
     invoiceRetentionYears: z.number().int().min(0).max(100).default(10),
+    /** Days from import that an unclaimed bank credit keeps the payer's identity and words (then pseudonymised). */
+    unmatchedBankCreditRetentionDays: z.number().int().min(0).max(36_600).default(365),
     /**
      * Wording of the invoice lines the engine writes, by language tag, beside Billfold's English and German
      * (`{ fr: { prorated: '{item} (au prorata)', … } }`); a customer's `locale` picks the language.
@@ -226,6 +233,7 @@ export function resolveEngineConfig(input: EngineConfigInput | undefined): Engin
     maxPeriodsPerRun: parsed.maxPeriodsPerRun,
     idempotencyKeyTtlHours: parsed.idempotencyKeyTtlHours,
     invoiceRetentionYears: parsed.invoiceRetentionYears,
+    unmatchedBankCreditRetentionDays: parsed.unmatchedBankCreditRetentionDays,
     lineTexts(locale) {
       let found = texts.get(locale);
       if (found === undefined) {

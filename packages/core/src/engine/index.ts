@@ -9,7 +9,7 @@ export type { Billing, BillingOptions, BillingServices } from './create-billing'
 export { AuditExportSchema, AuditFilterSchema } from './access/audit-service';
 export type { AuditExportInput, AuditQuery, AuditService } from './access/audit-service';
 export { requiredRole } from './access/staff-roles';
-export type { CustomerErasureResult } from './customers/erase-customer';
+export type { CustomerErasureResult, ErasureCounts } from './customers/erase-customer';
 export type { KeyRotationSummary, ProtectionService } from './protection/protection-service';
 export { PurgeOptionsSchema } from './retention/retention-service';
 export type { PurgeOptions, PurgeSummary, RetentionService } from './retention/retention-service';

@@ -55,7 +55,7 @@ export {
   erasedPaymentMethod,
   erasedProviderMethodId,
 } from './erased-payment-records';
-export { AGING_BUCKETS } from './report-queries';
+export { AGING_BUCKETS, MRR_CORRECTING_CREDIT_REASONS } from './report-queries';
 export { agingBucket, daysPastDue, listReportQueries, reportQueries } from './list-report-queries';
 export { failedPaymentRow } from './failed-payment-row';
 export type {

@@ -1,5 +1,6 @@
 import { listAll } from '../domain/list-all';
 import { money } from '../money/money';
+import { localDay } from '../periods/local-days';
 import { Sums } from './money-sums';
 import type { ReportQueries, SignupCohort, TrialCohort, UnappliedPayments, WaitingBankCredits } from './report-queries';
 import type { BillingStorageAdapter } from './storage-adapter';
@@ -17,7 +18,10 @@ function earliest(records: readonly { customerId: string; at: string | undefined
   return first;
 }
 
-/** The onboarding and cash queries (`signups`, `trials`, `waitingBankCredits`, `unappliedPayments`) from `list` calls. @internal */
+/**
+ * The onboarding and cash queries (`signups`, `trials`, `waitingBankCredits`, `unappliedPayments`) from `list` calls;
+ * sign-ups and trials fall in the month of the customer's calendar (their `timeZone`). @internal
+ */
 export function listCustomerQueries(
   storage: BillingStorageAdapter,
 ): Pick<ReportQueries, 'signups' | 'trials' | 'waitingBankCredits' | 'unappliedPayments'> {
@@ -34,7 +38,7 @@ export function listCustomerQueries(
       );
       const cohorts = new Map<string, { customers: number; invoiced: number; toInvoice: bigint; paid: number; toPayment: bigint }>();
       for (const customer of customers) {
-        const month = customer.createdAt.slice(0, 7);
+        const month = localDay(customer.createdAt, customer.timeZone).slice(0, 7);
         const cohort = cohorts.get(month) ?? { customers: 0, invoiced: 0, toInvoice: 0n, paid: 0, toPayment: 0n };
         cohort.customers += 1;
         const signedUp = Date.parse(customer.createdAt);
@@ -63,14 +67,17 @@ export function listCustomerQueries(
     },
     async trials({ from, to }) {
       const cohorts = new Map<string, { trials: number; converted: number }>();
+      const zones = new Map<string, string>();
+      for (const customer of await listAll((page) => storage.customers.list(page))) zones.set(customer.id, customer.timeZone);
       for (const subscription of await listAll((page) => storage.subscriptions.list(page))) {
         const end = subscription.trialEnd;
         if (end === undefined || end < from || end >= to) continue;
         const stopped = [subscription.canceledAt, subscription.endedAt].some((at) => at !== undefined && at <= end);
-        const cohort = cohorts.get(end.slice(0, 7)) ?? { trials: 0, converted: 0 };
+        const month = localDay(end, zones.get(subscription.customerId) ?? 'UTC').slice(0, 7);
+        const cohort = cohorts.get(month) ?? { trials: 0, converted: 0 };
         cohort.trials += 1;
         if (!stopped) cohort.converted += 1;
-        cohorts.set(end.slice(0, 7), cohort);
+        cohorts.set(month, cohort);
       }
       return [...cohorts].map(([month, c]): TrialCohort => ({ month, ...c }));
     },

@@ -4,7 +4,13 @@ import { type Money, money } from '../money/money';
 import { localDay } from '../periods/local-days';
 import { firstDayAfter, monthlyRate, monthsBetween, recogniseOverPeriod } from '../periods/recognise-revenue';
 import { Sums } from './money-sums';
-import type { MonthRange, RecurringRevenueCell, ReportQueries, RevenueCell } from './report-queries';
+import {
+  MRR_CORRECTING_CREDIT_REASONS,
+  type MonthRange,
+  type RecurringRevenueCell,
+  type ReportQueries,
+  type RevenueCell,
+} from './report-queries';
 import type { BillingStorageAdapter } from './storage-adapter';
 
 /** The code of revenue lines without a billing code. */
@@ -33,6 +39,23 @@ function monthlyParts(amount: Money, line: InvoiceLine | undefined, fallback: st
   return line?.periodStart !== undefined && line.periodEnd !== undefined
     ? recogniseOverPeriod(amount, line.periodStart, line.periodEnd, zone)
     : [{ month: localDay(fallback, zone).slice(0, 7), amount }];
+}
+
+const CORRECTING: ReadonlySet<string> = new Set(MRR_CORRECTING_CREDIT_REASONS);
+
+/** Σ the credit-note lines that correct an invoice line's price, by `<invoice id>\u0000<line id>`. */
+async function priceCorrections(storage: BillingStorageAdapter): Promise<Map<string, Money>> {
+  const credited = new Map<string, Money>();
+  for (const note of await listAll((page) => storage.creditNotes.list(page))) {
+    if (!CORRECTING.has(note.reason)) continue;
+    for (const line of note.lines) {
+      if (line.invoiceLineId === undefined) continue;
+      const key = `${note.invoiceId}\u0000${line.invoiceLineId}`;
+      const amount = money(line.amount, note.currency);
+      credited.set(key, credited.get(key)?.add(amount) ?? amount);
+    }
+  }
+  return credited;
 }
 
 /** The revenue queries (`recognisedRevenue`, `recurringRevenue`) from `list` calls. @internal */
@@ -97,13 +120,17 @@ export function listRevenueQueries(
     async recurringRevenue({ fromMonth, toMonth }: MonthRange) {
       const sums = new Sums<{ month: string; customerId: string }>();
       const wanted = new Set(monthsBetween(fromMonth, toMonth));
+      const corrections = await priceCorrections(storage);
       for (const invoice of (await finalizedInvoices(storage)).values()) {
         const zone = zoneOf(invoice);
         for (const line of invoice.lines) {
           if (line.kind !== 'subscription' || line.periodStart === undefined || line.periodEnd === undefined) continue;
+          const credited = corrections.get(`${invoice.id}\u0000${line.id}`);
+          const recurring = money(line.taxableAmount, invoice.currency).subtract(credited ?? money('0', invoice.currency));
+          if (recurring.compare(money('0', invoice.currency)) <= 0) continue;
           const start = localDay(line.periodStart, zone);
           const end = localDay(line.periodEnd, zone);
-          const rate = monthlyRate(money(line.taxableAmount, invoice.currency), line.periodStart, line.periodEnd, zone);
+          const rate = monthlyRate(recurring, line.periodStart, line.periodEnd, zone);
           for (const month of monthsBetween(start.slice(0, 7), end.slice(0, 7))) {
             // Covered when the month's last day is in [start, end): start < the next month's first day <= end.
             const next = firstDayAfter(month);

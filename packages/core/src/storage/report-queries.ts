@@ -86,7 +86,7 @@ export interface RevenueCell {
 
 /** The customers who signed up in one month and how long they took to their first invoice and payment. */
 export interface SignupCohort {
-  /** `2026-03`: the month of `createdAt`, in UTC. */
+  /** `2026-03`: the month of `createdAt` in the customer's calendar (their `timeZone`). */
   readonly month: string;
   readonly customers: number;
   /** Of them, those with an issued invoice, and Σ milliseconds from sign-up to their first one (an integer). */
@@ -97,7 +97,7 @@ export interface SignupCohort {
   readonly msToFirstPayment: string;
 }
 
-/** Trials that ended in one month (UTC), and how many became paying subscriptions. */
+/** Trials that ended in one month (the customer's calendar), and how many became paying subscriptions. */
 export interface TrialCohort {
   readonly month: string;
   readonly trials: number;
@@ -105,12 +105,25 @@ export interface TrialCohort {
   readonly converted: number;
 }
 
+/**
+ * The reasons of a credit note that change MRR: a credit-note line with one of them that corrects a `subscription`
+ * invoice line lowers that line's recurring amount — the price was changed or discounted (`order_change`), or the
+ * charge should not have been (`duplicate`, `fraudulent`). A credit for a bad experience (`product_unsatisfactory`)
+ * or anything else (`other`) is a one-off refund or goodwill: revenue counts it, MRR does not, as the recurring price
+ * the customer pays is unchanged.
+ */
+export const MRR_CORRECTING_CREDIT_REASONS = ['order_change', 'duplicate', 'fraudulent'] as const;
+
 /** One customer's monthly recurring revenue at the end of one month, in one currency (more than zero). */
 export interface RecurringRevenueCell {
   readonly month: string;
   readonly currency: string;
   readonly customerId: string;
-  /** Σ the monthly rate (`monthlyRate`) of the subscription lines whose service period covers the month's end. */
+  /**
+   * Σ the monthly rate (`monthlyRate`) of the subscription lines whose service period covers the month's end, each
+   * of its `taxableAmount` less the credit-note lines that correct it for a reason in
+   * {@link MRR_CORRECTING_CREDIT_REASONS} (nothing when that leaves zero or less).
+   */
   readonly mrr: string;
 }
 
@@ -172,13 +185,14 @@ export interface ReportQueries {
    * Amounts are split at the larger of the currency's minor units and the amount's own scale.
    */
   recognisedRevenue(query: MonthRange): Promise<RevenueCell[]>;
-  /** Customers created in the range, by month of sign-up. */
+  /** Customers created in the range (instants), by month of sign-up in their own time zone. */
   signups(query: ReportRange): Promise<SignupCohort[]>;
-  /** Subscriptions whose `trialEnd` is in the range, by month. */
+  /** Subscriptions whose `trialEnd` is in the range (instants), by month in their customer's time zone. */
   trials(query: ReportRange): Promise<TrialCohort[]>;
   /**
    * Per customer, month and currency, the MRR of the `subscription` lines of finalized invoices whose service
-   * period (local days `[start, end)`) covers the month's last day, for the months of the range.
+   * period (local days `[start, end)`) covers the month's last day, for the months of the range; a line counts what
+   * is left of it after its price corrections (see {@link RecurringRevenueCell.mrr}).
    */
   recurringRevenue(query: MonthRange): Promise<RecurringRevenueCell[]>;
   /** Bank credits proposed or unmatched, per currency and status. */

@@ -1,4 +1,4 @@
-import { validate } from '@billfold/core';
+import { isBillingError, validate } from '@billfold/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { PortalSession } from '../auth/portal-auth';
@@ -27,6 +27,20 @@ export interface RequestFacts {
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,100}$/;
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i;
 
+/**
+ * `customer_erased` when the session's customer was erased: every session of theirs ends at once, whatever its
+ * expiry (a token minted before or after the erasure alike), with the same 401 as an expired token.
+ */
+async function erasedRefusal(portal: PortalContext, customerId: string): Promise<'customer_erased' | undefined> {
+  try {
+    return (await portal.billing.customers.get(customerId)).erasure === undefined ? undefined : 'customer_erased';
+  } catch (error) {
+    // A customer the host has not created (yet) is the routes' to answer (404), as before.
+    if (isBillingError(error) && error.code === 'not_found') return undefined;
+    throw error;
+  }
+}
+
 async function authenticate(
   c: Context,
   deps: RouteDeps,
@@ -38,8 +52,9 @@ async function authenticate(
   const checked = await deps.portal.auth.verifySession(
     header !== undefined && token === undefined ? 'malformed' : token,
   );
-  if (!checked.ok) {
-    facts.refusal = checked.reason;
+  const refusal = checked.ok ? await erasedRefusal(deps.portal, checked.session.customerId) : checked.reason;
+  if (refusal !== undefined || !checked.ok) {
+    facts.refusal = refusal;
     throw new PortalProblem('unauthorized', 'Sign in again: the session token is missing, invalid or expired.', {
       'www-authenticate': 'Bearer realm="billfold-portal", error="invalid_token"',
     });

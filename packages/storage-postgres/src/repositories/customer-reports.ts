@@ -16,7 +16,8 @@ import type { BillingTables } from '../schema/tables';
 /**
  * Sign-ups, trials, waiting bank credits, unapplied payments, pending payouts and failed payments in SQL, one statement each (two for
  * failed payments: the declines in the range, then their invoices), with the definitions of `listReportQueries`.
- * Milliseconds are summed exactly (`numeric` epochs).
+ * Milliseconds are summed exactly (`numeric` epochs); sign-up and trial months are the customer's (`AT TIME ZONE`
+ * their `time_zone`).
  * @internal
  */
 export function customerReportQueries(
@@ -29,7 +30,7 @@ export function customerReportQueries(
   return {
     signups: ({ from, to }) =>
       client.query<SignupCohort & Record<string, unknown>>(
-        `SELECT to_char(c."created_at" AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS customers,
+        `SELECT to_char(c."created_at" AT TIME ZONE c."time_zone", 'YYYY-MM') AS month, count(*)::int AS customers,
           count(fi.first)::int AS invoiced,
           coalesce(sum(extract(epoch FROM fi.first - c."created_at") * 1000), 0)::bigint::text AS "msToFirstInvoice",
           count(fp.first)::int AS paid,
@@ -45,10 +46,12 @@ export function customerReportQueries(
       ),
     trials: ({ from, to }) =>
       client.query<TrialCohort & Record<string, unknown>>(
-        `SELECT to_char(t."trial_end" AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS trials,
+        `SELECT to_char(t."trial_end" AT TIME ZONE coalesce(c."time_zone", 'UTC'), 'YYYY-MM') AS month,
+          count(*)::int AS trials,
           count(*) FILTER (WHERE coalesce(t."canceled_at" > t."trial_end", true)
             AND coalesce(t."ended_at" > t."trial_end", true))::int AS converted
         FROM ${tables.subscriptions.name} t
+        LEFT JOIN ${tables.customers.name} c ON c."id" = t."customer_id"
         WHERE t."trial_end" >= $1::timestamptz AND t."trial_end" < $2::timestamptz
         GROUP BY 1`,
         [from, to],

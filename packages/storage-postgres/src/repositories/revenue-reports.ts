@@ -1,6 +1,7 @@
 import {
   currencyMinorUnits,
   type MonthRange,
+  MRR_CORRECTING_CREDIT_REASONS,
   type RecurringRevenueCell,
   type ReportQueries,
   type RevenueCell,
@@ -33,7 +34,8 @@ const finalizedLines = (invoices: string) => `
 /**
  * Revenue recognised over service periods and MRR in SQL: lines are expanded server-side and split across months
  * by days with the largest-remainder rule of core's `allocate` (floors of |units| × days / total days, the
- * leftover units to the largest remainders, ties to the earlier month), so the answers equal `listReportQueries`.
+ * leftover units to the largest remainders, ties to the earlier month), so the answers equal `listReportQueries`;
+ * MRR nets each subscription line's price corrections (`MRR_CORRECTING_CREDIT_REASONS`) before rating it.
  * @internal
  */
 export function revenueReportQueries(
@@ -108,13 +110,24 @@ export function revenueReportQueries(
       client.query<RecurringRevenueCell & Record<string, unknown>>(
         `WITH lines AS (${finalizedLines(invoices)}),
         minor AS (SELECT key AS currency, value::int AS units FROM jsonb_each_text($3::jsonb)),
+        corrections AS (
+          SELECT cn."invoice_id", cl->>'invoiceLineId' AS line_id, sum((cl->>'amount')::numeric) AS amount
+          FROM ${tables.creditNotes.name} cn CROSS JOIN LATERAL jsonb_array_elements(cn."lines") cl
+          WHERE cn."reason" = ANY($4::text[]) AND cl->>'invoiceLineId' IS NOT NULL
+          GROUP BY 1, 2
+        ),
+        recurring AS (
+          SELECT l.customer_id, l.currency, l.s, l.e, (l.line->>'taxableAmount')::numeric - coalesce(c.amount, 0) AS net
+          FROM lines l LEFT JOIN corrections c ON c."invoice_id" = l.invoice_id AND c.line_id = l.line->>'id'
+          WHERE l.line->>'kind' = 'subscription' AND l.s IS NOT NULL AND l.e IS NOT NULL AND l.e > l.s
+        ),
         rated AS (
           SELECT customer_id, currency, s, e,
             CASE WHEN round((e - s) / 30.4375) >= 1
-              THEN round((line->>'taxableAmount')::numeric / round((e - s) / 30.4375), coalesce(minor.units, 0))
-              ELSE round((line->>'taxableAmount')::numeric * 30.4375 / (e - s), coalesce(minor.units, 0))
+              THEN round(net / round((e - s) / 30.4375), coalesce(minor.units, 0))
+              ELSE round(net * 30.4375 / (e - s), coalesce(minor.units, 0))
             END AS rate
-          FROM lines LEFT JOIN minor USING (currency) WHERE line->>'kind' = 'subscription' AND s IS NOT NULL AND e IS NOT NULL AND e > s
+          FROM recurring LEFT JOIN minor USING (currency) WHERE net > 0
         ),
         covered AS (
           SELECT customer_id, currency, rate, to_char(m, 'YYYY-MM') AS month
@@ -124,7 +137,7 @@ export function revenueReportQueries(
         SELECT month, currency, customer_id AS "customerId", sum(rate)::text AS mrr
         FROM covered WHERE month >= $1 AND month <= $2
         GROUP BY month, currency, customer_id HAVING sum(rate) > 0`,
-        [fromMonth, toMonth, minorUnits],
+        [fromMonth, toMonth, minorUnits, [...MRR_CORRECTING_CREDIT_REASONS]],
       ),
   };
 }

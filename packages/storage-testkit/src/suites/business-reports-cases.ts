@@ -51,13 +51,19 @@ function invoice(id: string, customerId: string, status: Invoice['status'], line
 
 /**
  * The records of the business reports (figures in the expectations below): c1 (UTC) pays 1,200.00 a year for
- * FIBRE (connectivity) from 1 January 2026 and gets 120.00 of it credited; c2 (Berlin) pays 31.00 then 62.00 a month
- * for SUPPORT (services) from 20 January and buys a 5.00 one-off; c3 only has a draft and a void invoice.
+ * FIBRE (connectivity) from 1 January 2026 and gets 120.00 of it credited as goodwill; c2 (Berlin) pays 31.00 then
+ * 62.00 a month (discounted by 12.00 with a credit note) for SUPPORT (services) from 20 January and buys a 5.00
+ * one-off; c3 only has a draft and a void invoice; c5 (Berlin) signs up half an hour before February in UTC, already
+ * February at home.
  */
 async function seed(storage: BillingStorageAdapter): Promise<void> {
   const c1 = (await insertCustomer(storage, { id: 'kit_biz_c1', createdAt: '2026-01-10T00:00:00.000Z' })).id;
   const c2 = (await insertCustomer(storage, { id: 'kit_biz_c2', createdAt: '2026-01-20T12:00:00.000Z' })).id;
   const c3 = (await insertCustomer(storage, { id: 'kit_biz_c3', createdAt: '2026-02-05T00:00:00.000Z' })).id;
+  // 23:30 UTC on 31 January is 00:30 on 1 February in Berlin: a February sign-up, and so is its trial's end
+  const c5 = (
+    await insertCustomer(storage, { id: 'kit_biz_c5', createdAt: '2026-01-31T23:30:00.000Z', timeZone: 'Europe/Berlin' })
+  ).id;
   await insertCustomer(storage, { id: 'kit_biz_c4', createdAt: '2026-03-01T00:00:00.000Z' });
   const fibre = makeProduct({ id: 'kit_biz_fibre', billingCode: 'FIBRE', category: 'connectivity' });
   const support = makeProduct({ id: 'kit_biz_support', billingCode: 'SUPPORT', category: 'services' });
@@ -98,6 +104,7 @@ async function seed(storage: BillingStorageAdapter): Promise<void> {
       [
         // 20 February – 20 March in Berlin: 9 days in February, 19 in March.
         line({
+          id: 'kit_biz_l3',
           kind: 'subscription',
           billingCode: 'SUPPORT',
           taxableAmount: '62.00',
@@ -129,6 +136,7 @@ async function seed(storage: BillingStorageAdapter): Promise<void> {
       id: 'kit_biz_cn1',
       invoiceId: 'kit_biz_y1',
       customerId: c1,
+      reason: 'product_unsatisfactory',
       lines: [{ id: 'kit_biz_cnl1', invoiceLineId: 'kit_biz_l1', description: 'Goodwill', amount: '120.00', taxes: [] }],
       issuedAt: '2026-03-05T10:00:00.000Z',
     }),
@@ -140,6 +148,17 @@ async function seed(storage: BillingStorageAdapter): Promise<void> {
       customerId: c2,
       lines: [{ id: 'kit_biz_cnl2', description: 'Outage', amount: '7.00', taxes: [] }],
       issuedAt: '2026-02-10T10:00:00.000Z',
+    }),
+  );
+  // A price correction of c2's February line: a discount of 12.00 on the month (MRR 62.00 → 50.00)
+  await storage.creditNotes.insert(
+    makeCreditNote({
+      id: 'kit_biz_cn3',
+      invoiceId: 'kit_biz_m2',
+      customerId: c2,
+      reason: 'order_change',
+      lines: [{ id: 'kit_biz_cnl3', invoiceLineId: 'kit_biz_l3', description: 'Discount', amount: '12.00', taxes: [] }],
+      issuedAt: '2026-02-25T10:00:00.000Z',
     }),
   );
   const payment = (id: string, customerId: string, status: 'succeeded' | 'failed' | 'partially_refunded', receivedAt: string, unapplied: string) =>
@@ -160,6 +179,7 @@ async function seed(storage: BillingStorageAdapter): Promise<void> {
     trial('kit_biz_s3', c3, '2026-02-10T00:00:00.000Z', { endedAt: '2026-03-01T00:00:00.000Z' }),
     trial('kit_biz_s4', c3, undefined, {}),
     trial('kit_biz_s5', c3, '2026-03-05T00:00:00.000Z', {}),
+    trial('kit_biz_s6', c5, '2026-01-31T23:30:00.000Z', {}),
   ]) {
     await storage.subscriptions.insert(subscription);
   }
@@ -233,10 +253,12 @@ export function businessReportCases(kit: KitContext): void {
         cell('2026-01', 'FIBRE', 'connectivity', '101.92', '10.19'),
         cell('2026-02', 'FIBRE', 'connectivity', '92.05', '9.21'),
         cell('2026-03', 'FIBRE', 'connectivity', '101.92', '10.19'),
-        // SUPPORT 31.00 over 12 + 19 Berlin days; 62.00 over 9 + 19: 6200 × 9/28 = 1992.86 → 19.93, 42.07.
+        // SUPPORT 31.00 over 12 + 19 Berlin days; 62.00 over 9 + 19: 6200 × 9/28 = 1992.86 → 19.93, 42.07; its
+        // 12.00 discount over the same days: 1200 × 9/28 = 385.71, × 19/28 = 814.29 cents, the leftover cent to
+        // February → 3.86, 8.14.
         cell('2026-01', 'SUPPORT', 'services', '12.00', '0.00'),
-        cell('2026-02', 'SUPPORT', 'services', '38.93', '0.00'),
-        cell('2026-03', 'SUPPORT', 'services', '42.07', '0.00'),
+        cell('2026-02', 'SUPPORT', 'services', '38.93', '3.86'),
+        cell('2026-03', 'SUPPORT', 'services', '42.07', '8.14'),
         // The one-off without a code in the month of issue; the credit tied to no line in its own month.
         cell('2026-01', '(none)', '(none)', '5.00', '0.00'),
         cell('2026-02', '(credit)', '(none)', '0.00', '7.00'),
@@ -245,12 +267,13 @@ export function businessReportCases(kit: KitContext): void {
     const mrr = (month: string, customerId: string, amount: string) => ({ month, currency: 'EUR', customerId, mrr: amount });
     expect(got.mrr).toEqual(
       rows(
-        // The yearly 1,200.00: 100.00 a month; c2's monthly lines cover the end of January, then of February.
+        // The yearly 1,200.00: 100.00 a month (its 120.00 goodwill credit is a one-off: MRR keeps the price); c2's
+        // monthly lines cover the end of January, then of February: 62.00 less its 12.00 discount.
         mrr('2026-01', 'kit_biz_c1', '100.00'),
         mrr('2026-02', 'kit_biz_c1', '100.00'),
         mrr('2026-03', 'kit_biz_c1', '100.00'),
         mrr('2026-01', 'kit_biz_c2', '31.00'),
-        mrr('2026-02', 'kit_biz_c2', '62.00'),
+        mrr('2026-02', 'kit_biz_c2', '50.00'),
       ),
     );
     expect(got.signups).toEqual(
@@ -258,12 +281,14 @@ export function businessReportCases(kit: KitContext): void {
         // c1 invoiced after 9 h (32,400,000 ms), paid after 2 d 9 h (205,200,000); c2 invoiced at once, its first
         // payment failed, the next came 52 days less 3 hours after sign-up (4,482,000,000).
         { month: '2026-01', customers: 2, invoiced: 2, msToFirstInvoice: '32400000', paid: 2, msToFirstPayment: '4687200000' },
-        // c3's void invoice was issued after 2 days.
-        { month: '2026-02', customers: 1, invoiced: 1, msToFirstInvoice: '172800000', paid: 0, msToFirstPayment: '0' },
+        // c3's void invoice was issued after 2 days; c5 signed up at 00:30 on 1 February, Berlin time (23:30 UTC
+        // the day before), with nothing invoiced yet.
+        { month: '2026-02', customers: 2, invoiced: 1, msToFirstInvoice: '172800000', paid: 0, msToFirstPayment: '0' },
       ),
     );
     expect(got.trials).toEqual(
-      rows({ month: '2026-01', trials: 2, converted: 1 }, { month: '2026-02', trials: 1, converted: 1 }),
+      // c5's trial ends 23:30 UTC on 31 January: in Berlin, February
+      rows({ month: '2026-01', trials: 2, converted: 1 }, { month: '2026-02', trials: 2, converted: 2 }),
     );
     expect(got.waiting).toEqual(
       rows(

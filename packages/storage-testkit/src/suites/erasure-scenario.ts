@@ -1,4 +1,10 @@
-import { type BillingStorageAdapter, createBilling, createTestClock, readAllRecords } from '@billfold/core';
+import {
+  type BankStatementEntry,
+  type BillingStorageAdapter,
+  createBilling,
+  createTestClock,
+  readAllRecords,
+} from '@billfold/core';
 import { expect } from 'vitest';
 import { makePaymentAttempt, makePaymentMethod } from '../builders/online-payments';
 
@@ -20,6 +26,16 @@ const ERASED = {
   wallet: 'zelda.qm.pay@wallet.example',
   walletToken: 'B-7ZELDA-QM',
   decline: 'Declined: card of Zelda QM reported lost',
+  payer: 'MARCHETTI ZELDA QUIXOTE',
+  remittance: 'Zelda QM January plan',
+  topUp: 'top-up from Zelda QM',
+} as const;
+
+/** An unknown payer's transfer nobody claims: kept for its retention, then pseudonymised by the purge. */
+const UNCLAIMED = {
+  payer: 'Pia Unclaimed-Strom',
+  iban: 'DE89370400440532013000',
+  remittance: 'gift from Pia PUS',
 } as const;
 
 /** What tax law keeps on the invoices (and the credit note's memo) until the retention ends. */
@@ -37,6 +53,31 @@ const OTHER = {
   transfer: 'TRANSFER OBL 2026',
 } as const;
 
+/** A booked credit of a statement of our account (`GB29NWBK60161331926819`), one transaction. */
+function statementCredit(
+  id: string,
+  amount: string,
+  debtor: { readonly name: string; readonly iban: string },
+  text: string,
+): BankStatementEntry {
+  return {
+    id,
+    idSource: 'account_servicer_reference',
+    statementId: 'STMT-2026-01',
+    account: 'GB29NWBK60161331926819',
+    bookingDate: '2026-01-05',
+    valueDate: '2026-01-05',
+    amount,
+    currency: 'GBP',
+    direction: 'credit',
+    status: 'booked',
+    reversal: false,
+    transactions: [
+      { debtor: { ...debtor }, remittance: { unstructured: [text], creditorReferences: [], referredDocuments: [] } },
+    ],
+  };
+}
+
 function search(text: string, values: Readonly<Record<string, string>>): string[] {
   return Object.values(values).filter((value) => text.includes(value));
 }
@@ -44,7 +85,8 @@ function search(text: string, values: Readonly<Record<string, string>>): string[
 /**
  * The whole erasure story over `storage`, through the engine: a customer with every kind of personal data is billed
  * for a month (subscription, usage, payment, refund, credit note, a staff change in the audit log, saved payment
- * methods and a declined charge), then erased:
+ * methods, a declined charge, and an imported bank statement: the customer's transfer matched to the first invoice,
+ * a second one from their account left unmatched, and an unknown payer's), then erased:
  * a full-database text search finds only what retention keeps (name, street, tax id on the invoices); after the
  * retention of the first invoice only the second still holds them; after the last, nothing.
  */
@@ -94,6 +136,17 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
     idempotencyKey: 'subscribe-zelda',
   });
   expect(first?.total).toBe('24.00'); // 20.00 + 20% VAT
+  // the bank statement: the first invoice paid by transfer quoting its number, then a top-up from the same account
+  // (no reference: unmatched), and an unknown payer's gift (unmatched)
+  const zelda = { name: ERASED.payer, iban: ERASED.iban };
+  const imported = await billing.reconciliation.import({
+    entries: [
+      statementCredit('NTRY-ZQM-1', '24.00', zelda, `${first?.number} ${ERASED.remittance}`),
+      statementCredit('NTRY-ZQM-2', '7.77', zelda, ERASED.topUp),
+      statementCredit('NTRY-PUS-1', '7.50', { name: UNCLAIMED.payer, iban: UNCLAIMED.iban }, UNCLAIMED.remittance),
+    ],
+  });
+  expect(imported.counts).toEqual({ matched: 1, proposed: 0, unmatched: 2, ignored: 0, already_imported: 0 });
   await billing.usage.ingest([
     {
       id: 'evt_1',
@@ -184,6 +237,8 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
   await expect(desk.customers.erase(customer.id)).rejects.toMatchObject({ code: 'forbidden' });
   const erased = await admin.customers.erase(customer.id);
   expect(erased.erasedNow).toBe(true);
+  // the matched transfer and the top-up from the customer's account; not the unknown payer's
+  expect(erased.cleared.bankCredits).toBe(2);
   // the last invoice (the final usage, issued 2026-02-01) keeps the identity for 10 years
   expect(erased.customer.erasure).toEqual({
     erasedAt: '2026-02-01T00:00:00.000Z',
@@ -195,6 +250,14 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
   expect(search(afterErasure, ERASED)).toEqual([]);
   expect(search(afterErasure, RETAINED).sort()).toEqual(Object.values(RETAINED).sort());
   expect(search(afterErasure, OTHER).sort()).toEqual(Object.values(OTHER).sort());
+  expect(search(afterErasure, UNCLAIMED).sort()).toEqual(Object.values(UNCLAIMED).sort());
+
+  // the matched transfer stays an accounting record: amount, value date, payment, invoice; the remittance as a hash
+  const [transfer] = (await billing.reconciliation.list({ customerId: customer.id })).items;
+  expect(transfer).toMatchObject({ amount: '24.00', valueDate: '2026-01-05', status: 'matched' });
+  expect(transfer?.paymentId).toBeDefined();
+  expect(transfer?.remittance).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect([transfer?.payerName, transfer?.payerIban]).toEqual([undefined, undefined]);
 
   // the saved methods are detached; the declined attempt keeps its amount, status and decline code
   const methods = (await storage.paymentMethods.list({ customerId: customer.id })).items;
@@ -232,7 +295,9 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
     invoicesRedacted: 1,
     customersPurged: 0,
     customersWaiting: 1,
+    bankCreditsRedacted: 1, // the unknown payer's, long past its retention
   });
+  expect(search(await dumpAll(), UNCLAIMED)).toEqual([]);
   // the memo of the January invoice's credit note went with it; the February invoice keeps the identity
   const { memo: _memo, ...onFebruaryInvoice } = RETAINED;
   expect(search(await dumpAll(), RETAINED).sort()).toEqual(Object.values(onFebruaryInvoice).sort());
@@ -252,5 +317,6 @@ export async function erasureScenario(storage: BillingStorageAdapter, dumpAll: (
     invoicesRedacted: 0,
     customersPurged: 0,
     customersWaiting: 0,
+    bankCreditsRedacted: 0,
   });
 }

@@ -6,6 +6,13 @@ import type { EngineContext } from '../context';
 import { lockCustomerLedgers } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';
 import { shiftYears } from '../retention/shift-years';
+import { eraseCustomerBankCredits } from './erase-bank-credits';
+
+/** How many records of each kind erasure cleared: the storage's scrub, and the imported bank credits. */
+export interface ErasureCounts extends ScrubCounts {
+  /** Imported bank credits pseudonymised (payer name and IBAN gone, remittance replaced by its hash). */
+  readonly bankCredits: number;
+}
 
 /** What `customers.erase` did. */
 export interface CustomerErasureResult {
@@ -14,10 +21,10 @@ export interface CustomerErasureResult {
   /** Whether this call erased it (`false`: it was erased before and nothing changed). */
   readonly erasedNow: boolean;
   /** How many records of each kind were cleared (all zero when `erasedNow` is false). */
-  readonly cleared: ScrubCounts;
+  readonly cleared: ErasureCounts;
 }
 
-const NOTHING: ScrubCounts = {
+const NOTHING: ErasureCounts = {
   usageEvents: 0,
   payments: 0,
   refunds: 0,
@@ -29,6 +36,7 @@ const NOTHING: ScrubCounts = {
   outboxEntries: 0,
   paymentMethods: 0,
   paymentAttempts: 0,
+  bankCredits: 0,
 };
 
 /**
@@ -77,7 +85,8 @@ async function assertNothingToBill(session: StorageSession, customerId: string):
  * pseudonymised (name "Erased customer", an `…@erased.invalid` address, no phone, address, tax ids, bank account,
  * external reference, provider customer references (`gatewayCustomers`) or metadata), the other records are scrubbed
  * (`privacy.scrubCustomer`: saved payment methods pseudonymised and detached, decline messages cleared, pending
- * notifications cancelled), and `erasure` records
+ * notifications cancelled), the customer's imported bank credits lose the payer's name and IBAN and keep a hash of
+ * the remittance (`eraseCustomerBankCredits`), and `erasure` records
  * until when the invoices keep what tax law requires. Amounts never change, so the ledger stays as it was.
  * Erasing again changes nothing.
  * Gateways are not called: detaching the methods and deleting the customer at the provider is the host's (read
@@ -102,7 +111,8 @@ export async function eraseCustomer(
       (latest, until) => (latest === undefined || until > latest ? until : latest),
       undefined,
     );
-  const cleared = await session.privacy.scrubCustomer(customerId);
+  const scrubbed = await session.privacy.scrubCustomer(customerId);
+  const cleared: ErasureCounts = { ...scrubbed, bankCredits: await eraseCustomerBankCredits(session, current) };
   const now = ctx.clock.now().toISOString();
   const customer: Customer = {
     id: current.id,

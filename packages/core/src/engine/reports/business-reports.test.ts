@@ -113,3 +113,44 @@ describe('reports.revenue and reports.mrr through the engine', () => {
     expect((await billing.reports.unreconciledCash()).currencies).toEqual([]);
   });
 });
+
+describe('credit notes and MRR (hand-computed)', () => {
+  it('a price correction of a month lowers its MRR; a goodwill credit does not', async () => {
+    const clock = createTestClock('2026-01-01T00:00:00Z');
+    const billing = createBilling({ storage: createMemoryStorage(), clock });
+    const plan = await billing.catalog.products.create({ name: 'Plan', billingCode: 'PLAN', category: 'plans' });
+    const price = await billing.catalog.prices.create({
+      productId: plan.id,
+      spec: { model: 'flat', currency: 'EUR', amount: '100.00' },
+      interval: 'month',
+    });
+    const customer = await billing.customers.create({ name: 'Ada', email: 'ada@example.com', currency: 'EUR' });
+    await billing.subscriptions.create({ customerId: customer.id, items: [{ priceId: price.id }] });
+    clock.set('2026-02-01T00:00:00Z');
+    await billing.runCycle();
+    clock.set('2026-03-01T00:00:00Z');
+    await billing.runCycle();
+    const [january, february, march] = [...(await billing.invoices.list({ customerId: customer.id })).items].sort(
+      (a, b) => ((a.issuedAt ?? '') < (b.issuedAt ?? '') ? -1 : 1),
+    );
+    expect([january, february, march].map((i) => i?.total)).toEqual(['100.00', '100.00', '100.00']);
+    const lineOf = (invoice: typeof january) => invoice?.lines.find((l) => l.kind === 'subscription')?.id as string;
+    // January: 30.00 back for an outage (a one-off refund); February: the price corrected to 80.00 (a discount)
+    await billing.creditNotes.create({
+      invoiceId: january?.id as string,
+      reason: 'product_unsatisfactory',
+      lines: [{ invoiceLineId: lineOf(january), description: 'Outage', amount: '30.00' }],
+    });
+    await billing.creditNotes.create({
+      invoiceId: february?.id as string,
+      reason: 'order_change',
+      lines: [{ invoiceLineId: lineOf(february), description: 'Discount', amount: '20.00' }],
+    });
+    const report = await billing.reports.mrr({ fromMonth: '2026-01', toMonth: '2026-03' });
+    expect(report.months.map((m) => [m.month, m.opening, m.new, m.expansion, m.contraction, m.closing])).toEqual([
+      ['2026-01', '0.00', '100.00', '0.00', '0.00', '100.00'], // the outage credit leaves January at 100.00
+      ['2026-02', '100.00', '0.00', '0.00', '20.00', '80.00'], // 100.00 − 20.00 discount
+      ['2026-03', '80.00', '0.00', '20.00', '0.00', '100.00'], // back to the full price
+    ]);
+  });
+});

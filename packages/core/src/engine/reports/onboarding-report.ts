@@ -24,7 +24,10 @@ export interface TrialRow {
   readonly conversionRate: string;
 }
 
-/** Customer onboarding: sign-ups per month (UTC), time to first invoice and payment, trial conversion. */
+/**
+ * Customer onboarding: sign-ups per month (in each customer's time zone), time to first invoice and payment, trial
+ * conversion.
+ */
 export interface OnboardingReport extends ReportRange {
   readonly signups: readonly SignupRow[];
   readonly trials: readonly TrialRow[];

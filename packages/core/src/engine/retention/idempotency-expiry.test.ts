@@ -72,6 +72,7 @@ describe('idempotency records expire', () => {
       invoicesRedacted: 0,
       customersPurged: 0,
       customersWaiting: 0,
+      bankCreditsRedacted: 0,
     });
     expect(await storage.idempotency.get('payments.record:a')).toBeUndefined();
     expect(await storage.idempotency.get('payments.record:d')).toBeDefined();

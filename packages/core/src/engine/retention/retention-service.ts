@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
 import { ledgerTransaction } from '../ledger/ledger-transaction';
+import { purgeUnclaimedBankCredits } from './purge-bank-credits';
 import { shiftYears } from './shift-years';
 
 /** Options of `retention.purge`. */
@@ -23,6 +24,8 @@ export interface PurgeSummary {
   readonly customersPurged: number;
   /** Erased customers with invoices still inside their retention. */
   readonly customersWaiting: number;
+  /** Unclaimed bank credits (`unmatched`, `dismissed`) past `unmatchedBankCreditRetentionDays`, pseudonymised now. */
+  readonly bankCreditsRedacted: number;
 }
 
 /** Data retention: the scheduled purge of expired idempotency records and of erased customers' retained data. */
@@ -30,7 +33,8 @@ export interface RetentionService {
   /**
    * Deletes idempotency records older than `idempotencyKeyTtlHours`, and clears the identity kept on erased
    * customers' invoices issued more than `invoiceRetentionYears` ago (their credit notes' memos too); a customer
-   * whose every invoice is cleared gets `erasure.purgedAt`. Call it from a scheduler (daily is plenty). Idempotent,
+   * whose every invoice is cleared gets `erasure.purgedAt`; and pseudonymises the bank credits nobody claimed
+   * (`unmatched`, `dismissed`) imported more than `unmatchedBankCreditRetentionDays` ago. Call it from a scheduler (daily is plenty). Idempotent,
    * and safe from several processes at once: each customer is purged under its ledger lock after a fresh read,
    * and idempotency records are taken with `SKIP LOCKED` where the storage can.
    * @example
@@ -42,6 +46,7 @@ export interface RetentionService {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** Creates the retention service over an engine context. */
 export function createRetentionService(ctx: EngineContext): RetentionService {
@@ -90,7 +95,11 @@ export function createRetentionService(ctx: EngineContext): RetentionService {
         }
         cursor = page.nextCursor;
       } while (cursor !== undefined);
-      return { idempotencyRecords, invoicesRedacted, customersPurged, customersWaiting };
+      const bankCreditsRedacted = await purgeUnclaimedBankCredits(ctx.storage, {
+        importedBefore: new Date(now.getTime() - ctx.config.unmatchedBankCreditRetentionDays * DAY),
+        batchSize,
+      });
+      return { idempotencyRecords, invoicesRedacted, customersPurged, customersWaiting, bankCreditsRedacted };
     },
   };
 }
