@@ -2,7 +2,8 @@
  * The start-up benchmark: a new embedded database (PGlite) made ready for billing by `createPostgresStorage` — in
  * memory, and in a new folder — next to its floor, PGlite itself started from the same prepared data directory
  * (nothing of Billfold's: no file read, no migrations), and beside what it cost before: a new folder loaded by PGlite
- * from the fresh cluster then migrated (before the migrated data directory written into the folder by Node), and
+ * from the fresh cluster then migrated (before the migrated data directory written into the folder by Node; the
+ * data read from the package in the run, as `createPostgresStorage` reads it), and
  * PGlite running `initdb`, then the migrations (before any prepared data directory). Interleaved, best of N. Goal:
  * ready in at most 1.5 s. Then what a folder costs on disk, new and after a small billing month.
  *
@@ -91,7 +92,7 @@ const results: FloorResult[] = await compareWithFloor(
     {
       name: 'before: in memory from the fresh cluster, then the migrations',
       run: async () => {
-        const db = await PGlite.create({ loadDataDir: prepared });
+        const db = await PGlite.create({ loadDataDir: await pgliteInitialData() });
         open = db;
         await migrate(sqlClientFromPGlite(db));
       },
@@ -101,7 +102,7 @@ const results: FloorResult[] = await compareWithFloor(
       name: 'before: a new folder loaded by PGlite (loadDataDir) from the fresh cluster, then the migrations',
       setup: newFolder,
       run: async () => {
-        const db = await PGlite.create({ dataDir: folder as string, loadDataDir: prepared });
+        const db = await PGlite.create({ dataDir: folder as string, loadDataDir: await pgliteInitialData() });
         open = db;
         await migrate(sqlClientFromPGlite(db));
       },
