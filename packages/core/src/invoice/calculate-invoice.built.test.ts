@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BillingError } from '../errors/billing-error';
+import { formatFixed } from '../money/fixed';
 import type { Price } from '../pricing/price-schema';
 import type { TaxRate } from '../tax/tax-rate';
 import { calculateBuiltInvoice, calculateInvoice } from './calculate-invoice';
@@ -20,12 +21,7 @@ const CURRENCIES = [
 ] as const;
 
 /** A decimal string of `units` at `scale` decimals (`1234n, 2` → `"12.34"`). */
-const decimal = (units: bigint, scale: number): string => {
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
-  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  return negative ? `-${text}` : text;
-};
+const decimal = (units: bigint, scale: number): string => formatFixed({ units, scale }, scale);
 
 const priceArb = (currency: string, scale: number): fc.Arbitrary<Price> => {
   const amount = fc.bigInt(0n, 500_000n).map((units) => decimal(units, scale));
