@@ -148,7 +148,9 @@ export async function billSubscriptions(
         // Each metered item's query (and its answers) by item: the planning loop queued them in this order.
         const answer = new Map<string, number>();
         if (plan.arrears !== undefined) {
-          meteredItems(state, catalog).forEach((item, m) => answer.set(item.itemId, (firstQuery[p] as number) + m));
+          for (const [m, item] of meteredItems(state, catalog).entries()) {
+            answer.set(item.itemId, (firstQuery[p] as number) + m);
+          }
         }
         const at = (itemId: string) => answer.get(itemId) ?? -1;
         const step = boundaryDraft(state, plan, {
@@ -180,7 +182,13 @@ export async function billSubscriptions(
     drafts.length === 0
       ? { invoices: [], notifications: [] }
       : await telemetry.measure('invoicing', 'finalize', async () => {
-          const finalized = await finalizeInvoices(session, ctx, drafts, customers, new Map(advanced.map((s) => [s.id, s])));
+          const finalized = await finalizeInvoices(
+            session,
+            ctx,
+            drafts,
+            customers,
+            new Map(advanced.map((s) => [s.id, s])),
+          );
           await session.invoices.insertMany(finalized.invoices);
           return finalized;
         });
