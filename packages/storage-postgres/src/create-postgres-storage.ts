@@ -9,7 +9,8 @@ import { type PGliteDatabase, sqlClientFromPGlite } from './client/pglite-client
 import { sqlClientFromPool } from './client/pg-client';
 import type { SqlClient } from './client/sql-client';
 import { checkSchemaName, migrate } from './migrations/migrate';
-import { pgliteInitialData } from './pglite-initial-data';
+import { writePGliteDataFolder } from './client/pglite-data-folder';
+import { preparedDataTar } from './pglite-initial-data';
 import { reportQueries } from './repositories/reports';
 import { billingTables } from './schema/tables';
 import { createSession } from './session';
@@ -112,11 +113,11 @@ function dataFolder(dataDir: string | undefined): string | undefined {
 }
 
 /**
- * Whether an embedded database is new and can start from the prepared data directory (`pgliteInitialData`): in
+ * Whether an embedded database is new and can start from a prepared data directory (see `pgliteInitialData`): in
  * memory, or a folder without a database yet, with PGlite's own user (the prepared cluster's) and one of its
  * databases.
  */
-function startsNew(embedded: { readonly dataDir?: string; readonly pgliteOptions?: PGliteSettings }): boolean {
+function startsNew(embedded: EmbeddedOptions): boolean {
   const { username, database } = embedded.pgliteOptions ?? {};
   if (username !== undefined && username !== 'postgres') return false;
   if (database !== undefined && database !== 'template1' && database !== 'postgres') return false;
@@ -124,6 +125,23 @@ function startsNew(embedded: { readonly dataDir?: string; readonly pgliteOptions
   if (dataDir === undefined || dataDir.startsWith('memory://')) return true;
   const folder = dataFolder(dataDir);
   return folder !== undefined && !existsSync(join(folder, 'PG_VERSION'));
+}
+
+/** The options of a PGlite the storage makes itself. */
+type EmbeddedOptions = PostgresStorageCommonOptions & {
+  readonly dataDir?: string;
+  readonly pgliteOptions?: PGliteSettings;
+};
+
+/**
+ * The prepared data directory a new embedded database starts from, as a tar: the cluster with every migration
+ * already applied when the storage would migrate its default schema (`migrate` then finds nothing to do), else the
+ * fresh cluster; `undefined` when the database is not new or this installation has no prepared data that fits.
+ */
+async function preparedStart(embedded: EmbeddedOptions): Promise<Buffer<ArrayBuffer> | undefined> {
+  if (!startsNew(embedded)) return undefined;
+  const migrated = embedded.migrate !== false && embedded.schema === undefined;
+  return (migrated ? await preparedDataTar('migrated') : undefined) ?? (await preparedDataTar('initdb'));
 }
 
 /** The client for the options, and how to release what the storage itself opened. */
@@ -145,12 +163,15 @@ async function connect(options: PostgresStorageOptions): Promise<{ client: SqlCl
   }
   // No server named: embedded PostgreSQL, loaded only now so server users never load its WebAssembly. A folder is
   // locked first: PGlite has no lock of its own, and two processes on one folder lose each other's writes.
-  const embedded = options as { readonly dataDir?: string; readonly pgliteOptions?: PGliteSettings };
+  const embedded = options as EmbeddedOptions;
   const folder = dataFolder(embedded.dataDir);
   const lock = folder === undefined ? undefined : await lockDataDir(folder);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const loadDataDir = startsNew(embedded) ? await pgliteInitialData() : undefined;
+    const prepared = await preparedStart(embedded);
+    // A folder gets the prepared files written by Node (PGlite then opens an existing database); memory loads them.
+    if (prepared !== undefined && folder !== undefined) writePGliteDataFolder(prepared, folder);
+    const loadDataDir = prepared === undefined || folder !== undefined ? undefined : new Blob([prepared]);
     const db: PGlite = await PGlite.create({
       ...embedded.pgliteOptions,
       dataDir: embedded.dataDir,

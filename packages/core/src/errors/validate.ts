@@ -33,10 +33,10 @@ export function validate<S extends z.ZodType>(
   options: ValidateOptions = {},
 ): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw invalidInput(result.error.issues.flatMap((issue) => billingIssues(issue, root)));
+  if (!result.success) throw invalidInputError(result.error.issues.flatMap((issue) => billingIssues(issue, root)));
   if (options.allowUnstorableText === true) return result.data;
   const text = findUnstorableText(input);
-  if (text !== undefined) throw invalidInput([{ path: [root, ...text.path], message: text.message }]);
+  if (text !== undefined) throw invalidInputError([{ path: [root, ...text.path], message: text.message }]);
   return result.data;
 }
 
@@ -47,7 +47,11 @@ function billingIssues(issue: z.core.$ZodIssue, root: string): BillingIssue[] {
   return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field "${key}"` }));
 }
 
-function invalidInput(issues: BillingIssue[]): BillingError {
+/**
+ * The `invalid_input` error {@link validate} throws for `issues` (paths already rooted): its message names the first.
+ * @internal
+ */
+export function invalidInputError(issues: readonly BillingIssue[]): BillingError {
   const first = issues[0] as BillingIssue;
   return new BillingError(BillingErrorCode.invalidInput, `Invalid ${first.path.join('.')}: ${first.message}`, {
     issues,

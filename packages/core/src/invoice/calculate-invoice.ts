@@ -1,5 +1,5 @@
 import { BillingError, BillingErrorCode, isBillingError } from '../errors/billing-error';
-import { validate } from '../errors/validate';
+import { invalidInputError, validate } from '../errors/validate';
 import { formatFixed, parseFixed } from '../money/fixed';
 import { money } from '../money/money';
 import type { RoundingMode } from '../money/rounding-mode';
@@ -11,7 +11,13 @@ import { type TaxedLines, taxLines } from '../tax/invoice-tax';
 import type { TaxRate } from '../tax/tax-rate';
 import { chargesTax, taxStatusNotes } from '../tax/tax-status';
 import { spreadDiscounts } from './discounts';
-import { type InvoiceInput, InvoiceInputSchema } from './invoice-input';
+import {
+  type InvoiceInput,
+  InvoiceInputSchema,
+  invoiceRuleIssues,
+  invoiceShapeIssues,
+  type ValidInvoiceInput,
+} from './invoice-input';
 import type { InvoiceLineResult, InvoiceLineTax, InvoiceResult, InvoiceTaxResult } from './invoice-result';
 import { toMinorUnits } from './minor-units';
 
@@ -41,7 +47,29 @@ import { toMinorUnits } from './minor-units';
  * ```
  */
 export function calculateInvoice(input: InvoiceInput): InvoiceResult {
-  const invoice = validate(InvoiceInputSchema, input, 'input');
+  return calculateValidInvoice(validate(InvoiceInputSchema, input, 'input'));
+}
+
+/**
+ * {@link calculateInvoice} of an input the engine built from records it validated when they were stored (catalog
+ * prices, tax rates, subscription items, usage totals): the same result without parsing every field again with zod,
+ * which costs more than the calculation. The cross-field rules (a line is a price with a quantity or an amount, line
+ * ids, `appliesTo`, tax-rate conflicts, minor units) still apply, since records valid one by one can break them
+ * together, and fail with the same `invalid_input` error as {@link calculateInvoice}. Not part of the public API:
+ * input from a caller goes through {@link calculateInvoice}.
+ * @internal
+ */
+export function calculateBuiltInvoice(invoice: ValidInvoiceInput): InvoiceResult {
+  const shape = invoiceShapeIssues(invoice);
+  const issues = shape.length > 0 ? shape : invoiceRuleIssues(invoice);
+  if (issues.length > 0) {
+    throw invalidInputError(issues.map((issue) => ({ path: ['input', ...issue.path], message: issue.message })));
+  }
+  return calculateValidInvoice(invoice);
+}
+
+/** The calculation itself, over an input whose every field and rule holds. */
+function calculateValidInvoice(invoice: ValidInvoiceInput): InvoiceResult {
   const { currency, lines, roundingMode: mode, taxStatus } = invoice;
   const unit = money('0', currency);
   const scale = unit.minorUnits;

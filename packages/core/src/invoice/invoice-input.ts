@@ -94,44 +94,72 @@ export const InvoiceInputSchema = z
     roundingMode: RoundingModeSchema.default('half-up'),
   })
   .superRefine((invoice, ctx) => {
-    for (let l = 0; l < invoice.lines.length; l++) {
-      const problem = lineShapeProblem(invoice.lines[l] as z.output<typeof InvoiceLineInputSchema>);
-      if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['lines', l, problem[0]], message: problem[1] });
-    }
+    for (const issue of invoiceShapeIssues(invoice)) ctx.addIssue({ code: 'custom', ...issue });
   })
   // Cross-field rules run only once every field is valid on its own, so they can parse what they read.
   .superRefine(
     (invoice, ctx) => {
-      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-      const ids = new Set<string>();
-      invoice.lines.forEach((line, l) => {
-        if (line.id === undefined) return;
-        if (ids.has(line.id)) issue(['lines', l, 'id'], `duplicate line id "${line.id}"`);
-        ids.add(line.id);
-      });
-      invoice.discounts.forEach((discount, d) => {
-        discount.appliesTo?.forEach((id, j) => {
-          if (!ids.has(id)) issue(['discounts', d, 'appliesTo', j], `no line has id "${id}"`);
-        });
-      });
-      for (const c of findTaxRateConflicts(invoice.lines.map((line) => line.taxRates))) {
-        issue(['lines', c.line, 'taxRates', c.rate, c.field], c.message);
-      }
-      if (!isKnownCurrency(invoice.currency)) return;
-      const scale = currencyMinorUnits(invoice.currency);
-      const fits = (text: string | undefined, path: (string | number)[]) => {
-        if (text !== undefined && !fitsScale(text, scale)) {
-          issue(path, `${invoice.currency} has ${scale} decimals; ${text} is finer than its minor unit`);
-        }
-      };
-      invoice.discounts.forEach((discount, d) => {
-        fits(discount.amountOff, ['discounts', d, 'amountOff']);
-      });
-      fits(invoice.creditBalance, ['creditBalance']);
-      fits(invoice.cashRounding, ['cashRounding']);
+      for (const issue of invoiceRuleIssues(invoice)) ctx.addIssue({ code: 'custom', ...issue });
     },
     { when: (payload) => payload.issues.length === 0 },
   );
+
+/** A broken cross-field rule of an invoice input: the path of the field (below the input) and what is wrong. @internal */
+export interface InvoiceInputIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * The lines that are neither a price with a quantity nor an amount (the first rule {@link InvoiceInputSchema} checks).
+ * @internal
+ */
+export function invoiceShapeIssues(invoice: Pick<ValidInvoiceInput, 'lines'>): InvoiceInputIssue[] {
+  const issues: InvoiceInputIssue[] = [];
+  for (let l = 0; l < invoice.lines.length; l++) {
+    const problem = lineShapeProblem(invoice.lines[l] as z.output<typeof InvoiceLineInputSchema>);
+    if (problem !== undefined) issues.push({ path: ['lines', l, problem[0]], message: problem[1] });
+  }
+  return issues;
+}
+
+/**
+ * The cross-field rules of {@link InvoiceInputSchema} an input whose every field is valid can still break: line
+ * ids unique, `appliesTo` naming existing lines, tax rates combining cleanly, amounts fitting the currency's minor
+ * units.
+ * @internal
+ */
+export function invoiceRuleIssues(invoice: ValidInvoiceInput): InvoiceInputIssue[] {
+  const issues: InvoiceInputIssue[] = [];
+  const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
+  const ids = new Set<string>();
+  invoice.lines.forEach((line, l) => {
+    if (line.id === undefined) return;
+    if (ids.has(line.id)) issue(['lines', l, 'id'], `duplicate line id "${line.id}"`);
+    ids.add(line.id);
+  });
+  invoice.discounts.forEach((discount, d) => {
+    discount.appliesTo?.forEach((id, j) => {
+      if (!ids.has(id)) issue(['discounts', d, 'appliesTo', j], `no line has id "${id}"`);
+    });
+  });
+  for (const c of findTaxRateConflicts(invoice.lines.map((line) => line.taxRates))) {
+    issue(['lines', c.line, 'taxRates', c.rate, c.field], c.message);
+  }
+  if (!isKnownCurrency(invoice.currency)) return issues;
+  const scale = currencyMinorUnits(invoice.currency);
+  const fits = (text: string | undefined, path: (string | number)[]) => {
+    if (text !== undefined && !fitsScale(text, scale)) {
+      issue(path, `${invoice.currency} has ${scale} decimals; ${text} is finer than its minor unit`);
+    }
+  };
+  invoice.discounts.forEach((discount, d) => {
+    fits(discount.amountOff, ['discounts', d, 'amountOff']);
+  });
+  fits(invoice.creditBalance, ['creditBalance']);
+  fits(invoice.cashRounding, ['cashRounding']);
+  return issues;
+}
 
 /** What `calculateInvoice` accepts (defaults optional); see {@link InvoiceInputSchema}. */
 export type InvoiceInput = z.input<typeof InvoiceInputSchema>;

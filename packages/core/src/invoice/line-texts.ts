@@ -93,8 +93,11 @@ export interface LineTexts {
 const fill = (text: string, values: Readonly<Record<string, string>>) =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
-/** A decimal string as `locale` writes it, every decimal kept (`"12345.5"` → `"12.345,5"` in German). */
-function localDecimal(quantity: string, locale: string): string {
+/**
+ * How `locale` writes a decimal string, every decimal kept (`"12345.5"` → `"12.345,5"` in German). Making an
+ * `Intl.NumberFormat` costs far more than formatting with it: the caller keeps the function.
+ */
+function localDecimals(locale: string): (quantity: string) => string {
   let format: Intl.NumberFormat;
   try {
     format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
@@ -103,7 +106,7 @@ function localDecimal(quantity: string, locale: string): string {
     format = new Intl.NumberFormat('en', { maximumFractionDigits: 20 });
   }
   // Intl.NumberFormat formats a numeric string exactly (no float); the cast is for older lib typings.
-  return format.format(quantity as unknown as number);
+  return (quantity) => format.format(quantity as unknown as number);
 }
 
 /** The tags a locale is looked up under, most specific first: `de-AT` → `de-at`, `de`, then `en`. */
@@ -141,10 +144,14 @@ export function lineTexts(locale: string, added: Readonly<Record<string, Partial
     remainingTime: pick('remainingTime'),
     cancelled: pick('cancelled'),
   };
+  let localDecimal: ((quantity: string) => string) | undefined;
   return {
     locale,
-    quantity: (item, quantity) =>
-      quantity === '1' ? item : fill(templates.quantity, { item, quantity: localDecimal(quantity, locale) }),
+    quantity: (item, quantity) => {
+      if (quantity === '1') return item;
+      localDecimal ??= localDecimals(locale);
+      return fill(templates.quantity, { item, quantity: localDecimal(quantity) });
+    },
     prorated: (item) => fill(templates.prorated, { item }),
     usage: (product, meter) =>
       product.trim().toLowerCase() === meter.trim().toLowerCase() ? product : fill(templates.usage, { product, meter }),

@@ -1,9 +1,9 @@
 /**
  * Conversions between instants and wall-clock time in an IANA time zone, independent of the machine's
- * own time zone (offsets come from `Intl` through `tzOffset`).
+ * own time zone (offsets come from `Intl` through `tzOffset`, remembered per span of time by `zoneOffsetMs`).
  * @internal
  */
-import { tzOffset } from '@date-fns/tz';
+import { zoneOffsetMs } from './zone-offset';
 
 /** Calendar fields as a clock on the wall shows them; `month` is 0–11 and `day` may overflow (normalized). */
 export interface WallClock {
@@ -24,7 +24,7 @@ const ALWAYS_UTC = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
 /** The zone's UTC offset at `instant`, in milliseconds (historical offsets may carry seconds). */
 function offsetMs(timeZone: string, instant: number): number {
   if (ALWAYS_UTC.has(timeZone)) return 0;
-  return Math.round(tzOffset(timeZone, new Date(instant)) * 60) * 1000;
+  return zoneOffsetMs(timeZone, instant);
 }
 
 /** The fields read as if they were UTC, in epoch milliseconds; years 0–99 are not shifted to 19xx. */

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
-import { writePGliteInitialData } from '../../scripts/pglite-data-writer';
 import { startPostgresCluster } from '../../src/testing/index';
 
 declare module 'vitest' {
@@ -14,10 +16,12 @@ declare module 'vitest' {
 /**
  * Gives the server suites a PostgreSQL server: `DATABASE_URL` when set, else a throwaway cluster started
  * here and stopped after the run. When neither works, the reason is passed on (the suites fail under CI).
- * Prepares the PGlite data directory first (a clean clone has none), so every embedded database starts from it.
+ * Prepares the PGlite data directories first (a clean clone has none), so every embedded database starts from them:
+ * in a process of its own, where `@billfold/*` resolves to its sources as in the tests (this set-up's imports do not).
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  await writePGliteInitialData();
+  const script = fileURLToPath(new URL('../../scripts/prepare-pglite-data.ts', import.meta.url));
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', '--conditions=@billfold/source', script]);
   try {
     const cluster = await startPostgresCluster();
     project.provide('postgresUrl', cluster.connectionString);

@@ -1,5 +1,6 @@
 import { BillingError, isBillingError } from '../../errors/billing-error';
-import { calculateInvoice, type InvoiceInput } from '../../invoice/index';
+import { calculateBuiltInvoice } from '../../invoice/calculate-invoice';
+import type { ValidInvoiceInput } from '../../invoice/invoice-input';
 import type { InvoiceLineResult, InvoiceResult, InvoiceTaxResult } from '../../invoice/invoice-result';
 import { type Money, money } from '../../money/money';
 import { cashRound } from '../../tax/cash-rounding';
@@ -24,7 +25,8 @@ export interface DraftTotals {
 const isNegative = (line: DraftLine) => line.price === undefined && line.amount?.startsWith('-') === true;
 
 /**
- * Calculates a draft's figures with `calculateInvoice`. Without negative lines this is one call. Negative
+ * Calculates a draft's figures with `calculateInvoice` (its entry for engine-built input, `calculateBuiltInvoice`:
+ * the draft's prices, rates and amounts come from validated records). Without negative lines this is one call. Negative
  * lines (proration credits) are calculated apart, as positive amounts at the same tax rates and without
  * discounts, and subtracted line by line and rate by rate; cash rounding then applies to the combined total,
  * and a negative total applies no credit: `creditApplied` is that negative total and `amountDue` 0. With
@@ -37,10 +39,11 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
     taxRounding: ctx.config.taxRounding,
     roundingMode: ctx.config.roundingMode,
     taxStatus: input.customer.taxStatus,
+    creditBalance: '0',
   };
   const ratesOf = (line: DraftLine) => line.taxRates ?? input.taxRates;
   // Lines are named by their index in the draft, so a discount limited to products or prices can name its lines.
-  const toInput = (index: number, negate: boolean): InvoiceInput['lines'][number] => {
+  const toInput = (index: number, negate: boolean): ValidInvoiceInput['lines'][number] => {
     const line = input.lines[index] as DraftLine;
     return {
       id: String(index),
@@ -57,7 +60,7 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
   const negatives = input.lines.flatMap((line, index) => (isNegative(line) ? [index] : []));
   if (negatives.length === 0) {
     const all = input.lines.map((_, index) => index);
-    const result = calculateInvoice({
+    const result = calculateBuiltInvoice({
       ...base,
       lines: all.map((index) => toInput(index, false)),
       discounts: scopedDiscounts(input, all),
@@ -67,14 +70,14 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
   }
   const positives = input.lines.flatMap((line, index) => (isNegative(line) ? [] : [index]));
   const debit = calculateWithPaths(positives, () =>
-    calculateInvoice({
+    calculateBuiltInvoice({
       ...base,
       lines: positives.map((i) => toInput(i, false)),
       discounts: scopedDiscounts(input, positives),
     }),
   );
   const credit = calculateWithPaths(negatives, () =>
-    calculateInvoice({ ...base, lines: negatives.map((i) => toInput(i, true)) }),
+    calculateBuiltInvoice({ ...base, lines: negatives.map((i) => toInput(i, true)), discounts: [] }),
   );
   const lines: InvoiceLineResult[] = new Array(input.lines.length);
   positives.forEach((index, j) => {
@@ -143,8 +146,8 @@ export function draftTotals(ctx: EngineContext, input: DraftInvoiceInput): Draft
  * The draft's discounts for a calculation of the lines at `indexes`: a discount limited to products or prices
  * names the discountable lines it applies to (by index), and is left out when none of them is on the invoice.
  */
-function scopedDiscounts(input: DraftInvoiceInput, indexes: readonly number[]): InvoiceInput['discounts'] {
-  const discounts: NonNullable<InvoiceInput['discounts']> = [];
+function scopedDiscounts(input: DraftInvoiceInput, indexes: readonly number[]): ValidInvoiceInput['discounts'] {
+  const discounts: ValidInvoiceInput['discounts'] = [];
   for (const { appliesTo, ...discount } of input.discounts ?? ([] as DraftDiscount[])) {
     if (appliesTo === undefined) {
       discounts.push(discount);

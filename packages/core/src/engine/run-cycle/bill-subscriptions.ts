@@ -145,19 +145,19 @@ export async function billSubscriptions(
       let state = subscription;
       const own: Invoice[] = [];
       plans.forEach((plan, p) => {
-        const metered = meteredItems(state, catalog).map((item, m) => [
-          item.itemId,
-          quantities[(firstQuery[p] as number) + m],
-        ]);
-        const usage = new Map(metered as [string, string][]);
-        const amounts = new Map(
-          meteredItems(state, catalog).map((item, m) => [item.itemId, transactions[(firstQuery[p] as number) + m]]),
-        );
+        // Each metered item's query (and its answers) by item: the planning loop queued them in this order.
+        const answer = new Map<string, number>();
+        if (plan.arrears !== undefined) {
+          for (const [m, item] of meteredItems(state, catalog).entries()) {
+            answer.set(item.itemId, (firstQuery[p] as number) + m);
+          }
+        }
+        const at = (itemId: string) => answer.get(itemId) ?? -1;
         const step = boundaryDraft(state, plan, {
           customer,
           catalog,
-          usage: (itemId) => usage.get(itemId) ?? '0',
-          transactions: (itemId) => amounts.get(itemId) ?? [],
+          usage: (itemId) => quantities[at(itemId)] ?? '0',
+          transactions: (itemId) => transactions[at(itemId)] ?? [],
           creditBalance: left.toString(),
           roundingMode: ctx.config.roundingMode,
           texts: ctx.config.lineTexts(customer.locale),
@@ -182,7 +182,13 @@ export async function billSubscriptions(
     drafts.length === 0
       ? { invoices: [], notifications: [] }
       : await telemetry.measure('invoicing', 'finalize', async () => {
-          const finalized = await finalizeInvoices(session, ctx, drafts, customers, new Map(advanced.map((s) => [s.id, s])));
+          const finalized = await finalizeInvoices(
+            session,
+            ctx,
+            drafts,
+            customers,
+            new Map(advanced.map((s) => [s.id, s])),
+          );
           await session.invoices.insertMany(finalized.invoices);
           return finalized;
         });
