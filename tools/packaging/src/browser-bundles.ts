@@ -10,8 +10,12 @@ export interface BrowserBundle {
   readonly importsPackages: readonly string[];
 }
 
-/** `import "x"`, `import("x")` and `… from "x"`, minified or not (a specifier in a variable is not seen). */
-const IMPORT_SPECIFIER = /(?:\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)(["'])([^"'\n]+)\1/g;
+/**
+ * `import "x"`, `import("x")` and `… from "x"`, minified or not (a specifier in a variable is not seen). The keyword
+ * stands alone (not the end of `window-from"` or `Array.from`), and a specifier holds no spaces, commas or braces, so
+ * minified text between two strings is never taken for one.
+ */
+const IMPORT_SPECIFIER = /(?<![\w$.-])(?:import\s*\(\s*|import\s*|from\s*)(["'])([^"'\s,{}()]+)\1/g;
 
 /** Whether a specifier names another package: not a file beside it (`./chunk-A.js`, `/x.js`) nor a URL. */
 const namesPackage = (specifier: string) => !/^(?:\.{0,2}\/|[a-z][a-z\d+.-]*:)/i.test(specifier);

@@ -59,6 +59,8 @@ describe('importedPackages', () => {
       'import x from "/assets/x.js";',
       'import y from "https://js.stripe.com/v3/";',
       'const text="Array.from";Array.from(list);',
+      // A Lit property declared with `attribute:"window-from"`: the word before the quote is not the keyword.
+      'static properties={windowFrom:{attribute:"window-from",type:Number},more:{state:!0}};this.mode="list";',
     ].join('\n');
     expect(importedPackages(code)).toEqual(['lit', '@lit/task', 'ky']);
   });
