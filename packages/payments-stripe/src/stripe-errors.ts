@@ -49,7 +49,12 @@ export function stripeFailure(error: unknown, write: boolean, clock: Clock, secr
   const base = {
     gateway: 'stripe',
     ...(status === undefined ? {} : { httpStatus: status }),
-    ...(error.code === undefined ? {} : { providerCode: error.code }),
+    // An idempotency error has a type but no code: a key already used with other parameters.
+    ...(error.code !== undefined
+      ? { providerCode: error.code }
+      : error.type === 'StripeIdempotencyError'
+        ? { providerCode: 'idempotency_error' }
+        : {}),
     ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
   };
   const message = redactSecrets(error.message ?? '', secrets);

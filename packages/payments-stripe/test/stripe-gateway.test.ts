@@ -144,6 +144,20 @@ describe.skipIf(!specs.available)(title, () => {
     expect((await h.gateway.getPayment(payment.id)).amountRefunded).toBe('50.00');
   });
 
+  it('names a key already used with another amount (two refunds racing for one number): idempotency_error', async () => {
+    const payment = await h.gateway.createPayment(offSession('50.00'));
+    const key = `${payment.id}:refund:1`;
+    await h.gateway.refundPayment({ paymentId: payment.id, amount: '10.00', currency: 'EUR', idempotencyKey: key });
+    const second = await failure(() =>
+      h.gateway.refundPayment({ paymentId: payment.id, amount: '5.00', currency: 'EUR', idempotencyKey: key }),
+    );
+    expect(second).toMatchObject({
+      code: 'gateway_rejected',
+      gateway: { retryable: false, httpStatus: 400, providerCode: 'idempotency_error' },
+    });
+    expect((await h.gateway.getPayment(payment.id)).amountRefunded).toBe('10.00');
+  });
+
   it('saves a card through a SetupIntent, lists it and detaches it', async () => {
     const setup = await h.gateway.setupPaymentMethod({
       customerId: 'cus_1',

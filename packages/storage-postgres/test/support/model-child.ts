@@ -102,6 +102,19 @@ async function main(config: ModelConfig): Promise<void> {
     } catch (error) {
       if (isBillingError(error) && (error.code === 'invalid_input' || error.code === 'invalid_state')) {
         outcome = error.code;
+      } else if (isBillingError(error) && error.code === 'not_found' && operation === 'unschedule') {
+        // The change this worker saw waiting was applied by another process's run, or unscheduled by another
+        // worker, before its call took the subscription's lock: the engine's documented refusal.
+        outcome = error.code;
+      } else if (
+        isBillingError(error) &&
+        operation === 'refund' &&
+        error.code === 'gateway_rejected' &&
+        error.gateway?.providerCode === 'idempotency_error'
+      ) {
+        // Two workers refunded one payment at once without a key: both sent its next refund number, and Stripe
+        // refused the second amount under the first one's key. Nothing was refunded twice (checked below).
+        outcome = 'refund number taken';
       } else {
         outcome = isBillingError(error) ? error.code : 'crash';
         problems.push(`${operation} on ${customer.id}: ${error instanceof Error ? error.message : String(error)}`);
