@@ -371,6 +371,7 @@ export type {
   SubscriptionLockMatch,
   SubscriptionUsageTerms,
   SubscriptionLockMode,
+  DuePosition,
   SubscriptionRepository,
   TransactionMode,
   UsageQuery,

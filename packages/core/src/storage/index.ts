@@ -40,6 +40,7 @@ export type {
   SubscriptionLockMatch,
   SubscriptionUsageTerms,
   SubscriptionLockMode,
+  DuePosition,
   SubscriptionRepository,
   TransactionMode,
   UsageQuery,

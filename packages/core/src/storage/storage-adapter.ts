@@ -133,6 +133,12 @@ export interface CatalogListRepository<T> extends AppendRepository<T> {
   list(page: PageRequest): Promise<Page<T>>;
 }
 
+/** A position in the order claims return rows: the due instant, then the id. */
+export interface DuePosition {
+  readonly at: string;
+  readonly id: string;
+}
+
 /** Subscriptions, and the claiming of due ones for a billing run. */
 export interface SubscriptionRepository extends VersionedRepository<Subscription> {
   list(filter: { customerId?: string; status?: SubscriptionStatus } & PageRequest): Promise<Page<Subscription>>;
@@ -141,11 +147,18 @@ export interface SubscriptionRepository extends VersionedRepository<Subscription
    * `nextBillingAt` when nothing is left to bill), oldest `nextBillingAt` first (then id), locked
    * until the surrounding transaction ends. Rows another transaction has locked are skipped, not waited for
    * (`FOR UPDATE SKIP LOCKED`), so concurrent runs share the work without billing anything twice.
+   * With `after`, only rows past that position in this order: a billing run passes the last row of its previous
+   * claim, so its claims do not walk again over the rows it has billed (on PostgreSQL their old index entries stay
+   * until vacuum, and walking them made each claim cost more than the one before).
    * Must be called inside `transaction`.
    */
-  claimDue(query: { now: string; limit: number }): Promise<Subscription[]>;
-  /** Updates many (each under the same version rule as `update`), in one round trip where the adapter can. */
-  updateMany(records: readonly Subscription[]): Promise<void>;
+  claimDue(query: { now: string; limit: number; after?: DuePosition }): Promise<Subscription[]>;
+  /**
+   * Updates many (each under the same version rule as `update`), in one round trip where the adapter can.
+   * `changed`, when given, names every field that may differ from the stored record (the engine passes the fields a
+   * billing run moved on): an adapter may write only those and `version`, and ignoring it is always correct.
+   */
+  updateMany(records: readonly Subscription[], changed?: readonly (keyof Subscription & string)[]): Promise<void>;
   /**
    * Locks the subscriptions with these ids until the transaction ends (see "Locks" above), in ascending id order
    * and in one round trip where the adapter can, waiting for holders of a conflicting lock, and returns them as

@@ -3,11 +3,15 @@ import type { SqlClient } from '../client/sql-client';
 import type { TableSql } from '../schema/table';
 import { assertInTransaction } from './locks';
 
-/** What a claim asks for: rows due at or before `now`, at most `limit`, among `ids` only when given. */
+/**
+ * What a claim asks for: rows due at or before `now`, at most `limit`, among `ids` only when given, past the
+ * position `after` (due instant, then id) only when given.
+ */
 export interface ClaimQuery {
   readonly now: string;
   readonly limit: number;
   readonly ids?: readonly string[];
+  readonly after?: { readonly at: string; readonly id: string };
 }
 
 /**
@@ -32,7 +36,12 @@ export async function claimDueRows<T>(
   const conditions = [...(due.condition === undefined ? [] : [due.condition]), `${due.column} <= $1::timestamptz`];
   if (query.ids !== undefined) {
     params.push([...new Set(query.ids)]);
-    conditions.push('t."id" = ANY($3::text[])');
+    conditions.push(`t."id" = ANY($${params.length}::text[])`);
+  }
+  if (query.after !== undefined) {
+    params.push(query.after.at, query.after.id);
+    // A row comparison the (due, id) index answers by starting past the position.
+    conditions.push(`(${due.column}, t."id") > ($${params.length - 1}::timestamptz, $${params.length})`);
   }
   const rows = await client.query(
     `${table.select} WHERE ${conditions.join(' AND ')} ORDER BY ${due.column}, t."id" LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,

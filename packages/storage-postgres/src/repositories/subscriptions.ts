@@ -40,7 +40,7 @@ export function subscriptionRepository(client: SqlClient, tables: BillingTables)
     insert: (record) => store.insert(record),
     get: (id) => store.get(id),
     update: (record) => store.update(record),
-    updateMany: (records) => store.updateAll(records),
+    updateMany: (records, changed) => store.updateAll(records, changed),
     list: ({ customerId, status, ...page }) =>
       store.list(
         filters(

@@ -55,6 +55,22 @@ function readExpression(alias: string, column: Column): string {
 }
 
 /**
+ * `ROWS FROM (…) AS r(c0, c1, …)` over parameters `$1` … `$n`, one per column: `unnest` of an array of the column's
+ * type, or `jsonb_array_elements` of a JSON array for a `jsonb` column.
+ */
+function rowsFrom(columns: readonly Column[]): string {
+  const sources = columns.map((c, i) =>
+    c.kind === 'jsonb' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${c.kind}[])`,
+  );
+  return `ROWS FROM (${sources.join(', ')}) AS r(${columns.map((_, i) => `c${i}`).join(', ')})`;
+}
+
+/** The value of each column in {@link rowsFrom}: an absent optional `jsonb` field (JSON `null`) becomes SQL NULL. */
+function zippedValues(columns: readonly Column[]): string[] {
+  return columns.map((c, i) => (c.kind === 'jsonb' && c.optional ? `nullif(r.c${i}, 'null'::jsonb)` : `r.c${i}`));
+}
+
+/**
  * The generated statements of one table. Writes take every record as one JSON parameter read with
  * `json_to_recordset`, so one record and ten thousand cost one statement each.
  */
@@ -69,7 +85,10 @@ export class TableSql<T> {
   readonly insert: string;
   /** `INSERT` of the records in `$1` that skips rows breaking a unique key and returns the keys it wrote. */
   readonly insertNew: string;
-  /** `UPDATE` of the records in `$1` whose stored version is `version - 1`; returns the ids written. */
+  /**
+   * `UPDATE` of the records given as one parameter per column (as {@link insertArrays}, see {@link columnArrays})
+   * whose stored version is `version - 1`; returns the ids written.
+   */
   readonly update: string;
   /**
    * `INSERT` of the records given as one parameter per column (`$1` … `$n`, see {@link columnArrays}), zipped with
@@ -79,6 +98,9 @@ export class TableSql<T> {
    */
   readonly insertArrays: string;
   readonly #columns: readonly Column[];
+  readonly #key: string;
+  /** {@link updateOf} texts by their fields. */
+  readonly #updates = new Map<string, string>();
 
   constructor(
     readonly table: string,
@@ -101,19 +123,38 @@ export class TableSql<T> {
     const values = all.map((c) => `r.${quoteIdent(c.field)}`).join(', ');
     this.insert = `INSERT INTO ${this.name} (${columns}) SELECT ${values} FROM ${recordset}`;
     this.insertNew = `${this.insert} ON CONFLICT DO NOTHING RETURNING ${quoteIdent(snakeCase(key))}`;
-    const sources = all
-      .map((c, i) => (c.kind === 'jsonb' ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${c.kind}[])`))
-      .join(', ');
-    // An absent optional `jsonb` field is a JSON `null` in its column's array, stored as SQL NULL.
-    const zipped = all
-      .map((c, i) => (c.kind === 'jsonb' && c.optional ? `nullif(r.c${i}, 'null'::jsonb)` : `r.c${i}`))
-      .join(', ');
-    this.insertArrays = `INSERT INTO ${this.name} (${columns}) SELECT ${zipped} FROM ROWS FROM (${sources}) AS r(${all.map((_, i) => `c${i}`).join(', ')})`;
-    const assignments = all
-      .filter((c) => c.field !== key)
-      .map((c) => `${quoteIdent(c.column)} = r.${quoteIdent(c.field)}`);
-    this.update = `UPDATE ${this.name} t SET ${assignments.join(', ')} FROM ${recordset}
-      WHERE t."id" = r."id" AND t."version" = r."version" - 1 RETURNING t."id"`;
+    this.insertArrays = `INSERT INTO ${this.name} (${columns}) SELECT ${zippedValues(all).join(', ')} FROM ${rowsFrom(all)}`;
+    this.#key = key;
+    this.update = this.#updateOf(all);
+  }
+
+  /**
+   * {@link update} of only these fields (with the id and `version`, which every update writes): the other columns
+   * keep what is stored. Its parameters: {@link columnArrays} of the same fields. One text per set of fields.
+   */
+  updateOf(fields: readonly (keyof T & string)[]): string {
+    const wanted = new Set<string>([...fields, this.#key, 'version']);
+    const key = this.#columns.flatMap((c) => (wanted.has(c.field) ? [c.field] : [])).join(',');
+    let text = this.#updates.get(key);
+    if (text === undefined) {
+      text = this.#updateOf(this.#columns.filter((c) => wanted.has(c.field)));
+      this.#updates.set(key, text);
+    }
+    return text;
+  }
+
+  #updateOf(columns: readonly Column[]): string {
+    const values = zippedValues(columns);
+    const id = columns.findIndex((c) => c.field === 'id');
+    const at = (field: string) => values[columns.findIndex((c) => c.field === field)];
+    const assignments = columns.flatMap((c, i) =>
+      c.field === this.#key ? [] : [`${quoteIdent(c.column)} = ${values[i] as string}`],
+    );
+    // The ids again as an array: the rows are found through the primary key, where a join on the zipped rows alone
+    // is planned as a scan of the whole table for each batch.
+    return `UPDATE ${this.name} t SET ${assignments.join(', ')} FROM ${rowsFrom(columns)}
+      WHERE t."id" = ANY($${id + 1}::text[]) AND t."id" = ${at('id')} AND t."version" = ${at('version')} - 1
+      RETURNING t."id"`;
   }
 
   /** How many columns the table has: the parameters of {@link insertArrays}. */
@@ -124,10 +165,12 @@ export class TableSql<T> {
   /**
    * The parameters of {@link insertArrays}, in column order: for a scalar column the array of the records' fields
    * (`null` for an absent optional field), for a `jsonb` column the JSON text of that array (an absent field is
-   * `null` in it).
+   * `null` in it). With `fields`, those of {@link updateOf} for the same fields.
    */
-  columnArrays(records: readonly T[]): unknown[] {
-    return this.#columns.map(({ field, kind }) => {
+  columnArrays(records: readonly T[], fields?: readonly (keyof T & string)[]): unknown[] {
+    const wanted = fields === undefined ? undefined : new Set<string>([...fields, this.#key, 'version']);
+    const columns = wanted === undefined ? this.#columns : this.#columns.filter((c) => wanted.has(c.field));
+    return columns.map(({ field, kind }) => {
       const values = records.map((record) => (record as Record<string, unknown>)[field] ?? null);
       return kind === 'jsonb' ? JSON.stringify(values) : values;
     });

@@ -62,6 +62,25 @@ export function claimDueSuite(kit: KitContext): void {
     });
   });
 
+  it('claims past a position (due instant, then id) with after', async () => {
+    const storage = kit.storage();
+    await subscriptionsDue(storage, [
+      ['kit_sub_a', '2026-02-01T00:00:00.000Z'],
+      ['kit_sub_b', '2026-01-15T00:00:00.000Z'],
+      ['kit_sub_c', '2026-02-01T00:00:00.000Z'],
+      ['kit_sub_d', NOW],
+      ['kit_sub_g', '2025-12-01T00:00:00.000Z'],
+    ]);
+    const past = (at: string, id: string, limit = 10) =>
+      storage.transaction(async (session) =>
+        ids(await session.subscriptions.claimDue({ now: NOW, limit, after: { at, id } })),
+      );
+    expect(await past('2026-02-01T00:00:00.000Z', 'kit_sub_a')).toEqual(['kit_sub_c', 'kit_sub_d']);
+    expect(await past('2026-01-15T00:00:00.000Z', 'kit_sub_b', 2)).toEqual(['kit_sub_a', 'kit_sub_c']);
+    expect(await past('2025-11-01T00:00:00.000Z', 'kit_sub_z', 1)).toEqual(['kit_sub_g']);
+    expect(await past(NOW, 'kit_sub_d')).toEqual([]);
+  });
+
   it('follows updates: a moved or removed nextBillingAt changes what is due', async () => {
     const storage = kit.storage();
     const [a, b, c] = (await subscriptionsDue(storage, [

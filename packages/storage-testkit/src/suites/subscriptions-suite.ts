@@ -44,6 +44,23 @@ export function subscriptionsSuite(kit: KitContext): void {
     await storage.subscriptions.updateMany([]);
   });
 
+  it('updateMany with the changed fields named writes them, clears a removed one, and keeps the version rule', async () => {
+    const storage = kit.storage();
+    const a = await insertSubscription(storage, { trialEnd: '2026-02-01T00:00:00.000Z' });
+    const b = await insertSubscription(storage);
+    const { trialEnd: _ended, ...rest } = a;
+    const nextA = { ...rest, status: 'active' as const, nextBillingAt: '2026-03-01T00:00:00.000Z', version: 2 };
+    const nextB = { ...b, nextBillingAt: '2026-03-15T10:00:00.000Z', version: 2 };
+    await storage.subscriptions.updateMany([nextA, nextB], ['status', 'nextBillingAt', 'trialEnd']);
+    expect(await storage.subscriptions.get(a.id)).toStrictEqual(nextA);
+    expect(await storage.subscriptions.get(b.id)).toStrictEqual(nextB);
+    await expectBillingError(
+      storage.subscriptions.updateMany([{ ...nextA, status: 'paused', version: 2 }], ['status']),
+      'conflict',
+    );
+    expect(await storage.subscriptions.get(a.id)).toStrictEqual(nextA);
+  });
+
   it('updateMany with a stale record throws conflict and does not apply the stale one', async () => {
     const storage = kit.storage();
     const a = await insertSubscription(storage);

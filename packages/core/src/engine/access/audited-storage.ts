@@ -87,9 +87,9 @@ function auditSession(session: StorageSession, pending: Pending[]): StorageSessi
       };
     }
     if (repository.updateMany !== undefined) {
-      methods.updateMany = async (records: readonly Stored[]) => {
+      methods.updateMany = async (records: readonly Stored[], ...hints: unknown[]) => {
         const before = await Promise.all(records.map((record) => call('get', record.id)));
-        await call('updateMany', records);
+        await call('updateMany', records, ...hints);
         for (const [index, record] of records.entries()) pending.push(change(entity, 'update', record, before[index]));
       };
     }

@@ -16,16 +16,64 @@ import { assertNotErased } from '../customers/erased-customer-rule';
 
 /** What {@link finalizeInvoices} produced: the invoices to store and the notifications to send after commit. */
 export interface FinalizedInvoices {
-  /** The finalized invoices, in the order of the drafts, with their `version` unchanged (see {@link finalizeInvoices}). */
+  /**
+   * The finalized invoices, in the order of the drafts, with their `version` unchanged (see {@link finalizeInvoices});
+   * numbered, except those {@link finalizeDrafts} gives back.
+   */
   readonly invoices: Invoice[];
   /** `invoice.finalized` for each (and `invoice.paid` when nothing is due); send them once the transaction commits. */
   readonly notifications: BillingNotification[];
 }
 
 /**
- * Finalizes a batch of draft invoices inside the caller's transaction:
- * - reserves gapless numbers with one `reserveNumbers` call per sequence (the sequence is taken from the issue
- *   instant, so a draft built on 31 December and finalized on 1 January is numbered in the new year);
+ * Finalizes a batch of draft invoices inside the caller's transaction: {@link finalizeDrafts}, then
+ * {@link numberInvoices}.
+ *
+ * It writes balance entries and number reservations, never the invoices: the caller stores them. The returned
+ * invoices keep the drafts' `version`, so drafts built in memory (version 1) go straight to
+ * `session.invoices.insertMany(invoices)`, and stored drafts are written with
+ * `session.invoices.update({ ...invoice, version: invoice.version + 1 })`.
+ * @throws BillingError `invalid_state` for a draft that is not in status `draft`; `not_found` when its
+ * customer is missing from `customers`.
+ */
+export async function finalizeInvoices(
+  session: StorageSession,
+  ctx: EngineContext,
+  drafts: readonly Invoice[],
+  customers: ReadonlyMap<string, Customer>,
+  subscriptions: ReadonlyMap<string, Subscription> = new Map(),
+): Promise<FinalizedInvoices> {
+  const finalized = await finalizeDrafts(session, ctx, drafts, customers, subscriptions);
+  return { invoices: await numberInvoices(session, ctx, finalized.invoices), notifications: finalized.notifications };
+}
+
+/**
+ * Gives finalized invoices their gapless numbers: one `reserveNumbers` call per sequence (in the order the
+ * sequences first appear), numbers in the order of the invoices. The reservation locks the sequence's counter
+ * until the transaction ends, so a writer of many invoices calls this as late as it can: as its last write before
+ * the invoices themselves, other writers of the same sequence wait only for its commit.
+ */
+export async function numberInvoices(
+  session: StorageSession,
+  ctx: EngineContext,
+  invoices: readonly Invoice[],
+): Promise<Invoice[]> {
+  const counts = new Map<string, number>();
+  for (const invoice of invoices) counts.set(invoice.sequence, (counts.get(invoice.sequence) ?? 0) + 1);
+  const next = new Map<string, number>();
+  for (const [sequence, count] of counts) next.set(sequence, await session.invoices.reserveNumbers(sequence, count));
+  return invoices.map((invoice) => {
+    const value = next.get(invoice.sequence) as number;
+    next.set(invoice.sequence, value + 1);
+    return { ...invoice, number: formatDocumentNumber(invoice.sequence, value, ctx.config.numberDigits) };
+  });
+}
+
+/**
+ * Finalizes a batch of draft invoices inside the caller's transaction, all but their numbers (give those with
+ * {@link numberInvoices} before storing them):
+ * - sets the numbering `sequence` from the issue instant (a draft built on 31 December and finalized on 1 January
+ *   is numbered in the new year);
  * - freezes the customer snapshot, sets `issuedAt` = now and `dueAt` (see {@link dueDate});
  * - records the credit applied as negative `applied_to_invoice` balance entries (a negative `creditApplied`, from a
  *   negative total, becomes a positive `proration` entry instead). The credit available is read
@@ -36,14 +84,11 @@ export interface FinalizedInvoices {
  * - schedules the first automatic charge of open invoices collected automatically (the customer's or, among
  *   `subscriptions`, the subscription's `collectionMethod`; see `scheduleAutomaticCharges`).
  *
- * It writes balance entries and number reservations, never the invoices: the caller stores them. The returned
- * invoices keep the drafts' `version`, so drafts built in memory (version 1) go straight to
- * `session.invoices.insertMany(invoices)`, and stored drafts are written with
- * `session.invoices.update({ ...invoice, version: invoice.version + 1 })`.
+ * It writes balance entries (and scheduled charges), never the invoices.
  * @throws BillingError `invalid_state` for a draft that is not in status `draft`; `not_found` when its
  * customer is missing from `customers`.
  */
-export async function finalizeInvoices(
+export async function finalizeDrafts(
   session: StorageSession,
   ctx: EngineContext,
   drafts: readonly Invoice[],
@@ -74,7 +119,6 @@ export async function finalizeInvoices(
     }
   });
   const credit = await availableCredit(session, drafts);
-  const first = drafts.length > 0 ? await session.invoices.reserveNumbers(sequence, drafts.length) : 0;
   const invoices: Invoice[] = [];
   const notifications: BillingNotification[] = [];
   // Every invoice of the batch is issued now: its due date depends only on the customer's zone and terms.
@@ -114,14 +158,13 @@ export async function finalizeInvoices(
     }
     return text;
   };
-  for (const [index, draft] of drafts.entries()) {
+  for (const draft of drafts) {
     const customer = customers.get(draft.customerId) as Customer;
     assertNotErased(customer, ['customerId']);
     const { creditApplied, amountDue } = settleCredit(draft, credit);
     const paid = amountDue.isZero();
     const invoice: Invoice = {
       ...draft,
-      number: formatDocumentNumber(sequence, first + index, ctx.config.numberDigits),
       sequence,
       status: paid ? 'paid' : 'open',
       creditApplied: creditApplied.toString(),

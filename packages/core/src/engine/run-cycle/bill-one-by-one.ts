@@ -2,7 +2,6 @@ import { isBillingError } from '../../errors/billing-error';
 import type { EngineContext } from '../context';
 import { lockSubscriptionForUpdate } from '../ledger/ledger-lock';
 import { ledgerTransaction } from '../ledger/ledger-transaction';
-import { enqueueNotifications } from '../notifications/enqueue-notifications';
 import type { BilledBatch } from './bill-subscriptions';
 import { billSubscriptions } from './bill-subscriptions';
 import type { Catalog } from './catalog';
@@ -20,18 +19,17 @@ export async function billOneByOne(
   ids: readonly string[],
   catalog: Catalog,
   billing: { readonly now: string; readonly maxBoundaries: number },
-): Promise<BilledBatch & { readonly outboxIds: readonly string[] }> {
+): Promise<BilledBatch> {
   const { now } = billing;
   const merged = { invoices: [], advanced: [], errors: [], notifications: [], outboxIds: [] } as {
     [K in keyof BilledBatch]: BilledBatch[K][number][];
-  } & { outboxIds: string[] };
+  };
   for (const id of ids) {
     try {
       const batch = await ledgerTransaction(ctx.storage, async (session) => {
         const fresh = await lockSubscriptionForUpdate(session, id, ['subscriptionId']);
         if (fresh.nextBillingAt === undefined || fresh.nextBillingAt > now) return undefined;
-        const billed = await billSubscriptions(session, ctx, [fresh], { catalog, ...billing });
-        return { ...billed, outboxIds: await enqueueNotifications(session, ctx, billed.notifications) };
+        return billSubscriptions(session, ctx, [fresh], { catalog, ...billing, writeOutbox: true });
       });
       if (batch === undefined) continue;
       merged.invoices.push(...batch.invoices);

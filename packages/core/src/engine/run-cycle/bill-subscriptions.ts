@@ -8,7 +8,8 @@ import type { BillingNotification } from '../../notify/notifier';
 import type { StorageSession, UsageQuery } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
 import { buildDraftInvoice } from '../invoices/build-invoice';
-import { finalizeInvoices } from '../invoices/finalize-invoices';
+import { finalizeDrafts, numberInvoices } from '../invoices/finalize-invoices';
+import { enqueueNotifications } from '../notifications/enqueue-notifications';
 import { spendableCredits } from '../ledger/credit-balance';
 import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import { meteredItems } from '../usage/metered-prices';
@@ -27,6 +28,12 @@ export interface BillOptions {
   readonly now: string;
   /** At most this many boundaries per subscription per call (default 120); the rest stay due for the next batch. */
   readonly maxBoundaries?: number;
+  /**
+   * Write the notifications to the outbox here, before the invoice numbers are taken (their ids come back in
+   * `outboxIds`), instead of leaving them to the caller. A caller with no writes after the batch's asks for it, so
+   * the numbering sequence stays locked only for the invoices' insert and the commit.
+   */
+  readonly writeOutbox?: boolean;
 }
 
 /** What `billSubscriptions` wrote, and which subscriptions it left alone. */
@@ -39,6 +46,8 @@ export interface BilledBatch {
   readonly errors: readonly RunError[];
   /** To deliver once the transaction has committed. */
   readonly notifications: readonly BillingNotification[];
+  /** The outbox entries of `notifications`, when the call wrote them (`writeOutbox`); else empty. */
+  readonly outboxIds: readonly string[];
 }
 
 interface Planned {
@@ -52,8 +61,9 @@ interface Planned {
 /**
  * Bills every boundary up to `now` of the given subscriptions inside the caller's transaction, with a fixed
  * number of statements for the whole batch: one `customers.getMany`, one `balance.balances` per currency, one
- * `usage.aggregate` for every metered item of every boundary, drafts built in memory, then one
- * `finalizeInvoices`, one `invoices.insertMany` and one `subscriptions.updateMany` (plus one `usage.list` walk per
+ * `usage.aggregate` for every metered item of every boundary, drafts built in memory, then `finalizeDrafts`,
+ * one `subscriptions.updateMany`, the outbox (`writeOutbox`), and last the numbers (`numberInvoices`: the sequence
+ * stays locked until the commit) and one `invoices.insertMany` (plus one `usage.list` walk per
  * boundary of a metered `percentage` item, rated per transaction). A subscription many periods behind gets one invoice per boundary. A subscription
  * whose billing fails (a missing price, a bad coupon) is left unchanged and reported in `errors`; the others are
  * billed. Storage failures are thrown, so the transaction rolls back as a whole.
@@ -178,22 +188,20 @@ export async function billSubscriptions(
     }
   }
 
-  const { invoices, notifications } =
-    drafts.length === 0
-      ? { invoices: [], notifications: [] }
-      : await telemetry.measure('invoicing', 'finalize', async () => {
-          const finalized = await finalizeInvoices(
-            session,
-            ctx,
-            drafts,
-            customers,
-            new Map(advanced.map((s) => [s.id, s])),
-          );
-          await session.invoices.insertMany(finalized.invoices);
-          return finalized;
-        });
-  if (advanced.length > 0) await session.subscriptions.updateMany(advanced);
-  return { invoices, advanced, errors, notifications };
+  // The numbering sequence is locked from its reservation to the commit: every other write comes first.
+  const write = async () => {
+    const finalized =
+      drafts.length === 0
+        ? { invoices: [], notifications: [] }
+        : await finalizeDrafts(session, ctx, drafts, customers, new Map(advanced.map((s) => [s.id, s])));
+    if (advanced.length > 0) await session.subscriptions.updateMany(advanced, changedFields(subscriptions, advanced));
+    const outboxIds = options.writeOutbox ? await enqueueNotifications(session, ctx, finalized.notifications) : [];
+    const invoices = finalized.invoices.length === 0 ? [] : await numberInvoices(session, ctx, finalized.invoices);
+    if (invoices.length > 0) await session.invoices.insertMany(invoices);
+    return { invoices, notifications: finalized.notifications, outboxIds };
+  };
+  const written = drafts.length === 0 ? await write() : await telemetry.measure('invoicing', 'finalize', write);
+  return { ...written, advanced, errors };
 }
 
 const creditKey = (customerId: string, currency: string) => `${customerId}\u0000${currency}`;
@@ -226,4 +234,20 @@ async function creditByCustomer(
 /** A decimal string without trailing fractional zeros (`"25.0"` → `"25"`). */
 function plainDecimal(text: string): string {
   return formatFixed(parseFixed(text));
+}
+
+/**
+ * Every field that differs between a subscription as claimed and as advanced (by identity: billing builds new
+ * values and never changes one in place), across the batch: the hint `subscriptions.updateMany` may write only.
+ */
+function changedFields(before: readonly Subscription[], after: readonly Subscription[]): (keyof Subscription)[] {
+  const claimed = new Map(before.map((s) => [s.id, s as unknown as Record<string, unknown>]));
+  const changed = new Set<string>();
+  for (const subscription of after) {
+    const was = claimed.get(subscription.id) as Record<string, unknown>;
+    const now = subscription as unknown as Record<string, unknown>;
+    for (const key in now) if (now[key] !== was[key]) changed.add(key);
+    for (const key in was) if (!(key in now)) changed.add(key);
+  }
+  return [...changed] as (keyof Subscription)[];
 }

@@ -1,5 +1,5 @@
 import type { Subscription } from '../../domain/subscription';
-import type { StorageSession } from '../../storage/storage-adapter';
+import type { DuePosition, StorageSession } from '../../storage/storage-adapter';
 
 /** What one batch of a billing run claimed (see {@link claimBatch}). */
 export interface ClaimedBatch {
@@ -13,7 +13,8 @@ export interface ClaimedBatch {
 
 /**
  * Claims the next batch of a billing run inside its transaction (rule L2 of the engine README): up to
- * `batchSize` due subscriptions (`claimDue`, skip-locked, claiming past the ids in `passed`), then the ledger
+ * `batchSize` due subscriptions (`claimDue`, skip-locked, past the position `after` when given, claiming past the
+ * ids in `passed`), then the ledger
  * locks of their customers in one call with `skipLocked`. A subscription whose customer another writer holds is
  * left to the caller (`held`): the batch already holds subscription rows, so it must never wait for a customer
  * (that writer may be waiting for one of those rows).
@@ -23,9 +24,14 @@ export async function claimBatch(
   now: string,
   batchSize: number,
   passed: readonly ReadonlySet<string>[],
+  after?: DuePosition,
 ): Promise<ClaimedBatch> {
   const skipped = passed.reduce((sum, ids) => sum + ids.size, 0);
-  const claimed = await session.subscriptions.claimDue({ now, limit: batchSize + skipped });
+  const claimed = await session.subscriptions.claimDue({
+    now,
+    limit: batchSize + skipped,
+    ...(after === undefined ? {} : { after }),
+  });
   const due = claimed.filter((s) => !passed.some((ids) => ids.has(s.id))).slice(0, batchSize);
   if (due.length === 0) return { due, billable: [], held: [] };
   const customerIds = [...new Set(due.map((s) => s.customerId))].sort();

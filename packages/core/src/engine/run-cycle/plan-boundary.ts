@@ -57,6 +57,12 @@ function applyScheduled(subscription: Subscription, boundary: string): { state: 
   return { state, ends };
 }
 
+/**
+ * The pending lines left once a boundary has billed them: none. The same empty list when there were none, so a run's
+ * write of the subscription can leave that field out (see `subscriptions.updateMany`).
+ */
+const billed = (lines: Subscription['pendingLines']): Subscription['pendingLines'] => (lines.length === 0 ? lines : []);
+
 const byInstant = (a: ScheduledChange, b: ScheduledChange) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
 /**
@@ -114,7 +120,7 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
       cancelAtPeriodEnd: false,
       canceledAt: subscription.canceledAt ?? boundary,
       endedAt: endedAt ?? boundary,
-      pendingLines: [],
+      pendingLines: billed(rest.pendingLines),
       updatedAt,
     };
     return { boundary, billingReason, ...(arrears ? { arrears } : {}), invoicePeriod: { start: boundary }, after };
@@ -153,7 +159,7 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
     currentPeriodStart: boundary,
     currentPeriodEnd: next,
     nextBillingAt: next,
-    pendingLines: [],
+    pendingLines: billed(state.pendingLines),
     updatedAt,
   };
   return {
@@ -184,7 +190,7 @@ function waitForResumption(
       currentPeriodStart: boundary,
       currentPeriodEnd: resumeAt ?? boundary,
       ...(resumeAt === undefined ? {} : { nextBillingAt: resumeAt }),
-      pendingLines: [],
+      pendingLines: billed(waiting.pendingLines),
       updatedAt,
     },
   };

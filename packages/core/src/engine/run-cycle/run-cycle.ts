@@ -5,10 +5,10 @@ import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
 import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import { createStepTally, type StepFigures, type StepTally } from '../../telemetry/step-tally';
+import type { DuePosition } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
 import { deliverAfterCommit } from '../notifications/deliver-after-commit';
 import { chargeFinalized } from '../online-payments/charge-finalized';
-import { enqueueNotifications } from '../notifications/enqueue-notifications';
 import { runInstant } from '../run-instant';
 import { billOneByOne } from './bill-one-by-one';
 import { type BilledBatch, billSubscriptions } from './bill-subscriptions';
@@ -163,7 +163,7 @@ async function billDue(
   let subscriptionsBilled = 0;
   let batches = 0;
   let stoppedEarly = false;
-  const account = async (batch: BilledBatch, outboxIds: readonly string[]) => {
+  const account = async (batch: BilledBatch) => {
     batches += 1;
     countCommitted(telemetry, batch);
     invoicesCreated += batch.invoices.length;
@@ -179,7 +179,7 @@ async function billDue(
     for (const subscription of batch.advanced) {
       if (subscription.nextBillingAt !== undefined && subscription.nextBillingAt <= now) leftDue.add(subscription.id);
     }
-    await deliverAfterCommit(ctx, outboxIds);
+    await deliverAfterCommit(ctx, batch.outboxIds);
     await chargeFinalized(
       ctx,
       batch.invoices.filter((invoice) => invoice.status === 'open').map((invoice) => invoice.id),
@@ -196,29 +196,36 @@ async function billDue(
   /** Bills batch after batch until nothing is due; several such loops run side by side on a concurrent storage. */
   let halted = false;
   const billBatches = async () => {
+    /**
+     * Where this loop's last claim ended: the next one starts past it (the rows before are billed, or another
+     * loop's). Once nothing is due past it, one claim from the start takes what was skipped while locked.
+     */
+    let cursor: DuePosition | undefined;
     while (!halted) {
       if (failed.size >= maxErrors) {
         stoppedEarly = true;
         return;
       }
       let claimed: ClaimedBatch | undefined;
-      let outboxIds: readonly string[] = [];
       const billBatch = async (): Promise<BilledBatch | undefined> => {
         try {
           return await ctx.storage.transaction(async (session) => {
             // Failed, capped and deferred subscriptions stay due and come first again: claim past them.
-            claimed = await claimBatch(session, now, batchSize, [failed, leftDue, deferred]);
+            const passed = [failed, leftDue, deferred];
+            claimed = await claimBatch(session, now, batchSize, passed, cursor);
+            if (claimed.due.length === 0 && cursor !== undefined) {
+              cursor = undefined;
+              claimed = await claimBatch(session, now, batchSize, passed);
+            }
+            const last = claimed.due.at(-1);
+            if (last?.nextBillingAt !== undefined) cursor = { at: last.nextBillingAt, id: last.id };
             const { billable } = claimed;
             if (billable.length === 0) return undefined;
-            const billed = await billSubscriptions(session, ctx, billable, { catalog, ...billing });
-            outboxIds = await enqueueNotifications(session, ctx, billed.notifications);
-            return billed;
+            return await billSubscriptions(session, ctx, billable, { catalog, ...billing, writeOutbox: true });
           });
         } catch (error) {
           if (!isBillingError(error) || error.code !== BillingErrorCode.conflict) throw error;
-          const retried = await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
-          outboxIds = retried.outboxIds;
-          return retried;
+          return await billOneByOne(ctx, claimed?.billable.map((s) => s.id) ?? [], catalog, billing);
         }
       };
       // The last claim finds nothing due: not a batch.
@@ -228,7 +235,7 @@ async function billDue(
       });
       if (claimed === undefined || claimed.due.length === 0) return;
       for (const id of claimed.held) deferred.add(id);
-      if (batch !== undefined) await account(batch, outboxIds);
+      if (batch !== undefined) await account(batch);
     }
   };
   const loops = ctx.storage.capabilities.transactions === 'serial' ? 1 : parsed.concurrency;
@@ -247,7 +254,7 @@ async function billDue(
     const last = await telemetry.measure('run', 'deferred', () => billOneByOne(ctx, [...deferred], catalog, billing), {
       items: (billed) => billed.advanced.length,
     });
-    await account(last, last.outboxIds);
+    await account(last);
   }
   const finished = clock();
   return {

@@ -32,26 +32,28 @@ export class DueIndex {
     this.push({ at, id });
   }
 
-  /** Up to `limit` ids due at or before `now`, by due instant then id. They stay in the index. */
-  due(now: string, limit: number): string[] {
+  /** Up to `limit` ids due at or before `now` (and past `after`), by due instant then id. They stay in the index. */
+  due(now: string, limit: number, after?: DueEntry): string[] {
     const claimed: DueEntry[] = [];
+    const passed: DueEntry[] = [];
     const seen = new Set<string>();
     while (claimed.length < limit && this.heap.length > 0 && (this.heap[0] as DueEntry).at <= now) {
       const entry = this.pop();
       if (seen.has(entry.id) || this.current.dueAt(entry.id) !== entry.at) continue; // duplicate or stale
       seen.add(entry.id);
-      claimed.push(entry);
+      if (after !== undefined && !before(after, entry)) passed.push(entry);
+      else claimed.push(entry);
     }
-    for (const entry of claimed) this.push(entry);
+    for (const entry of [...passed, ...claimed]) this.push(entry);
     return claimed.map((entry) => entry.id);
   }
 
-  /** Those of `ids` due at or before `now` (each once), by due instant then id. */
-  dueAmong(ids: readonly string[], now: string): string[] {
+  /** Those of `ids` due at or before `now` (and past `after`; each once), by due instant then id. */
+  dueAmong(ids: readonly string[], now: string, after?: DueEntry): string[] {
     const entries: DueEntry[] = [];
     for (const id of new Set(ids)) {
       const at = this.current.dueAt(id);
-      if (at !== undefined && at <= now) entries.push({ id, at });
+      if (at !== undefined && at <= now && (after === undefined || before(after, { id, at }))) entries.push({ id, at });
     }
     return entries.sort((a, b) => (before(a, b) ? -1 : 1)).map((entry) => entry.id);
   }

@@ -54,7 +54,12 @@ export function memoryLedgerLocks<T extends { readonly id: string }>(
 export function claimFrom<T extends { readonly id: string }>(
   table: Table<T>,
   index: DueIndex,
-  query: { readonly now: string; readonly limit: number; readonly ids?: readonly string[] },
+  query: {
+    readonly now: string;
+    readonly limit: number;
+    readonly ids?: readonly string[];
+    readonly after?: { readonly at: string; readonly id: string };
+  },
   context: OperationContext,
   operation: string,
 ): T[] {
@@ -63,9 +68,9 @@ export function claimFrom<T extends { readonly id: string }>(
     throw new BillingError(BillingErrorCode.invalidInput, 'limit must be a positive integer', { path: ['limit'] });
   }
   const now = normalizeInstant(query.now, 'now');
-  if (query.ids === undefined) return index.due(now, query.limit).map((id) => table.get(id) as T);
+  if (query.ids === undefined) return index.due(now, query.limit, query.after).map((id) => table.get(id) as T);
   return index
-    .dueAmong(query.ids, now)
+    .dueAmong(query.ids, now, query.after)
     .slice(0, query.limit)
     .map((id) => table.get(id) as T);
 }
