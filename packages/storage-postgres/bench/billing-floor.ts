@@ -8,8 +8,11 @@
  * 4. write the invoice rows (the engine's own rows from an untimed run: same bytes) with one `INSERT … unnest`;
  * 5. move every subscription to its next period with one `UPDATE … FROM unnest`.
  * It leaves out what only a real run needs: ledger locks, balances, gapless numbers, time zones, documents.
+ * With `engineWrites`, it also does by hand the other statements a run must make (not a goal's floor, a measure of
+ * where the run's time goes): the customers locked (`FOR NO KEY UPDATE`) and read whole, the run's outbox entries
+ * inserted, and one gapless number reservation.
  */
-import type { Invoice } from '@billfold/core';
+import type { Invoice, OutboxEntry } from '@billfold/core';
 import type { PostgresStorage } from '../src/index';
 import { billingTables } from '../src/schema/tables';
 import type { BenchCatalog } from './seed';
@@ -19,6 +22,8 @@ export interface FloorRows {
   readonly invoices: readonly Invoice[];
   /** The engine's grand total (cents), which the floor's BigInt math must reach. */
   readonly totalCents: bigint;
+  /** The engine run's outbox entries (written by the floor with `engineWrites` only). */
+  readonly outbox: readonly OutboxEntry[];
 }
 
 /** Every invoice stored in `storage`, page by page (the template run's output). */
@@ -41,28 +46,55 @@ const cents = (text: string): bigint => {
 /** Half-up division of a non-negative numerator. */
 const divHalfUp = (n: bigint, d: bigint): bigint => (2n * n + d) / (2n * d);
 
-/** The floor's rows: the template run's invoices and their grand total. */
-export function floorRows(invoices: readonly Invoice[]): FloorRows {
-  return { invoices, totalCents: invoices.reduce((sum, invoice) => sum + cents(invoice.total), 0n) };
+/** Every outbox entry stored in `storage` (the template run's notifications). */
+export async function storedOutbox(storage: PostgresStorage): Promise<OutboxEntry[]> {
+  const table = billingTables(storage.schema).outbox;
+  const rows = await storage.client.query(`${table.select} ORDER BY t."id"`);
+  return rows.map((row) => table.toRecord(row));
+}
+
+/** The floor's rows: the template run's invoices, their grand total and its outbox entries. */
+export function floorRows(invoices: readonly Invoice[], outbox: readonly OutboxEntry[]): FloorRows {
+  return { invoices, totalCents: invoices.reduce((sum, invoice) => sum + cents(invoice.total), 0n), outbox };
 }
 
 interface DueRow extends Record<string, unknown> {
   readonly id: string;
+  readonly customerId: string;
   readonly item: { readonly priceId: string; readonly quantity: string };
   readonly from: string;
   readonly to: string;
 }
 
-/** Runs the floor on `storage` (seeded exactly as the engine's schema was), in one transaction. */
-export async function runFloor(storage: PostgresStorage, catalog: BenchCatalog, rows: FloorRows, now: string) {
+/**
+ * Runs the floor on `storage` (seeded exactly as the engine's schema was), in one transaction; with `engineWrites`,
+ * the run's other statements too (see the top of this file).
+ */
+export async function runFloor(
+  storage: PostgresStorage,
+  catalog: BenchCatalog,
+  rows: FloorRows,
+  now: string,
+  options: { readonly engineWrites?: boolean } = {},
+) {
   const tables = billingTables(storage.schema);
   const subscriptions = tables.subscriptions.name;
   await storage.client.transaction(async (tx) => {
     const due = await tx.query<DueRow>(
-      `SELECT t.id, t.items -> 0 AS item, t.current_period_start::text AS "from", t.current_period_end::text AS "to"
+      `SELECT t.id, t.customer_id AS "customerId", t.items -> 0 AS item, t.current_period_start::text AS "from",
+          t.current_period_end::text AS "to"
         FROM ${subscriptions} t WHERE t.next_billing_at <= $1::timestamptz ORDER BY t.next_billing_at, t.id FOR UPDATE`,
       [now],
     );
+    if (options.engineWrites) {
+      const customerIds = [...new Set(due.map((row) => row.customerId))];
+      const customers = tables.customers;
+      await tx.query(
+        `SELECT t.id FROM ${customers.name} t WHERE t.id = ANY($1::text[]) ORDER BY t.id FOR NO KEY UPDATE`,
+        [customerIds],
+      );
+      await tx.query(`${customers.select} WHERE t.id = ANY($1::text[])`, [customerIds]);
+    }
     const metered = due.filter((row) => row.item.priceId === catalog.dataPriceId);
     const usage = await tx.query<{ id: string; gb: string }>(
       `SELECT u.id, sum((e.properties ->> 'gb')::numeric)::text AS gb
@@ -86,6 +118,14 @@ export async function runFloor(storage: PostgresStorage, catalog: BenchCatalog, 
     }
     if (total !== rows.totalCents) throw new Error(`the floor's total ${total} is not the engine's ${rows.totalCents}`);
     const invoices = tables.invoices;
+    if (options.engineWrites) {
+      await tx.query(tables.outbox.insertArrays, tables.outbox.columnArrays(rows.outbox));
+      await tx.query(
+        `INSERT INTO ${tables.numberSequences} AS s (sequence, next_number) VALUES ('FLOOR', 1 + $1::bigint)
+          ON CONFLICT (sequence) DO UPDATE SET next_number = s.next_number + $1::bigint`,
+        [rows.invoices.length],
+      );
+    }
     await tx.query(invoices.insertArrays, invoices.columnArrays(rows.invoices));
     const next = rows.invoices.map((invoice) => invoice.periodEnd as string);
     await tx.query(

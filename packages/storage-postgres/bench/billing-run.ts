@@ -4,7 +4,9 @@
  * its floor measured in the same run: the same work by hand, set-based (`billing-floor.ts`: the due rows read and
  * locked, usage aggregated with one GROUP BY, BigInt rating, one INSERT of the invoices, one UPDATE of the
  * subscriptions). Interleaved, best of N, fresh data each time. Goals: ≤ 1.5× the floor on the server, ≤ 2× on
- * PGlite. Beside it, the narrower baseline measured before (one INSERT … unnest of the invoice rows only). Then, on
+ * PGlite. Beside it, not goals: the floor with the run's other statements by hand (customers locked and read, the
+ * outbox, one number reservation: what is left is the engine's own cost), and the narrower baseline measured before
+ * (one INSERT … unnest of the invoice rows only). Then, on
  * the server: the ledger lock's share of a run, the memory check (heap after each batch, 10,000 vs 100,000
  * subscriptions), the SQL statements per batch and the time spent waiting on them.
  *
@@ -34,7 +36,7 @@ import {
 } from '@billfold/bench-kit';
 import { createPostgresStorage, type PostgresStorage } from '../src/index';
 import { type BenchBackend, backendNames, openBackend } from './backends';
-import { type FloorRows, floorRows, runFloor, storedInvoices } from './billing-floor';
+import { type FloorRows, floorRows, runFloor, storedInvoices, storedOutbox } from './billing-floor';
 import { prepareRawInsert, type RawInsert, runRawInsert } from './raw-insert';
 import { type BenchCatalog, RUN_AT, seedCatalog, seedSubscriptions } from './seed';
 import { StatementCounter } from './statement-counter';
@@ -104,7 +106,7 @@ async function bill(run: PreparedRun, count: number, onBatch?: (progress: RunCyc
 async function templateRows(backend: BenchBackend): Promise<FloorRows> {
   const run = await prepareRun(backend, SUBSCRIPTIONS);
   await bill(run, SUBSCRIPTIONS);
-  const rows = floorRows(await storedInvoices(run.storage));
+  const rows = floorRows(await storedInvoices(run.storage), await storedOutbox(run.storage));
   await dropRun(run);
   return rows;
 }
@@ -113,6 +115,7 @@ async function templateRows(backend: BenchBackend): Promise<FloorRows> {
 async function speed(backend: BenchBackend): Promise<FloorResult[]> {
   const rows = await templateRows(backend);
   let floorRun: PreparedRun | undefined;
+  let writesRun: PreparedRun | undefined;
   let engineRun: PreparedRun | undefined;
   let raw: RawInsert | undefined;
   const profiling = CPU_PROFILE !== undefined && backend.kind === 'postgres';
@@ -142,6 +145,17 @@ async function speed(backend: BenchBackend): Promise<FloorResult[]> {
         goal: { maxRatio: MAX_RATIO[backend.kind] },
       },
       {
+        name: 'the floor with the run’s other statements by hand (customers locked and read, outbox, numbers)',
+        setup: async () => {
+          writesRun = await prepareRun(backend, SUBSCRIPTIONS);
+        },
+        run: () => {
+          const current = writesRun as PreparedRun;
+          return runFloor(current.storage, current.catalog, rows, RUN_AT, { engineWrites: true });
+        },
+        teardown: () => dropRun(writesRun as PreparedRun),
+      },
+      {
         name: 'only the INSERT … unnest of its invoice rows (the narrower baseline measured before)',
         setup: () => {
           raw = prepareRawInsert((engineRun as PreparedRun).storage, rows.invoices);
@@ -157,7 +171,10 @@ async function speed(backend: BenchBackend): Promise<FloorResult[]> {
       ...(backend.serverCpuMs === undefined ? {} : { serverCpuMs: backend.serverCpuMs }),
     },
   );
-  const [run, insertOnly] = results as [FloorResult, FloorResult];
+  const [run, withWrites, insertOnly] = results as [FloorResult, FloorResult, FloorResult];
+  console.log(
+    `  runCycle / the floor with the run’s other statements: ${(run.subjectMs / withWrites.subjectMs).toFixed(2)}× (the engine’s own cost beyond its statements)`,
+  );
   console.log(`  runCycle / the invoice INSERT alone: ${(run.subjectMs / insertOnly.subjectMs).toFixed(2)}×`);
   if (profiling) console.log(await summarizeCpuProfileFile(CPU_PROFILE as string));
   return [run];
