@@ -77,8 +77,8 @@ const runtimeSetImmediate = (globalThis as { setImmediate?: (callback: () => voi
  */
 function checkedShape(raw: readonly UsageEventInput[]) {
   if (runtimeSetImmediate === undefined) return validateUsageBatch(raw);
-  const setImmediate = runtimeSetImmediate;
-  return validateUsageBatchInSlices(raw, CHECK_SLICE, () => new Promise<void>((resolve) => setImmediate(resolve)));
+  const later = runtimeSetImmediate;
+  return validateUsageBatchInSlices(raw, CHECK_SLICE, () => new Promise<void>((resolve) => later(resolve)));
 }
 
 /** The source's events in arrays of `size` (the last one shorter). */
