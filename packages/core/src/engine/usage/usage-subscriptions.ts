@@ -81,9 +81,14 @@ export async function lockUsageTargets(
 ): Promise<UsageResolver> {
   const named = new Set<string>();
   const resolving = new Set<string>();
+  // Every customer of the batch, once: those resolving, and those naming a subscription.
+  const naming = new Set<string>();
   for (const event of events) {
     if (event.subscriptionId === undefined) resolving.add(event.customerId);
-    else named.add(event.subscriptionId);
+    else {
+      named.add(event.subscriptionId);
+      naming.add(event.customerId);
+    }
   }
   const locked = await lockCandidates(session, named, resolving);
   const subscriptions = new Map<string, SubscriptionUsageTerms>();
@@ -95,7 +100,9 @@ export async function lockUsageTargets(
     else own.push(sub);
   }
   const unseen = new Set<string>();
-  for (const event of events) if (!byCustomer.has(event.customerId)) unseen.add(event.customerId);
+  for (const customers of [resolving, naming]) {
+    for (const customerId of customers) if (!byCustomer.has(customerId)) unseen.add(customerId);
+  }
   // A customer owning a locked subscription is known; only the others are looked up.
   const found = new Set<string>();
   if (unseen.size > 0) for (const customer of await session.customers.getMany([...unseen])) found.add(customer.id);
@@ -141,12 +148,17 @@ function usageResolver(
     return undefined;
   };
 
-  const resolved = (event: UsageTarget, i: number, issues: UsageIssue[]) => {
+  const resolved = (
+    event: UsageTarget,
+    own: readonly SubscriptionUsageTerms[],
+    i: number,
+    issues: UsageIssue[],
+  ): SubscriptionUsageTerms | undefined => {
     const { customerId, eventName, timestamp } = event;
     let metering = 0;
     let open = 0;
     let only: SubscriptionUsageTerms | undefined;
-    for (const sub of byCustomer.get(customerId) ?? []) {
+    for (const sub of own) {
       if (!meters(sub, eventName)) continue;
       metering += 1;
       // A subscription cancelled now still takes usage dated before its end, until its final invoice.
@@ -168,13 +180,16 @@ function usageResolver(
 
   return {
     resolve(event, i, issues) {
-      if (!byCustomer.has(event.customerId) && !found.has(event.customerId)) {
+      // One look-up of the customer per event: its locked subscriptions, or whether it exists without any.
+      const own = byCustomer.get(event.customerId);
+      if (own === undefined && !found.has(event.customerId)) {
         const message = `customer ${event.customerId} not found`;
         issues.push({ code: 'not_found', path: ['events', i, 'customerId'], message });
         return undefined;
       }
+      if (event.subscriptionId !== undefined) return named(event, i, issues);
       // A resolved subscription is the one open at the event's timestamp: checked once, while resolving.
-      return event.subscriptionId === undefined ? resolved(event, i, issues) : named(event, i, issues);
+      return resolved(event, own ?? [], i, issues);
     },
   };
 }
