@@ -18,4 +18,4 @@ export type { Migration } from './migrations/migration';
 export { sqlClientFromPool } from './client/pg-client';
 export { sqlClientFromPGlite } from './client/pglite-client';
 export type { PGliteDatabase, PGliteQueryable } from './client/pglite-client';
-export type { SqlClient, SqlRow } from './client/sql-client';
+export type { CopyData, SqlClient, SqlRow } from './client/sql-client';

@@ -100,6 +100,33 @@ describeBackends('usage batches stored with COPY', (backend: Backend) => {
     expect(replayed).toEqual(Array.from({ length: 20 }, (_, n) => `e${n + 80}`));
   });
 
+  it('sends a large batch in pieces of 1,000 rows and undoes it whole when a later piece meets a stored key', async () => {
+    const event = (n: number, gb: string) =>
+      usageEvent({ id: `e${String(n).padStart(4, '0')}`, timestamp: at(n % 1000), properties: { gb } });
+    // Stored before: one key that only the third piece of the next batch holds.
+    await insert([event(2400, 'first')]);
+    counting.clear();
+    const batch = Array.from({ length: 2500 }, (_, n) => event(n, 'batch'));
+    const result = await insert(batch);
+    expect(result.inserted).toHaveLength(2499);
+    expect(result.duplicates).toEqual([{ customerId: 'cus_1', id: 'e2400' }]);
+    // The COPY was undone (none of its first two pieces is left), then the INSERT stored the batch once.
+    expect(counting.statements).toEqual(['<transaction>', '<transaction>', 'COPY', 'WITH written AS']);
+    const rows = await base.client.query<{ gb: string; n: number }>(
+      `SELECT properties ->> 'gb' AS gb, count(*)::int AS n FROM "${base.schema}".usage_events GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { gb: 'batch', n: 2499 },
+      { gb: 'first', n: 1 },
+    ]);
+    // A batch of fresh keys goes through in one COPY of three pieces.
+    counting.clear();
+    const fresh = Array.from({ length: 2500 }, (_, n) => event(n + 5000, 'fresh'));
+    expect((await insert(fresh)).inserted).toHaveLength(2500);
+    expect(counting.statements).toEqual(['<transaction>', '<transaction>', 'COPY']);
+    expect(await count()).toBe(5000);
+  });
+
   it('inserts a batch under 64 events without COPY', async () => {
     const events = Array.from({ length: 63 }, (_, n) => usageEvent({ id: `e${n}`, timestamp: at(n) }));
     expect((await insert(events)).inserted).toHaveLength(63);

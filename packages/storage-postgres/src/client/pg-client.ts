@@ -1,7 +1,8 @@
 import { finished } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type RunCopy, type RunStatement, type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
+import { type CopyData, type RunCopy, type RunStatement, type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
 import { toBillingError } from './sql-error';
 
 const BOOL = 16;
@@ -45,12 +46,24 @@ async function runOn(target: Pool | PoolClient, text: string, params?: readonly 
   }
 }
 
-/** Streams `rows` into `target` with `COPY … FROM STDIN` on a checked-out connection; the rows copied. */
-async function copyOn(connection: PoolClient, target: string, rows: string): Promise<number> {
+/**
+ * Streams `rows` into `target` with `COPY … FROM STDIN` on a checked-out connection; the rows copied. Each piece is
+ * written, then the event loop is let run (the connection sends it, the server starts on it) before the next one is
+ * made: the server stores one piece while this process makes the next, rather than waiting for all of them.
+ */
+async function copyOn(connection: PoolClient, target: string, rows: CopyData): Promise<number> {
   try {
     const stream = connection.query(copyFrom(`COPY ${target} FROM STDIN`));
-    stream.end(rows);
-    await finished(stream);
+    const copied = finished(stream);
+    // A failed COPY (a key stored before) ends the stream early: its error is thrown by `await copied` below.
+    copied.catch(() => undefined);
+    for (const piece of rows) {
+      if (stream.destroyed) break;
+      stream.write(piece);
+      await setImmediate();
+    }
+    if (!stream.destroyed) stream.end();
+    await copied;
     return stream.rowCount;
   } catch (error) {
     throw toBillingError(error);

@@ -1,4 +1,4 @@
-import { type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
+import { type CopyData, type SqlClient, type SqlRow, TransactionSqlClient } from './sql-client';
 import { toBillingError } from './sql-error';
 
 /** The part of a PGlite database, or of one of its transactions, that runs a statement. */
@@ -40,9 +40,10 @@ async function runOn(target: PGliteQueryable, text: string, params?: readonly un
 }
 
 /** Copies `rows` into `target` with `COPY … FROM '/dev/blob'`, PGlite's way of handing COPY its data; the rows copied. */
-async function copyOn(target: PGliteQueryable, table: string, rows: string): Promise<number> {
+async function copyOn(target: PGliteQueryable, table: string, rows: CopyData): Promise<number> {
   try {
-    const result = await target.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob([rows]) });
+    // PGlite reads COPY data from one blob: the pieces are all made first.
+    const result = await target.query(`COPY ${table} FROM '/dev/blob'`, [], { blob: new Blob([...rows]) });
     return result.affectedRows ?? 0;
   } catch (error) {
     throw toBillingError(error);

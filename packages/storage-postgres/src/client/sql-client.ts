@@ -17,11 +17,12 @@ export interface SqlClient {
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
   /**
    * Copies rows into a table with `COPY <target> FROM …` (text format): `target` is the table and its column list
-   * (`"s"."usage_events" ("id", …)`), `rows` the data, one line per row. Returns the number of rows copied. Present
-   * on transaction clients whose driver can stream COPY data (`pg`, PGlite); absent elsewhere, where callers use
-   * `INSERT`. A row breaking a unique key fails the whole COPY (`BillingError` `conflict`).
+   * (`"s"."usage_events" ("id", …)`), `rows` the data, one line per row, in pieces (see {@link CopyData}). Returns the
+   * number of rows copied. Present on transaction clients whose driver can stream COPY data (`pg`, PGlite); absent
+   * elsewhere, where callers use `INSERT`. A row breaking a unique key fails the whole COPY (`BillingError`
+   * `conflict`).
    */
-  readonly copyRows?: (target: string, rows: string) => Promise<number>;
+  readonly copyRows?: (target: string, rows: CopyData) => Promise<number>;
   /** Whether this client is bound to an open transaction. */
   readonly inTransaction: boolean;
   /**
@@ -31,11 +32,18 @@ export interface SqlClient {
   readonly concurrent: boolean;
 }
 
+/**
+ * COPY data (text format) in pieces of whole lines, each made when it is asked for: a server connection sends a
+ * piece and lets the server read it while the next one is made. An iterator rather than any iterable, so that a
+ * string (an iterable of its characters) cannot be passed by mistake.
+ */
+export type CopyData = IterableIterator<string>;
+
 /** Runs one statement on one connection. */
 export type RunStatement = (text: string, params?: readonly unknown[]) => Promise<SqlRow[]>;
 
 /** Runs one `COPY <target> FROM …` of `rows` (text format) on one connection; see {@link SqlClient.copyRows}. */
-export type RunCopy = (target: string, rows: string) => Promise<number>;
+export type RunCopy = (target: string, rows: CopyData) => Promise<number>;
 
 /**
  * A client bound to one open transaction on one connection. Statements run one after another in call order,
@@ -48,7 +56,7 @@ export class TransactionSqlClient implements SqlClient {
   #tail: Promise<unknown> = Promise.resolve();
   #open = true;
 
-  readonly copyRows?: (target: string, rows: string) => Promise<number>;
+  readonly copyRows?: (target: string, rows: CopyData) => Promise<number>;
 
   constructor(
     private readonly run: RunStatement,

@@ -1,7 +1,7 @@
 import type { UsageEvent } from '@billfold/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyField, firstOfEachKey, usageCopyRows } from './usage-copy';
+import { copyField, firstOfEachKey, usageCopyData, usageCopyRows } from './usage-copy';
 
 /** COPY's text format read back, as the server reads one field (the escapes `copyField` writes). */
 function readField(field: string): string {
@@ -50,6 +50,17 @@ describe('usageCopyRows', () => {
     );
     const properties = rows.split('\n')[0]?.split('\t')[5] as string;
     expect(JSON.parse(readField(properties))).toEqual({ note: 'line\nbreak \\ "q"' });
+  });
+});
+
+describe('usageCopyData', () => {
+  it('cuts the rows into pieces of 1,000 whole lines that join to the rows of the batch', () => {
+    const events = Array.from({ length: 2001 }, (_, n) => event('cus_1', `e${n}`));
+    const pieces = [...usageCopyData(events)];
+    expect(pieces.map((piece) => piece.split('\n').length - 1)).toEqual([1000, 1000, 1]);
+    expect(pieces.join('')).toBe(usageCopyRows(events));
+    expect(pieces[1]?.startsWith('e1000\tcus_1\t')).toBe(true);
+    expect([...usageCopyData([])]).toEqual([]);
   });
 });
 

@@ -23,16 +23,32 @@ export function copyField(text: string): string {
   return SPECIAL.test(text) ? text.replace(SPECIALS, escapeCharacter) : text;
 }
 
-/** The rows of `events` in COPY's text format, columns as {@link USAGE_COPY_FIELDS}, `\N` for no subscription. */
-export function usageCopyRows(events: readonly UsageEvent[]): string {
-  const lines = new Array<string>(events.length);
-  for (let i = 0; i < events.length; i++) {
+/** Rows per piece of {@link usageCopyData}: about 100 kB, a few milliseconds of the server's work. */
+const ROWS_PER_PIECE = 1000;
+
+/**
+ * The rows of `events[from, to)` in COPY's text format, columns as {@link USAGE_COPY_FIELDS}, `\N` for no
+ * subscription. Built by appending to one string (V8 keeps it as a rope, flattened once when sent): a third cheaper
+ * than an array of lines joined.
+ */
+export function usageCopyRows(events: readonly UsageEvent[], from = 0, to = events.length): string {
+  let text = '';
+  for (let i = from; i < to; i++) {
     const { id, customerId, subscriptionId, eventName, timestamp, properties } = events[i] as UsageEvent;
     const subscription = subscriptionId === undefined ? '\\N' : copyField(subscriptionId);
-    lines[i] =
-      `${copyField(id)}\t${copyField(customerId)}\t${subscription}\t${copyField(eventName)}\t${copyField(timestamp)}\t${copyField(JSON.stringify(properties))}\n`;
+    text += `${copyField(id)}\t${copyField(customerId)}\t${subscription}\t${copyField(eventName)}\t${copyField(timestamp)}\t${copyField(JSON.stringify(properties))}\n`;
   }
-  return lines.join('');
+  return text;
+}
+
+/**
+ * The COPY data of `events` in pieces of {@link ROWS_PER_PIECE} rows, each made when the COPY asks for it (see
+ * `CopyData`): the server stores a batch's first rows while the next ones are written.
+ */
+export function* usageCopyData(events: readonly UsageEvent[]): Generator<string, void, undefined> {
+  for (let from = 0; from < events.length; from += ROWS_PER_PIECE) {
+    yield usageCopyRows(events, from, Math.min(from + ROWS_PER_PIECE, events.length));
+  }
 }
 
 /**

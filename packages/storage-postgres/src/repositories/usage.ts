@@ -9,7 +9,7 @@ import type { SqlClient } from '../client/sql-client';
 import { isUniqueViolation } from '../client/sql-error';
 import type { BillingTables } from '../schema/tables';
 import { decodeEventCursor, encodeEventCursor, pageLimit } from './paging';
-import { firstOfEachKey, USAGE_COPY_FIELDS, usageCopyRows } from './usage-copy';
+import { firstOfEachKey, USAGE_COPY_FIELDS, usageCopyData } from './usage-copy';
 
 /**
  * The fewest events stored with COPY: below it, the savepoint around the COPY costs more round trips than COPY
@@ -81,7 +81,7 @@ export function usageRepository(client: SqlClient, tables: BillingTables): Usage
   const copied = async (events: readonly UsageEvent[]) => {
     if (client.copyRows === undefined || events.length < COPY_FROM_EVENTS) return undefined;
     const { firsts, repeats } = firstOfEachKey(events);
-    const rows = usageCopyRows(firsts);
+    const rows = usageCopyData(firsts);
     let count: number | undefined;
     try {
       count = await client.transaction(

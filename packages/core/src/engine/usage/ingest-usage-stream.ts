@@ -4,7 +4,7 @@ import { validate } from '../../errors/validate';
 import type { EngineContext } from '../context';
 import { checkUsageBatch, type IngestResult, storeUsageBatch } from './ingest-usage';
 import { UsageCatalog } from './usage-catalog';
-import { validateUsageBatch } from './plain-usage-batch';
+import { validateUsageBatch, validateUsageBatchInSlices } from './plain-usage-batch';
 import { MAX_USAGE_BATCH, type UsageEventInput } from './usage-event-input';
 import type { UsageTarget } from './usage-subscriptions';
 
@@ -64,6 +64,22 @@ const SourceSchema = z.custom<AsyncIterable<UsageEventInput> | Iterable<UsageEve
     typeof value !== 'string',
   { message: 'expected an iterable or async iterable of usage events' },
 );
+
+/** Events checked between two turns of the event loop while a batch is being written: half a millisecond or so. */
+const CHECK_SLICE = 500;
+
+const runtimeSetImmediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+
+/**
+ * The batch checked as `ingest` checks it. Where the runtime has `setImmediate` (Node), in slices with a turn of the
+ * event loop between them, so that the batches being written go on (their statements' answers are taken as they
+ * arrive) while this one is checked; elsewhere in one go.
+ */
+function checkedShape(raw: readonly UsageEventInput[]) {
+  if (runtimeSetImmediate === undefined) return validateUsageBatch(raw);
+  const later = runtimeSetImmediate;
+  return validateUsageBatchInSlices(raw, CHECK_SLICE, () => new Promise<void>((resolve) => later(resolve)));
+}
 
 /** The source's events in arrays of `size` (the last one shorter). */
 async function* batchesOf<T>(source: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
@@ -143,7 +159,7 @@ export async function ingestUsageStream(
   for await (const raw of batchesOf(events, batchSize)) {
     let batch: UsageTarget[];
     try {
-      batch = await checkUsageBatch(ctx, catalog, validateUsageBatch(raw));
+      batch = await checkUsageBatch(ctx, catalog, await checkedShape(raw));
     } catch (error) {
       // The batches before this one are stored first, so the error's index says where the stored part ends.
       await writing.drain();

@@ -54,7 +54,9 @@ export async function checkUsageBatch(
   batch: readonly ParsedUsageEvent[],
 ): Promise<UsageTarget[]> {
   const now = ctx.clock.now().toISOString();
-  const metersByEvent = await catalog.metersByEvent(ctx.storage, new Set(batch.map((event) => event.eventName)));
+  const eventNames = new Set<string>();
+  for (const event of batch) eventNames.add(event.eventName);
+  const metersByEvent = await catalog.metersByEvent(ctx.storage, eventNames);
   const issues: UsageIssue[] = [];
   batch.forEach((event, i) => {
     const counted = metersByEvent.get(event.eventName);

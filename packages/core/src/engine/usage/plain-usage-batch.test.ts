@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validate } from '../../errors/validate';
-import { validateUsageBatch } from './plain-usage-batch';
+import { validateUsageBatch, validateUsageBatchInSlices } from './plain-usage-batch';
 import { UsageBatchSchema } from './usage-event-input';
 
 /** What `validate` does with a batch: its result, or the error it throws (code, message, path and issues). */
@@ -194,5 +194,45 @@ describe('validateUsageBatch', () => {
     const parse = vi.spyOn(UsageBatchSchema, 'safeParse');
     expect(checked(events)).toMatchObject({ error: { code: 'invalid_input', path: ['events', 1, 'timestamp'] } });
     expect(parse).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('validateUsageBatchInSlices', () => {
+  /** What the sliced check gives (result or error), and how many turns it took between slices. */
+  async function sliced(events: unknown, slice: number) {
+    let turns = 0;
+    const nextTurn = async () => {
+      turns += 1;
+    };
+    try {
+      return { outcome: { ok: await validateUsageBatchInSlices(events as never, slice, nextTurn) }, turns };
+    } catch (error) {
+      const { code, message, path, issues } = error as { code: string; message: string; path: unknown; issues: unknown };
+      return { outcome: { error: { code, message, path, issues } }, turns };
+    }
+  }
+
+  it('gives what validateUsageBatch gives, result or error, for any batch and slice (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { maxLength: 7 }), fc.integer({ min: 1, max: 4 }), async (events, slice) => {
+        expect((await sliced(events, slice)).outcome).toStrictEqual(checked(events));
+      }),
+      { numRuns: 1000 },
+    );
+  }, 120_000);
+
+  it('takes a turn between slices, and leaves the whole batch to the schema for a bad event in a later slice', async () => {
+    const plain = (n: number) => ({ id: `e${n}`, customerId: 'cus_1', eventName: 'data', properties: { gb: '1' } });
+    const events = Array.from({ length: 7 }, (_, n) => plain(n));
+    const good = await sliced(events, 3);
+    expect(good.turns).toBe(2);
+    expect(good.outcome).toStrictEqual({ ok: validateUsageBatch(events) });
+    const bad = [...events.slice(0, 5), { ...plain(5), properties: { gb: 1 } }, plain(6)];
+    const refused = await sliced(bad, 3);
+    // Turns: after the first slice only, the second slice's bad event sends the batch to the schema.
+    expect(refused.turns).toBe(1);
+    expect(refused.outcome).toMatchObject({
+      error: { code: 'invalid_input', path: ['events', 5, 'properties', 'gb'] },
+    });
   });
 });

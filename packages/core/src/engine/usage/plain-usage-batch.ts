@@ -82,7 +82,9 @@ function plainProperties(value: unknown): Record<string, string> | undefined {
 /** The event as the schema gives it back, or `undefined` when the schema must judge it. */
 function plainEvent(input: unknown): ParsedUsageEvent | undefined {
   if (!isPlainObject(input)) return undefined;
-  for (const key of Object.keys(input)) if (!FIELDS.has(key)) return undefined;
+  // `for…in` walks the keys without an array per event; an inherited enumerable key (a polluted prototype) is not a
+  // field either, and leaves the event to the schema.
+  for (const key in input) if (!FIELDS.has(key)) return undefined;
   const { id, customerId, subscriptionId, eventName, timestamp } = input;
   if (!isId(id) || !isId(customerId)) return undefined;
   if (subscriptionId !== undefined && !isId(subscriptionId)) return undefined;
@@ -106,6 +108,28 @@ function plainEvent(input: unknown): ParsedUsageEvent | undefined {
     : { id, customerId, subscriptionId, eventName, timestamp, properties };
 }
 
+/** Whether `events` is an array of 1 to {@link MAX_USAGE_BATCH} items: else only the schema says what is wrong. */
+const isBatchArray = (events: readonly UsageEventInput[]) =>
+  Array.isArray(events) && events.length > 0 && events.length <= MAX_USAGE_BATCH;
+
+/**
+ * Checks `events[from, to)` directly and appends them to `parsed`; `false` as soon as one is not of the common plain
+ * shape (the schema must then check the whole batch).
+ */
+function appendPlainEvents(
+  events: readonly UsageEventInput[],
+  from: number,
+  to: number,
+  parsed: ParsedUsageEvent[],
+): boolean {
+  for (let i = from; i < to; i++) {
+    const plain = plainEvent(events[i]);
+    if (plain === undefined) return false;
+    parsed.push(plain);
+  }
+  return true;
+}
+
 /**
  * A batch of usage events checked as `validate(UsageBatchSchema, events, 'events')` checks it, with the same
  * result: each event of the common plain shape is checked directly; when one is not, the schema checks the whole
@@ -113,14 +137,29 @@ function plainEvent(input: unknown): ParsedUsageEvent | undefined {
  * @internal
  */
 export function validateUsageBatch(events: readonly UsageEventInput[]): ParsedUsageEvent[] {
-  if (!Array.isArray(events) || events.length === 0 || events.length > MAX_USAGE_BATCH) {
-    return validate(UsageBatchSchema, events, 'events');
-  }
   const parsed: ParsedUsageEvent[] = [];
-  for (const event of events) {
-    const plain = plainEvent(event);
-    if (plain === undefined) return validate(UsageBatchSchema, events, 'events');
-    parsed.push(plain);
+  if (isBatchArray(events) && appendPlainEvents(events, 0, events.length, parsed)) return parsed;
+  return validate(UsageBatchSchema, events, 'events');
+}
+
+/**
+ * {@link validateUsageBatch}, `slice` events at a time with a turn of the event loop (`nextTurn`) between slices:
+ * a stream checks its next batch this way while the current one is written, so the write's answers from the
+ * database are taken as they come rather than after the whole batch is checked. Same result, same errors.
+ * @internal
+ */
+export async function validateUsageBatchInSlices(
+  events: readonly UsageEventInput[],
+  slice: number,
+  nextTurn: () => Promise<void>,
+): Promise<ParsedUsageEvent[]> {
+  const parsed: ParsedUsageEvent[] = [];
+  if (!isBatchArray(events)) return validate(UsageBatchSchema, events, 'events');
+  for (let from = 0; from < events.length; from += slice) {
+    if (from > 0) await nextTurn();
+    if (!appendPlainEvents(events, from, Math.min(from + slice, events.length), parsed)) {
+      return validate(UsageBatchSchema, events, 'events');
+    }
   }
   return parsed;
 }

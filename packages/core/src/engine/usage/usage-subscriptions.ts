@@ -30,8 +30,12 @@ export function timestampRejection(sub: SubscriptionUsageTerms, timestamp: strin
   if (sub.cancelAtPeriodEnd && timestamp >= sub.currentPeriodEnd) {
     return `subscription ${sub.id} ends at ${sub.currentPeriodEnd} (cancelled at period end)`;
   }
-  const end = sub.scheduledChanges?.find((change) => change.action === 'cancel' && timestamp >= change.at);
-  if (end !== undefined) return `subscription ${sub.id} ends at ${end.at} (a scheduled cancellation)`;
+  // A loop, not `find`: this runs for every event, and a callback would be a closure made each time.
+  for (const change of sub.scheduledChanges ?? []) {
+    if (change.action === 'cancel' && timestamp >= change.at) {
+      return `subscription ${sub.id} ends at ${change.at} (a scheduled cancellation)`;
+    }
+  }
   return undefined;
 }
 
@@ -77,9 +81,14 @@ export async function lockUsageTargets(
 ): Promise<UsageResolver> {
   const named = new Set<string>();
   const resolving = new Set<string>();
+  // Every customer of the batch, once: those resolving, and those naming a subscription.
+  const naming = new Set<string>();
   for (const event of events) {
     if (event.subscriptionId === undefined) resolving.add(event.customerId);
-    else named.add(event.subscriptionId);
+    else {
+      named.add(event.subscriptionId);
+      naming.add(event.customerId);
+    }
   }
   const locked = await lockCandidates(session, named, resolving);
   const subscriptions = new Map<string, SubscriptionUsageTerms>();
@@ -91,18 +100,21 @@ export async function lockUsageTargets(
     else own.push(sub);
   }
   const unseen = new Set<string>();
-  for (const event of events) if (!byCustomer.has(event.customerId)) unseen.add(event.customerId);
-  const known = new Set(byCustomer.keys());
-  if (unseen.size > 0) for (const customer of await session.customers.getMany([...unseen])) known.add(customer.id);
-  await catalog.loadPrices(
-    session,
-    locked.flatMap((sub) => sub.items.map((item) => item.priceId)),
-  );
-  return usageResolver(known, subscriptions, byCustomer, catalog);
+  for (const customers of [resolving, naming]) {
+    for (const customerId of customers) if (!byCustomer.has(customerId)) unseen.add(customerId);
+  }
+  // A customer owning a locked subscription is known; only the others are looked up.
+  const found = new Set<string>();
+  if (unseen.size > 0) for (const customer of await session.customers.getMany([...unseen])) found.add(customer.id);
+  const priceIds = new Set<string>();
+  for (const sub of locked) for (const item of sub.items) priceIds.add(item.priceId);
+  await catalog.loadPrices(session, priceIds);
+  return usageResolver(found, subscriptions, byCustomer, catalog);
 }
 
+/** `found`: the batch's customers that own no locked subscription but exist. */
 function usageResolver(
-  known: ReadonlySet<string>,
+  found: ReadonlySet<string>,
   subscriptions: ReadonlyMap<string, SubscriptionUsageTerms>,
   byCustomer: ReadonlyMap<string, SubscriptionUsageTerms[]>,
   catalog: UsageCatalog,
@@ -120,26 +132,33 @@ function usageResolver(
   };
   const named = (event: UsageTarget, i: number, issues: UsageIssue[]) => {
     const sub = subscriptions.get(event.subscriptionId as string);
+    if (sub !== undefined && sub.customerId === event.customerId && meters(sub, event.eventName)) {
+      return withOpenPeriod(sub, event, i, issues);
+    }
+    // The path is made only for a refused event.
     const path = ['events', i, 'subscriptionId'];
     if (sub === undefined) {
       issues.push({ code: 'not_found', path, message: `subscription ${event.subscriptionId} not found` });
     } else if (sub.customerId !== event.customerId) {
       issues.push({ code: 'invalid_input', path, message: `subscription ${sub.id} belongs to another customer` });
-    } else if (!meters(sub, event.eventName)) {
+    } else {
       const message = `subscription ${sub.id} has no metered price for "${event.eventName}"`;
       issues.push({ code: 'invalid_input', path, message });
-    } else {
-      return sub;
     }
     return undefined;
   };
 
-  const resolved = (event: UsageTarget, i: number, issues: UsageIssue[]) => {
+  const resolved = (
+    event: UsageTarget,
+    own: readonly SubscriptionUsageTerms[],
+    i: number,
+    issues: UsageIssue[],
+  ): SubscriptionUsageTerms | undefined => {
     const { customerId, eventName, timestamp } = event;
     let metering = 0;
     let open = 0;
     let only: SubscriptionUsageTerms | undefined;
-    for (const sub of byCustomer.get(customerId) ?? []) {
+    for (const sub of own) {
       if (!meters(sub, eventName)) continue;
       metering += 1;
       // A subscription cancelled now still takes usage dated before its end, until its final invoice.
@@ -161,17 +180,29 @@ function usageResolver(
 
   return {
     resolve(event, i, issues) {
-      if (!known.has(event.customerId)) {
+      // One look-up of the customer per event: its locked subscriptions, or whether it exists without any.
+      const own = byCustomer.get(event.customerId);
+      if (own === undefined && !found.has(event.customerId)) {
         const message = `customer ${event.customerId} not found`;
         issues.push({ code: 'not_found', path: ['events', i, 'customerId'], message });
         return undefined;
       }
-      const sub = event.subscriptionId === undefined ? resolved(event, i, issues) : named(event, i, issues);
-      if (sub === undefined) return undefined;
-      const rejection = timestampRejection(sub, event.timestamp);
-      if (rejection === undefined) return sub;
-      issues.push({ code: 'invalid_input', path: ['events', i, 'timestamp'], message: rejection });
-      return undefined;
+      if (event.subscriptionId !== undefined) return named(event, i, issues);
+      // A resolved subscription is the one open at the event's timestamp: checked once, while resolving.
+      return resolved(event, own ?? [], i, issues);
     },
   };
+}
+
+/** `sub` when it takes usage at the event's timestamp; otherwise the reason is pushed to `issues`. */
+function withOpenPeriod(
+  sub: SubscriptionUsageTerms,
+  event: UsageTarget,
+  i: number,
+  issues: UsageIssue[],
+): SubscriptionUsageTerms | undefined {
+  const rejection = timestampRejection(sub, event.timestamp);
+  if (rejection === undefined) return sub;
+  issues.push({ code: 'invalid_input', path: ['events', i, 'timestamp'], message: rejection });
+  return undefined;
 }
