@@ -7,10 +7,11 @@
  *    19 % VAT per invoice, half up) and check the grand total equals the engine's;
  * 4. write the invoice rows (the engine's own rows from an untimed run: same bytes) with one `INSERT … unnest`;
  * 5. move every subscription to its next period with one `UPDATE … FROM unnest`.
- * It leaves out what only a real run needs: ledger locks, balances, gapless numbers, time zones, documents.
- * With `engineWrites`, it also does by hand the other statements a run must make (not a goal's floor, a measure of
- * where the run's time goes): the customers locked (`FOR NO KEY UPDATE`) and read whole, the run's outbox entries
- * inserted, and one gapless number reservation.
+ * Alone it leaves out statements the engine's rules require of a run: the customers' ledger locks, their records
+ * (time zone, tax status, the invoice's snapshot), the outbox rows written with the invoices, the gapless number
+ * reservation. With `engineWrites` — the goal's floor — it makes those too, set-based: the customers locked
+ * (`FOR NO KEY UPDATE`) and read whole, the run's outbox entries inserted, one number reservation. Still left out:
+ * balances, time zones and documents computed per customer.
  */
 import type { Invoice, OutboxEntry } from '@billfold/core';
 import type { PostgresStorage } from '../src/index';
