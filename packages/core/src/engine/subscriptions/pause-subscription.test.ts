@@ -213,6 +213,22 @@ describe('what a pause refuses', () => {
     expect(inTrial.code).toBe('invalid_state');
   });
 
+  it('resuming a restart pause at the instant of its boundary the run has billed', async () => {
+    const { f, subscription } = await subscribed();
+    f.clock.set('2026-01-16T00:00:00Z');
+    await f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'restart' });
+    f.clock.set('2026-01-20T00:00:00Z');
+    await f.run();
+    const before = await storageDump(f.storage);
+    // The pause's boundary (16 January) is billed: resuming there would bill that boundary a second time.
+    const again = await rejection(f.subscriptions.resume({ subscriptionId: subscription.id, at: '2026-01-16T00:00:00Z' }));
+    expect([again.code, again.path]).toEqual(['invalid_input', ['input', 'at']]);
+    expect(again.message).toContain('2026-01-16T00:00:00.000Z was billed');
+    expect(await storageDump(f.storage)).toEqual(before);
+    const resumed = await f.subscriptions.resume({ subscriptionId: subscription.id, at: '2026-01-16T00:00:00.001Z' });
+    expect(resumed.invoices.map((i) => i.periodStart)).toEqual(['2026-01-16T00:00:00.001Z']);
+  });
+
   it('restart pausing while usage is recorded after the pause', async () => {
     const { f, subscription, use } = await subscribed();
     await use('ahead', '2026-01-20T00:00:00Z', '1');

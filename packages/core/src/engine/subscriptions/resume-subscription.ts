@@ -47,6 +47,9 @@ export async function resumeSubscription(
     if (pause.behavior === 'restart') {
       // Once the pause's own boundary is billed, the resumption is the next boundary.
       const waiting = current.nextBillingAt !== pause.pausedAt;
+      if (waiting && at <= current.currentPeriodStart) {
+        refuse(`the boundary at ${current.currentPeriodStart} was billed while paused; resume after it`);
+      }
       subscription = await storeUpdate(session, ctx, current, {
         pause: resumed,
         ...(waiting ? { currentPeriodEnd: at, nextBillingAt: at } : {}),
