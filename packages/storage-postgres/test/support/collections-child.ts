@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { createTestClock } from '@billfold/core';
 import { createPostgresStorage } from '../../src/index';
 import { collectionsEngine } from './collections-setup';
+import { childArgument } from './child-argument';
 
 /** What the test passes as the one argument. */
 export interface CollectionsChildConfig {
@@ -121,7 +122,7 @@ async function main(config: CollectionsChildConfig): Promise<void> {
   await storage.close();
 }
 
-main(JSON.parse(process.argv[2] ?? '{}') as CollectionsChildConfig).catch((error: unknown) => {
+main(childArgument<CollectionsChildConfig>()).catch((error: unknown) => {
   say({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exitCode = 1;
 });

@@ -19,6 +19,7 @@ import {
 import { createPostgresStorage } from '../../src/index';
 import { wrapSessions } from './engine-scenario';
 import { paypalGatewayAt } from './gateway-providers';
+import { childArgument } from './child-argument';
 
 /** What the test passes as the one argument. */
 export interface LedgerOpConfig {
@@ -130,7 +131,7 @@ async function main(config: LedgerOpConfig): Promise<void> {
   process.exit(0);
 }
 
-main(JSON.parse(process.argv[2] ?? '{}') as LedgerOpConfig).catch((error: unknown) => {
+main(childArgument<LedgerOpConfig>()).catch((error: unknown) => {
   say({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 });

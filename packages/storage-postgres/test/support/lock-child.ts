@@ -10,6 +10,7 @@ import { isBillingError } from '@billfold/core';
 import { lockDataDir } from '../../src/client/data-dir-lock';
 import { createPostgresStorage } from '../../src/index';
 import { customer } from './records';
+import { childArgument } from './child-argument';
 
 /** What the test passes as the one argument. */
 export interface LockChildConfig {
@@ -57,7 +58,7 @@ async function main(config: LockChildConfig): Promise<void> {
   say({ type: 'released' });
 }
 
-main(JSON.parse(process.argv[2] as string) as LockChildConfig).then(
+main(childArgument<LockChildConfig>()).then(
   () => process.exit(0),
   (error: unknown) => {
     say({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

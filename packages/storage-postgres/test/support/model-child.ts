@@ -16,6 +16,7 @@ import { createStripeGateway } from '@billfold/payments-stripe';
 import { createPostgresStorage } from '../../src/index';
 import { COLLECTIONS_POLICY } from './collections-setup';
 import { type AcceptedEvent, type ModelPrices, modelOperations } from './model-operations';
+import { childArgument } from './child-argument';
 
 /** One customer of the model, as the test seeded it. */
 export interface ModelCustomer {
@@ -132,7 +133,7 @@ async function main(config: ModelConfig): Promise<void> {
   process.exit(0);
 }
 
-main(JSON.parse(process.argv[2] ?? '{}') as ModelConfig).catch((error: unknown) => {
+main(childArgument<ModelConfig>()).catch((error: unknown) => {
   say({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import type { StorageSession } from '@billfold/core';
 import { createPostgresStorage } from '../../src/index';
 import { runner, wrapSessions } from './engine-scenario';
+import { childArgument } from './child-argument';
 
 /** What the test passes as the one argument. */
 export interface ChildConfig {
@@ -114,7 +115,7 @@ async function main(config: ChildConfig): Promise<void> {
   await storage.close();
 }
 
-main(JSON.parse(process.argv[2] ?? '{}') as ChildConfig).catch((error: unknown) => {
+main(childArgument<ChildConfig>()).catch((error: unknown) => {
   say({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exitCode = 1;
 });

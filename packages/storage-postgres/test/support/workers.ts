@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { childArgumentText } from './child-argument';
 import type { ChildConfig, ChildMessage } from './run-cycle-child';
 
 const CHILD = fileURLToPath(new URL('./run-cycle-child.ts', import.meta.url));
@@ -20,7 +21,8 @@ export interface ChildScript<M extends { readonly type: string }> {
 }
 
 /**
- * Starts `node --import tsx --conditions=@billfold/source <script> <argument as JSON>` in the package folder.
+ * Starts `node --import tsx --conditions=@billfold/source <script> <argument as JSON>` in the package folder (a long
+ * argument goes through a file: see `childArgumentText`).
  * @param onMessage told about every message as it arrives (before `next` hands it out).
  */
 export function startChild<M extends { readonly type: string }>(
@@ -30,7 +32,7 @@ export function startChild<M extends { readonly type: string }>(
 ): ChildScript<M> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@billfold/source', script, JSON.stringify(argument)],
+    ['--import', 'tsx', '--conditions=@billfold/source', script, childArgumentText(argument)],
     { cwd: PACKAGE_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const messages: M[] = [];
