@@ -25,13 +25,14 @@ import { startChild } from './support/workers';
  * The ledger model test: several OS processes run random engine operations on the same customers at once, on a
  * real PostgreSQL server, then every rule of the ledger is checked on what they left. The operations of each
  * worker come from a seeded generator (the interleaving is the server's): set BILLFOLD_MODEL_SEED to replay a
- * seed, BILLFOLD_MODEL_OPERATIONS / BILLFOLD_MODEL_WORKERS to run more.
+ * seed, BILLFOLD_MODEL_OPERATIONS / BILLFOLD_MODEL_WORKERS to run more, BILLFOLD_MODEL_CUSTOMERS (default 10) to
+ * make them collide more or less often.
  */
 
 const SEED = Number(process.env.BILLFOLD_MODEL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const WORKERS = Number(process.env.BILLFOLD_MODEL_WORKERS ?? 4);
 const OPERATIONS = Number(process.env.BILLFOLD_MODEL_OPERATIONS ?? 600);
-const CUSTOMERS = 10;
+const CUSTOMERS = Number(process.env.BILLFOLD_MODEL_CUSTOMERS ?? 10);
 const START = '2026-01-01T00:00:00.000Z';
 /** Each worker's clock moves 3 hours per operation: 600 operations span 75 days. */
 const STEP_MS = 3 * 3_600_000;

@@ -103,9 +103,13 @@ async function main(config: ModelConfig): Promise<void> {
     } catch (error) {
       if (isBillingError(error) && (error.code === 'invalid_input' || error.code === 'invalid_state')) {
         outcome = error.code;
-      } else if (isBillingError(error) && error.code === 'not_found' && operation === 'unschedule') {
-        // The change this worker saw waiting was applied by another process's run, or unscheduled by another
-        // worker, before its call took the subscription's lock: the engine's documented refusal.
+      } else if (
+        isBillingError(error) &&
+        error.code === 'not_found' &&
+        (operation === 'unschedule' || operation === 'removeItem')
+      ) {
+        // The change or pending item this worker saw waiting was applied or invoiced by another process's run, or
+        // removed by another worker, before its call took the subscription's lock: the engine's documented refusal.
         outcome = error.code;
       } else if (
         isBillingError(error) &&
