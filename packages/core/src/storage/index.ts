@@ -2,53 +2,54 @@
  * Storage: the adapter interface an integrator implements (see the rules at the top of `storage-adapter.ts`).
  * @module
  */
+export type { AppendRepository, VersionedRepository } from './repository';
 export type {
-  AppendRepository,
   AuditFilter,
   AuditRepository,
+  PersonalDataRepository,
+  PurgeCounts,
+  ScrubCounts,
+} from './privacy-repositories';
+export type {
   BalanceRepository,
-  BillingStorageAdapter,
-  CatalogListRepository,
-  CollectionFeeRepository,
-  BankCreditListFilter,
-  BankCreditRepository,
-  PayoutListFilter,
-  PayoutRepository,
   CreditNoteRepository,
   CustomerListFilter,
   CustomerLockOptions,
   CustomerRepository,
-  IdempotencyRecord,
-  IdempotencyRepository,
   InvoiceRepository,
   LedgerLocks,
+  PaymentRepository,
+  RefundRepository,
+} from './ledger-repositories';
+export type { BillingStorageAdapter, StorageCapabilities, StorageSession, TransactionMode } from './storage-adapter';
+export type { CatalogListRepository, PriceRepository, ProductRepository } from './catalog-repositories';
+export type {
+  CollectionFeeRepository,
   OutboxListFilter,
   OutboxRepository,
   PaymentAttemptListFilter,
   PaymentAttemptRepository,
   PaymentMethodListFilter,
   PaymentMethodRepository,
-  PaymentRepository,
-  PersonalDataRepository,
-  PriceRepository,
-  ProductRepository,
-  PurgeCounts,
-  RefundRepository,
-  ScrubCounts,
-  StorageCapabilities,
-  StorageSession,
+} from './collections-repositories';
+export type {
+  BankCreditListFilter,
+  BankCreditRepository,
+  PayoutListFilter,
+  PayoutRepository,
+} from './reconciliation-repositories';
+export type { IdempotencyRecord, IdempotencyRepository } from './idempotency-repository';
+export type {
   SubscriptionLockMatch,
   SubscriptionUsageTerms,
   SubscriptionLockMode,
   DuePosition,
   SubscriptionRepository,
-  TransactionMode,
   UsageQuery,
   UsageEventKey,
   UsageRepository,
-  VersionedRepository,
-} from './storage-adapter';
-export { ERASED_CUSTOMER_NAME } from './storage-adapter';
+} from './subscription-repositories';
+export { ERASED_CUSTOMER_NAME } from './privacy-repositories';
 export {
   ERASED_PROVIDER_REFERENCE,
   erasedOutboxEntry,

@@ -36,7 +36,10 @@ export function listCustomerQueries(
       const firstPayment = earliest(
         payments.filter((p) => RECEIVED.has(p.status)).map((p) => ({ customerId: p.customerId, at: p.receivedAt })),
       );
-      const cohorts = new Map<string, { customers: number; invoiced: number; toInvoice: bigint; paid: number; toPayment: bigint }>();
+      const cohorts = new Map<
+        string,
+        { customers: number; invoiced: number; toInvoice: bigint; paid: number; toPayment: bigint }
+      >();
       for (const customer of customers) {
         const month = localDay(customer.createdAt, customer.timeZone).slice(0, 7);
         const cohort = cohorts.get(month) ?? { customers: 0, invoiced: 0, toInvoice: 0n, paid: 0, toPayment: 0n };
@@ -68,7 +71,8 @@ export function listCustomerQueries(
     async trials({ from, to }) {
       const cohorts = new Map<string, { trials: number; converted: number }>();
       const zones = new Map<string, string>();
-      for (const customer of await listAll((page) => storage.customers.list(page))) zones.set(customer.id, customer.timeZone);
+      for (const customer of await listAll((page) => storage.customers.list(page)))
+        zones.set(customer.id, customer.timeZone);
       for (const subscription of await listAll((page) => storage.subscriptions.list(page))) {
         const end = subscription.trialEnd;
         if (end === undefined || end < from || end >= to) continue;
@@ -114,7 +118,13 @@ export function listCustomerQueries(
       }
       return sums
         .entries()
-        .map(({ currency, amount, count }): UnappliedPayments => ({ currency, payments: count, unapplied: amount.toString() }));
+        .map(
+          ({ currency, amount, count }): UnappliedPayments => ({
+            currency,
+            payments: count,
+            unapplied: amount.toString(),
+          }),
+        );
     },
   };
 }

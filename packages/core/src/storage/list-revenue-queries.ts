@@ -93,7 +93,10 @@ export function listRevenueQueries(
           }
         }
       }
-      const rows = new Map<string, { month: string; currency: string; billingCode: string; invoiced: Money; credited: Money }>();
+      const rows = new Map<
+        string,
+        { month: string; currency: string; billingCode: string; invoiced: Money; credited: Money }
+      >();
       for (const [side, sums] of [
         ['invoiced', invoiced],
         ['credited', credited],
@@ -126,7 +129,9 @@ export function listRevenueQueries(
         for (const line of invoice.lines) {
           if (line.kind !== 'subscription' || line.periodStart === undefined || line.periodEnd === undefined) continue;
           const credited = corrections.get(`${invoice.id}\u0000${line.id}`);
-          const recurring = money(line.taxableAmount, invoice.currency).subtract(credited ?? money('0', invoice.currency));
+          const recurring = money(line.taxableAmount, invoice.currency).subtract(
+            credited ?? money('0', invoice.currency),
+          );
           if (recurring.compare(money('0', invoice.currency)) <= 0) continue;
           const start = localDay(line.periodStart, zone);
           const end = localDay(line.periodEnd, zone);

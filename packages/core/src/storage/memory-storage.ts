@@ -8,30 +8,25 @@ import { Table } from './memory/table';
 import { type OperationContext, runOperation, UndoLog } from './memory/undo-log';
 import type {
   BalanceRepository,
-  BankCreditRepository,
-  BillingStorageAdapter,
-  CatalogListRepository,
-  CollectionFeeRepository,
-  PaymentAttemptRepository,
-  PayoutRepository,
-  PaymentMethodRepository,
   CreditNoteRepository,
   CustomerRepository,
-  AuditRepository,
-  IdempotencyRepository,
-  PersonalDataRepository,
   InvoiceRepository,
   LedgerLocks,
-  OutboxRepository,
   PaymentRepository,
-  PriceRepository,
-  ProductRepository,
   RefundRepository,
-  StorageCapabilities,
-  StorageSession,
-  SubscriptionRepository,
-  UsageRepository,
-} from './storage-adapter';
+} from './ledger-repositories';
+import type { BankCreditRepository, PayoutRepository } from './reconciliation-repositories';
+import type { BillingStorageAdapter, StorageCapabilities, StorageSession } from './storage-adapter';
+import type { CatalogListRepository, PriceRepository, ProductRepository } from './catalog-repositories';
+import type {
+  CollectionFeeRepository,
+  PaymentAttemptRepository,
+  PaymentMethodRepository,
+  OutboxRepository,
+} from './collections-repositories';
+import type { AuditRepository, PersonalDataRepository } from './privacy-repositories';
+import type { IdempotencyRepository } from './idempotency-repository';
+import type { SubscriptionRepository, UsageRepository } from './subscription-repositories';
 
 /**
  * Billing storage held in memory: for tests, demos and browser playgrounds. Keeps every rule of the storage

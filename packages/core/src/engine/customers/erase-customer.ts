@@ -1,7 +1,8 @@
 import type { Customer } from '../../domain/customer';
 import { listAll } from '../../domain/list-all';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
-import { ERASED_CUSTOMER_NAME, type ScrubCounts, type StorageSession } from '../../storage/storage-adapter';
+import { ERASED_CUSTOMER_NAME, type ScrubCounts } from '../../storage/privacy-repositories';
+import type { StorageSession } from '../../storage/storage-adapter';
 import type { EngineContext } from '../context';
 import { lockCustomerLedgers } from '../ledger/ledger-lock';
 import { requireRecord } from '../require-record';

@@ -1,10 +1,7 @@
 import type { FieldProtector } from '../../protection/field-protector';
-import type {
-  BillingStorageAdapter,
-  CustomerRepository,
-  IdempotencyRepository,
-  StorageSession,
-} from '../../storage/storage-adapter';
+import type { BillingStorageAdapter, StorageSession } from '../../storage/storage-adapter';
+import type { CustomerRepository } from '../../storage/ledger-repositories';
+import type { IdempotencyRepository } from '../../storage/idempotency-repository';
 import { openCustomer, type ProtectedFields, sealCustomer } from './customer-fields';
 import { openResponse, sealResponse } from './sealed-responses';
 

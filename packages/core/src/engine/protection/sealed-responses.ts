@@ -1,6 +1,6 @@
 import type { FieldContext, FieldProtector } from '../../protection/field-protector';
 import { ENVELOPE_VERSION } from '../../protection/envelope';
-import type { IdempotencyRecord } from '../../storage/storage-adapter';
+import type { IdempotencyRecord } from '../../storage/idempotency-repository';
 
 /** How an idempotency record's response is stored when field protection is on. */
 interface SealedResponse {

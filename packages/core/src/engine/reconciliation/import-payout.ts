@@ -10,7 +10,8 @@ import {
   payoutKey,
   settlePayout,
 } from '../../reconciliation/settle-payout';
-import type { BillingStorageAdapter, PayoutRepository } from '../../storage/storage-adapter';
+import type { BillingStorageAdapter } from '../../storage/storage-adapter';
+import type { PayoutRepository } from '../../storage/reconciliation-repositories';
 import type { EngineContext } from '../context';
 import { depositPayout, findDepositedPayout } from './payout-deposit';
 

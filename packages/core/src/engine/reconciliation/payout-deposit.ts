@@ -2,7 +2,8 @@ import type { BankCredit } from '../../domain/bank-credit';
 import { listAll } from '../../domain/list-all';
 import type { Payout } from '../../domain/payout';
 import { money } from '../../money/money';
-import type { PayoutRepository, StorageSession } from '../../storage/storage-adapter';
+import type { PayoutRepository } from '../../storage/reconciliation-repositories';
+import type { StorageSession } from '../../storage/storage-adapter';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 
 /** How many days a deposit's value date may be from the payout's arrival date to match on amount and date alone. */

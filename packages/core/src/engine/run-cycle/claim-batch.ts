@@ -1,5 +1,6 @@
 import type { Subscription } from '../../domain/subscription';
-import type { DuePosition, StorageSession } from '../../storage/storage-adapter';
+import type { DuePosition } from '../../storage/subscription-repositories';
+import type { StorageSession } from '../../storage/storage-adapter';
 
 /** What one batch of a billing run claimed (see {@link claimBatch}). */
 export interface ClaimedBatch {

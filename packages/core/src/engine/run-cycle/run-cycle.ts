@@ -5,7 +5,7 @@ import { validate } from '../../errors/validate';
 import { type Money, money } from '../../money/money';
 import { billingTelemetry } from '../../telemetry/billing-telemetry';
 import { createStepTally, type StepFigures, type StepTally } from '../../telemetry/step-tally';
-import type { DuePosition } from '../../storage/storage-adapter';
+import type { DuePosition } from '../../storage/subscription-repositories';
 import type { EngineContext } from '../context';
 import { deliverAfterCommit } from '../notifications/deliver-after-commit';
 import { chargeFinalized } from '../online-payments/charge-finalized';

@@ -1,6 +1,7 @@
 import type { UsageEvent } from '../../domain/usage-event';
 import { BillingError } from '../../errors/billing-error';
-import type { StorageSession, UsageEventKey } from '../../storage/storage-adapter';
+import type { StorageSession } from '../../storage/storage-adapter';
+import type { UsageEventKey } from '../../storage/subscription-repositories';
 import type { EngineContext } from '../context';
 import { ledgerTransaction } from '../ledger/ledger-transaction';
 import { type UsageIssue, checkProperties } from './check-properties';

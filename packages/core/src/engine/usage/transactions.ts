@@ -1,5 +1,6 @@
 import type { CatalogPrice } from '../../domain/catalog';
-import type { StorageSession, UsageQuery } from '../../storage/storage-adapter';
+import type { StorageSession } from '../../storage/storage-adapter';
+import type { UsageQuery } from '../../storage/subscription-repositories';
 
 /**
  * Whether a metered price is rated per event rather than on the period's aggregate: a `percentage` price takes

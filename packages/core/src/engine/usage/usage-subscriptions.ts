@@ -1,4 +1,5 @@
-import type { StorageSession, SubscriptionUsageTerms } from '../../storage/storage-adapter';
+import type { StorageSession } from '../../storage/storage-adapter';
+import type { SubscriptionUsageTerms } from '../../storage/subscription-repositories';
 import { listAllById } from '../run-cycle/catalog';
 import type { UsageIssue } from './check-properties';
 import { meteredItems } from './metered-prices';

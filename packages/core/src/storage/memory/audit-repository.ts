@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../domain/audit-entry';
-import type { AuditFilter, AuditRepository } from '../storage-adapter';
+import type { AuditFilter, AuditRepository } from '../privacy-repositories';
 import { normalizeInstant } from './instant';
 import type { Table } from './table';
 import type { MemoryExecutor } from './undo-log';

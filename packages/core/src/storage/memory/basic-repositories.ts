@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../../domain/common';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
-import type { AppendRepository, VersionedRepository } from '../storage-adapter';
+import type { AppendRepository, VersionedRepository } from '../repository';
 import { type Table, updateVersioned } from './table';
 import type { MemoryExecutor } from './undo-log';
 

@@ -1,5 +1,5 @@
 import type { CollectionFee } from '../../domain/collection-fee';
-import type { CollectionFeeRepository, OutboxRepository } from '../storage-adapter';
+import type { CollectionFeeRepository, OutboxRepository } from '../collections-repositories';
 import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { indexedWrites } from './due-index';
 import { type MemoryState, pendingAt } from './memory-state';

@@ -1,6 +1,6 @@
 import type { Invoice } from '../../domain/invoice';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
-import type { InvoiceRepository } from '../storage-adapter';
+import type { InvoiceRepository } from '../ledger-repositories';
 import { appendRepository } from './basic-repositories';
 import { indexedWrites } from './due-index';
 import { normalizeInstant } from './instant';

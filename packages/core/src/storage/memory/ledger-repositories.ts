@@ -1,6 +1,7 @@
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { addFixed, DECIMAL_PATTERN, formatFixed, parseFixed } from '../../money/fixed';
-import type { BalanceRepository, IdempotencyRepository } from '../storage-adapter';
+import type { BalanceRepository } from '../ledger-repositories';
+import type { IdempotencyRepository } from '../idempotency-repository';
 import { appendRepository, listByFields } from './basic-repositories';
 import { balanceKey, type MemoryState } from './memory-state';
 import { normalizeInstant } from './instant';

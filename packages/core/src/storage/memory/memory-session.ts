@@ -1,5 +1,6 @@
 import { type Customer, foldEmail } from '../../domain/customer';
-import type { PayoutRepository, StorageSession } from '../storage-adapter';
+import type { PayoutRepository } from '../reconciliation-repositories';
+import type { StorageSession } from '../storage-adapter';
 import { activeFlag, appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { memoryAuditRepository } from './audit-repository';
 import { memoryCollectionFeeRepository, memoryOutboxRepository } from './collections-repositories';

@@ -13,7 +13,7 @@ import type { BalanceTransaction, Payment, Refund } from '../../domain/payment';
 import type { Subscription } from '../../domain/subscription';
 import type { Fixed } from '../../money/fixed';
 import type { TaxRate } from '../../tax/tax-rate';
-import type { IdempotencyRecord } from '../storage-adapter';
+import type { IdempotencyRecord } from '../idempotency-repository';
 import { DueIndex } from './due-index';
 import { Table } from './table';
 import { UsageStore } from './usage-store';

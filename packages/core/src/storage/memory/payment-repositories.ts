@@ -1,4 +1,4 @@
-import type { PaymentAttemptRepository, PaymentMethodRepository } from '../storage-adapter';
+import type { PaymentAttemptRepository, PaymentMethodRepository } from '../collections-repositories';
 import { appendRepository, listByFields, versionedRepository } from './basic-repositories';
 import { indexedWrites } from './due-index';
 import type { MemoryState } from './memory-state';

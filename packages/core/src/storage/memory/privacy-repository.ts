@@ -4,7 +4,7 @@ import {
   type PersonalDataRepository,
   type PurgeCounts,
   type ScrubCounts,
-} from '../storage-adapter';
+} from '../privacy-repositories';
 import { erasedOutboxEntry, erasedPaymentAttempt, erasedPaymentMethod } from '../erased-payment-records';
 import { normalizeInstant } from './instant';
 import type { MemoryState } from './memory-state';

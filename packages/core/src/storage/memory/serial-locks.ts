@@ -1,5 +1,5 @@
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
-import type { LedgerLocks } from '../storage-adapter';
+import type { LedgerLocks } from '../ledger-repositories';
 import type { DueIndex } from './due-index';
 import { normalizeInstant } from './instant';
 import type { Table } from './table';

@@ -1,5 +1,5 @@
 import type { Subscription } from '../../domain/subscription';
-import type { SubscriptionRepository } from '../storage-adapter';
+import type { SubscriptionRepository } from '../subscription-repositories';
 import { appendRepository, listByFields } from './basic-repositories';
 import { indexedWrites } from './due-index';
 import type { MemoryState } from './memory-state';

@@ -1,7 +1,7 @@
 import type { UsageEvent } from '../../domain/usage-event';
 import { BillingError, BillingErrorCode } from '../../errors/billing-error';
 import { addFixed, compareFixed, DECIMAL_PATTERN, type Fixed, formatFixed, parseFixed } from '../../money/fixed';
-import type { UsageQuery } from '../storage-adapter';
+import type { UsageQuery } from '../subscription-repositories';
 
 /**
  * One meter's quantity over events already selected for the query (same subscription, event name and

@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../../domain/common';
 import type { UsageEvent } from '../../domain/usage-event';
-import type { UsageEventKey, UsageQuery } from '../storage-adapter';
+import type { UsageEventKey, UsageQuery } from '../subscription-repositories';
 import { normalizeInstant } from './instant';
 import { invalidCursor, pageLimit } from './paging';
 import { copyRecord } from './record-copy';
