@@ -9,8 +9,9 @@ export interface BoundaryPlan {
   readonly boundary: string;
   /**
    * `subscription_create` for the first boundary (the start), `subscription_cycle` after; `subscription_update`
-   * for the end of a subscription cancelled at the very start of its period: that period's invoice already holds
-   * the unique (subscriptionId, periodStart), and the final invoice carries only pending lines.
+   * for the end of a subscription cancelled, or the pause of one paused with `restart` billing, at the very start
+   * of its period: that period's invoice already holds the unique (subscriptionId, periodStart), and this invoice
+   * carries only pending lines.
    */
   readonly billingReason: Extract<
     Invoice['billingReason'],
@@ -72,7 +73,7 @@ const byInstant = (a: ScheduledChange, b: ScheduledChange) => (a.at < b.at ? -1 
  * The subscription ends at `B` when it was cancelled now (`endedAt <= B`), at period end (`B` is its period
  * end) or by a cancellation scheduled for `B`: then nothing is charged in advance and `nextBillingAt` is removed;
  * cancelled at the very start of its period (`B = currentPeriodStart`), the final invoice is a
- * `subscription_update` (see `billingReason`). Changes of items scheduled for `B` apply from `B` (the arrears
+ * `subscription_update` (see `billingReason`), as is the pause's invoice of one paused there with `restart` billing. Changes of items scheduled for `B` apply from `B` (the arrears
  * window is still rated on the old items). Otherwise the next boundary is the end of the schedule period
  * containing `B`, or the trial end (or a resumption inside the period) when that comes first; a span shorter than
  * its schedule period (a first period before the anchor, the first period after a trial, the rest of a period
@@ -91,15 +92,17 @@ export function planBoundary(subscription: Subscription, timeZone: string, updat
   if (boundary === undefined) throw new Error(`subscription ${subscription.id} has nothing left to bill`);
   const { currentPeriodStart, currentPeriodEnd, trialEnd, endedAt, pause } = subscription;
   const endsNow = endedAt !== undefined && boundary >= endedAt;
-  // A started subscription cancelled at the instant its period began also has `nextBillingAt === currentPeriodStart`:
-  // that is its final boundary, not its opening one (which was billed already).
-  const opening = boundary === currentPeriodStart && !endsNow;
+  const restarting = pause?.behavior === 'restart';
+  // A started subscription cancelled, or paused with `restart` billing, at the instant its period began also has
+  // `nextBillingAt === currentPeriodStart`: that is its final or pause boundary, not its opening one (which was
+  // billed already).
+  const pausesNow = restarting && boundary === pause.pausedAt;
+  const opening = boundary === currentPeriodStart && !endsNow && !pausesNow;
   const billingReason = opening
     ? 'subscription_create'
     : boundary === currentPeriodStart
       ? 'subscription_update'
       : 'subscription_cycle';
-  const restarting = pause?.behavior === 'restart';
   // With `restart` billing, the time from the pause on is no period: no usage was taken in it.
   const pausedSpan = restarting && currentPeriodStart >= pause.pausedAt;
 

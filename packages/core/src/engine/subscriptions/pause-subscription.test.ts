@@ -221,12 +221,60 @@ describe('what a pause refuses', () => {
     await f.run();
     const before = await storageDump(f.storage);
     // The pause's boundary (16 January) is billed: resuming there would bill that boundary a second time.
-    const again = await rejection(f.subscriptions.resume({ subscriptionId: subscription.id, at: '2026-01-16T00:00:00Z' }));
+    const again = await rejection(
+      f.subscriptions.resume({ subscriptionId: subscription.id, at: '2026-01-16T00:00:00Z' }),
+    );
     expect([again.code, again.path]).toEqual(['invalid_input', ['input', 'at']]);
-    expect(again.message).toContain('2026-01-16T00:00:00.000Z was billed');
+    expect(again.message).toContain('the period from 2026-01-16T00:00:00.000Z is invoiced');
     expect(await storageDump(f.storage)).toEqual(before);
     const resumed = await f.subscriptions.resume({ subscriptionId: subscription.id, at: '2026-01-16T00:00:00.001Z' });
     expect(resumed.invoices.map((i) => i.periodStart)).toEqual(['2026-01-16T00:00:00.001Z']);
+  });
+
+  it('a restart pause at the very start of a period: its pending item billed as an update, no resumption there', async () => {
+    const { f, subscription } = await subscribed();
+    f.clock.set('2026-02-01T00:00:00Z');
+    await f.run();
+    await f.subscriptions.addPendingItem({ subscriptionId: subscription.id, description: 'Visit', amount: '10.00' });
+    const paused = await f.subscriptions.pause({ subscriptionId: subscription.id, behavior: 'restart' });
+    // February (29.00 + 19 % = 34.51) was invoiced this instant and is unused whole.
+    expect(paused.creditIssued).toBe('34.51');
+    const before = await storageDump(f.storage);
+    // A period from 1 February again would be February's second period invoice: refused, nothing stored.
+    const now = await rejection(f.subscriptions.resume({ subscriptionId: subscription.id }));
+    expect([now.code, now.path, now.message]).toEqual([
+      'invalid_input',
+      ['input', 'at'],
+      'Invalid input.at: the period from 2026-02-01T00:00:00.000Z is invoiced; resume after it',
+    ]);
+    expect(await storageDump(f.storage)).toEqual(before);
+    f.clock.set('2026-02-12T00:00:00Z');
+    const run = await f.run();
+    expect(run.errors).toEqual([]);
+    // The pause's boundary has no usage behind it (12 GB of January were billed on 1 February): the visit alone,
+    // 10.00 + 19 % = 11.90, paid from the credit (34.51 − 11.90 = 22.61 left).
+    const atPause = (await f.invoices()).at(-1);
+    expect([
+      atPause?.billingReason,
+      atPause?.periodStart,
+      lines(atPause),
+      atPause?.total,
+      atPause?.creditApplied,
+    ]).toEqual(['subscription_update', '2026-02-01T00:00:00.000Z', [['Visit', '10.00']], '11.90', '11.90']);
+    const again = await rejection(
+      f.subscriptions.resume({ subscriptionId: subscription.id, at: '2026-02-01T00:00:00Z' }),
+    );
+    expect([again.code, again.path]).toEqual(['invalid_input', ['input', 'at']]);
+    // Resumed on 12 February: a new period to 12 March, 34.51, 22.61 of it from the credit, 11.90 due.
+    const resumed = await f.subscriptions.resume({ subscriptionId: subscription.id });
+    const [restart] = resumed.invoices;
+    expect([
+      restart?.periodStart,
+      restart?.periodEnd,
+      restart?.total,
+      restart?.creditApplied,
+      restart?.amountRemaining,
+    ]).toEqual(['2026-02-12T00:00:00.000Z', '2026-03-12T00:00:00.000Z', '34.51', '22.61', '11.90']);
   });
 
   it('restart pausing while usage is recorded after the pause', async () => {

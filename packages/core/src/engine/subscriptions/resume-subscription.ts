@@ -17,8 +17,9 @@ import type { SubscriptionResult } from './subscription-result';
  * from `at`, prorated. The boundaries due by now are billed at once (the invoices are returned); a later `at` is
  * billed by the billing run then. Resuming again before that moves the resumption. A subscription resumed while an
  * invoice of it is still overdue is `past_due` or `unpaid` again, as its dunning stands (see `collections.run`).
- * @throws BillingError `not_found`, `invalid_input` (`at` before the pause, or at a boundary already billed while
- * paused) or `invalid_state` (not paused, canceled); nothing is stored.
+ * @throws BillingError `not_found`, `invalid_input` (`at` before the pause, or, with `restart` billing, at the start
+ * of a period already invoiced: the pause's billed boundary, or a pause at the very start of its period) or
+ * `invalid_state` (not paused, canceled); nothing is stored.
  * @example
  * ```ts
  * const { subscription, invoices } = await resumeSubscription(ctx, { subscriptionId: 'sub_1' });
@@ -47,8 +48,11 @@ export async function resumeSubscription(
     if (pause.behavior === 'restart') {
       // Once the pause's own boundary is billed, the resumption is the next boundary.
       const waiting = current.nextBillingAt !== pause.pausedAt;
-      if (waiting && at <= current.currentPeriodStart) {
-        refuse(`the boundary at ${current.currentPeriodStart} was billed while paused; resume after it`);
+      // `at` is never before the pause, nor the pause before the period: this is a resumption at the instant of the
+      // pause's billed boundary, or of a pause at the start of a period already invoiced. A period from there would
+      // be that boundary's period a second time.
+      if (at <= current.currentPeriodStart) {
+        refuse(`the period from ${current.currentPeriodStart} is invoiced; resume after it`);
       }
       subscription = await storeUpdate(session, ctx, current, {
         pause: resumed,
