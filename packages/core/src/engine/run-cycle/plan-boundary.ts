@@ -73,11 +73,11 @@ const byInstant = (a: ScheduledChange, b: ScheduledChange) => (a.at < b.at ? -1 
  * The subscription ends at `B` when it was cancelled now (`endedAt <= B`), at period end (`B` is its period
  * end) or by a cancellation scheduled for `B`: then nothing is charged in advance and `nextBillingAt` is removed;
  * cancelled at the very start of its period (`B = currentPeriodStart`), the final invoice is a
- * `subscription_update` (see `billingReason`), as is the pause's invoice of one paused there with `restart` billing. Changes of items scheduled for `B` apply from `B` (the arrears
- * window is still rated on the old items). Otherwise the next boundary is the end of the schedule period
- * containing `B`, or the trial end (or a resumption inside the period) when that comes first; a span shorter than
- * its schedule period (a first period before the anchor, the first period after a trial, the rest of a period
- * resumed in) is prorated later.
+ * `subscription_update` (see `billingReason`), as is the pause's invoice of one paused there with `restart`
+ * billing. Changes of items scheduled for `B` apply from `B` (the arrears window is still rated on the old items).
+ * Otherwise the next boundary is the end of the schedule period containing `B`, or the trial end (or a resumption
+ * inside the period) when that comes first; a span shorter than its schedule period (a first period before the
+ * anchor, the first period after a trial, the rest of a period resumed in) is prorated later.
  *
  * A paused subscription (see `SubscriptionPauseSchema`) is charged nothing in advance. With `restart` billing its
  * period ends at the pause: that boundary bills the usage up to it, and the subscription waits (no `nextBillingAt`)
