@@ -120,6 +120,16 @@ async function main(config: ModelConfig): Promise<void> {
         // Two workers refunded one payment at once without a key: both sent its next refund number, and Stripe
         // refused the second amount under the first one's key. Nothing was refunded twice (checked below).
         outcome = 'refund number taken';
+      } else if (
+        isBillingError(error) &&
+        operation === 'refund' &&
+        error.code === 'gateway_rejected' &&
+        (error.gateway?.providerCode === 'amount_too_large' ||
+          error.gateway?.providerCode === 'charge_already_refunded')
+      ) {
+        // Two workers refunded one payment at once: the second checked its amount against the ledger before the
+        // first one's refund was recorded, and Stripe, which holds the charge, refused more than is left.
+        outcome = 'refund over what is left';
       } else {
         outcome = isBillingError(error) ? error.code : 'crash';
         problems.push(`${operation} on ${customer.id}: ${error instanceof Error ? error.message : String(error)}`);
